@@ -1,0 +1,25 @@
+package io.github.lambdasim.scenario;
+
+import io.github.lambdasim.billing.Architecture;
+import java.util.List;
+
+/**
+ * One Lambda function as configured (names follow the Serverless Framework).
+ *
+ * @param reservedConcurrency   the function's reserved concurrency, or {@link #UNRESERVED}
+ * @param coldStartMicros       the platform part of a cold start, or null for the runtime's model
+ */
+public record FunctionSpec(String name, String runtime, int memoryMb, Architecture architecture, long timeoutMicros,
+                           int reservedConcurrency, int provisionedConcurrency, double packageSizeMb,
+                           DistributionSpec coldStartMicros, List<StepSpec> init, HandlerSpec handler,
+                           int ephemeralStorageMb) {
+    public static final int UNRESERVED = -1;
+
+    public FunctionSpec {
+        init = List.copyOf(init);
+    }
+
+    public boolean hasReservedConcurrency() {
+        return reservedConcurrency != UNRESERVED;
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.lambdasim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies {@code --set path=value} to a scenario tree before it is validated. Paths are dotted
+ * keys; list items are addressed by their {@code name} (functions) or {@code function} (traffic)
+ * or by index: {@code functions.checkout.memorySize=2048}, {@code traffic[0].poisson.rate=80/s}.
+ * The value is YAML, so {@code --set 'functions.api.coldStart={constant: 300ms}'} works too.
+ */
+final class Overrides {
+    private static final String SOURCE = "--set";
+
+    private Overrides() {
+    }
+
+    static YamlNode apply(YamlNode root, String override, Problems problems) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            problems.add(SOURCE, 0, "'" + override + "' is not path=value (e.g. functions.checkout.memorySize=2048)");
+            return root;
+        }
+        String path = override.substring(0, eq).trim();
+        String valueText = override.substring(eq + 1);
+        List<String> segments = split(path);
+        if (segments.isEmpty() || segments.contains("")) {
+            problems.add(SOURCE, 0, "'" + path + "' is not a path such as functions.checkout.memorySize");
+            return root;
+        }
+        Problems valueProblems = new Problems(SOURCE);
+        YamlNode value = valueText.isBlank() ? new YamlNode.Scalar(0, "", false, true) : YamlReader.read(valueText, valueProblems);
+        if (value == null) {
+            value = new YamlNode.Scalar(0, valueText, true, false);
+        }
+        if (!(root instanceof YamlNode.Mapping)) {
+            return root; // binding reports what the root should be
+        }
+        YamlNode node = root;
+        for (int i = 0; i < segments.size(); i++) {
+            String seg = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            String at = String.join(".", segments.subList(0, i + 1));
+            if (node instanceof YamlNode.Mapping m) {
+                if (last) {
+                    m.entries.put(seg, value);
+                    return root;
+                }
+                YamlNode next = m.entries.get(seg);
+                if (next == null || next instanceof YamlNode.Scalar s && s.isNull) {
+                    next = new YamlNode.Mapping(0);
+                    m.entries.put(seg, next);
+                }
+                node = next;
+            } else if (node instanceof YamlNode.Sequence s) {
+                int index = indexOf(s, seg);
+                if (index < 0) {
+                    List<String> names = names(s);
+                    String hint = Fields.closest(seg, names);
+                    problems.add(SOURCE, 0, path + ": no list item '" + seg + "' at " + at
+                            + (hint != null ? "; did you mean '" + hint + "'?"
+                            : names.isEmpty() ? "; address items by index 0.." + (s.items.size() - 1)
+                            : "; items: " + String.join(", ", names)));
+                    return root;
+                }
+                if (last) {
+                    s.items.set(index, value);
+                    return root;
+                }
+                node = s.items.get(index);
+            } else {
+                problems.add(SOURCE, 0, path + ": " + String.join(".", segments.subList(0, i)) + " is a single value, "
+                        + "it has no '" + seg + "'");
+                return root;
+            }
+        }
+        return root;
+    }
+
+    /** Splits {@code a.b[2].c} into a, b, 2, c. */
+    private static List<String> split(String path) {
+        List<String> out = new ArrayList<>();
+        for (String part : path.replace("[", ".").replace("]", "").split("\\.", -1)) {
+            out.add(part.trim());
+        }
+        return out;
+    }
+
+    private static int indexOf(YamlNode.Sequence s, String seg) {
+        for (int i = 0; i < s.items.size(); i++) {
+            if (s.items.get(i) instanceof YamlNode.Mapping m) {
+                for (String key : new String[] {"name", "function"}) {
+                    if (m.entries.get(key) instanceof YamlNode.Scalar n && seg.equals(n.text)
+                            && (key.equals("name") || countByFunction(s, seg) == 1)) {
+                        return i;
+                    }
+                }
+            }
+        }
+        if (seg.matches("[0-9]{1,9}")) {
+            int i = Integer.parseInt(seg);
+            return i < s.items.size() ? i : -1;
+        }
+        return -1;
+    }
+
+    private static int countByFunction(YamlNode.Sequence s, String function) {
+        int n = 0;
+        for (YamlNode item : s.items) {
+            if (item instanceof YamlNode.Mapping m && m.entries.get("function") instanceof YamlNode.Scalar f
+                    && function.equals(f.text)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static List<String> names(YamlNode.Sequence s) {
+        List<String> out = new ArrayList<>();
+        for (YamlNode item : s.items) {
+            if (item instanceof YamlNode.Mapping m && m.entries.get("name") instanceof YamlNode.Scalar n) {
+                out.add(n.text);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.lambdasim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem of a scenario so that they are all reported at once. */
+final class Problems {
+    /** More than this many problems is noise: the rest are summarised in one line. */
+    static final int MAX_REPORTED = 100;
+
+    private final String source;
+    private final List<Problem> list = new ArrayList<>();
+    private int dropped;
+
+    Problems(String source) {
+        this.source = source;
+    }
+
+    void add(String path, YamlNode at, String message) {
+        add(path, at == null ? 0 : at.line(), message);
+    }
+
+    void add(String path, int line, String message) {
+        if (list.size() >= MAX_REPORTED) {
+            dropped++;
+            return;
+        }
+        for (Problem p : list) {
+            if (p.path().equals(path) && p.message().equals(message)) {
+                return;
+            }
+        }
+        list.add(new Problem(source, path, line, message));
+    }
+
+    boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    int count() {
+        return list.size();
+    }
+
+    void throwIfAny() {
+        if (!list.isEmpty()) {
+            List<Problem> all = new ArrayList<>(list);
+            if (dropped > 0) {
+                all.add(new Problem(source, "", 0, "... and " + dropped + " more problems"));
+            }
+            throw new ScenarioException(all);
+        }
+    }
+}

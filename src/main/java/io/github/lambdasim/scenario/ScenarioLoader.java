@@ -1,0 +1,718 @@
+package io.github.lambdasim.scenario;
+
+import io.github.lambdasim.billing.Architecture;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a scenario file (plus {@code --set} overrides) into a validated {@link ScenarioSpec}, or a
+ * {@link ScenarioException} listing every problem found, each with its YAML path and line.
+ */
+public final class ScenarioLoader {
+    /** Scenario durations beyond a year are refused: nothing a user bills is longer. */
+    public static final long MAX_DURATION_MICROS = 366 * Units.MICROS_PER_DAY;
+    /** A sanity bound on any one rate (a billion requests per second). */
+    public static final double MAX_RATE_PER_SECOND = 1e9;
+    public static final int MAX_FUNCTIONS = 1000;
+    public static final int MAX_TRAFFIC_SOURCES = 10_000;
+    public static final int MAX_STEPS = 1000;
+    public static final int MAX_CALLS = 100_000;
+    public static final int MAX_THREADS = 1024;
+    public static final int MAX_ACCOUNT_CONCURRENCY = 1_000_000;
+    public static final int MAX_PACKAGE_MB = 250;
+    public static final int MAX_IMAGE_MB = 10_240;
+    public static final int MIN_EPHEMERAL_MB = 512;
+    public static final int MAX_EPHEMERAL_MB = 10_240;
+    public static final String DEFAULT_RUNTIME = "nodejs20.x";
+    public static final int DEFAULT_MEMORY_MB = 128;
+    public static final long DEFAULT_TIMEOUT_MICROS = 3 * Units.MICROS_PER_SECOND;
+    public static final long DEFAULT_MONTH_MICROS = 730 * Units.MICROS_PER_HOUR;
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    private static final String PRESETS_RESOURCE = "platform-presets.yaml";
+    private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "platform", "region", "account",
+        "billing", "functions", "traffic"};
+    private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
+        "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
+        "ephemeralStorageSize"};
+    private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
+        "memoryUsedMb", "errorRate"};
+    private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal"};
+    private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal",
+        "empirical"};
+
+    private final Problems problems;
+    private final String source;
+
+    private ScenarioLoader(String source) {
+        this.source = source;
+        this.problems = new Problems(source);
+    }
+
+    /** Loads a scenario file; {@code overrides} are {@code path=value} strings applied before validation. */
+    public static ScenarioSpec load(Path file, List<String> overrides) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String text;
+        try {
+            if (Files.isDirectory(file)) {
+                throw fail(file.toString(), "is a folder; give the path of a scenario file (.yaml)");
+            }
+            long size = Files.size(file);
+            if (size > YamlReader.MAX_CHARS) {
+                throw fail(file.toString(), "is " + size + " bytes; scenario files are limited to " + YamlReader.MAX_CHARS
+                        + " bytes");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw fail(file.toString(), "no such file");
+        } catch (CharacterCodingException e) {
+            throw fail(file.toString(), "is not UTF-8 text; a scenario is a YAML text file");
+        } catch (IOException e) {
+            throw fail(file.toString(), "cannot be read: " + e.getMessage());
+        }
+        return parse(text, name, overrides);
+    }
+
+    private static ScenarioException fail(String source, String message) {
+        return new ScenarioException(List.of(new Problem(source, "", 0, message)));
+    }
+
+    /** Parses scenario text; {@code source} names it in messages. */
+    public static ScenarioSpec parse(String text, String source, List<String> overrides) {
+        ScenarioLoader loader = new ScenarioLoader(source);
+        YamlNode root = YamlReader.read(text.startsWith("\uFEFF") ? text.substring(1) : text, loader.problems);
+        loader.problems.throwIfAny();
+        for (String override : overrides) {
+            root = Overrides.apply(root, override, loader.problems);
+        }
+        loader.problems.throwIfAny();
+        ScenarioSpec spec = loader.bind(root);
+        loader.problems.throwIfAny();
+        return spec;
+    }
+
+    private ScenarioSpec bind(YamlNode root) {
+        if (!(root instanceof YamlNode.Mapping)) {
+            problems.add("", root, "a scenario is a mapping with keys " + String.join(", ", TOP_KEYS) + "; found "
+                    + Fields.describe(root));
+            return null;
+        }
+        Fields top = new Fields(root, "", problems, TOP_KEYS);
+        String name = top.requiredText("name", "the scenario's name (it names the output folder)");
+        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            problems.add("name", top.node("name"), "'" + name + "' cannot name a folder: use letters, digits, '.', '_' and '-' "
+                    + "(at most 100, starting with a letter or digit)");
+        }
+        String description = top.text("description", "");
+        long duration = top.requiredDuration("duration", "how long to simulate, e.g. 2h", 1, MAX_DURATION_MICROS);
+        long seed = top.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, "");
+        String region = top.text("region", DEFAULT_REGION);
+        if (!region.matches("[a-z]{2}(-gov)?-[a-z]+-[0-9]")) {
+            problems.add("region", top.node("region"), "'" + region + "' is not an AWS region name such as us-east-1");
+        }
+        PlatformSpec platform = bindPlatform(top.node("platform"), region);
+
+        Fields account = new Fields(top.node("account"), "account", problems, "concurrencyLimit");
+        int accountLimit = (int) account.integer("concurrencyLimit", platform == null ? 1000 : platform.accountConcurrency(),
+                1, MAX_ACCOUNT_CONCURRENCY, "");
+
+        Fields billing = new Fields(top.node("billing"), "billing", problems, "freeTier", "month");
+        boolean freeTier = billing.bool("freeTier", true);
+        long month = billing.duration("month", DEFAULT_MONTH_MICROS, Units.MICROS_PER_HOUR, 744 * Units.MICROS_PER_HOUR);
+
+        List<FunctionSpec> functions = new ArrayList<>();
+        List<YamlNode> functionNodes = top.list("functions", true, "functions (each with at least a name)");
+        if (functionNodes.size() > MAX_FUNCTIONS) {
+            problems.add("functions", top.node("functions"), functionNodes.size() + " functions; at most " + MAX_FUNCTIONS);
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < functionNodes.size() && i < MAX_FUNCTIONS; i++) {
+            FunctionSpec f = bindFunction(functionNodes.get(i), "functions[" + i + "]", platform);
+            if (f != null) {
+                if (!names.add(f.name())) {
+                    problems.add("functions[" + i + "].name", functionNodes.get(i), "a function named '" + f.name()
+                            + "' is already defined; names must be unique");
+                }
+                functions.add(f);
+            }
+        }
+        checkConcurrency(functions, functionNodes, accountLimit, platform);
+
+        List<TrafficSpec> traffic = new ArrayList<>();
+        List<YamlNode> trafficNodes = top.list("traffic", true, "traffic sources such as {function: api, poisson: {rate: 50/s}}");
+        if (trafficNodes.size() > MAX_TRAFFIC_SOURCES) {
+            problems.add("traffic", top.node("traffic"), trafficNodes.size() + " sources; at most " + MAX_TRAFFIC_SOURCES);
+        }
+        for (int i = 0; i < trafficNodes.size() && i < MAX_TRAFFIC_SOURCES; i++) {
+            TrafficSpec t = bindTraffic(trafficNodes.get(i), i, names, duration);
+            if (t != null) {
+                traffic.add(t);
+            }
+        }
+        if (!problems.isEmpty() || platform == null) {
+            return null;
+        }
+        return new ScenarioSpec(name, description, duration, seed, platform, region, new AccountSpec(accountLimit),
+                new BillingSpec(freeTier, month), functions, traffic);
+    }
+
+    // ---------------------------------------------------------------- platform
+
+    private static Map<String, YamlNode> presets;
+
+    private static synchronized Map<String, YamlNode> presets() {
+        if (presets == null) {
+            try (InputStream in = ScenarioLoader.class.getResourceAsStream(PRESETS_RESOURCE)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                Problems p = new Problems(PRESETS_RESOURCE);
+                YamlNode root = YamlReader.read(text, p);
+                p.throwIfAny();
+                Map<String, YamlNode> map = new LinkedHashMap<>(((YamlNode.Mapping) root).entries);
+                presets = map;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + PRESETS_RESOURCE, e);
+            }
+        }
+        return presets;
+    }
+
+    /** The names of the platform presets ({@code current}, {@code 2019}). */
+    public static Set<String> presetNames() {
+        return presets().keySet();
+    }
+
+    private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "maxTimeout", "maxInit",
+        "billingGranularity", "initBilled", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
+        "minUnreserved", "coldStart"};
+
+    private PlatformSpec bindPlatform(YamlNode node, String region) {
+        String presetName = "current";
+        YamlNode overrides = new YamlNode.Mapping(0);
+        if (node instanceof YamlNode.Scalar s && !s.isNull) {
+            presetName = s.text;
+        } else if (node instanceof YamlNode.Mapping m) {
+            YamlNode.Mapping copy = (YamlNode.Mapping) YamlNode.copy(m);
+            YamlNode p = copy.entries.remove("preset");
+            if (p instanceof YamlNode.Scalar s && !s.isNull) {
+                presetName = s.text;
+            }
+            overrides = copy;
+        } else if (node != null && !(node instanceof YamlNode.Scalar s && s.isNull)) {
+            problems.add("platform", node, "expected a preset name (" + String.join(" or ", presetNames())
+                    + ") or {preset: current, idleLifetime: 10m, ...}");
+            return null;
+        }
+        YamlNode preset = presets().get(presetName);
+        if (preset == null) {
+            String hint = Fields.closest(presetName, presetNames());
+            problems.add("platform", node, "unknown platform preset '" + presetName + "'; "
+                    + (hint != null ? "did you mean '" + hint + "'?" : "expected one of " + String.join(", ", presetNames())));
+            return null;
+        }
+        YamlNode merged = YamlNode.merge(preset, overrides);
+        Fields f = new Fields(merged, "platform", problems, PLATFORM_KEYS);
+        int vcpuMb = (int) f.integer("vcpuMemoryMb", 1769, 64, 100_000, "MB");
+        int maxVcpus = (int) f.integer("maxVcpus", 6, 1, 64, "");
+        Fields memory = new Fields(f.node("memory"), "platform.memory", problems, "min", "max", "step");
+        int memMin = (int) memory.integer("min", 128, 64, 100_000, "MB");
+        int memMax = (int) memory.integer("max", 10240, memMin, 100_000, "MB");
+        int memStep = (int) memory.integer("step", 1, 1, 1024, "MB");
+        long maxTimeout = f.duration("maxTimeout", 900 * Units.MICROS_PER_SECOND, Units.MICROS_PER_SECOND, Units.MICROS_PER_DAY);
+        long maxInit = f.duration("maxInit", 10 * Units.MICROS_PER_SECOND, Units.MICROS_PER_MS, Units.MICROS_PER_HOUR);
+        long granularity = f.duration("billingGranularity", 1000, 1, Units.MICROS_PER_MINUTE);
+        boolean initBilled = f.bool("initBilled", true);
+        DistributionSpec idle = distribution(f.node("idleLifetime"), "platform.idleLifetime", DistributionSpec.Unit.DURATION);
+        DistributionSpec maxLife = distribution(f.node("maxLifetime"), "platform.maxLifetime", DistributionSpec.Unit.DURATION);
+        PlatformSpec.ScalingSpec scaling = bindScaling(f.node("scaling"), region);
+        int accountConcurrency = (int) f.integer("accountConcurrency", 1000, 1, MAX_ACCOUNT_CONCURRENCY, "");
+        int minUnreserved = (int) f.integer("minUnreserved", 100, 0, MAX_ACCOUNT_CONCURRENCY, "");
+        Fields cold = new Fields(f.node("coldStart"), "platform.coldStart", problems, "runtimes", "spread", "perPackageMb");
+        Map<String, Long> runtimes = new HashMap<>();
+        Fields rt = new Fields(cold.node("runtimes"), "platform.coldStart.runtimes", problems,
+                cold.node("runtimes") instanceof YamlNode.Mapping m ? m.entries.keySet().toArray(String[]::new) : new String[0]);
+        for (String family : rt.map.entries.keySet()) {
+            runtimes.put(family, rt.duration(family, 0, 0, 60 * Units.MICROS_PER_SECOND));
+        }
+        double spread = cold.number("spread", 2.5, 1, 100);
+        long perPackage = cold.duration("perPackageMb", 0, 0, 10 * Units.MICROS_PER_SECOND);
+        if (idle == null || maxLife == null || scaling == null) {
+            return null;
+        }
+        return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, maxTimeout, maxInit, granularity,
+                initBilled, idle, maxLife, scaling, accountConcurrency, minUnreserved, runtimes, spread, perPackage);
+    }
+
+    private PlatformSpec.ScalingSpec bindScaling(YamlNode node, String region) {
+        Fields f = new Fields(node, "platform.scaling", problems, "scope", "burst", "refill");
+        String scope = f.text("scope", "function");
+        PlatformSpec.Scope s = switch (scope) {
+            case "function" -> PlatformSpec.Scope.FUNCTION;
+            case "account" -> PlatformSpec.Scope.ACCOUNT;
+            default -> {
+                problems.add("platform.scaling.scope", f.node("scope"), "expected function or account, found '" + scope + "'");
+                yield PlatformSpec.Scope.FUNCTION;
+            }
+        };
+        int burst;
+        YamlNode b = f.node("burst");
+        if (b instanceof YamlNode.Mapping byRegion) {
+            String key = byRegion.entries.containsKey(region) ? region : "default";
+            Fields bf = new Fields(b, "platform.scaling.burst", problems, byRegion.entries.keySet().toArray(String[]::new));
+            if (!bf.has(key)) {
+                problems.add("platform.scaling.burst", b, "no burst for region " + region + " and no default");
+                return null;
+            }
+            burst = (int) bf.integer(key, 1000, 1, MAX_ACCOUNT_CONCURRENCY, "");
+        } else {
+            burst = (int) f.integer("burst", 1000, 1, MAX_ACCOUNT_CONCURRENCY, "");
+        }
+        double refill = f.has("refill") ? f.rate("refill", MAX_ACCOUNT_CONCURRENCY) : 100;
+        return new PlatformSpec.ScalingSpec(s, burst, refill);
+    }
+
+    // ---------------------------------------------------------------- functions
+
+    private FunctionSpec bindFunction(YamlNode node, String path, PlatformSpec platform) {
+        Fields f = new Fields(node, path, problems, FUNCTION_KEYS);
+        if (!(node instanceof YamlNode.Mapping)) {
+            return null;
+        }
+        String name = f.requiredText("name", "the function's name");
+        if (name != null && !name.matches("[A-Za-z0-9_-]{1,64}")) {
+            problems.add(f.child("name"), f.node("name"), "'" + name + "' is not a Lambda function name: 1 to 64 letters, "
+                    + "digits, '-' or '_'");
+        }
+        f.text("description", "");
+        String runtime = f.text("runtime", DEFAULT_RUNTIME);
+        boolean image = runtime.equals("container") || runtime.equals("image");
+        if (platform != null && platform.runtimeFamily(runtime) == null) {
+            String hint = Fields.closest(runtime, platform.runtimeColdStartMedianMicros().keySet());
+            problems.add(f.child("runtime"), f.node("runtime"), "unknown runtime '" + runtime + "'; expected a runtime of the "
+                    + "families " + String.join(", ", new java.util.TreeSet<>(platform.runtimeColdStartMedianMicros().keySet()))
+                    + " (e.g. nodejs20.x, python3.12, java21)" + (hint != null ? "; did you mean '" + hint + "'?" : ""));
+        }
+        int memMin = platform == null ? 128 : platform.memoryMinMb();
+        int memMax = platform == null ? 10240 : platform.memoryMaxMb();
+        int memory = (int) f.integer("memorySize", DEFAULT_MEMORY_MB, memMin, memMax, "MB");
+        if (platform != null && platform.memoryStepMb() > 1 && (memory - memMin) % platform.memoryStepMb() != 0) {
+            problems.add(f.child("memorySize"), f.node("memorySize"), memory + " MB is not allowed by the " + platform.preset()
+                    + " platform: memory goes from " + memMin + " MB in steps of " + platform.memoryStepMb() + " MB");
+        }
+        String arch = f.text("architecture", "x86_64");
+        Architecture architecture = Architecture.named(arch);
+        if (architecture == null) {
+            problems.add(f.child("architecture"), f.node("architecture"), "expected x86_64 or arm64, found '" + arch + "'");
+            architecture = Architecture.X86_64;
+        }
+        long maxTimeout = platform == null ? 900 * Units.MICROS_PER_SECOND : platform.maxTimeoutMicros();
+        long timeout = f.duration("timeout", DEFAULT_TIMEOUT_MICROS, Units.MICROS_PER_SECOND, maxTimeout);
+        int reserved = (int) f.integer("reservedConcurrency", FunctionSpec.UNRESERVED, 0, MAX_ACCOUNT_CONCURRENCY, "");
+        int provisioned = (int) f.integer("provisionedConcurrency", 0, 0, MAX_ACCOUNT_CONCURRENCY, "");
+        int maxPackage = image ? MAX_IMAGE_MB : MAX_PACKAGE_MB;
+        double packageMb = f.number("packageSizeMb", 0, 0, maxPackage);
+        DistributionSpec coldStart = f.has("coldStart")
+                ? distribution(f.node("coldStart"), f.child("coldStart"), DistributionSpec.Unit.DURATION) : null;
+        List<StepSpec> init = steps(f.list("init", false, "steps"), f.child("init"));
+        HandlerSpec handler = bindHandler(f.node("handler"), f.child("handler"), memory);
+        int ephemeral = (int) f.integer("ephemeralStorageSize", MIN_EPHEMERAL_MB, MIN_EPHEMERAL_MB, MAX_EPHEMERAL_MB, "MB");
+        if (name == null || handler == null) {
+            return null;
+        }
+        return new FunctionSpec(name, runtime, memory, architecture, timeout, reserved, provisioned, packageMb, coldStart,
+                init, handler, ephemeral);
+    }
+
+    private HandlerSpec bindHandler(YamlNode node, String path, int memoryMb) {
+        if (node == null) {
+            problems.add(path, 0, "missing: what the handler does, e.g. handler: {duration: 100ms} or handler: {steps: [...]}");
+            return null;
+        }
+        Fields f = new Fields(node, path, problems, HANDLER_KEYS);
+        List<StepSpec> steps;
+        if (f.has("duration") && f.has("steps")) {
+            problems.add(path, node, "give either duration or steps, not both");
+            steps = List.of();
+        } else if (f.has("duration")) {
+            DistributionSpec d = distribution(f.node("duration"), f.child("duration"), DistributionSpec.Unit.DURATION);
+            steps = d == null ? List.of() : List.of(new StepSpec.Wait(d));
+        } else if (f.has("steps")) {
+            steps = steps(f.list("steps", true, "steps"), f.child("steps"));
+        } else {
+            if (node instanceof YamlNode.Mapping) {
+                problems.add(path, node, "missing: duration (e.g. duration: {lognormal: {median: 80ms, p99: 400ms}}) or steps");
+            }
+            steps = List.of();
+        }
+        int threads = (int) f.integer("threads", 1, 1, MAX_THREADS, "");
+        double parallel = f.number("parallelFraction", 1, 0, 1);
+        double overhead = f.number("threadOverhead", 0, 0, 1);
+        DistributionSpec memoryUsed = f.has("memoryUsedMb")
+                ? distribution(f.node("memoryUsedMb"), f.child("memoryUsedMb"), DistributionSpec.Unit.MEGABYTES) : null;
+        double errorRate = f.number("errorRate", 0, 0, 1);
+        return new HandlerSpec(threads, parallel, overhead, steps, memoryUsed, errorRate);
+    }
+
+    private List<StepSpec> steps(List<YamlNode> nodes, String path) {
+        List<StepSpec> steps = new ArrayList<>();
+        if (nodes.size() > MAX_STEPS) {
+            problems.add(path, nodes.get(0), nodes.size() + " steps; at most " + MAX_STEPS);
+            return steps;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            String at = path + "[" + i + "]";
+            YamlNode n = nodes.get(i);
+            if (!(n instanceof YamlNode.Mapping m) || m.entries.size() != 1) {
+                problems.add(at, n, "a step is one of {cpu: 30ms}, {io: {name: db, calls: 2, mode: sequential, latency: 8ms}} "
+                        + "or {wait: 50ms}");
+                continue;
+            }
+            String kind = m.entries.keySet().iterator().next();
+            YamlNode body = m.entries.get(kind);
+            switch (kind) {
+                case "cpu" -> {
+                    DistributionSpec d = distribution(body, at + ".cpu", DistributionSpec.Unit.DURATION);
+                    if (d != null) {
+                        steps.add(new StepSpec.Cpu(d));
+                    }
+                }
+                case "wait" -> {
+                    DistributionSpec d = distribution(body, at + ".wait", DistributionSpec.Unit.DURATION);
+                    if (d != null) {
+                        steps.add(new StepSpec.Wait(d));
+                    }
+                }
+                case "io" -> {
+                    Fields f = new Fields(body, at + ".io", problems, "name", "calls", "mode", "latency");
+                    String name = f.text("name", "io");
+                    int calls = (int) f.integer("calls", 1, 1, MAX_CALLS, "");
+                    String mode = f.text("mode", "sequential");
+                    StepSpec.IoMode ioMode = switch (mode) {
+                        case "sequential" -> StepSpec.IoMode.SEQUENTIAL;
+                        case "parallel" -> StepSpec.IoMode.PARALLEL;
+                        case "batch" -> StepSpec.IoMode.BATCH;
+                        default -> {
+                            problems.add(f.child("mode"), f.node("mode"), "expected sequential, parallel or batch, found '"
+                                    + mode + "'");
+                            yield StepSpec.IoMode.SEQUENTIAL;
+                        }
+                    };
+                    DistributionSpec latency = null;
+                    if (!f.has("latency")) {
+                        f.missing("latency", "the latency of one call, e.g. {lognormal: {median: 8ms, p99: 40ms}}");
+                    } else {
+                        latency = distribution(f.node("latency"), f.child("latency"), DistributionSpec.Unit.DURATION);
+                    }
+                    if (latency != null) {
+                        steps.add(new StepSpec.Io(name, calls, ioMode, latency));
+                    }
+                }
+                default -> problems.add(at + "." + kind, body, Fields.unknownKey(kind, List.of("cpu", "io", "wait")));
+            }
+        }
+        return steps;
+    }
+
+    private void checkConcurrency(List<FunctionSpec> functions, List<YamlNode> nodes, int accountLimit,
+                                  PlatformSpec platform) {
+        if (platform == null) {
+            return;
+        }
+        long reservedSum = 0;
+        for (int i = 0; i < functions.size(); i++) {
+            FunctionSpec f = functions.get(i);
+            String path = "functions[" + i + "]";
+            if (f.hasReservedConcurrency()) {
+                reservedSum += f.reservedConcurrency();
+                if (f.provisionedConcurrency() > f.reservedConcurrency()) {
+                    problems.add(path + ".provisionedConcurrency", lineOf(nodes, i), "provisioned concurrency "
+                            + f.provisionedConcurrency() + " is above the function's reserved concurrency "
+                            + f.reservedConcurrency() + "; provisioned environments count against it");
+                }
+            }
+            if (f.provisionedConcurrency() > accountLimit - platform.minUnreservedConcurrency() && !f.hasReservedConcurrency()) {
+                problems.add(path + ".provisionedConcurrency", lineOf(nodes, i), "provisioned concurrency "
+                        + f.provisionedConcurrency() + " leaves less than the " + platform.minUnreservedConcurrency()
+                        + " unreserved that the account (concurrencyLimit " + accountLimit + ") must keep");
+            }
+        }
+        if (reservedSum > accountLimit - platform.minUnreservedConcurrency()) {
+            problems.add("functions", nodes.isEmpty() ? 0 : nodes.get(0).line(), "reserved concurrency adds up to " + reservedSum
+                    + ", above the " + (accountLimit - platform.minUnreservedConcurrency()) + " the account allows (concurrencyLimit "
+                    + accountLimit + " less the " + platform.minUnreservedConcurrency() + " that must stay unreserved)");
+        }
+    }
+
+    private static int lineOf(List<YamlNode> nodes, int i) {
+        return i < nodes.size() ? nodes.get(i).line() : 0;
+    }
+
+    // ---------------------------------------------------------------- traffic
+
+    private TrafficSpec bindTraffic(YamlNode node, int index, Set<String> functionNames, long durationMicros) {
+        String path = "traffic[" + index + "]";
+        String[] keys = new String[PATTERNS.length + 1];
+        keys[0] = "function";
+        System.arraycopy(PATTERNS, 0, keys, 1, PATTERNS.length);
+        Fields f = new Fields(node, path, problems, keys);
+        if (!(node instanceof YamlNode.Mapping m)) {
+            return null;
+        }
+        String function = f.requiredText("function", "the name of the function these requests call");
+        if (function != null && !functionNames.isEmpty() && !functionNames.contains(function)) {
+            String hint = Fields.closest(function, functionNames);
+            problems.add(f.child("function"), f.node("function"), "no function named '" + function + "'"
+                    + (hint != null ? "; did you mean '" + hint + "'?" : "; the functions are " + String.join(", ", functionNames)));
+        }
+        List<String> given = new ArrayList<>();
+        for (String p : PATTERNS) {
+            if (m.entries.containsKey(p)) {
+                given.add(p);
+            }
+        }
+        if (given.size() != 1) {
+            problems.add(path, node, given.isEmpty() ? "missing: an arrival pattern, one of " + String.join(", ", PATTERNS)
+                    : "give one arrival pattern per entry, found " + String.join(" and ", given) + " (use several entries: they add up)");
+            return null;
+        }
+        String kind = given.get(0);
+        String at = path + "." + kind;
+        TrafficSpec.Pattern pattern = switch (kind) {
+            case "poisson", "constant" -> {
+                Fields p = new Fields(f.node(kind), at, problems, "rate", "start", "end");
+                double rate = p.rate("rate", MAX_RATE_PER_SECOND);
+                long start = p.duration("start", 0, 0, MAX_DURATION_MICROS);
+                long end = p.duration("end", Long.MAX_VALUE, 0, MAX_DURATION_MICROS);
+                checkWindow(p, start, end);
+                yield kind.equals("poisson") ? new TrafficSpec.Poisson(rate, start, end) : new TrafficSpec.Constant(rate, start, end);
+            }
+            case "spike" -> {
+                Fields p = new Fields(f.node(kind), at, problems, "at", "for", "rate");
+                long start = p.requiredDuration("at", "when the spike starts, e.g. 30m", 0, MAX_DURATION_MICROS);
+                long length = p.requiredDuration("for", "how long the spike lasts, e.g. 5m", 1, MAX_DURATION_MICROS);
+                double rate = p.rate("rate", MAX_RATE_PER_SECOND);
+                yield new TrafficSpec.Spike(start, length, rate);
+            }
+            case "ramp" -> {
+                Fields p = new Fields(f.node(kind), at, problems, "from", "to", "start", "end");
+                double from = p.rate("from", MAX_RATE_PER_SECOND);
+                double to = p.rate("to", MAX_RATE_PER_SECOND);
+                long start = p.duration("start", 0, 0, MAX_DURATION_MICROS);
+                long end = p.duration("end", durationMicros, 0, MAX_DURATION_MICROS);
+                if (end <= start) {
+                    problems.add(p.child("end"), p.node("end"), "the ramp must end after it starts ("
+                            + Units.formatDuration(start) + ")");
+                    end = start + 1;
+                }
+                yield new TrafficSpec.Ramp(from, to, start, end);
+            }
+            case "diurnal" -> {
+                Fields p = new Fields(f.node(kind), at, problems, "mean", "amplitude", "period", "peak", "start", "end");
+                double mean = p.rate("mean", MAX_RATE_PER_SECOND);
+                double amplitude = p.has("amplitude") ? p.rate("amplitude", MAX_RATE_PER_SECOND) : 0;
+                if (amplitude > mean) {
+                    problems.add(p.child("amplitude"), p.node("amplitude"), "the amplitude cannot exceed the mean rate "
+                            + "(the rate would go below zero)");
+                }
+                long period = p.duration("period", Units.MICROS_PER_DAY, Units.MICROS_PER_SECOND, MAX_DURATION_MICROS);
+                long peak = p.duration("peak", 14 * Units.MICROS_PER_HOUR, 0, MAX_DURATION_MICROS);
+                long start = p.duration("start", 0, 0, MAX_DURATION_MICROS);
+                long end = p.duration("end", Long.MAX_VALUE, 0, MAX_DURATION_MICROS);
+                checkWindow(p, start, end);
+                yield new TrafficSpec.Diurnal(mean, amplitude, period, peak, start, end);
+            }
+            default -> throw new IllegalStateException(kind);
+        };
+        return function == null ? null : new TrafficSpec(function, index, pattern);
+    }
+
+    private void checkWindow(Fields p, long start, long end) {
+        if (end <= start) {
+            problems.add(p.child("end"), p.node("end"), "end must come after start (" + Units.formatDuration(start) + ")");
+        }
+    }
+
+    // ---------------------------------------------------------------- distributions
+
+    /**
+     * A distribution written {@code 50ms} or {@code {constant: 50ms}}, {@code {uniform: {min, max}}},
+     * {@code {exponential: {mean}}}, {@code {normal: {mean, sd}}}, {@code {lognormal: {median, p99}}}
+     * or {@code {lognormal: {mean, sd}}}, {@code {empirical: {p0: 2ms, p50: 4ms, p100: 450ms}}}.
+     */
+    DistributionSpec distribution(YamlNode node, String path, DistributionSpec.Unit unit) {
+        String example = unit == DistributionSpec.Unit.DURATION ? "50ms or {lognormal: {median: 20ms, p99: 80ms}}"
+                : "120 or {uniform: {min: 80, max: 120}}";
+        if (node == null || node instanceof YamlNode.Scalar s && s.isNull) {
+            problems.add(path, node, "missing: a distribution such as " + example);
+            return null;
+        }
+        if (node instanceof YamlNode.Scalar) {
+            double v = value(node, path, unit);
+            return Double.isNaN(v) ? null : new DistributionSpec.Constant(v);
+        }
+        if (!(node instanceof YamlNode.Mapping m) || m.entries.size() != 1) {
+            problems.add(path, node, "expected a distribution such as " + example + " (one of "
+                    + String.join(", ", DISTRIBUTIONS) + ")");
+            return null;
+        }
+        String kind = m.entries.keySet().iterator().next();
+        YamlNode body = m.entries.get(kind);
+        String at = path + "." + kind;
+        switch (kind) {
+            case "constant" -> {
+                double v = value(body, at, unit);
+                return Double.isNaN(v) ? null : new DistributionSpec.Constant(v);
+            }
+            case "uniform" -> {
+                Fields f = new Fields(body, at, problems, "min", "max");
+                double min = field(f, "min", unit);
+                double max = field(f, "max", unit);
+                if (Double.isNaN(min) || Double.isNaN(max)) {
+                    return null;
+                }
+                if (max < min) {
+                    problems.add(f.child("max"), f.node("max"), "max must not be below min");
+                    return null;
+                }
+                return new DistributionSpec.Uniform(min, max);
+            }
+            case "exponential" -> {
+                Fields f = new Fields(body, at, problems, "mean");
+                double mean = field(f, "mean", unit);
+                return Double.isNaN(mean) ? null : new DistributionSpec.Exponential(mean);
+            }
+            case "normal" -> {
+                Fields f = new Fields(body, at, problems, "mean", "sd");
+                double mean = field(f, "mean", unit);
+                double sd = field(f, "sd", unit);
+                return Double.isNaN(mean) || Double.isNaN(sd) ? null : new DistributionSpec.Normal(mean, sd);
+            }
+            case "lognormal" -> {
+                Fields f = new Fields(body, at, problems, "median", "p99", "mean", "sd");
+                if (f.has("median") || f.has("p99")) {
+                    if (f.has("mean") || f.has("sd")) {
+                        problems.add(at, body, "give median and p99, or mean and sd, not both");
+                        return null;
+                    }
+                    double median = field(f, "median", unit);
+                    double p99 = field(f, "p99", unit);
+                    if (Double.isNaN(median) || Double.isNaN(p99)) {
+                        return null;
+                    }
+                    if (median <= 0 || p99 <= median) {
+                        problems.add(at, body, "needs 0 < median < p99");
+                        return null;
+                    }
+                    return DistributionSpec.LogNormal.ofMedianP99(median, p99);
+                }
+                double mean = field(f, "mean", unit);
+                double sd = field(f, "sd", unit);
+                if (Double.isNaN(mean) || Double.isNaN(sd)) {
+                    return null;
+                }
+                if (mean <= 0 || sd <= 0) {
+                    problems.add(at, body, "needs mean > 0 and sd > 0");
+                    return null;
+                }
+                return DistributionSpec.LogNormal.ofMeanSd(mean, sd);
+            }
+            case "empirical" -> {
+                return empirical(body, at, unit);
+            }
+            default -> {
+                problems.add(at, body, "unknown distribution '" + kind + "'"
+                        + hint(Fields.closest(kind, List.of(DISTRIBUTIONS)), DISTRIBUTIONS));
+                return null;
+            }
+        }
+    }
+
+    private static String hint(String suggestion, String[] known) {
+        return suggestion != null ? "; did you mean '" + suggestion + "'?" : "; expected one of " + String.join(", ", known);
+    }
+
+    private DistributionSpec empirical(YamlNode body, String at, DistributionSpec.Unit unit) {
+        if (!(body instanceof YamlNode.Mapping m) || m.entries.size() < 2) {
+            problems.add(at, body, "expected percentiles and values, e.g. {p0: 2ms, p50: 4ms, p99: 11ms, p100: 450ms}");
+            return null;
+        }
+        List<double[]> points = new ArrayList<>();
+        for (var e : m.entries.entrySet()) {
+            String key = e.getKey().startsWith("p") ? e.getKey().substring(1) : e.getKey();
+            double p = Fields.parseFiniteNumber(key);
+            if (Double.isNaN(p) || p < 0 || p > 100) {
+                problems.add(at + "." + e.getKey(), e.getValue(), "expected a percentile from p0 to p100");
+                return null;
+            }
+            double v = value(e.getValue(), at + "." + e.getKey(), unit);
+            if (Double.isNaN(v)) {
+                return null;
+            }
+            points.add(new double[] {p, v});
+        }
+        points.sort((a, b) -> Double.compare(a[0], b[0]));
+        if (points.get(0)[0] != 0 || points.get(points.size() - 1)[0] != 100) {
+            problems.add(at, body, "the table must start at p0 (the minimum) and end at p100 (the maximum)");
+            return null;
+        }
+        double[] ps = new double[points.size()];
+        double[] vs = new double[points.size()];
+        for (int i = 0; i < ps.length; i++) {
+            ps[i] = points.get(i)[0];
+            vs[i] = points.get(i)[1];
+            if (i > 0 && (ps[i] == ps[i - 1] || vs[i] < vs[i - 1])) {
+                problems.add(at, body, "values must not decrease as the percentile grows, and each percentile appears once");
+                return null;
+            }
+        }
+        return new DistributionSpec.Empirical(ps, vs);
+    }
+
+    private double field(Fields f, String key, DistributionSpec.Unit unit) {
+        if (!f.has(key)) {
+            f.missing(key, unit == DistributionSpec.Unit.DURATION ? Units.DURATION_HINT : Units.SIZE_HINT);
+            return Double.NaN;
+        }
+        return value(f.node(key), f.child(key), unit);
+    }
+
+    /** One non-negative value in the distribution's unit (microseconds or MB), or NaN after a report. */
+    private double value(YamlNode node, String path, DistributionSpec.Unit unit) {
+        if (!(node instanceof YamlNode.Scalar s) || s.isNull) {
+            problems.add(path, node, "expected " + (unit == DistributionSpec.Unit.DURATION ? Units.DURATION_HINT
+                    : Units.SIZE_HINT) + ", found " + Fields.describe(node));
+            return Double.NaN;
+        }
+        try {
+            double v = unit == DistributionSpec.Unit.DURATION ? Units.parseDurationMicros(s.text) : Units.parseSizeMb(s.text);
+            if (v < 0 || !Double.isFinite(v)) {
+                problems.add(path, node, "must be zero or more");
+                return Double.NaN;
+            }
+            if (unit == DistributionSpec.Unit.DURATION && v > MAX_DURATION_MICROS) {
+                problems.add(path, node, s.text + " is above the maximum " + Units.formatDuration(MAX_DURATION_MICROS));
+                return Double.NaN;
+            }
+            return v;
+        } catch (IllegalArgumentException e) {
+            boolean bare = !Double.isNaN(Fields.parseFiniteNumber(s.text));
+            problems.add(path, node, bare && unit == DistributionSpec.Unit.DURATION ? "'" + s.text + "' needs a unit, e.g. "
+                    + s.text.trim() + "ms" : e.getMessage());
+            return Double.NaN;
+        }
+    }
+}

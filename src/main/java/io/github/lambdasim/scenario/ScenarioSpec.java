@@ -1,0 +1,31 @@
+package io.github.lambdasim.scenario;
+
+import java.util.List;
+
+/** A validated scenario: everything a simulation needs, immutable. */
+public record ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
+                           String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
+                           List<TrafficSpec> traffic) {
+    public ScenarioSpec {
+        functions = List.copyOf(functions);
+        traffic = List.copyOf(traffic);
+    }
+
+    public FunctionSpec function(String functionName) {
+        for (FunctionSpec f : functions) {
+            if (f.name().equals(functionName)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("no function " + functionName);
+    }
+
+    /** The expected number of requests over the run, from the traffic's rates. */
+    public double expectedRequests() {
+        double n = 0;
+        for (TrafficSpec t : traffic) {
+            n += t.pattern().expectedCount(durationMicros);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.lambdasim.scenario;
+
+/**
+ * One source of requests for one function. Several sources for the same function add up.
+ *
+ * @param index position in the scenario's traffic list (names the source's random stream)
+ */
+public record TrafficSpec(String function, int index, Pattern pattern) {
+
+    /** An arrival pattern: its rate at each instant, in requests per second. */
+    public sealed interface Pattern {
+        /** Requests per second at {@code timeMicros}. */
+        double rateAt(long timeMicros);
+
+        /** An upper bound of the rate over the whole run (for thinning). */
+        double maxRate();
+
+        /** When arrivals can start and must stop ({@code end} exclusive, Long.MAX_VALUE when open). */
+        long startMicros();
+
+        long endMicros();
+
+        /** The expected number of arrivals in [0, horizon). */
+        double expectedCount(long horizonMicros);
+
+        String describe();
+    }
+
+    /** Evenly spaced arrivals, one every 1/rate. */
+    record Constant(double ratePerSecond, long startMicros, long endMicros) implements Pattern {
+        @Override
+        public double rateAt(long t) {
+            return t >= startMicros && t < endMicros ? ratePerSecond : 0;
+        }
+
+        @Override
+        public double maxRate() {
+            return ratePerSecond;
+        }
+
+        @Override
+        public double expectedCount(long horizon) {
+            return ratePerSecond * overlapSeconds(startMicros, endMicros, horizon);
+        }
+
+        @Override
+        public String describe() {
+            return "constant " + rate(ratePerSecond) + window(startMicros, endMicros);
+        }
+    }
+
+    /** A Poisson process: independent exponential gaps at a fixed rate. */
+    record Poisson(double ratePerSecond, long startMicros, long endMicros) implements Pattern {
+        @Override
+        public double rateAt(long t) {
+            return t >= startMicros && t < endMicros ? ratePerSecond : 0;
+        }
+
+        @Override
+        public double maxRate() {
+            return ratePerSecond;
+        }
+
+        @Override
+        public double expectedCount(long horizon) {
+            return ratePerSecond * overlapSeconds(startMicros, endMicros, horizon);
+        }
+
+        @Override
+        public String describe() {
+            return "poisson " + rate(ratePerSecond) + window(startMicros, endMicros);
+        }
+    }
+
+    /** Poisson arrivals at {@code rate} from {@code at} for {@code for}, on top of other traffic. */
+    record Spike(long atMicros, long forMicros, double ratePerSecond) implements Pattern {
+        @Override
+        public double rateAt(long t) {
+            return t >= atMicros && t < atMicros + forMicros ? ratePerSecond : 0;
+        }
+
+        @Override
+        public double maxRate() {
+            return ratePerSecond;
+        }
+
+        @Override
+        public long startMicros() {
+            return atMicros;
+        }
+
+        @Override
+        public long endMicros() {
+            return atMicros + forMicros;
+        }
+
+        @Override
+        public double expectedCount(long horizon) {
+            return ratePerSecond * overlapSeconds(atMicros, atMicros + forMicros, horizon);
+        }
+
+        @Override
+        public String describe() {
+            return "spike " + rate(ratePerSecond) + " at " + Units.formatDuration(atMicros) + " for "
+                    + Units.formatDuration(forMicros);
+        }
+    }
+
+    /** Poisson arrivals whose rate changes linearly from {@code from} to {@code to} over [start, end). */
+    record Ramp(double fromRatePerSecond, double toRatePerSecond, long startMicros, long endMicros) implements Pattern {
+        @Override
+        public double rateAt(long t) {
+            if (t < startMicros || t >= endMicros) {
+                return 0;
+            }
+            double f = (t - startMicros) / (double) (endMicros - startMicros);
+            return fromRatePerSecond + f * (toRatePerSecond - fromRatePerSecond);
+        }
+
+        @Override
+        public double maxRate() {
+            return Math.max(fromRatePerSecond, toRatePerSecond);
+        }
+
+        @Override
+        public double expectedCount(long horizon) {
+            long end = Math.min(endMicros, horizon);
+            if (end <= startMicros) {
+                return 0;
+            }
+            double seconds = (end - startMicros) / 1e6;
+            return seconds * (fromRatePerSecond + rateAt(end - 1)) / 2;
+        }
+
+        @Override
+        public String describe() {
+            return "ramp " + rate(fromRatePerSecond) + " to " + rate(toRatePerSecond) + window(startMicros, endMicros);
+        }
+    }
+
+    /**
+     * Poisson arrivals whose rate follows a daily (or other period) sinusoid:
+     * mean + amplitude x cos(2 pi (t - peak) / period).
+     */
+    record Diurnal(double meanRatePerSecond, double amplitudeRatePerSecond, long periodMicros, long peakMicros,
+                   long startMicros, long endMicros) implements Pattern {
+        @Override
+        public double rateAt(long t) {
+            if (t < startMicros || t >= endMicros) {
+                return 0;
+            }
+            double phase = 2 * Math.PI * ((t - peakMicros) % periodMicros) / periodMicros;
+            return Math.max(0, meanRatePerSecond + amplitudeRatePerSecond * Math.cos(phase));
+        }
+
+        @Override
+        public double maxRate() {
+            return meanRatePerSecond + amplitudeRatePerSecond;
+        }
+
+        @Override
+        public double expectedCount(long horizon) {
+            long end = Math.min(endMicros, horizon);
+            if (end <= startMicros) {
+                return 0;
+            }
+            // The integral of the sinusoid (amplitude never exceeds the mean, so it is never cut at 0).
+            double w = 2 * Math.PI / periodMicros;
+            double integral = meanRatePerSecond * (end - startMicros) / 1e6
+                    + amplitudeRatePerSecond / w / 1e6 * (Math.sin(w * (end - peakMicros)) - Math.sin(w * (startMicros - peakMicros)));
+            return integral;
+        }
+
+        @Override
+        public String describe() {
+            return "diurnal mean " + rate(meanRatePerSecond) + " +/- " + rate(amplitudeRatePerSecond) + ", peak at "
+                    + Units.formatDuration(peakMicros) + " every " + Units.formatDuration(periodMicros);
+        }
+    }
+
+    private static double overlapSeconds(long start, long end, long horizon) {
+        long e = Math.min(end, horizon);
+        return e > start ? (e - start) / 1e6 : 0;
+    }
+
+    private static String rate(double perSecond) {
+        if (perSecond >= 1 || perSecond == 0) {
+            return trim(perSecond) + "/s";
+        }
+        if (perSecond * 60 >= 1) {
+            return trim(perSecond * 60) + "/min";
+        }
+        return trim(perSecond * 3600) + "/h";
+    }
+
+    private static String trim(double v) {
+        String s = String.format(java.util.Locale.ROOT, "%.3f", v).replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String window(long start, long end) {
+        if (start == 0 && end == Long.MAX_VALUE) {
+            return "";
+        }
+        return " from " + Units.formatDuration(start) + (end == Long.MAX_VALUE ? "" : " to " + Units.formatDuration(end));
+    }
+}

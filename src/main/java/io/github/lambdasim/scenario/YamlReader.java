@@ -1,0 +1,151 @@
+package io.github.lambdasim.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads YAML text into a {@link YamlNode} tree with Jackson's streaming parser. Hostile input is
+ * refused rather than expanded: anchors and aliases (the "billion laughs"), more than one
+ * document, duplicate keys and documents nested deeper than {@link #MAX_DEPTH}.
+ */
+final class YamlReader {
+    static final int MAX_DEPTH = 64;
+    /** Scenario files are hand-written: a megabyte is far more than any needs. */
+    static final int MAX_CHARS = 1 << 20;
+
+    private static final YAMLFactory FACTORY = factory();
+
+    private final Problems problems;
+    private YAMLParser parser;
+
+    private YamlReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    private static YAMLFactory factory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        options.setCodePointLimit(MAX_CHARS);
+        options.setAllowDuplicateKeys(true); // reported by us, with the line
+        options.setNestingDepthLimit(MAX_DEPTH);
+        return YAMLFactory.builder().loaderOptions(options).build();
+    }
+
+    /** Parses {@code text}; problems go to {@code problems} and the result is null on a syntax error. */
+    static YamlNode read(String text, Problems problems) {
+        return new YamlReader(problems).readDocument(text);
+    }
+
+    private YamlNode readDocument(String text) {
+        if (text.length() > MAX_CHARS) {
+            problems.add("", 0, "the file is " + text.length() + " characters long; scenario files are limited to "
+                    + MAX_CHARS + " characters");
+            return null;
+        }
+        if (text.indexOf('\0') >= 0) {
+            problems.add("", 0, "the file is not text (it contains NUL bytes); a scenario is a YAML text file");
+            return null;
+        }
+        try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
+            parser = p;
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                problems.add("", 1, "the file is empty; a scenario needs at least name, duration, functions and traffic");
+                return null;
+            }
+            YamlNode root = readValue("", 0);
+            if (root == null) {
+                return null;
+            }
+            if (p.nextToken() != null) {
+                problems.add("", line(p.currentTokenLocation()), "the file holds more than one YAML document; put the scenario in one");
+                return null;
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            problems.add("", e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid YAML: " + cleanMessage(e));
+            return null;
+        } catch (IOException | RuntimeException e) {
+            problems.add("", 0, "not valid YAML: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private YamlNode readValue(String path, int depth) throws IOException {
+        int line = line(parser.currentTokenLocation());
+        if (depth > MAX_DEPTH) {
+            problems.add(path, line, "nested deeper than " + MAX_DEPTH + " levels");
+            return null;
+        }
+        if (parser.isCurrentAlias()) {
+            problems.add(path, line, "YAML anchors and aliases (*" + parser.getText() + ") are not supported; write the value out");
+            return null;
+        }
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                YamlNode.Mapping m = new YamlNode.Mapping(line);
+                boolean ok = true;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    int keyLine = line(parser.currentTokenLocation());
+                    parser.nextToken();
+                    String childPath = path.isEmpty() ? key : path + "." + key;
+                    YamlNode value = readValue(childPath, depth + 1);
+                    if (m.entries.containsKey(key)) {
+                        problems.add(childPath, keyLine, "'" + key + "' is given twice; keep one");
+                    }
+                    if (value == null) {
+                        ok = false;
+                    } else {
+                        m.entries.put(key, value);
+                    }
+                }
+                return ok ? m : null;
+            }
+            case START_ARRAY -> {
+                YamlNode.Sequence s = new YamlNode.Sequence(line);
+                boolean ok = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    YamlNode value = readValue(path + "[" + s.items.size() + "]", depth + 1);
+                    if (value == null) {
+                        ok = false;
+                    }
+                    s.items.add(value);
+                }
+                return ok ? s : null;
+            }
+            case VALUE_NULL -> {
+                return new YamlNode.Scalar(line, "", false, true);
+            }
+            case VALUE_STRING -> {
+                String text = parser.getText();
+                // The YAML parser reports quoting through its type id; fall back to "unquoted".
+                return new YamlNode.Scalar(line, text, false, false);
+            }
+            default -> {
+                return new YamlNode.Scalar(line, parser.getText(), false, false);
+            }
+        }
+    }
+
+    private static int line(JsonLocation location) {
+        return location == null ? 0 : location.getLineNr();
+    }
+
+    private static String cleanMessage(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        if (msg == null) {
+            return "syntax error";
+        }
+        int cut = msg.indexOf("\n at [Source");
+        msg = cut >= 0 ? msg.substring(0, cut) : msg;
+        return msg.replace('\n', ' ').replaceAll("\\s+", " ").trim();
+    }
+}
