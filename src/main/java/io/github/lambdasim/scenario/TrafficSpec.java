@@ -27,7 +27,7 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
     }
 
     /** Evenly spaced arrivals, one every 1/rate. */
-    record Constant(double ratePerSecond, long startMicros, long endMicros) implements Pattern {
+    public record Constant(double ratePerSecond, long startMicros, long endMicros) implements Pattern {
         @Override
         public double rateAt(long t) {
             return t >= startMicros && t < endMicros ? ratePerSecond : 0;
@@ -50,7 +50,7 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
     }
 
     /** A Poisson process: independent exponential gaps at a fixed rate. */
-    record Poisson(double ratePerSecond, long startMicros, long endMicros) implements Pattern {
+    public record Poisson(double ratePerSecond, long startMicros, long endMicros) implements Pattern {
         @Override
         public double rateAt(long t) {
             return t >= startMicros && t < endMicros ? ratePerSecond : 0;
@@ -73,7 +73,7 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
     }
 
     /** Poisson arrivals at {@code rate} from {@code at} for {@code for}, on top of other traffic. */
-    record Spike(long atMicros, long forMicros, double ratePerSecond) implements Pattern {
+    public record Spike(long atMicros, long forMicros, double ratePerSecond) implements Pattern {
         @Override
         public double rateAt(long t) {
             return t >= atMicros && t < atMicros + forMicros ? ratePerSecond : 0;
@@ -107,7 +107,7 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
     }
 
     /** Poisson arrivals whose rate changes linearly from {@code from} to {@code to} over [start, end). */
-    record Ramp(double fromRatePerSecond, double toRatePerSecond, long startMicros, long endMicros) implements Pattern {
+    public record Ramp(double fromRatePerSecond, double toRatePerSecond, long startMicros, long endMicros) implements Pattern {
         @Override
         public double rateAt(long t) {
             if (t < startMicros || t >= endMicros) {
@@ -142,7 +142,7 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
      * Poisson arrivals whose rate follows a daily (or other period) sinusoid:
      * mean + amplitude x cos(2 pi (t - peak) / period).
      */
-    record Diurnal(double meanRatePerSecond, double amplitudeRatePerSecond, long periodMicros, long peakMicros,
+    public record Diurnal(double meanRatePerSecond, double amplitudeRatePerSecond, long periodMicros, long peakMicros,
                    long startMicros, long endMicros) implements Pattern {
         @Override
         public double rateAt(long t) {

@@ -1,0 +1,62 @@
+package io.github.lambdasim.cli;
+
+import io.github.lambdasim.scenario.Problem;
+import io.github.lambdasim.scenario.ScenarioException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Turns failures into messages and exit codes: 2 for invalid input, 1 for a failure while running. */
+final class Errors {
+    static final int INVALID_INPUT = 2;
+    static final int FAILURE = 1;
+
+    private Errors() {
+    }
+
+    /** Prints every problem of an invalid scenario, one per line. */
+    static int invalid(PrintWriter err, ScenarioException e) {
+        err.println("lambdasim: the scenario is not valid (" + e.problems().size() + " problem"
+                + (e.problems().size() == 1 ? "" : "s") + "):");
+        for (Problem p : e.problems()) {
+            err.println("  " + p.format());
+        }
+        err.flush();
+        return INVALID_INPUT;
+    }
+
+    static final class Handler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+            PrintWriter err = cl.getErr();
+            if (ex instanceof ScenarioException se) {
+                return invalid(err, se);
+            }
+            if (ex instanceof IllegalArgumentException) {
+                err.println("lambdasim: " + ex.getMessage());
+                err.flush();
+                return INVALID_INPUT;
+            }
+            err.println("lambdasim: failed: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (System.getenv("LAMBDASIM_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(set LAMBDASIM_DEBUG=1 to see where)");
+            }
+            err.flush();
+            return FAILURE;
+        }
+    }
+
+    static final class ParameterHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine cl = ex.getCommandLine();
+            PrintWriter err = cl.getErr();
+            err.println("lambdasim: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return INVALID_INPUT;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.lambdasim.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdasim.model.RunResult;
+import io.github.lambdasim.model.Simulation;
+import io.github.lambdasim.report.MetricsCsv;
+import io.github.lambdasim.report.OutputFolder;
+import io.github.lambdasim.report.ReportLines;
+import io.github.lambdasim.report.SummaryJson;
+import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.scenario.Units;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lambdasim run}: simulates a scenario and writes its results. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Simulate a scenario and write its results: summary.json, metrics.csv, report-log.txt.",
+            "A one-screen summary goes to standard output, progress to standard error."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions options;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: output/<scenario name>).")
+    Path out;
+
+    @Option(names = "--period", paramLabel = "DURATION",
+            description = "Length of a metrics period, e.g. 1m or 10s (default: 1m, longer for long runs so charts keep "
+                    + "at most about 1,500 points).")
+    String period;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ScenarioSpec scenario = options.load();
+        Long periodMicros = null;
+        if (period != null) {
+            try {
+                periodMicros = Units.parseDurationMicros(period);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--period: " + e.getMessage());
+            }
+            if (periodMicros < Units.MICROS_PER_SECOND) {
+                throw new IllegalArgumentException("--period: at least 1s");
+            }
+            if (scenario.durationMicros() / periodMicros > 100_000) {
+                throw new IllegalArgumentException("--period: " + period + " gives more than 100,000 periods; choose a longer one");
+            }
+        }
+        Path target = out != null ? out : Path.of("output", scenario.name());
+        PrintWriter stdout = spec.commandLine().getOut();
+        Progress progress = new Progress(spec.commandLine().getErr(), scenario.name());
+        RunResult result = new Simulation(scenario, 0, periodMicros, progress).run();
+        progress.done();
+
+        try (OutputFolder folder = new OutputFolder(target)) {
+            ObjectNode summary = SummaryJson.build(result);
+            SummaryJson.addRun(summary, result);
+            folder.write("summary.json", SummaryJson.render(summary));
+            folder.write("metrics.csv", MetricsCsv.render(result.series()));
+            folder.write("report-log.txt", ReportLines.render(result));
+            folder.commit();
+            stdout.print(TextSummary.render(result, folder.target(), folder.files()));
+        }
+        stdout.flush();
+        return 0;
+    }
+}

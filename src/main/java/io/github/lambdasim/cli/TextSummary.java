@@ -1,0 +1,60 @@
+package io.github.lambdasim.cli;
+
+import io.github.lambdasim.model.FunctionResult;
+import io.github.lambdasim.model.RunResult;
+import io.github.lambdasim.scenario.Units;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The one-screen summary a run prints when it ends. */
+final class TextSummary {
+    private TextSummary() {
+    }
+
+    static String render(RunResult run, Path folder, List<String> files) {
+        StringBuilder sb = new StringBuilder();
+        var s = run.scenario();
+        sb.append(String.format(Locale.ROOT, "%s: %s simulated (platform %s, %s, seed %d) in %.2f s, %,.0f invocations/s%n",
+                s.name(), Units.formatDuration(run.simulatedMicros()), s.platform().preset(), s.region(), run.seed(),
+                run.wallSeconds(), run.invocationsPerSecond()));
+        for (FunctionResult f : run.functions()) {
+            sb.append(String.format(Locale.ROOT, "%n  %s (%d MB, %s)%n", f.name(), f.memoryMb(), f.architecture().label()));
+            sb.append(String.format(Locale.ROOT, "    requests %,d  invocations %,d  throttles %,d (%s)  errors %,d  timeouts %,d%n",
+                    f.requests(), f.invocations(), f.throttles(), percent(f.throttles(), f.requests()), f.errors(), f.timeouts()));
+            sb.append(String.format(Locale.ROOT, "    cold starts %,d (%s of invocations)  init p50 %s  p99 %s%n",
+                    f.coldStarts(), percent(f.coldStarts(), f.invocations()), ms(f.initDurationMs().p50()),
+                    ms(f.initDurationMs().p99())));
+            sb.append(String.format(Locale.ROOT, "    latency  mean %s  p50 %s  p90 %s  p99 %s  max %s%n",
+                    ms(f.latencyMs().mean()), ms(f.latencyMs().p50()), ms(f.latencyMs().p90()), ms(f.latencyMs().p99()),
+                    ms(f.latencyMs().max())));
+            sb.append(String.format(Locale.ROOT, "    duration mean %s  p50 %s  p99 %s%n", ms(f.durationMs().mean()),
+                    ms(f.durationMs().p50()), ms(f.durationMs().p99())));
+            sb.append(String.format(Locale.ROOT, "    concurrency mean %.2f  max %d   environments created %,d  mean alive %.1f%n",
+                    f.concurrencyMean(), f.concurrencyMax(), f.environmentsCreated(), f.environmentsAliveMean()));
+            sb.append(String.format(Locale.ROOT, "    billed %,.1f GB-s%n", f.gbSeconds()));
+        }
+        sb.append(String.format(Locale.ROOT, "%nResults in %s: %s%n", display(folder), String.join(", ", files)));
+        return sb.toString();
+    }
+
+    private static String display(Path folder) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return folder.startsWith(cwd) ? cwd.relativize(folder).toString() : folder.toString();
+    }
+
+    static String ms(double v) {
+        if (v >= 10_000) {
+            return String.format(Locale.ROOT, "%.2f s", v / 1000);
+        }
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f ms" : "%.1f ms", v);
+    }
+
+    static String percent(long part, long whole) {
+        if (whole == 0) {
+            return "0%";
+        }
+        double p = 100.0 * part / whole;
+        return String.format(Locale.ROOT, p >= 10 || p == 0 ? "%.0f%%" : p >= 0.1 ? "%.1f%%" : "%.3f%%", p);
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.lambdasim.cli;
+
+import io.github.lambdasim.scenario.FunctionSpec;
+import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.scenario.TrafficSpec;
+import io.github.lambdasim.scenario.Units;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code lambdasim validate}: checks a scenario and says what it describes, without running it. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a scenario file and show what it describes, without simulating. Exit code 2 if it is invalid.")
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ScenarioSpec s = options.load();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s is valid: %s%n", options.scenario, s.name());
+        if (!s.description().isBlank()) {
+            out.println("  " + s.description().strip().replace("\n", "\n  "));
+        }
+        out.printf(Locale.ROOT, "  %s simulated, seed %d, platform %s, region %s, account concurrency %d%n",
+                Units.formatDuration(s.durationMicros()), s.seed(), s.platform().preset(), s.region(),
+                s.account().concurrencyLimit());
+        for (FunctionSpec f : s.functions()) {
+            out.printf(Locale.ROOT, "  function %s: %s, %d MB, %s, timeout %s%s%n", f.name(), f.runtime(), f.memoryMb(),
+                    f.architecture().label(), Units.formatDuration(f.timeoutMicros()),
+                    f.hasReservedConcurrency() ? ", reserved concurrency " + f.reservedConcurrency() : "");
+        }
+        for (TrafficSpec t : s.traffic()) {
+            out.printf(Locale.ROOT, "  traffic -> %s: %s%n", t.function(), t.pattern().describe());
+        }
+        out.printf(Locale.ROOT, "  about %,.0f requests expected%n", s.expectedRequests());
+        out.flush();
+        return 0;
+    }
+}

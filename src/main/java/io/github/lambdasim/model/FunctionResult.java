@@ -1,0 +1,37 @@
+package io.github.lambdasim.model;
+
+import io.github.lambdasim.billing.Architecture;
+import io.github.lambdasim.stats.DistributionSummary;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one function did over a run.
+ *
+ * @param requests              requests that arrived
+ * @param invocations           invocations that completed within the run
+ * @param inFlightAtEnd         requests still running when the run ended
+ * @param latencyMs             what the caller waited: init (on cold starts) plus duration
+ * @param durationMs            the handler's duration
+ * @param initDurationMs        init duration of the cold starts
+ * @param concurrencyMean       time-weighted mean of requests in flight
+ * @param environmentsReclaimed environments shut down after idling
+ * @param environmentsRecycled  environments shut down at their maximum lifetime
+ * @param environmentsReset     environments discarded after a timeout or crash
+ * @param environmentsAliveMean time-weighted mean of environments alive (busy or idle)
+ * @param billedMicros          billed duration on on-demand environments (init included where billed)
+ * @param billedInitMicros      the part of billedMicros that is init
+ * @param provisionedBilledMicros billed duration on provisioned environments
+ * @param gbSeconds             billed GB-seconds of duration (on-demand and provisioned)
+ * @param latencyWarm           latency histogram of warm invocations (microseconds)
+ * @param latencyCold           latency histogram of cold invocations (microseconds)
+ */
+public record FunctionResult(String name, int memoryMb, Architecture architecture, int ephemeralStorageMb,
+                             long requests, long invocations, long throttles, long errors, long timeouts,
+                             long coldStarts, long provisionedInvocations, long spilloverInvocations,
+                             long inFlightAtEnd, DistributionSummary latencyMs, DistributionSummary durationMs,
+                             DistributionSummary initDurationMs, double concurrencyMean, long concurrencyMax,
+                             long environmentsCreated, long environmentsReclaimed, long environmentsRecycled,
+                             long environmentsReset, long environmentsAliveAtEnd, double environmentsAliveMean,
+                             long billedMicros, long billedInitMicros, long provisionedBilledMicros,
+                             double gbSeconds, Histogram latencyWarm, Histogram latencyCold) {
+}

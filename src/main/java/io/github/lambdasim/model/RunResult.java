@@ -1,0 +1,30 @@
+package io.github.lambdasim.model;
+
+import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.stats.PeriodSeries;
+import java.util.List;
+
+/**
+ * Everything one simulation run produced: per-function results, per-period metrics, sampled
+ * REPORT lines, and how the run went (events, wall-clock time).
+ */
+public record RunResult(ScenarioSpec scenario, long seed, int replication, long simulatedMicros,
+                        List<FunctionResult> functions, PeriodSeries series, InvocationSample samples, long events,
+                        double wallSeconds) {
+    public RunResult {
+        functions = List.copyOf(functions);
+    }
+
+    public long invocations() {
+        long n = 0;
+        for (FunctionResult f : functions) {
+            n += f.invocations();
+        }
+        return n;
+    }
+
+    /** Simulated invocations per wall-clock second. */
+    public double invocationsPerSecond() {
+        return wallSeconds <= 0 ? 0 : invocations() / wallSeconds;
+    }
+}

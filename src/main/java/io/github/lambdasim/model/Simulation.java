@@ -1,0 +1,501 @@
+package io.github.lambdasim.model;
+
+import io.github.lambdasim.engine.EventQueue;
+import io.github.lambdasim.engine.RandomStream;
+import io.github.lambdasim.scenario.FunctionSpec;
+import io.github.lambdasim.scenario.PlatformSpec;
+import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.scenario.TrafficSpec;
+import io.github.lambdasim.scenario.Units;
+import io.github.lambdasim.stats.Metric;
+import io.github.lambdasim.stats.PeriodSeries;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One run of a scenario: requests arrive from the traffic sources, find an idle execution
+ * environment (warm start) or get a new one (cold start) within the concurrency limits and the
+ * scaling rate, or are throttled. Environments go idle after each invocation, are reused
+ * most-recently-used first, and are reclaimed after their idle lifetime or recycled at their
+ * maximum lifetime.
+ *
+ * <p>The event loop allocates nothing per event: events live in an {@link EventQueue} of
+ * primitive arrays, environments are int ids into arrays (reused through a free list), and stale
+ * timer events are dropped by comparing generations. A simulation holds no global state, so
+ * several can run at once on different threads.
+ */
+public final class Simulation {
+    static final int ARRIVAL = 0;
+    static final int COMPLETE = 1;
+    static final int ENV_TIMER = 2;
+
+    private static final int IDLE = 0;
+    private static final int BUSY = 1;
+    private static final int FREE = 2;
+
+    private static final int NONE = -1;
+    private static final int PROGRESS_EVERY = 1 << 20;
+    /** REPORT lines kept per run: every cold start up to COLD_SAMPLES, and about SAMPLES in all. */
+    static final int SAMPLES = 1000;
+    static final int COLD_SAMPLES = 200;
+
+    private final ScenarioSpec spec;
+    private final PlatformSpec platform;
+    private final int replication;
+    private final long endMicros;
+    private final EventQueue queue = new EventQueue(1024);
+    private final ProgressListener progress;
+    private long now;
+    private long events;
+
+    // Traffic sources.
+    private final TrafficSpec.Pattern[] sourcePattern;
+    private final FunctionModel[] sourceFunction;
+    private final RandomStream[] sourceRandom;
+    private final long[] sourceCount;
+
+    // Functions and the account.
+    private final FunctionModel[] functions;
+    private final long unreservedPool;
+    private long unreservedBusy;
+    private final TokenBucket accountBucket;
+
+    // Execution environments, by id.
+    private int envCapacity = 256;
+    private int envCount;
+    private int[] freeIds = new int[256];
+    private int freeCount;
+    private int[] envFunction = new int[envCapacity];
+    private int[] envState = new int[envCapacity];
+    private int[] envPrev = new int[envCapacity];
+    private int[] envNext = new int[envCapacity];
+    private long[] envIdleDeadline = new long[envCapacity];
+    private long[] envRetireAt = new long[envCapacity];
+    private int[] envTimerGeneration = new int[envCapacity];
+    private long[] envTimerAt = new long[envCapacity];
+    private boolean[] envTimerPending = new boolean[envCapacity];
+    // The request an environment is running.
+    private long[] envRequestArrival = new long[envCapacity];
+    private long[] envRequestInit = new long[envCapacity];
+    private long[] envRequestDuration = new long[envCapacity];
+    private long[] envRequestNumber = new long[envCapacity];
+    private int[] envRequestMemoryUsed = new int[envCapacity];
+    private int[] envRequestFlags = new int[envCapacity];
+
+    // Periods.
+    private final PeriodSeries series;
+    private int period;
+    private long periodEnd;
+
+    private final InvocationSample samples;
+    private long requestCounter;
+
+    public Simulation(ScenarioSpec spec, int replication, Long periodMicros, ProgressListener progress) {
+        this.spec = spec;
+        this.platform = spec.platform();
+        this.replication = replication;
+        this.endMicros = spec.durationMicros();
+        this.progress = progress == null ? ProgressListener.NONE : progress;
+
+        List<FunctionSpec> fs = spec.functions();
+        functions = new FunctionModel[fs.size()];
+        long reservedSum = 0;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < functions.length; i++) {
+            functions[i] = new FunctionModel(i, fs.get(i), spec, replication);
+            if (fs.get(i).hasReservedConcurrency()) {
+                reservedSum += fs.get(i).reservedConcurrency();
+            }
+            names.add(fs.get(i).name());
+        }
+        unreservedPool = Math.max(0, spec.account().concurrencyLimit() - reservedSum);
+        PlatformSpec.ScalingSpec scaling = platform.scaling();
+        accountBucket = scaling.scope() == PlatformSpec.Scope.ACCOUNT ? new TokenBucket(scaling.burst(), scaling.refillPerSecond()) : null;
+
+        long period = periodMicros != null ? periodMicros : defaultPeriodMicros(endMicros);
+        series = new PeriodSeries(period, endMicros, names);
+        periodEnd = Math.min(period, endMicros);
+
+        double expected = spec.expectedRequests();
+        samples = new InvocationSample(SAMPLES + COLD_SAMPLES, COLD_SAMPLES, (long) Math.ceil(expected / SAMPLES));
+
+        int n = spec.traffic().size();
+        sourcePattern = new TrafficSpec.Pattern[n];
+        sourceFunction = new FunctionModel[n];
+        sourceRandom = new RandomStream[n];
+        sourceCount = new long[n];
+        for (int i = 0; i < n; i++) {
+            TrafficSpec t = spec.traffic().get(i);
+            sourcePattern[i] = t.pattern();
+            sourceFunction[i] = functions[names.indexOf(t.function())];
+            sourceRandom[i] = RandomStream.of(spec.seed(), "arrivals:" + t.index(), replication);
+        }
+    }
+
+    /**
+     * One minute, grown on long runs to a round length so that a chart has at most about 1,500
+     * points.
+     */
+    public static long defaultPeriodMicros(long durationMicros) {
+        long[] candidates = {1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440};
+        for (long minutes : candidates) {
+            long p = minutes * Units.MICROS_PER_MINUTE;
+            if (durationMicros / p <= 1500) {
+                return p;
+            }
+        }
+        return 1440 * Units.MICROS_PER_MINUTE;
+    }
+
+    /** Runs the scenario to its end and returns what happened. */
+    public RunResult run() {
+        long wallStart = System.nanoTime();
+        for (int i = 0; i < sourcePattern.length; i++) {
+            scheduleArrival(i, sourcePattern[i].startMicros());
+        }
+        for (FunctionModel f : functions) {
+            startProvisioned(f);
+        }
+        while (!queue.isEmpty() && queue.peekTimeMicros() < endMicros) {
+            queue.pop();
+            long t = queue.timeMicros();
+            if (t >= periodEnd) {
+                closePeriodsUpTo(t);
+            }
+            now = t;
+            switch (queue.type()) {
+                case ARRIVAL -> onArrival(queue.target());
+                case COMPLETE -> onComplete(queue.target());
+                case ENV_TIMER -> onEnvironmentTimer(queue.target(), queue.generation());
+                default -> throw new IllegalStateException("event type " + queue.type());
+            }
+            if ((++events & (PROGRESS_EVERY - 1)) == 0) {
+                progress.progress(now, endMicros);
+            }
+        }
+        closePeriodsUpTo(endMicros);
+        now = endMicros;
+        progress.progress(endMicros, endMicros);
+        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+        List<FunctionResult> results = new ArrayList<>();
+        for (FunctionModel f : functions) {
+            results.add(f.result(endMicros));
+        }
+        return new RunResult(spec, spec.seed(), replication, endMicros, results, series, samples, events, wallSeconds);
+    }
+
+    // ---------------------------------------------------------------- arrivals
+
+    private void scheduleArrival(int source, long fromMicros) {
+        long next = nextArrival(source, fromMicros);
+        if (next < endMicros && next < sourcePattern[source].endMicros()) {
+            queue.push(next, ARRIVAL, source, 0);
+        }
+    }
+
+    /**
+     * The next arrival after {@code from}: evenly spaced for constant traffic, exponential gaps
+     * for Poisson traffic, and thinning (candidates at the maximum rate, each kept with
+     * probability rate(t) / max) for time-varying rates, which samples them exactly.
+     */
+    private long nextArrival(int source, long from) {
+        TrafficSpec.Pattern p = sourcePattern[source];
+        RandomStream r = sourceRandom[source];
+        double max = p.maxRate();
+        if (max <= 0) {
+            return Long.MAX_VALUE;
+        }
+        long start = Math.max(from, p.startMicros());
+        if (p instanceof TrafficSpec.Constant c) {
+            // The k-th arrival at start + k / rate, computed from k so that rounding never drifts.
+            return p.startMicros() + Math.round(sourceCount[source]++ * 1e6 / c.ratePerSecond());
+        }
+        boolean homogeneous = p instanceof TrafficSpec.Poisson || p instanceof TrafficSpec.Spike;
+        double t = start;
+        while (true) {
+            t += r.nextExponential(1e6 / max);
+            if (t >= endMicros || t >= p.endMicros()) {
+                return Long.MAX_VALUE;
+            }
+            if (homogeneous || r.nextDouble() * max <= p.rateAt((long) t)) {
+                return (long) t;
+            }
+        }
+    }
+
+    private void onArrival(int source) {
+        FunctionModel f = sourceFunction[source];
+        scheduleArrival(source, now);
+        f.requests++;
+        f.periodCounts[Metric.REQUESTS.ordinal()]++;
+        long requestNumber = requestCounter++;
+        if (!hasCapacity(f)) {
+            throttle(f);
+            return;
+        }
+        int env = f.idleHead;
+        long init = 0;
+        boolean cold = false;
+        if (env != NONE) {
+            unlinkIdle(f, env);
+        } else {
+            if (!takeScalingToken(f)) {
+                throttle(f);
+                return;
+            }
+            env = createEnvironment(f);
+            init = f.sampleInitMicros();
+            cold = true;
+        }
+        dispatch(f, env, requestNumber, init, cold);
+    }
+
+    private boolean hasCapacity(FunctionModel f) {
+        if (f.reserved >= 0) {
+            return f.busy < f.reserved;
+        }
+        return unreservedBusy < unreservedPool;
+    }
+
+    private boolean takeScalingToken(FunctionModel f) {
+        TokenBucket bucket = accountBucket != null ? accountBucket : f.bucket;
+        return bucket.take(now);
+    }
+
+    private void throttle(FunctionModel f) {
+        f.throttles++;
+        f.periodCounts[Metric.THROTTLES.ordinal()]++;
+    }
+
+    private void dispatch(FunctionModel f, int env, long requestNumber, long init, boolean cold) {
+        long duration = f.work.sampleMicros(f.workRandom);
+        int flags = cold ? InvocationSample.FLAG_COLD : 0;
+        int memoryUsed = f.sampleMemoryUsedMb();
+        if (memoryUsed > f.spec.memoryMb()) {
+            flags |= InvocationSample.FLAG_OUT_OF_MEMORY | InvocationSample.FLAG_ERROR;
+        }
+        if (duration > f.spec.timeoutMicros()) {
+            duration = f.spec.timeoutMicros();
+            flags |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;
+        }
+        if (f.errorRate > 0 && f.errorRandom.nextDouble() < f.errorRate) {
+            flags |= InvocationSample.FLAG_ERROR;
+        }
+        envState[env] = BUSY;
+        envRequestArrival[env] = now;
+        envRequestInit[env] = init;
+        envRequestDuration[env] = duration;
+        envRequestNumber[env] = requestNumber;
+        envRequestMemoryUsed[env] = memoryUsed;
+        envRequestFlags[env] = flags;
+        f.busy++;
+        if (f.reserved < 0) {
+            unreservedBusy++;
+        }
+        f.concurrency.add(now, 1);
+        if (!cold) {
+            f.idleEnvironments.add(now, -1);
+        }
+        if (f.busy > f.periodConcurrencyMax) {
+            f.periodConcurrencyMax = f.busy;
+        }
+        queue.push(now + init + duration, COMPLETE, env, 0);
+    }
+
+    // ---------------------------------------------------------------- completions
+
+    private void onComplete(int env) {
+        FunctionModel f = functions[envFunction[env]];
+        long init = envRequestInit[env];
+        long duration = envRequestDuration[env];
+        int flags = envRequestFlags[env];
+        boolean cold = (flags & InvocationSample.FLAG_COLD) != 0;
+        long billed = f.recordInvocation(now - envRequestArrival[env], init, duration, flags);
+        long n = envRequestNumber[env];
+        if (samples.wants(n, flags)) {
+            samples.add(f.index, n, envRequestArrival[env] + init, cold ? init : -1, duration, billed,
+                    envRequestMemoryUsed[env], flags);
+        }
+        f.busy--;
+        if (f.reserved < 0) {
+            unreservedBusy--;
+        }
+        f.concurrency.add(now, -1);
+        boolean reset = (flags & (InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_OUT_OF_MEMORY)) != 0;
+        if (reset) {
+            f.environmentsReset++;
+            destroyEnvironment(f, env);
+        } else if (now >= envRetireAt[env]) {
+            f.environmentsRecycled++;
+            destroyEnvironment(f, env);
+        } else {
+            makeIdle(f, env);
+        }
+    }
+
+    private void makeIdle(FunctionModel f, int env) {
+        envState[env] = IDLE;
+        f.idleEnvironments.add(now, 1);
+        // Most recently used first: the idle list is a stack.
+        envPrev[env] = NONE;
+        envNext[env] = f.idleHead;
+        if (f.idleHead != NONE) {
+            envPrev[f.idleHead] = env;
+        }
+        f.idleHead = env;
+        envIdleDeadline[env] = now + Math.max(1, Math.round(f.idleLifetime.quantile(f.lifetimeRandom.nextDouble())));
+        armTimer(env, Math.min(envIdleDeadline[env], envRetireAt[env]));
+    }
+
+    /** Keeps one pending timer per environment: an earlier deadline re-arms it, a later one waits for it. */
+    private void armTimer(int env, long at) {
+        if (envTimerPending[env] && envTimerAt[env] <= at) {
+            return;
+        }
+        envTimerGeneration[env]++;
+        envTimerPending[env] = true;
+        envTimerAt[env] = at;
+        queue.push(at, ENV_TIMER, env, envTimerGeneration[env]);
+    }
+
+    private void onEnvironmentTimer(int env, int generation) {
+        if (generation != envTimerGeneration[env]) {
+            return; // stale: the environment was re-armed earlier or freed
+        }
+        envTimerPending[env] = false;
+        if (envState[env] != IDLE) {
+            return; // busy: it is re-armed when it goes idle
+        }
+        FunctionModel f = functions[envFunction[env]];
+        long deadline = Math.min(envIdleDeadline[env], envRetireAt[env]);
+        if (now >= deadline) {
+            unlinkIdle(f, env);
+            f.idleEnvironments.add(now, -1);
+            if (now >= envIdleDeadline[env]) {
+                f.environmentsReclaimed++;
+            } else {
+                f.environmentsRecycled++;
+            }
+            destroyEnvironment(f, env);
+        } else {
+            armTimer(env, deadline);
+        }
+    }
+
+    private void unlinkIdle(FunctionModel f, int env) {
+        int prev = envPrev[env];
+        int next = envNext[env];
+        if (prev != NONE) {
+            envNext[prev] = next;
+        } else {
+            f.idleHead = next;
+        }
+        if (next != NONE) {
+            envPrev[next] = prev;
+        }
+        envPrev[env] = NONE;
+        envNext[env] = NONE;
+    }
+
+    // ---------------------------------------------------------------- environments
+
+    private int createEnvironment(FunctionModel f) {
+        int env;
+        if (freeCount > 0) {
+            env = freeIds[--freeCount];
+        } else {
+            if (envCount == envCapacity) {
+                growEnvironments();
+            }
+            env = envCount++;
+        }
+        envFunction[env] = f.index;
+        envState[env] = BUSY;
+        envPrev[env] = NONE;
+        envNext[env] = NONE;
+        envTimerPending[env] = false;
+        envRetireAt[env] = now + Math.max(1, Math.round(f.maxLifetime.quantile(f.lifetimeRandom.nextDouble())));
+        f.environmentsCreated++;
+        f.periodCounts[Metric.ENVIRONMENTS_CREATED.ordinal()]++;
+        f.alive.add(now, 1);
+        return env;
+    }
+
+    private void destroyEnvironment(FunctionModel f, int env) {
+        envState[env] = FREE;
+        envTimerGeneration[env]++;
+        envTimerPending[env] = false;
+        f.alive.add(now, -1);
+        f.periodCounts[Metric.ENVIRONMENTS_RECLAIMED.ordinal()]++;
+        if (freeCount == freeIds.length) {
+            freeIds = Arrays.copyOf(freeIds, freeIds.length * 2);
+        }
+        freeIds[freeCount++] = env;
+    }
+
+    private void growEnvironments() {
+        envCapacity *= 2;
+        envFunction = Arrays.copyOf(envFunction, envCapacity);
+        envState = Arrays.copyOf(envState, envCapacity);
+        envPrev = Arrays.copyOf(envPrev, envCapacity);
+        envNext = Arrays.copyOf(envNext, envCapacity);
+        envIdleDeadline = Arrays.copyOf(envIdleDeadline, envCapacity);
+        envRetireAt = Arrays.copyOf(envRetireAt, envCapacity);
+        envTimerGeneration = Arrays.copyOf(envTimerGeneration, envCapacity);
+        envTimerAt = Arrays.copyOf(envTimerAt, envCapacity);
+        envTimerPending = Arrays.copyOf(envTimerPending, envCapacity);
+        envRequestArrival = Arrays.copyOf(envRequestArrival, envCapacity);
+        envRequestInit = Arrays.copyOf(envRequestInit, envCapacity);
+        envRequestDuration = Arrays.copyOf(envRequestDuration, envCapacity);
+        envRequestNumber = Arrays.copyOf(envRequestNumber, envCapacity);
+        envRequestMemoryUsed = Arrays.copyOf(envRequestMemoryUsed, envCapacity);
+        envRequestFlags = Arrays.copyOf(envRequestFlags, envCapacity);
+    }
+
+    private void startProvisioned(FunctionModel f) {
+        // Provisioned concurrency (fixed level) is its own capability; until it lands a level of
+        // 0 is the only one a scenario can run with.
+        if (f.spec.provisionedConcurrency() > 0) {
+            throw new UnsupportedOperationException("provisioned concurrency is not simulated yet");
+        }
+    }
+
+    // ---------------------------------------------------------------- periods
+
+    private void closePeriodsUpTo(long t) {
+        while (period < series.periods() && t >= periodEnd) {
+            for (FunctionModel f : functions) {
+                f.closePeriod(series, period, periodEnd);
+            }
+            period++;
+            periodEnd = Math.min(periodEnd + series.periodMicros(), endMicros);
+        }
+    }
+
+    /** A bucket of tokens refilled continuously up to its size; one token creates one environment. */
+    static final class TokenBucket {
+        private final double size;
+        private final double perMicro;
+        private double tokens;
+        private long last;
+
+        TokenBucket(int size, double refillPerSecond) {
+            this.size = size;
+            this.perMicro = refillPerSecond / 1e6;
+            this.tokens = size;
+        }
+
+        boolean take(long now) {
+            if (now > last) {
+                tokens = Math.min(size, tokens + (now - last) * perMicro);
+                last = now;
+            }
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.lambdasim.model;
+
+import io.github.lambdasim.engine.RandomStream;
+import io.github.lambdasim.scenario.DistributionSpec;
+import io.github.lambdasim.scenario.HandlerSpec;
+import io.github.lambdasim.scenario.PlatformSpec;
+import io.github.lambdasim.scenario.StepSpec;
+import java.util.List;
+
+/**
+ * A function's steps compiled for sampling without allocation: the time one run of them takes,
+ * given the vCPU share its memory buys. Each step draws the same number of uniforms whatever the
+ * memory or thread settings, so compared variants see the same draws (common random numbers).
+ */
+public final class Workload {
+    private static final int CPU = 0;
+    private static final int WAIT = 1;
+    private static final int IO_SEQUENTIAL = 2;
+    private static final int IO_PARALLEL = 3;
+    private static final int IO_BATCH = 4;
+
+    private final int[] kinds;
+    private final int[] calls;
+    private final DistributionSpec[] distributions;
+    private final double cpuFactor;
+
+    public Workload(List<StepSpec> steps, double cpuFactor) {
+        int n = steps.size();
+        kinds = new int[n];
+        calls = new int[n];
+        distributions = new DistributionSpec[n];
+        for (int i = 0; i < n; i++) {
+            StepSpec s = steps.get(i);
+            calls[i] = 1;
+            if (s instanceof StepSpec.Cpu c) {
+                kinds[i] = CPU;
+                distributions[i] = c.cpuMicros();
+            } else if (s instanceof StepSpec.Wait w) {
+                kinds[i] = WAIT;
+                distributions[i] = w.micros();
+            } else if (s instanceof StepSpec.Io io) {
+                kinds[i] = switch (io.mode()) {
+                    case SEQUENTIAL -> IO_SEQUENTIAL;
+                    case PARALLEL -> IO_PARALLEL;
+                    case BATCH -> IO_BATCH;
+                };
+                calls[i] = io.mode() == StepSpec.IoMode.BATCH ? 1 : io.calls();
+                distributions[i] = io.latencyMicros();
+            }
+        }
+        this.cpuFactor = cpuFactor;
+    }
+
+    /**
+     * Wall-clock time per unit of CPU time (CPU time being measured at one full vCPU): the serial
+     * part runs at min(1, share) vCPU, the parallel part at min(threads, share) vCPU (no thread
+     * gets more than one); with less than one vCPU per thread, each extra thread adds
+     * {@code threadOverhead} of switching cost instead of a speed-up.
+     */
+    public static double cpuFactor(int memoryMb, PlatformSpec platform, HandlerSpec handler) {
+        return cpuFactor(memoryMb, platform, handler.threads(), handler.parallelFraction(), handler.threadOverhead());
+    }
+
+    public static double cpuFactor(int memoryMb, PlatformSpec platform, int threads, double parallelFraction,
+                                   double threadOverhead) {
+        double share = vcpuShare(memoryMb, platform);
+        double serial = (1 - parallelFraction) / Math.min(1, share);
+        double parallel = parallelFraction / Math.min(threads, share);
+        if (share < threads && threads > 1) {
+            parallel *= 1 + threadOverhead * (threads - 1);
+        }
+        return serial + parallel;
+    }
+
+    /** The vCPUs a memory size buys: memory / the memory of one vCPU, at most the platform's maximum. */
+    public static double vcpuShare(int memoryMb, PlatformSpec platform) {
+        return Math.min(platform.maxVcpus(), memoryMb / (double) platform.vcpuMemoryMb());
+    }
+
+    /** One run of the steps, in microseconds. */
+    public long sampleMicros(RandomStream random) {
+        double total = 0;
+        for (int i = 0; i < kinds.length; i++) {
+            DistributionSpec d = distributions[i];
+            switch (kinds[i]) {
+                case CPU -> total += d.quantile(random.nextDouble()) * cpuFactor;
+                case WAIT, IO_BATCH -> total += d.quantile(random.nextDouble());
+                case IO_SEQUENTIAL -> {
+                    for (int c = calls[i]; c > 0; c--) {
+                        total += d.quantile(random.nextDouble());
+                    }
+                }
+                case IO_PARALLEL -> {
+                    double max = 0;
+                    for (int c = calls[i]; c > 0; c--) {
+                        max = Math.max(max, d.quantile(random.nextDouble()));
+                    }
+                    total += max;
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        return Math.round(total);
+    }
+
+    /** Whether there are no steps (an empty init). */
+    public boolean isEmpty() {
+        return kinds.length == 0;
+    }
+}

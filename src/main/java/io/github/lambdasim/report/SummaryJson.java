@@ -1,0 +1,112 @@
+package io.github.lambdasim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdasim.model.FunctionResult;
+import io.github.lambdasim.model.RunResult;
+import io.github.lambdasim.stats.DistributionSummary;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * summary.json: the machine-readable contract of a run (see README "Output"). Keys keep their
+ * order and numbers are rounded to fixed decimals, so the same scenario and seed give the same
+ * bytes; only the {@code run} block (wall-clock figures) differs between two runs.
+ */
+public final class SummaryJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private SummaryJson() {
+    }
+
+    public static ObjectNode build(RunResult run) {
+        ObjectNode root = NODES.objectNode();
+        root.put("scenario", run.scenario().name());
+        root.put("description", run.scenario().description());
+        root.put("seed", run.seed());
+        root.put("replication", run.replication());
+        root.put("platform", run.scenario().platform().preset());
+        root.put("region", run.scenario().region());
+        root.set("simulatedSeconds", number(run.simulatedMicros() / 1e6, 3));
+        ObjectNode functions = root.putObject("functions");
+        for (FunctionResult f : run.functions()) {
+            functions.set(f.name(), function(f));
+        }
+        return root;
+    }
+
+    /** Adds the {@code run} block, the only part that varies between two runs of the same seed. */
+    public static void addRun(ObjectNode root, RunResult run) {
+        ObjectNode r = root.putObject("run");
+        r.set("wallSeconds", number(run.wallSeconds(), 3));
+        r.put("events", run.events());
+        r.set("invocationsPerSecond", number(run.invocationsPerSecond(), 0));
+    }
+
+    public static String render(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode function(FunctionResult f) {
+        ObjectNode o = NODES.objectNode();
+        o.put("memorySize", f.memoryMb());
+        o.put("architecture", f.architecture().label());
+        o.put("requests", f.requests());
+        o.put("invocations", f.invocations());
+        o.put("throttles", f.throttles());
+        o.put("errors", f.errors());
+        o.put("timeouts", f.timeouts());
+        o.put("coldStarts", f.coldStarts());
+        o.put("provisionedInvocations", f.provisionedInvocations());
+        o.put("spilloverInvocations", f.spilloverInvocations());
+        o.put("inFlightAtEnd", f.inFlightAtEnd());
+        o.set("latencyMs", summary(f.latencyMs()));
+        o.set("durationMs", summary(f.durationMs()));
+        o.set("initDurationMs", summary(f.initDurationMs()));
+        ObjectNode c = o.putObject("concurrency");
+        c.set("mean", number(f.concurrencyMean(), 4));
+        c.put("max", f.concurrencyMax());
+        ObjectNode e = o.putObject("environments");
+        e.put("created", f.environmentsCreated());
+        e.put("reclaimed", f.environmentsReclaimed());
+        e.put("recycled", f.environmentsRecycled());
+        e.put("reset", f.environmentsReset());
+        e.put("aliveAtEnd", f.environmentsAliveAtEnd());
+        e.set("meanAlive", number(f.environmentsAliveMean(), 4));
+        o.set("billedDurationMs", number(f.billedMicros() / 1000.0, 3));
+        o.set("billedInitMs", number(f.billedInitMicros() / 1000.0, 3));
+        o.set("gbSeconds", number(f.gbSeconds(), 6));
+        return o;
+    }
+
+    private static ObjectNode summary(DistributionSummary s) {
+        ObjectNode o = NODES.objectNode();
+        o.put("count", s.count());
+        o.set("mean", number(s.mean(), 3));
+        o.set("p50", number(s.p50(), 3));
+        o.set("p90", number(s.p90(), 3));
+        o.set("p99", number(s.p99(), 3));
+        o.set("max", number(s.max(), 3));
+        return o;
+    }
+
+    /** A number rounded half-up to {@code decimals}, written without exponent or trailing zeros. */
+    static com.fasterxml.jackson.databind.JsonNode number(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return NODES.nullNode();
+        }
+        BigDecimal d = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (d.scale() < 0) {
+            d = d.setScale(0);
+        }
+        return NODES.numberNode(d);
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.lambdasim.stats;
+
+/**
+ * The per-period metrics of one function, named like CloudWatch's AWS/Lambda metrics where one
+ * exists. Their order is the column order of metrics.csv.
+ */
+public enum Metric {
+    REQUESTS("Requests", "requests that arrived"),
+    INVOCATIONS("Invocations", "invocations that completed"),
+    ERRORS("Errors", "invocations that failed (including timeouts)"),
+    TIMEOUTS("Timeouts", "invocations stopped at the function timeout"),
+    THROTTLES("Throttles", "requests refused with 429"),
+    COLD_STARTS("ColdStarts", "invocations that waited for a new environment"),
+    PROVISIONED_INVOCATIONS("ProvisionedConcurrencyInvocations", "invocations on provisioned environments"),
+    SPILLOVER_INVOCATIONS("ProvisionedConcurrencySpilloverInvocations", "invocations on on-demand environments"),
+    DURATION_AVG_MS("DurationAvgMs", "mean handler duration"),
+    DURATION_P50_MS("DurationP50Ms", "median handler duration"),
+    DURATION_P99_MS("DurationP99Ms", "99th percentile handler duration"),
+    DURATION_MAX_MS("DurationMaxMs", "longest handler duration"),
+    LATENCY_P50_MS("LatencyP50Ms", "median latency seen by callers (init + duration)"),
+    LATENCY_P99_MS("LatencyP99Ms", "99th percentile latency seen by callers"),
+    LATENCY_MAX_MS("LatencyMaxMs", "longest latency seen by callers"),
+    CONCURRENT_EXECUTIONS("ConcurrentExecutions", "most requests in flight at once"),
+    CONCURRENCY_AVG("ConcurrencyAvg", "time-weighted mean of requests in flight (= environments busy)"),
+    ENVIRONMENTS_IDLE_AVG("EnvironmentsIdleAvg", "time-weighted mean of idle (warm) environments"),
+    ENVIRONMENTS_CREATED("EnvironmentsCreated", "environments started (cold starts and provisioned)"),
+    ENVIRONMENTS_RECLAIMED("EnvironmentsReclaimed", "environments shut down"),
+    PROVISIONED_CONCURRENCY("ProvisionedConcurrency", "configured provisioned concurrency"),
+    PROVISIONED_CONCURRENT_EXECUTIONS("ProvisionedConcurrentExecutions", "most provisioned environments busy at once"),
+    BILLED_MS("BilledMs", "billed duration on on-demand environments, including billed init"),
+    PROVISIONED_BILLED_MS("ProvisionedBilledMs", "billed duration on provisioned environments"),
+    GB_SECONDS("GBSeconds", "billed GB-seconds of duration");
+
+    private final String column;
+    private final String description;
+
+    Metric(String column, String description) {
+        this.column = column;
+        this.description = description;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public String description() {
+        return description;
+    }
+}
