@@ -21,9 +21,11 @@ import java.util.Set;
  * them.
  *
  * <p>The month is the period's usage scaled by month / period. On it: the free tier (requests and
- * on-demand GB-s, shared by all functions of both architectures) is taken off first, then the
- * duration tiers are applied to the remaining on-demand GB-s of each architecture (as the AWS
- * Pricing Calculator does: free tier, then tiers). Provisioned concurrency, duration on provisioned
+ * on-demand GB-s, shared by all functions of both architectures, the GB-s credit split between
+ * architectures in proportion to their GB-s) is taken off first, then the duration tiers are
+ * applied to the remaining on-demand GB-s of each architecture, counted from the tier's start.
+ * (AWS does not say in which order; the other order moves at most 400,000 GB-s across the first
+ * tier boundary, $0.67 a month above 6B GB-s.) Provisioned concurrency, duration on provisioned
  * environments and ephemeral storage get no free tier. The period's charges are the month's
  * scaled back by period / month, so a period one billing month long is billed as that month.
  *
