@@ -1,0 +1,133 @@
+package io.github.lambdasim.billing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What Lambda charges for a period's usage: the monthly projection ({@code month}) and the
+ * period's share of it ({@code period}), for the account and for each function, with the lines
+ * that explain the arithmetic. Function figures add up to the account's, exactly and in cents.
+ *
+ * @param spec         how it was billed
+ * @param periodMicros the length of the period the usage was measured over
+ * @param month        the month: the period's usage scaled to the month, free tier and tiers applied
+ * @param period       the period: the month pro-rated by period / month
+ * @param functions    the same two estimates per function, in the order of the usage given
+ * @param explanation  the monthly arithmetic, line by line, in the style of AWS's worked examples
+ */
+public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate period,
+                   List<FunctionBill> functions, List<String> explanation) {
+    public Bill {
+        functions = List.copyOf(functions);
+        explanation = List.copyOf(explanation);
+    }
+
+    /** The bill of one function, or null when there is none of that name. */
+    public FunctionBill function(String functionName) {
+        for (FunctionBill f : functions) {
+            if (f.functionName().equals(functionName)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The charges of an estimate in USD.
+     *
+     * @param requests           request charges
+     * @param compute            on-demand duration (GB-s) charges, tiers and free tier applied
+     * @param provisioned        provisioned concurrency configured, while enabled
+     * @param provisionedCompute duration of invocations served by provisioned environments
+     * @param ephemeralStorage   ephemeral storage above the included 512 MB
+     * @param total              the sum of the above
+     */
+    public record Charges(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
+                          BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal total) {
+        public static final Charges ZERO = of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO);
+
+        public Charges {
+            Objects.requireNonNull(requests);
+            Objects.requireNonNull(compute);
+            Objects.requireNonNull(provisioned);
+            Objects.requireNonNull(provisionedCompute);
+            Objects.requireNonNull(ephemeralStorage);
+            Objects.requireNonNull(total);
+        }
+
+        /** Charges whose total is the sum of the components. */
+        public static Charges of(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
+                                 BigDecimal provisionedCompute, BigDecimal ephemeralStorage) {
+            return new Charges(requests, compute, provisioned, provisionedCompute, ephemeralStorage,
+                    requests.add(compute).add(provisioned).add(provisionedCompute).add(ephemeralStorage));
+        }
+
+        /** Each component rounded to cents (half up), as AWS's estimates do, and their sum. */
+        public Charges roundedToCents() {
+            return of(cents(requests), cents(compute), cents(provisioned), cents(provisionedCompute),
+                    cents(ephemeralStorage));
+        }
+
+        /** The components in order: requests, compute, provisioned, provisionedCompute, ephemeralStorage. */
+        public BigDecimal[] components() {
+            return new BigDecimal[] {requests, compute, provisioned, provisionedCompute, ephemeralStorage};
+        }
+
+        static Charges ofComponents(BigDecimal[] c) {
+            return of(c[0], c[1], c[2], c[3], c[4]);
+        }
+
+        static BigDecimal cents(BigDecimal usd) {
+            return usd.setScale(2, RoundingMode.HALF_UP);
+        }
+    }
+
+    /**
+     * The free tier's part of an estimate.
+     *
+     * @param requests   requests credited
+     * @param gbSeconds  on-demand GB-seconds credited
+     * @param savedUsd   what the free tier took off the charges (exact)
+     */
+    public record FreeTierCredit(BigDecimal requests, BigDecimal gbSeconds, BigDecimal savedUsd) {
+        public static final FreeTierCredit NONE = new FreeTierCredit(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        public BigDecimal savedUsdCents() {
+            return Charges.cents(savedUsd);
+        }
+    }
+
+    /**
+     * The quantities an estimate charges for.
+     *
+     * @param requests                         all requests
+     * @param provisionedRequests              requests served by provisioned environments
+     * @param onDemandGbSeconds                billed duration on on-demand environments x memory
+     * @param provisionedConcurrencyGbSeconds  configured concurrency x memory x enabled time (rounded up to 5 min)
+     * @param provisionedGbSeconds             billed duration on provisioned environments x memory
+     * @param ephemeralStorageGbSeconds        billed duration x ephemeral storage above the included amount
+     */
+    public record Usage(BigDecimal requests, BigDecimal provisionedRequests, BigDecimal onDemandGbSeconds,
+                        BigDecimal provisionedConcurrencyGbSeconds, BigDecimal provisionedGbSeconds,
+                        BigDecimal ephemeralStorageGbSeconds) {
+    }
+
+    /**
+     * One estimate (the month or the period).
+     *
+     * @param usage     what is charged for
+     * @param exactUsd  the charges before rounding
+     * @param costUsd   the charges as AWS's estimates state them: each component rounded to cents,
+     *                  the total their sum
+     * @param freeTier  the free tier credited (zero when it is off)
+     */
+    public record Estimate(Usage usage, Charges exactUsd, Charges costUsd, FreeTierCredit freeTier) {
+    }
+
+    /** The estimates of one function: its share of the account's bill. */
+    public record FunctionBill(String functionName, Architecture architecture, Estimate month, Estimate period) {
+    }
+}

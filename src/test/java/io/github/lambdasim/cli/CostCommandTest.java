@@ -1,0 +1,216 @@
+package io.github.lambdasim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code lambdasim cost}, run in-process: it prints the monthly bill of aggregate usage with every
+ * line explained (text) or as JSON (cents and exact values, inputs, explanation), and answers bad
+ * input with one message per problem on stderr and exit code 2, without a stack trace.
+ */
+class CostCommandTest {
+    private record Run(int exitCode, String out, String err) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new CostCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static void assertDecimal(String expected, JsonNode node) {
+        assertEquals(0, new BigDecimal(expected).compareTo(node.decimalValue()), () -> "expected " + expected
+                + " but was " + node);
+    }
+
+    @Test
+    void textExplainsAwsMobileBackendExample() {
+        // 3M requests x 120 ms at 1536 MB: 540,000 GB-s - 400,000 free = 140,000 x $0.0000166667 = $2.33;
+        // requests (3M - 1M) x $0.20/M = $0.40; total $2.73.
+        Run r = run("--memory", "1536", "--requests", "3M", "--duration", "120ms");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.contains("Billed duration per request = 120 ms rounded up to 1 ms = 120 ms"), r.out());
+        assertTrue(lines.contains("  Total compute (seconds) = 3,000,000 x 120 ms = 360,000 s"), r.out());
+        assertTrue(lines.contains("  Total compute (GB-s) = 360,000 s x 1536 MB / 1024 = 540,000 GB-s"), r.out());
+        assertTrue(lines.contains("  Billable compute = 540,000 GB-s - 400,000 free tier GB-s = 140,000 GB-s"), r.out());
+        assertTrue(lines.contains("  Monthly compute charges = 140,000 GB-s x $0.0000166667 = $2.33"), r.out());
+        assertTrue(lines.contains("  Monthly request charges = 2,000,000 x $0.20 per million = $0.40"), r.out());
+        assertTrue(lines.contains("Total monthly charges = $0.40 requests + $2.33 compute = $2.73"), r.out());
+        assertTrue(lines.contains("  total                       $2.73"), r.out());
+        assertTrue(r.out().contains("a simulation rounds each invocation"), r.out());
+    }
+
+    @Test
+    void jsonIsSealedByAGoldenFile() throws IOException {
+        Run r = run("--memory", "1536", "--requests", "3M", "--duration", "120ms", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(golden("cost-mobile-backend.json"), r.out().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void jsonHasCentsExactValuesInputsAndExplanation() throws IOException {
+        JsonNode j = run("--memory", "1536", "--requests", "3M", "--duration", "120ms", "--json").json();
+        assertDecimal("0.40", j.at("/costUsd/requests"));
+        assertDecimal("2.33", j.at("/costUsd/compute"));
+        assertDecimal("0", j.at("/costUsd/provisioned"));
+        assertDecimal("0", j.at("/costUsd/provisionedCompute"));
+        assertDecimal("0", j.at("/costUsd/ephemeralStorage"));
+        assertDecimal("2.73", j.at("/costUsd/total"));
+        assertDecimal("2.333338", j.at("/exactUsd/compute"));
+        assertDecimal("2.733338", j.at("/exactUsd/total"));
+        assertEquals(1536, j.at("/inputs/memoryMb").asInt());
+        assertEquals("x86_64", j.at("/inputs/architecture").asText());
+        assertEquals(3_000_000, j.at("/inputs/requests").asLong());
+        assertEquals("us-east-1", j.at("/inputs/region").asText());
+        assertTrue(j.at("/inputs/freeTier").asBoolean());
+        assertDecimal("400000", j.at("/freeTier/gbSeconds"));
+        assertTrue(j.get("explanation").toString().contains("Total compute (GB-s) = 360,000 s x 1536 MB / 1024 = 540,000 GB-s"));
+    }
+
+    @Test
+    void platform2019BillsTheSeedArticles230msAs300ms() throws IOException {
+        // 1M x 230 ms at 512 MB: billed 300 ms -> 300,000 s x 0.5 GB = 150,000 GB-s, within the free
+        // tier; 1M requests, within it too: $0. Today: 230 ms -> 115,000 GB-s, also $0.
+        JsonNode j = run("--memory", "512", "--requests", "1M", "--duration", "230ms", "--platform", "2019",
+                "--json").json();
+        assertEquals(300, j.at("/inputs/billedDurationMs").asLong());
+        assertDecimal("150000", j.at("/usage/onDemandGbSeconds"));
+        assertDecimal("0", j.at("/costUsd/total"));
+        JsonNode now = run("--memory", "512", "--requests", "1M", "--duration", "230.4ms", "--json").json();
+        assertEquals(231, now.at("/inputs/billedDurationMs").asLong());
+    }
+
+    @Test
+    void provisionedConcurrencyAsAwsExampleStatesIt() throws IOException {
+        // 1,000 x 1 GB for 2 h = 7,200,000 GB-s x $0.0000041667 = $30.00; 1.2M x 1 s on them =
+        // 1,200,000 GB-s x $0.0000097222 = $11.67; requests 1.2M x $0.20/M = $0.24; total $41.91.
+        Run r = run("--memory", "1024", "--provisioned-concurrency", "1000", "--provisioned-time", "2h",
+                "--provisioned-requests", "1.2M", "--provisioned-duration", "1s", "--no-free-tier", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = r.json();
+        assertDecimal("0.24", j.at("/costUsd/requests"));
+        assertDecimal("30.00", j.at("/costUsd/provisioned"));
+        assertDecimal("11.67", j.at("/costUsd/provisionedCompute"));
+        assertDecimal("41.91", j.at("/costUsd/total"));
+        assertDecimal("30.00024", j.at("/exactUsd/provisioned"));
+        assertFalse(j.at("/inputs/freeTier").asBoolean());
+    }
+
+    @Test
+    void provisionedTimeIsRoundedUpTo5Minutes() throws IOException {
+        // 10 x 1 GB for 61 min -> 65 min: 39,000 GB-s x $0.0000041667 = $0.1625013 -> $0.16.
+        JsonNode j = run("--memory", "1024", "--provisioned-concurrency", "10", "--provisioned-time", "61m",
+                "--json").json();
+        assertDecimal("39000", j.at("/usage/provisionedConcurrencyGbSeconds"));
+        assertDecimal("0.16", j.at("/costUsd/provisioned"));
+    }
+
+    @Test
+    void ephemeralStorageAbove512Mb() throws IOException {
+        // 1M x 1 s with 2048 MB: 1.5 GB x 1,000,000 s = 1,500,000 GB-s x $0.0000000309 = $0.04635 -> $0.05.
+        JsonNode j = run("--memory", "128", "--requests", "1M", "--duration", "1s", "--ephemeral-storage", "2048",
+                "--json").json();
+        assertDecimal("0.05", j.at("/costUsd/ephemeralStorage"));
+        assertDecimal("0.04635", j.at("/exactUsd/ephemeralStorage"));
+    }
+
+    @Test
+    void arm64AndFreeTierSwitches() throws IOException {
+        // arm64: 140,000 x $0.0000133334 = $1.866676 -> $1.87; + $0.40 = $2.27.
+        JsonNode arm = run("--memory", "1536", "--requests", "3M", "--duration", "120ms", "--architecture", "arm64",
+                "--json").json();
+        assertDecimal("2.27", arm.at("/costUsd/total"));
+        // No free tier: 540,000 x $0.0000166667 = $9.000018 -> $9.00; 3M x $0.20/M = $0.60; $9.60.
+        JsonNode off = run("--memory", "1536", "--requests", "3M", "--duration", "120ms", "--no-free-tier",
+                "--json").json();
+        assertDecimal("9.60", off.at("/costUsd/total"));
+        JsonNode on = run("--memory", "1536", "--requests", "3M", "--duration", "120ms", "--free-tier", "--json")
+                .json();
+        assertDecimal("2.73", on.at("/costUsd/total"));
+        JsonNode eu = run("--memory", "1536", "--requests", "3M", "--duration", "120ms", "--region", "eu-west-1",
+                "--json").json();
+        assertDecimal("2.73", eu.at("/costUsd/total"));
+    }
+
+    @Test
+    void badInputGetsOneMessagePerProblemAndExitCode2() {
+        Run r = run("--memory", "3009", "--requests", "-5", "--duration", "1x", "--region", "mars-1",
+                "--platform", "2019", "--ephemeral-storage", "1024", "--architecture", "sparc");
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.out());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(List.of(
+                "lambdasim cost: --architecture: 'sparc' is not an architecture; known: x86_64, arm64",
+                "lambdasim cost: --region: unknown region 'mars-1'; known regions: eu-west-1, us-east-1",
+                "lambdasim cost: --memory: 3009 MB is above the maximum 3008 MB of the 2019 platform",
+                "lambdasim cost: --ephemeral-storage: 1024 MB is above the maximum 512 MB of the 2019 platform",
+                "lambdasim cost: --requests: -5 is negative; give 0 or more",
+                "lambdasim cost: --duration: '1x' is not a duration with a unit, e.g. 120ms, 30s, 5m, 2h or 30d"),
+                lines);
+    }
+
+    @Test
+    void memoryLimitsFollowThePlatform() {
+        Run now = run("--memory", "10241", "--requests", "1", "--duration", "1ms");
+        assertEquals(2, now.exitCode());
+        assertEquals("lambdasim cost: --memory: 10241 MB is above the maximum 10240 MB of the current platform\n",
+                now.err().replace(System.lineSeparator(), "\n"));
+        assertEquals(0, run("--memory", "10240", "--requests", "1", "--duration", "1ms").exitCode());
+        assertEquals(2, run("--memory", "127", "--requests", "1", "--duration", "1ms").exitCode());
+    }
+
+    @Test
+    void missingAndInconsistentOptionsAreNamed() {
+        Run r = run("--requests", "3M", "--provisioned-concurrency", "5", "--provisioned-requests", "10");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--memory is required"), r.err());
+        assertTrue(r.err().contains("--duration is required with --requests"), r.err());
+        assertTrue(r.err().contains("--provisioned-time is required with --provisioned-concurrency"), r.err());
+        assertTrue(r.err().contains("--provisioned-duration is required with --provisioned-requests"), r.err());
+        Run tooMany = run("--memory", "1024", "--provisioned-concurrency", "1", "--provisioned-time", "1h",
+                "--provisioned-requests", "4000", "--provisioned-duration", "1s");
+        assertEquals(2, tooMany.exitCode());
+        assertTrue(tooMany.err().contains("need more time than 1 environments enabled for 1h have"), tooMany.err());
+        Run tooLong = run("--memory", "1024", "--provisioned-concurrency", "1", "--provisioned-time", "800h");
+        assertTrue(tooLong.err().contains("--provisioned-time: 800h is longer than the 730 h billing month"),
+                tooLong.err());
+    }
+
+    @Test
+    void noStackTraceOnBadInput() {
+        Run r = run("--memory", "lots");
+        assertEquals(2, r.exitCode());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertEquals(2, run("--no-such-option").exitCode());
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = CostCommandTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("golden file " + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
