@@ -3,14 +3,14 @@ package io.github.lambdasim.billing;
 import java.util.Locale;
 
 /**
- * The billing rules of a platform era: how an invocation's duration is rounded, whether INIT is
- * billed, and the memory and ephemeral storage a function may have. The numbers are in
- * {@code billing.yaml}; prices do not depend on the era (today's table is used for both).
+ * The billing rules of a platform era: how an invocation's duration is rounded and whether INIT is
+ * billed. The numbers are in {@code billing.yaml}; prices do not depend on the era (today's table
+ * is used for both). The era's other rules (memory limits...) are the platform preset's.
  */
 public enum BillingEra {
-    /** Today's rules: 1 ms rounding, no minimum, INIT billed (since Aug 2025), up to 10,240 MB. */
+    /** Today's rules: 1 ms rounding, no minimum, INIT billed (since Aug 2025). */
     CURRENT("current"),
-    /** The seed article's rules: 100 ms rounding and minimum, INIT free on managed runtimes, up to 3,008 MB. */
+    /** The seed article's rules: 100 ms rounding and minimum, INIT free on managed runtimes. */
     Y2019("2019");
 
     private static final long MICROS_PER_MS = 1_000L;
@@ -21,10 +21,6 @@ public enum BillingEra {
     private final long minimumBilledMs;
     private final boolean initBilledManagedRuntime;
     private final boolean initBilledCustomRuntime;
-    private final int minMemoryMb;
-    private final int maxMemoryMb;
-    private final int memoryStepMb;
-    private final int maxEphemeralStorageMb;
 
     BillingEra(String label) {
         BillingRules.EraRules rules = BillingRules.get().era(label);
@@ -34,10 +30,6 @@ public enum BillingEra {
         this.minimumBilledMs = rules.minimumBilledMs();
         this.initBilledManagedRuntime = rules.initBilledManagedRuntime();
         this.initBilledCustomRuntime = rules.initBilledCustomRuntime();
-        this.minMemoryMb = rules.minMemoryMb();
-        this.maxMemoryMb = rules.maxMemoryMb();
-        this.memoryStepMb = rules.memoryStepMb();
-        this.maxEphemeralStorageMb = rules.maxEphemeralStorageMb();
     }
 
     /** The name users write ({@code current}, {@code 2019}). */
@@ -95,52 +87,5 @@ public enum BillingEra {
 
     public long minimumBilledMs() {
         return minimumBilledMs;
-    }
-
-    public int minMemoryMb() {
-        return minMemoryMb;
-    }
-
-    public int maxMemoryMb() {
-        return maxMemoryMb;
-    }
-
-    public int memoryStepMb() {
-        return memoryStepMb;
-    }
-
-    public int maxEphemeralStorageMb() {
-        return maxEphemeralStorageMb;
-    }
-
-    /**
-     * What is wrong with a memory size in this era, written for the user ({@code "100 MB is below
-     * the minimum 128 MB"}), or null when it is allowed. Callers prefix where the value came from.
-     */
-    public String memoryProblem(long memoryMb) {
-        if (memoryMb < minMemoryMb) {
-            return memoryMb + " MB is below the minimum " + minMemoryMb + " MB";
-        }
-        if (memoryMb > maxMemoryMb) {
-            return memoryMb + " MB is above the maximum " + maxMemoryMb + " MB of the " + label + " platform";
-        }
-        if ((memoryMb - minMemoryMb) % memoryStepMb != 0) {
-            return memoryMb + " MB is not a step of " + memoryStepMb + " MB from " + minMemoryMb
-                    + " MB, as the " + label + " platform requires";
-        }
-        return null;
-    }
-
-    /** What is wrong with an ephemeral storage size in this era, or null when it is allowed. */
-    public String ephemeralStorageProblem(long ephemeralStorageMb) {
-        int included = BillingRules.get().ephemeralStorageIncludedMb();
-        if (ephemeralStorageMb < included) {
-            return ephemeralStorageMb + " MB is below the minimum " + included + " MB";
-        }
-        if (ephemeralStorageMb > maxEphemeralStorageMb) {
-            return ephemeralStorageMb + " MB is above the maximum " + maxEphemeralStorageMb
-                    + " MB of the " + label + " platform";
-        }
-        return null;
     }
 }

@@ -32,8 +32,7 @@ public final class BillingRules {
 
     /** The rules of one platform era, as {@link BillingEra} exposes them. */
     record EraRules(long billingIncrementMs, long minimumBilledMs, boolean initBilledManagedRuntime,
-                    boolean initBilledCustomRuntime, int minMemoryMb, int maxMemoryMb, int memoryStepMb,
-                    int maxEphemeralStorageMb) {
+                    boolean initBilledCustomRuntime) {
     }
 
     private static final BillingRules INSTANCE = load();
@@ -133,12 +132,9 @@ public final class BillingRules {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode era = e.getValue();
             JsonNode init = need(era, "initBilled");
-            JsonNode memory = need(era, "memoryMb");
             eras.put(e.getKey(), new EraRules(
                     whole(era, "billingIncrementMs"), whole(era, "minimumBilledMs"),
-                    need(init, "managedRuntime").asBoolean(), need(init, "customRuntime").asBoolean(),
-                    (int) whole(memory, "min"), (int) whole(memory, "max"), (int) whole(memory, "step"),
-                    (int) whole(era, "maxEphemeralStorageMb")));
+                    need(init, "managedRuntime").asBoolean(), need(init, "customRuntime").asBoolean()));
         }
 
         Map<String, Map<Architecture, ArchitecturePrices>> tables = new LinkedHashMap<>();

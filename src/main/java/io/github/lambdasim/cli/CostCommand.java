@@ -17,6 +17,7 @@ import io.github.lambdasim.billing.BillingRules;
 import io.github.lambdasim.billing.BillingSpec;
 import io.github.lambdasim.billing.FunctionUsage;
 import io.github.lambdasim.billing.ProvisionedInterval;
+import io.github.lambdasim.scenario.ScenarioLoader;
 import io.github.lambdasim.scenario.Units;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -190,13 +191,14 @@ public final class CostCommand implements Callable<Integer> {
         } else {
             memoryMb = sizeMb("--memory", memory, problems);
             if (memoryMb != null && era != null) {
-                addIf(problems, "--memory", era.memoryProblem(memoryMb));
+                addIf(problems, "--memory", ScenarioLoader.preset(era.label(), rules.defaultRegion()).memoryProblem(memoryMb));
             }
         }
         Integer ephemeralMb = ephemeralStorage == null ? Integer.valueOf(rules.ephemeralStorageIncludedMb())
                 : sizeMb("--ephemeral-storage", ephemeralStorage, problems);
         if (ephemeralMb != null && era != null) {
-            addIf(problems, "--ephemeral-storage", era.ephemeralStorageProblem(ephemeralMb));
+            addIf(problems, "--ephemeral-storage",
+                    ScenarioLoader.preset(era.label(), rules.defaultRegion()).ephemeralStorageProblem(ephemeralMb));
         }
         Long requestCount = count("--requests", requests, problems);
         Long durationMicros = durationMicros("--duration", duration, problems);

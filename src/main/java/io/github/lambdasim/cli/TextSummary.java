@@ -32,8 +32,20 @@ final class TextSummary {
                     ms(f.durationMs().p50()), ms(f.durationMs().p99())));
             sb.append(String.format(Locale.ROOT, "    concurrency mean %.2f  max %d   environments created %,d  mean alive %.1f%n",
                     f.concurrencyMean(), f.concurrencyMax(), f.environmentsCreated(), f.environmentsAliveMean()));
-            sb.append(String.format(Locale.ROOT, "    billed %,.1f GB-s%n", f.gbSeconds()));
+            var bill = run.bill().functions().get(run.functions().indexOf(f));
+            sb.append(String.format(Locale.ROOT, "    billed %,.1f GB-s   cost $%s for the run, $%s per %s month%n", f.gbSeconds(),
+                    bill.period().costUsd().total().toPlainString(), bill.month().costUsd().total().toPlainString(),
+                    Units.formatDuration(run.bill().spec().monthMicros())));
         }
+        var period = run.bill().period();
+        var month = run.bill().month();
+        sb.append(String.format(Locale.ROOT, "%n  Bill (%s, %s prices%s): $%s for the run; projected $%s per month%n",
+                s.platform().billingEra().label(), s.region(), s.billing().freeTier() ? ", free tier applied" : ", no free tier",
+                period.costUsd().total().toPlainString(), month.costUsd().total().toPlainString()));
+        sb.append(String.format(Locale.ROOT, "    month: requests $%s + compute $%s + provisioned $%s + provisioned compute $%s"
+                        + " + ephemeral storage $%s%n", month.costUsd().requests().toPlainString(),
+                month.costUsd().compute().toPlainString(), month.costUsd().provisioned().toPlainString(),
+                month.costUsd().provisionedCompute().toPlainString(), month.costUsd().ephemeralStorage().toPlainString()));
         sb.append(String.format(Locale.ROOT, "%nResults in %s: %s%n", display(folder), String.join(", ", files)));
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package io.github.lambdasim.model;
 
+import io.github.lambdasim.billing.BillingEra;
 import io.github.lambdasim.engine.RandomStream;
 import io.github.lambdasim.scenario.DistributionSpec;
 import io.github.lambdasim.scenario.FunctionSpec;
@@ -17,8 +18,8 @@ import io.github.lambdasim.stats.TimeWeighted;
  */
 final class FunctionModel {
     private static final int NONE = -1;
-    /** Runtimes whose INIT phase was billed even before INIT billing became the rule. */
-    private static final java.util.Set<String> ALWAYS_BILLS_INIT = java.util.Set.of("provided", "container");
+    /** Runtime families that are not managed runtimes: their INIT was billed in every era. */
+    private static final java.util.Set<String> CUSTOM_RUNTIMES = java.util.Set.of("provided", "container");
 
     final int index;
     final FunctionSpec spec;
@@ -30,8 +31,8 @@ final class FunctionModel {
     final DistributionSpec idleLifetime;
     final DistributionSpec maxLifetime;
     final DistributionSpec memoryUsed;
-    final long billingGranularity;
-    final boolean billsInit;
+    final BillingEra billingEra;
+    final boolean managedRuntime;
 
     final RandomStream workRandom;
     final RandomStream coldStartRandom;
@@ -96,8 +97,8 @@ final class FunctionModel {
         this.idleLifetime = platform.idleLifetimeMicros();
         this.maxLifetime = platform.maxLifetimeMicros();
         this.memoryUsed = spec.handler().memoryUsedMb();
-        this.billingGranularity = platform.billingGranularityMicros();
-        this.billsInit = platform.initBilled() || ALWAYS_BILLS_INIT.contains(family);
+        this.billingEra = platform.billingEra();
+        this.managedRuntime = !CUSTOM_RUNTIMES.contains(family);
         PlatformSpec.ScalingSpec scaling = platform.scaling();
         this.bucket = new Simulation.TokenBucket(scaling.burst(), scaling.refillPerSecond());
 
@@ -121,12 +122,6 @@ final class FunctionModel {
         return memoryUsed == null ? 0 : (int) Math.ceil(memoryUsed.quantile(memoryRandom.nextDouble()));
     }
 
-    /** Billed duration: rounded up to the era's granularity, with one unit at least. */
-    long billedMicros(long micros) {
-        long units = Math.max(1, (micros + billingGranularity - 1) / billingGranularity);
-        return units * billingGranularity;
-    }
-
     /** Records a completed invocation; returns its billed duration in microseconds. */
     long recordInvocation(long latency, long initMicros, long durationMicros, int flags) {
         boolean cold = (flags & InvocationSample.FLAG_COLD) != 0;
@@ -138,15 +133,11 @@ final class FunctionModel {
             periodCounts[Metric.COLD_STARTS.ordinal()]++;
             init.record(initMicros);
             latencyCold.record(latency);
-            if (billsInit) {
-                billed = billedMicros(initMicros + durationMicros);
-                billedInitMicros += billed - billedMicros(durationMicros);
-            } else {
-                billed = billedMicros(durationMicros);
-            }
+            billed = BillingEra.billedInvocationMs(initMicros, durationMicros, managedRuntime, billingEra) * 1000;
+            billedInitMicros += billed - BillingEra.billedDurationMs(durationMicros, billingEra) * 1000;
         } else {
             latencyWarm.record(latency);
-            billed = billedMicros(durationMicros);
+            billed = BillingEra.billedDurationMs(durationMicros, billingEra) * 1000;
         }
         billedMicros += billed;
         periodBilledMicros += billed;

@@ -1,16 +1,17 @@
 package io.github.lambdasim.model;
 
+import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.stats.PeriodSeries;
 import java.util.List;
 
 /**
  * Everything one simulation run produced: per-function results, per-period metrics, sampled
- * REPORT lines, and how the run went (events, wall-clock time).
+ * REPORT lines, the bill, and how the run went (events, wall-clock time).
  */
 public record RunResult(ScenarioSpec scenario, long seed, int replication, long simulatedMicros,
-                        List<FunctionResult> functions, PeriodSeries series, InvocationSample samples, long events,
-                        double wallSeconds) {
+                        List<FunctionResult> functions, PeriodSeries series, InvocationSample samples, Bill bill,
+                        long events, double wallSeconds) {
     public RunResult {
         functions = List.copyOf(functions);
     }

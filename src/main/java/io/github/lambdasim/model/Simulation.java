@@ -1,5 +1,6 @@
 package io.github.lambdasim.model;
 
+import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.engine.EventQueue;
 import io.github.lambdasim.engine.RandomStream;
 import io.github.lambdasim.scenario.FunctionSpec;
@@ -182,7 +183,8 @@ public final class Simulation {
         for (FunctionModel f : functions) {
             results.add(f.result(endMicros));
         }
-        return new RunResult(spec, spec.seed(), replication, endMicros, results, series, samples, events, wallSeconds);
+        Bill bill = RunBilling.bill(spec, results, series);
+        return new RunResult(spec, spec.seed(), replication, endMicros, results, series, samples, bill, events, wallSeconds);
     }
 
     // ---------------------------------------------------------------- arrivals

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.model.FunctionResult;
 import io.github.lambdasim.model.RunResult;
 import io.github.lambdasim.stats.DistributionSummary;
@@ -32,9 +33,14 @@ public final class SummaryJson {
         root.put("platform", run.scenario().platform().preset());
         root.put("region", run.scenario().region());
         root.set("simulatedSeconds", number(run.simulatedMicros() / 1e6, 3));
+        root.set("costUsd", cost(run.bill().period(), run.bill().month(), run.bill().spec().monthMicros()));
         ObjectNode functions = root.putObject("functions");
-        for (FunctionResult f : run.functions()) {
-            functions.set(f.name(), function(f));
+        for (int i = 0; i < run.functions().size(); i++) {
+            FunctionResult f = run.functions().get(i);
+            ObjectNode node = function(f);
+            Bill.FunctionBill b = run.bill().functions().get(i);
+            node.set("costUsd", cost(b.period(), b.month(), run.bill().spec().monthMicros()));
+            functions.set(f.name(), node);
         }
         return root;
     }
@@ -85,6 +91,43 @@ public final class SummaryJson {
         o.set("billedInitMs", number(f.billedInitMicros() / 1000.0, 3));
         o.set("gbSeconds", number(f.gbSeconds(), 6));
         return o;
+    }
+
+    /**
+     * {@code period} and {@code month}, each with the charges rounded to cents as AWS's estimates
+     * state them (total = their sum), the exact values, and the free-tier credit.
+     */
+    private static ObjectNode cost(Bill.Estimate period, Bill.Estimate month, long monthMicros) {
+        ObjectNode o = NODES.objectNode();
+        o.set("period", estimate(period));
+        o.set("month", estimate(month));
+        o.set("monthHours", number(monthMicros / 3.6e9, 3));
+        return o;
+    }
+
+    private static ObjectNode estimate(Bill.Estimate e) {
+        ObjectNode o = charges(e.costUsd(), 2);
+        o.set("exact", charges(e.exactUsd(), 6));
+        ObjectNode free = o.putObject("freeTier");
+        free.set("requests", decimal(e.freeTier().requests(), 0));
+        free.set("gbSeconds", decimal(e.freeTier().gbSeconds(), 3));
+        free.set("savedUsd", decimal(e.freeTier().savedUsd(), 6));
+        return o;
+    }
+
+    private static ObjectNode charges(Bill.Charges c, int decimals) {
+        ObjectNode o = NODES.objectNode();
+        o.set("requests", decimal(c.requests(), decimals));
+        o.set("compute", decimal(c.compute(), decimals));
+        o.set("provisioned", decimal(c.provisioned(), decimals));
+        o.set("provisionedCompute", decimal(c.provisionedCompute(), decimals));
+        o.set("ephemeralStorage", decimal(c.ephemeralStorage(), decimals));
+        o.set("total", decimal(c.total(), decimals));
+        return o;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode decimal(BigDecimal value, int decimals) {
+        return NODES.numberNode(value.setScale(decimals, RoundingMode.HALF_UP));
     }
 
     private static ObjectNode summary(DistributionSummary s) {

@@ -1,5 +1,6 @@
 package io.github.lambdasim.scenario;
 
+import io.github.lambdasim.billing.BillingEra;
 import java.util.Map;
 
 /**
@@ -8,16 +9,16 @@ import java.util.Map;
  * overrides.
  *
  * @param vcpuMemoryMb              memory that buys one full vCPU
- * @param billingGranularityMicros  billed duration is rounded up to a multiple of this
- * @param initBilled                whether the INIT phase of on-demand environments is billed
+ * @param billingEra                the era's billing rules (rounding, INIT billing)
  * @param idleLifetimeMicros        how long an idle environment lives before it is reclaimed
  * @param maxLifetimeMicros         age at which an environment is recycled even when busy
  * @param packageMicrosPerMb        cold-start time added per MB of deployment package
  * @param coldStartSpread           p99 / median of the platform part of a cold start
  */
 public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int memoryMinMb, int memoryMaxMb,
-                           int memoryStepMb, long maxTimeoutMicros, long maxInitMicros,
-                           long billingGranularityMicros, boolean initBilled, DistributionSpec idleLifetimeMicros,
+                           int memoryStepMb, int ephemeralStorageMinMb, int ephemeralStorageMaxMb,
+                           long maxTimeoutMicros, long maxInitMicros, BillingEra billingEra,
+                           DistributionSpec idleLifetimeMicros,
                            DistributionSpec maxLifetimeMicros, ScalingSpec scaling, int accountConcurrency,
                            int minUnreservedConcurrency, Map<String, Long> runtimeColdStartMedianMicros,
                            double coldStartSpread, long packageMicrosPerMb) {
@@ -35,6 +36,32 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
 
     public enum Scope {
         FUNCTION, ACCOUNT
+    }
+
+    /** What is wrong with a memory size on this platform, for the user, or null when it is allowed. */
+    public String memoryProblem(long memoryMb) {
+        if (memoryMb < memoryMinMb) {
+            return memoryMb + " MB is below the minimum " + memoryMinMb + " MB";
+        }
+        if (memoryMb > memoryMaxMb) {
+            return memoryMb + " MB is above the maximum " + memoryMaxMb + " MB of the " + preset + " platform";
+        }
+        if ((memoryMb - memoryMinMb) % memoryStepMb != 0) {
+            return memoryMb + " MB is not allowed by the " + preset + " platform: memory goes from " + memoryMinMb
+                    + " MB in steps of " + memoryStepMb + " MB";
+        }
+        return null;
+    }
+
+    /** What is wrong with an ephemeral storage size on this platform, or null when it is allowed. */
+    public String ephemeralStorageProblem(long storageMb) {
+        if (storageMb < ephemeralStorageMinMb) {
+            return storageMb + " MB is below the minimum " + ephemeralStorageMinMb + " MB";
+        }
+        if (storageMb > ephemeralStorageMaxMb) {
+            return storageMb + " MB is above the maximum " + ephemeralStorageMaxMb + " MB of the " + preset + " platform";
+        }
+        return null;
     }
 
     /** The runtime family of a runtime identifier ({@code nodejs20.x} -> {@code nodejs}), or null. */

@@ -1,6 +1,9 @@
 package io.github.lambdasim.scenario;
 
 import io.github.lambdasim.billing.Architecture;
+import io.github.lambdasim.billing.BillingEra;
+import io.github.lambdasim.billing.BillingRules;
+import io.github.lambdasim.billing.BillingSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -35,12 +38,9 @@ public final class ScenarioLoader {
     public static final int MAX_PACKAGE_MB = 250;
     public static final int MAX_IMAGE_MB = 10_240;
     public static final int MIN_EPHEMERAL_MB = 512;
-    public static final int MAX_EPHEMERAL_MB = 10_240;
     public static final String DEFAULT_RUNTIME = "nodejs20.x";
     public static final int DEFAULT_MEMORY_MB = 128;
     public static final long DEFAULT_TIMEOUT_MICROS = 3 * Units.MICROS_PER_SECOND;
-    public static final long DEFAULT_MONTH_MICROS = 730 * Units.MICROS_PER_HOUR;
-    public static final String DEFAULT_REGION = "us-east-1";
 
     private static final String PRESETS_RESOURCE = "platform-presets.yaml";
     private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "platform", "region", "account",
@@ -121,9 +121,12 @@ public final class ScenarioLoader {
         String description = top.text("description", "");
         long duration = top.requiredDuration("duration", "how long to simulate, e.g. 2h", 1, MAX_DURATION_MICROS);
         long seed = top.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, "");
-        String region = top.text("region", DEFAULT_REGION);
-        if (!region.matches("[a-z]{2}(-gov)?-[a-z]+-[0-9]")) {
-            problems.add("region", top.node("region"), "'" + region + "' is not an AWS region name such as us-east-1");
+        BillingRules rules = BillingRules.get();
+        String region = top.text("region", rules.defaultRegion());
+        try {
+            rules.region(region);
+        } catch (IllegalArgumentException e) {
+            problems.add("region", top.node("region"), e.getMessage());
         }
         PlatformSpec platform = bindPlatform(top.node("platform"), region);
 
@@ -133,7 +136,7 @@ public final class ScenarioLoader {
 
         Fields billing = new Fields(top.node("billing"), "billing", problems, "freeTier", "month");
         boolean freeTier = billing.bool("freeTier", true);
-        long month = billing.duration("month", DEFAULT_MONTH_MICROS, Units.MICROS_PER_HOUR, 744 * Units.MICROS_PER_HOUR);
+        long month = billing.duration("month", rules.defaultMonthMicros(), Units.MICROS_PER_HOUR, 744 * Units.MICROS_PER_HOUR);
 
         List<FunctionSpec> functions = new ArrayList<>();
         List<YamlNode> functionNodes = top.list("functions", true, "functions (each with at least a name)");
@@ -168,7 +171,7 @@ public final class ScenarioLoader {
             return null;
         }
         return new ScenarioSpec(name, description, duration, seed, platform, region, new AccountSpec(accountLimit),
-                new BillingSpec(freeTier, month), functions, traffic);
+                new BillingSpec(region, platform.billingEra(), freeTier, month), functions, traffic);
     }
 
     // ---------------------------------------------------------------- platform
@@ -191,13 +194,24 @@ public final class ScenarioLoader {
         return presets;
     }
 
+    /** A platform preset as it stands, or null when there is no such preset. */
+    public static PlatformSpec preset(String name, String region) {
+        if (!presets().containsKey(name)) {
+            return null;
+        }
+        ScenarioLoader loader = new ScenarioLoader(PRESETS_RESOURCE);
+        PlatformSpec p = loader.bindPlatform(new YamlNode.Scalar(0, name, false, false), region);
+        loader.problems.throwIfAny();
+        return p;
+    }
+
     /** The names of the platform presets ({@code current}, {@code 2019}). */
     public static Set<String> presetNames() {
         return presets().keySet();
     }
 
-    private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "maxTimeout", "maxInit",
-        "billingGranularity", "initBilled", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
+    private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "ephemeralStorage",
+        "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
         "minUnreserved", "coldStart"};
 
     private PlatformSpec bindPlatform(YamlNode node, String region) {
@@ -234,8 +248,15 @@ public final class ScenarioLoader {
         int memStep = (int) memory.integer("step", 1, 1, 1024, "MB");
         long maxTimeout = f.duration("maxTimeout", 900 * Units.MICROS_PER_SECOND, Units.MICROS_PER_SECOND, Units.MICROS_PER_DAY);
         long maxInit = f.duration("maxInit", 10 * Units.MICROS_PER_SECOND, Units.MICROS_PER_MS, Units.MICROS_PER_HOUR);
-        long granularity = f.duration("billingGranularity", 1000, 1, Units.MICROS_PER_MINUTE);
-        boolean initBilled = f.bool("initBilled", true);
+        Fields storage = new Fields(f.node("ephemeralStorage"), "platform.ephemeralStorage", problems, "min", "max");
+        int storageMin = (int) storage.integer("min", 512, 1, 100_000, "MB");
+        int storageMax = (int) storage.integer("max", 10_240, storageMin, 100_000, "MB");
+        String eraName = f.text("billingEra", presetName);
+        BillingEra era = BillingEra.named(eraName);
+        if (era == null) {
+            problems.add("platform.billingEra", f.node("billingEra"), "unknown billing era '" + eraName + "'; expected "
+                    + java.util.Arrays.stream(BillingEra.values()).map(BillingEra::label).collect(java.util.stream.Collectors.joining(" or ")));
+        }
         DistributionSpec idle = distribution(f.node("idleLifetime"), "platform.idleLifetime", DistributionSpec.Unit.DURATION);
         DistributionSpec maxLife = distribution(f.node("maxLifetime"), "platform.maxLifetime", DistributionSpec.Unit.DURATION);
         PlatformSpec.ScalingSpec scaling = bindScaling(f.node("scaling"), region);
@@ -250,11 +271,11 @@ public final class ScenarioLoader {
         }
         double spread = cold.number("spread", 2.5, 1, 100);
         long perPackage = cold.duration("perPackageMb", 0, 0, 10 * Units.MICROS_PER_SECOND);
-        if (idle == null || maxLife == null || scaling == null) {
+        if (idle == null || maxLife == null || scaling == null || era == null) {
             return null;
         }
-        return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, maxTimeout, maxInit, granularity,
-                initBilled, idle, maxLife, scaling, accountConcurrency, minUnreserved, runtimes, spread, perPackage);
+        return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
+                maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, runtimes, spread, perPackage);
     }
 
     private PlatformSpec.ScalingSpec bindScaling(YamlNode node, String region) {
@@ -306,12 +327,9 @@ public final class ScenarioLoader {
                     + "families " + String.join(", ", new java.util.TreeSet<>(platform.runtimeColdStartMedianMicros().keySet()))
                     + " (e.g. nodejs20.x, python3.12, java21)" + (hint != null ? "; did you mean '" + hint + "'?" : ""));
         }
-        int memMin = platform == null ? 128 : platform.memoryMinMb();
-        int memMax = platform == null ? 10240 : platform.memoryMaxMb();
-        int memory = (int) f.integer("memorySize", DEFAULT_MEMORY_MB, memMin, memMax, "MB");
-        if (platform != null && platform.memoryStepMb() > 1 && (memory - memMin) % platform.memoryStepMb() != 0) {
-            problems.add(f.child("memorySize"), f.node("memorySize"), memory + " MB is not allowed by the " + platform.preset()
-                    + " platform: memory goes from " + memMin + " MB in steps of " + platform.memoryStepMb() + " MB");
+        int memory = (int) f.integer("memorySize", DEFAULT_MEMORY_MB, 1, Integer.MAX_VALUE, "MB");
+        if (platform != null && platform.memoryProblem(memory) != null) {
+            problems.add(f.child("memorySize"), f.node("memorySize"), platform.memoryProblem(memory));
         }
         String arch = f.text("architecture", "x86_64");
         Architecture architecture = Architecture.named(arch);
@@ -329,7 +347,10 @@ public final class ScenarioLoader {
                 ? distribution(f.node("coldStart"), f.child("coldStart"), DistributionSpec.Unit.DURATION) : null;
         List<StepSpec> init = steps(f.list("init", false, "steps"), f.child("init"));
         HandlerSpec handler = bindHandler(f.node("handler"), f.child("handler"), memory);
-        int ephemeral = (int) f.integer("ephemeralStorageSize", MIN_EPHEMERAL_MB, MIN_EPHEMERAL_MB, MAX_EPHEMERAL_MB, "MB");
+        int ephemeral = (int) f.integer("ephemeralStorageSize", MIN_EPHEMERAL_MB, 1, Integer.MAX_VALUE, "MB");
+        if (platform != null && platform.ephemeralStorageProblem(ephemeral) != null) {
+            problems.add(f.child("ephemeralStorageSize"), f.node("ephemeralStorageSize"), platform.ephemeralStorageProblem(ephemeral));
+        }
         if (name == null || handler == null) {
             return null;
         }

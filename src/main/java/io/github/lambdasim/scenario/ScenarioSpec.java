@@ -1,5 +1,6 @@
 package io.github.lambdasim.scenario;
 
+import io.github.lambdasim.billing.BillingSpec;
 import java.util.List;
 
 /** A validated scenario: everything a simulation needs, immutable. */

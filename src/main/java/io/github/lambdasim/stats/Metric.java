@@ -29,7 +29,8 @@ public enum Metric {
     PROVISIONED_CONCURRENT_EXECUTIONS("ProvisionedConcurrentExecutions", "most provisioned environments busy at once"),
     BILLED_MS("BilledMs", "billed duration on on-demand environments, including billed init"),
     PROVISIONED_BILLED_MS("ProvisionedBilledMs", "billed duration on provisioned environments"),
-    GB_SECONDS("GBSeconds", "billed GB-seconds of duration");
+    GB_SECONDS("GBSeconds", "billed GB-seconds of duration"),
+    COST_USD("CostUsd", "the period's share of the run's bill (free tier and tiers pro-rated)");
 
     private final String column;
     private final String description;

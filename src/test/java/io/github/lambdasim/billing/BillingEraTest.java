@@ -66,23 +66,6 @@ class BillingEraTest {
     }
 
     @Test
-    void memoryLimitsOfEachEra() {
-        assertNull(CURRENT.memoryProblem(128));
-        assertNull(CURRENT.memoryProblem(10_240));
-        assertNull(CURRENT.memoryProblem(1_000));
-        assertEquals("100 MB is below the minimum 128 MB", CURRENT.memoryProblem(100));
-        assertEquals("10241 MB is above the maximum 10240 MB of the current platform", CURRENT.memoryProblem(10_241));
-        assertNull(Y2019.memoryProblem(3_008));
-        assertNull(Y2019.memoryProblem(1_792));
-        assertEquals("3009 MB is above the maximum 3008 MB of the 2019 platform", Y2019.memoryProblem(3_009));
-        // 1000 - 128 = 872 is not a multiple of 64.
-        assertEquals("1000 MB is not a step of 64 MB from 128 MB, as the 2019 platform requires",
-                Y2019.memoryProblem(1_000));
-        assertNull(CURRENT.ephemeralStorageProblem(10_240));
-        assertEquals("1024 MB is above the maximum 512 MB of the 2019 platform", Y2019.ephemeralStorageProblem(1_024));
-    }
-
-    @Test
     void labels() {
         assertEquals(CURRENT, BillingEra.named("current"));
         assertEquals(Y2019, BillingEra.named("2019"));

@@ -111,7 +111,7 @@ class RunCommandTest {
         Files.writeString(out.resolve("summary.json"), "earlier results");
         Cli r = Cli.run("run", bad.toString(), "--out", out.toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("bad.yaml:7: functions[0].memorySize: 64 is below the minimum 128 MB"), r.err());
+        assertTrue(r.err().contains("bad.yaml:7: functions[0].memorySize: 64 MB is below the minimum 128 MB"), r.err());
         assertTrue(r.err().contains("traffic[0].poisson.rate: '20' needs a unit"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertEquals("earlier results", Files.readString(out.resolve("summary.json")));

@@ -29,8 +29,9 @@ class ScalingTest {
             """;
 
     @ParameterizedTest
-    @CsvSource({"current, us-east-1, 1000", "current, ap-south-1, 1000", "2019, us-east-1, 3000",
-        "2019, eu-central-1, 1000", "2019, ap-south-1, 500"})
+    @CsvSource({"current, us-east-1, 1000", "current, eu-west-1, 1000", "2019, us-east-1, 3000", "2019, eu-west-1, 3000",
+        "'{preset: \"2019\", scaling: {burst: {us-east-1: 1000}}}', us-east-1, 1000",
+        "'{preset: \"2019\", scaling: {burst: 500}}', us-east-1, 500"})
     void burstAdmitsTheScalingAllowance(String platform, String region, long admitted) {
         FunctionResult f = Scenarios.only(Scenarios.run(Scenarios.parse(BURST.formatted(platform, region)), 0));
         assertEquals(5000, f.requests());

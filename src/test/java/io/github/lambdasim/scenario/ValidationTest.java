@@ -50,7 +50,7 @@ class ValidationTest {
     void memoryBelowTheMinimumNamesPathAndLine() {
         List<Problem> p = problems(VALID.replace("memorySize: 1024", "memorySize: 100"));
         assertEquals(1, p.size(), messages(p));
-        assertEquals("s.yaml:5: functions[0].memorySize: 100 is below the minimum 128 MB", p.get(0).format());
+        assertEquals("s.yaml:5: functions[0].memorySize: 100 MB is below the minimum 128 MB", p.get(0).format());
     }
 
     @Test
@@ -70,7 +70,7 @@ class ValidationTest {
         String all = messages(problems(yaml));
         assertTrue(all.contains("s.yaml:2: duraton: unknown key 'duraton'; did you mean 'duration'?"), all);
         assertTrue(all.contains("missing: how long to simulate"), all);
-        assertTrue(all.contains("s.yaml:5: functions[0].memorySize: 20000 is above the maximum 10240 MB"), all);
+        assertTrue(all.contains("s.yaml:5: functions[0].memorySize: 20000 MB is above the maximum 10240 MB of the current platform"), all);
         assertTrue(all.contains("s.yaml:6: functions[0].timeout: 0.5s is below the minimum 1s"), all);
         assertTrue(all.contains("functions[0].architecture: expected x86_64 or arm64, found 'sparc'"), all);
         assertTrue(all.contains("functions[0].handler.duration: '50' needs a unit, e.g. 50ms"), all);
@@ -83,7 +83,7 @@ class ValidationTest {
         String all = messages(problems(VALID.replace("memorySize: 1024", "memorySize: 1000"), "platform=2019"));
         assertTrue(all.contains("1000 MB is not allowed by the 2019 platform: memory goes from 128 MB in steps of 64 MB"), all);
         String above = messages(problems(VALID.replace("memorySize: 1024", "memorySize: 4096"), "platform=2019"));
-        assertTrue(above.contains("4096 is above the maximum 3008 MB"), above);
+        assertTrue(above.contains("4096 MB is above the maximum 3008 MB of the 2019 platform"), above);
     }
 
     @Test
