@@ -54,8 +54,8 @@ public final class Workload {
     /**
      * Wall-clock time per unit of CPU time (CPU time being measured at one full vCPU): the serial
      * part runs at min(1, share) vCPU, the parallel part at min(threads, share) vCPU (no thread
-     * gets more than one); with less than one vCPU per thread, each extra thread adds
-     * {@code threadOverhead} of switching cost instead of a speed-up.
+     * gets more than one); below one vCPU, where threads can only take turns, each extra thread
+     * adds {@code threadOverhead} of switching cost instead of a speed-up.
      */
     public static double cpuFactor(int memoryMb, PlatformSpec platform, HandlerSpec handler) {
         return cpuFactor(memoryMb, platform, handler.threads(), handler.parallelFraction(), handler.threadOverhead());
@@ -66,7 +66,7 @@ public final class Workload {
         double share = vcpuShare(memoryMb, platform);
         double serial = (1 - parallelFraction) / Math.min(1, share);
         double parallel = parallelFraction / Math.min(threads, share);
-        if (share < threads && threads > 1) {
+        if (share < 1 && threads > 1) {
             parallel *= 1 + threadOverhead * (threads - 1);
         }
         return serial + parallel;

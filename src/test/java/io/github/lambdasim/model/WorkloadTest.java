@@ -1,0 +1,93 @@
+package io.github.lambdasim.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.lambdasim.engine.RandomStream;
+import io.github.lambdasim.scenario.DistributionSpec;
+import io.github.lambdasim.scenario.PlatformSpec;
+import io.github.lambdasim.scenario.ScenarioLoader;
+import io.github.lambdasim.scenario.StepSpec;
+import java.util.List;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The function's work, exactly: sequential I/O takes the sum of its calls, parallel I/O the
+ * slowest (for N exponential calls the mean is mean x H_N), a batch one call; CPU time scales
+ * with the vCPU share of memory, capped at one vCPU per thread, and threads never speed up work
+ * below one vCPU.
+ */
+class WorkloadTest {
+    private static final PlatformSpec CURRENT = ScenarioLoader.preset("current", "us-east-1");
+    private static final PlatformSpec Y2019 = ScenarioLoader.preset("2019", "us-east-1");
+
+    private static StepSpec.Io io(int calls, StepSpec.IoMode mode, DistributionSpec latency) {
+        return new StepSpec.Io("db", calls, mode, latency);
+    }
+
+    private static long once(List<StepSpec> steps, double cpuFactor) {
+        return new Workload(steps, cpuFactor).sampleMicros(RandomStream.of(1, "t", 0));
+    }
+
+    @Test
+    void stepArithmeticWithConstantLatencies() {
+        DistributionSpec tenMs = new DistributionSpec.Constant(10_000);
+        assertEquals(30_000, once(List.of(io(3, StepSpec.IoMode.SEQUENTIAL, tenMs)), 1));
+        assertEquals(10_000, once(List.of(io(3, StepSpec.IoMode.PARALLEL, tenMs)), 1));
+        assertEquals(10_000, once(List.of(io(25, StepSpec.IoMode.BATCH, tenMs)), 1));
+        assertEquals(5_000 + 30_000 + 2_000 * 3,
+                once(List.of(new StepSpec.Wait(new DistributionSpec.Constant(5_000)), io(3, StepSpec.IoMode.SEQUENTIAL, tenMs),
+                        new StepSpec.Cpu(new DistributionSpec.Constant(2_000))), 3.0));
+    }
+
+    @Test
+    void parallelExponentialCallsTakeMeanTimesHarmonicNumber() {
+        int n = 5;
+        double mean = 20_000;
+        double harmonic = 1 + 1 / 2.0 + 1 / 3.0 + 1 / 4.0 + 1 / 5.0;
+        check(new Workload(List.of(io(n, StepSpec.IoMode.PARALLEL, new DistributionSpec.Exponential(mean))), 1),
+                mean * harmonic);
+        check(new Workload(List.of(io(n, StepSpec.IoMode.SEQUENTIAL, new DistributionSpec.Exponential(mean))), 1),
+                mean * n);
+    }
+
+    /** The sample mean of 100,000 runs is within 4.5 standard errors of the exact mean. */
+    private static void check(Workload w, double expectedMean) {
+        RandomStream r = RandomStream.of(7, "workload-test", 0);
+        SummaryStatistics s = new SummaryStatistics();
+        for (int i = 0; i < 100_000; i++) {
+            s.addValue(w.sampleMicros(r));
+        }
+        double se = s.getStandardDeviation() / Math.sqrt(s.getN());
+        assertEquals(expectedMean, s.getMean(), 4.5 * se, "mean of " + s.getN() + " runs");
+    }
+
+    @Test
+    void cpuTimeScalesWithMemoryUpToOneVcpuPerThread() {
+        // One thread: 128 MB buys 128/1769 of a vCPU; 1,769 MB a full one; more memory no more speed.
+        assertEquals(1769 / 128.0, Workload.cpuFactor(128, CURRENT, 1, 1, 0), 1e-12);
+        assertEquals(1.0, Workload.cpuFactor(1769, CURRENT, 1, 1, 0), 1e-12);
+        assertEquals(1.0, Workload.cpuFactor(3538, CURRENT, 1, 1, 0), 1e-12);
+        assertEquals(1.0, Workload.cpuFactor(10240, CURRENT, 1, 1, 0), 1e-12);
+        // Two threads keep improving up to two vCPUs, then stop.
+        assertEquals(1769 / 2654.0, Workload.cpuFactor(2654, CURRENT, 2, 1, 0), 1e-12);
+        assertEquals(0.5, Workload.cpuFactor(3538, CURRENT, 2, 1, 0), 1e-12);
+        assertEquals(0.5, Workload.cpuFactor(10240, CURRENT, 2, 1, 0), 1e-12);
+        // Eight threads on the largest function get all of its 10,240 / 1,769 = 5.79 vCPUs.
+        assertEquals(1769 / 10240.0, Workload.cpuFactor(10240, CURRENT, 8, 1, 0), 1e-12);
+        // Amdahl: half the work serial on 4 threads at 4 vCPUs: 0.5 + 0.5 / 4.
+        assertEquals(0.625, Workload.cpuFactor(4 * 1769, CURRENT, 4, 0.5, 0), 1e-12);
+        // 2019: one vCPU at 1,792 MB.
+        assertEquals(1.0, Workload.cpuFactor(1792, Y2019, 1, 1, 0), 1e-12);
+        assertEquals(1792 / 1024.0, Workload.cpuFactor(1024, Y2019, 2, 1, 0), 1e-12);
+    }
+
+    @Test
+    void threadsBelowOneVcpuAddOverheadNeverSpeed() {
+        double one = Workload.cpuFactor(512, CURRENT, 1, 1, 0);
+        assertEquals(one, Workload.cpuFactor(512, CURRENT, 4, 1, 0), 1e-12);
+        assertEquals(one * (1 + 0.05 * 3), Workload.cpuFactor(512, CURRENT, 4, 1, 0.05), 1e-12);
+        assertTrue(Workload.cpuFactor(512, CURRENT, 4, 1, 0.05) > one);
+    }
+}
