@@ -1,6 +1,7 @@
 package io.github.lambdasim.cli;
 
 import io.github.lambdasim.scenario.FunctionSpec;
+import io.github.lambdasim.scenario.ProvisionedSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.scenario.TrafficSpec;
 import io.github.lambdasim.scenario.Units;
@@ -34,9 +35,10 @@ final class ValidateCommand implements Callable<Integer> {
                 Units.formatDuration(s.durationMicros()), s.seed(), s.platform().preset(), s.region(),
                 s.account().concurrencyLimit());
         for (FunctionSpec f : s.functions()) {
-            out.printf(Locale.ROOT, "  function %s: %s, %d MB, %s, timeout %s%s%n", f.name(), f.runtime(), f.memoryMb(),
+            out.printf(Locale.ROOT, "  function %s: %s, %d MB, %s, timeout %s%s%s%n", f.name(), f.runtime(), f.memoryMb(),
                     f.architecture().label(), Units.formatDuration(f.timeoutMicros()),
-                    f.hasReservedConcurrency() ? ", reserved concurrency " + f.reservedConcurrency() : "");
+                    f.hasReservedConcurrency() ? ", reserved concurrency " + f.reservedConcurrency() : "",
+                    describe(f.provisioned()));
         }
         for (TrafficSpec t : s.traffic()) {
             out.printf(Locale.ROOT, "  traffic -> %s: %s%n", t.function(), t.pattern().describe());
@@ -44,5 +46,20 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  about %,.0f requests expected%n", s.expectedRequests());
         out.flush();
         return 0;
+    }
+
+    private static String describe(ProvisionedSpec p) {
+        if (p instanceof ProvisionedSpec.Fixed f) {
+            return f.level() == 0 ? "" : ", provisioned concurrency " + f.level();
+        }
+        if (p instanceof ProvisionedSpec.Schedule s) {
+            StringBuilder sb = new StringBuilder(", provisioned concurrency " + s.initialLevel());
+            for (ProvisionedSpec.Change c : s.changes()) {
+                sb.append(", ").append(c.level()).append(" at ").append(Units.formatDuration(c.atMicros()));
+            }
+            return sb.append(s.repeatMicros() > 0 ? ", every " + Units.formatDuration(s.repeatMicros()) : "").toString();
+        }
+        ProvisionedSpec.AutoScaling a = (ProvisionedSpec.AutoScaling) p;
+        return ", provisioned concurrency auto-scaled " + a.min() + ".." + a.max() + " at utilization " + a.targetUtilization();
     }
 }

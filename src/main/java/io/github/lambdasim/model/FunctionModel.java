@@ -1,6 +1,7 @@
 package io.github.lambdasim.model;
 
 import io.github.lambdasim.billing.BillingEra;
+import io.github.lambdasim.billing.ProvisionedInterval;
 import io.github.lambdasim.engine.RandomStream;
 import io.github.lambdasim.scenario.DistributionSpec;
 import io.github.lambdasim.scenario.FunctionSpec;
@@ -10,6 +11,8 @@ import io.github.lambdasim.stats.Metric;
 import io.github.lambdasim.stats.PeriodSeries;
 import io.github.lambdasim.stats.Recorder;
 import io.github.lambdasim.stats.TimeWeighted;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One function during a run: its compiled model (workload, cold-start and lifetime
@@ -40,10 +43,27 @@ final class FunctionModel {
     final RandomStream errorRandom;
     final RandomStream memoryRandom;
 
+    final DistributionSpec allocationDelay;
+    final RandomStream provisionedRandom;
+
     // State.
     int busy;
+    int onDemandBusy;
     int idleHead = NONE;
     final Simulation.TokenBucket bucket;
+    // Provisioned concurrency: the configured level (what counts against concurrency and is
+    // billed), environments kept for it (initializing, idle or busy), and auto scaling's state.
+    int provisionedLevel;
+    int provisionedEnvironments;
+    int provisionedBusy;
+    int provisionedIdleHead = NONE;
+    boolean fillPending;
+    double autoscalingLastArea;
+    int autoscalingHigh;
+    int autoscalingLow;
+    boolean autoscalingPending;
+    private long provisionedSince;
+    private final List<ProvisionedInterval> provisionedIntervals = new ArrayList<>();
 
     // Statistics.
     long requests;
@@ -58,6 +78,8 @@ final class FunctionModel {
     long environmentsReset;
     long billedMicros;
     long billedInitMicros;
+    long provisionedInvocations;
+    long provisionedBilledMicros;
     final Recorder latencyWarm = new Recorder();
     final Recorder latencyCold = new Recorder();
     final Recorder duration = new Recorder();
@@ -65,13 +87,20 @@ final class FunctionModel {
     final TimeWeighted concurrency = new TimeWeighted(0);
     final TimeWeighted alive = new TimeWeighted(0);
     final TimeWeighted idleEnvironments = new TimeWeighted(0);
+    final TimeWeighted provisionedConfigured = new TimeWeighted(0);
+    final TimeWeighted provisionedBusyLevel = new TimeWeighted(0);
 
     // The current period.
     final long[] periodCounts = new long[Metric.values().length];
     final Recorder periodDuration = new Recorder();
     final Recorder periodLatency = new Recorder();
     int periodConcurrencyMax;
+    int periodProvisionedBusyMax;
     long periodBilledMicros;
+    long periodProvisionedBilledMicros;
+    private double periodStartConfiguredArea;
+    private double periodStartProvisionedBusyArea;
+    private double periodStartAliveArea;
     private double periodStartConcurrencyArea;
     private double periodStartIdleArea;
     private long periodStartMicros;
@@ -109,6 +138,8 @@ final class FunctionModel {
         lifetimeRandom = RandomStream.of(seed, "lifetime:" + n, replication);
         errorRandom = RandomStream.of(seed, "errors:" + n, replication);
         memoryRandom = RandomStream.of(seed, "memory:" + n, replication);
+        provisionedRandom = RandomStream.of(seed, "provisioned:" + n, replication);
+        allocationDelay = platform.provisioned().allocationDelayMicros();
     }
 
     /** The platform part of a cold start (runtime, package) plus the function's init steps. */
@@ -128,6 +159,17 @@ final class FunctionModel {
         invocations++;
         periodCounts[Metric.INVOCATIONS.ordinal()]++;
         long billed;
+        if ((flags & InvocationSample.FLAG_PROVISIONED) != 0) {
+            // Pre-initialized: no init to wait for or bill, and the lower provisioned duration rate.
+            provisionedInvocations++;
+            periodCounts[Metric.PROVISIONED_INVOCATIONS.ordinal()]++;
+            latencyWarm.record(latency);
+            billed = BillingEra.billedDurationMs(durationMicros, billingEra) * 1000;
+            provisionedBilledMicros += billed;
+            periodProvisionedBilledMicros += billed;
+            recordOutcome(latency, durationMicros, flags);
+            return billed;
+        }
         if (cold) {
             coldStarts++;
             periodCounts[Metric.COLD_STARTS.ordinal()]++;
@@ -141,6 +183,11 @@ final class FunctionModel {
         }
         billedMicros += billed;
         periodBilledMicros += billed;
+        recordOutcome(latency, durationMicros, flags);
+        return billed;
+    }
+
+    private void recordOutcome(long latency, long durationMicros, int flags) {
         if ((flags & InvocationSample.FLAG_ERROR) != 0) {
             errors++;
             periodCounts[Metric.ERRORS.ordinal()]++;
@@ -152,7 +199,20 @@ final class FunctionModel {
         duration.record(durationMicros);
         periodDuration.record(durationMicros);
         periodLatency.record(latency);
-        return billed;
+    }
+
+    /** The configured provisioned level changes now: the enabled interval so far is closed for billing. */
+    void changeProvisionedLevel(long now, int level) {
+        closeProvisionedInterval(now);
+        provisionedConfigured.add(now, level - provisionedLevel);
+        provisionedLevel = level;
+    }
+
+    void closeProvisionedInterval(long now) {
+        if (provisionedLevel > 0 && now > provisionedSince) {
+            provisionedIntervals.add(new ProvisionedInterval(provisionedLevel, provisionedSince, now));
+        }
+        provisionedSince = now;
     }
 
     double gbSeconds(long micros) {
@@ -164,7 +224,9 @@ final class FunctionModel {
             Metric.THROTTLES, Metric.COLD_STARTS, Metric.ENVIRONMENTS_CREATED, Metric.ENVIRONMENTS_RECLAIMED}) {
             series.set(index, m, period, periodCounts[m.ordinal()]);
         }
-        series.set(index, Metric.SPILLOVER_INVOCATIONS, period, periodCounts[Metric.INVOCATIONS.ordinal()]);
+        series.set(index, Metric.PROVISIONED_INVOCATIONS, period, periodCounts[Metric.PROVISIONED_INVOCATIONS.ordinal()]);
+        series.set(index, Metric.SPILLOVER_INVOCATIONS, period, periodCounts[Metric.INVOCATIONS.ordinal()]
+                - periodCounts[Metric.PROVISIONED_INVOCATIONS.ordinal()]);
         series.set(index, Metric.DURATION_AVG_MS, period, periodDuration.meanMicros() / 1000);
         series.set(index, Metric.DURATION_P50_MS, period, periodDuration.percentileMicros(50) / 1000.0);
         series.set(index, Metric.DURATION_P99_MS, period, periodDuration.percentileMicros(99) / 1000.0);
@@ -178,8 +240,22 @@ final class FunctionModel {
         double i = idleEnvironments.area(endMicros);
         series.set(index, Metric.CONCURRENCY_AVG, period, (c - periodStartConcurrencyArea) / span);
         series.set(index, Metric.ENVIRONMENTS_IDLE_AVG, period, (i - periodStartIdleArea) / span);
+        double configured = provisionedConfigured.area(endMicros);
+        double provisionedBusyArea = provisionedBusyLevel.area(endMicros);
+        double aliveArea = alive.area(endMicros);
+        series.set(index, Metric.ENVIRONMENTS_ALIVE_AVG, period, (aliveArea - periodStartAliveArea) / span);
+        series.set(index, Metric.PROVISIONED_CONCURRENCY, period, (configured - periodStartConfiguredArea) / span);
+        series.set(index, Metric.PROVISIONED_CONCURRENT_EXECUTIONS, period, periodProvisionedBusyMax);
+        series.set(index, Metric.PROVISIONED_UTILIZATION, period, configured - periodStartConfiguredArea <= 0 ? 0
+                : (provisionedBusyArea - periodStartProvisionedBusyArea) / (configured - periodStartConfiguredArea));
         series.set(index, Metric.BILLED_MS, period, periodBilledMicros / 1000.0);
-        series.set(index, Metric.GB_SECONDS, period, gbSeconds(periodBilledMicros));
+        series.set(index, Metric.PROVISIONED_BILLED_MS, period, periodProvisionedBilledMicros / 1000.0);
+        series.set(index, Metric.GB_SECONDS, period, gbSeconds(periodBilledMicros + periodProvisionedBilledMicros));
+        periodStartConfiguredArea = configured;
+        periodStartProvisionedBusyArea = provisionedBusyArea;
+        periodStartAliveArea = aliveArea;
+        periodProvisionedBusyMax = provisionedBusy;
+        periodProvisionedBilledMicros = 0;
         periodStartConcurrencyArea = c;
         periodStartIdleArea = i;
         periodStartMicros = endMicros;
@@ -195,10 +271,13 @@ final class FunctionModel {
         latency.add(latencyWarm);
         latency.add(latencyCold);
         return new FunctionResult(spec.name(), spec.memoryMb(), spec.architecture(), spec.ephemeralStorageMb(),
-                requests, invocations, throttles, errors, timeouts, coldStarts, 0, invocations, busy,
+                requests, invocations, throttles, errors, timeouts, coldStarts, provisionedInvocations,
+                invocations - provisionedInvocations, busy,
                 latency.summary(), duration.summary(), init.summary(), concurrency.mean(endMicros), concurrency.max(),
                 environmentsCreated, environmentsReclaimed, environmentsRecycled, environmentsReset, alive.level(),
-                alive.mean(endMicros), billedMicros, billedInitMicros, 0, gbSeconds(billedMicros),
-                latencyWarm.histogram().copy(), latencyCold.histogram().copy());
+                alive.mean(endMicros), billedMicros, billedInitMicros, provisionedBilledMicros,
+                gbSeconds(billedMicros + provisionedBilledMicros), provisionedIntervals, provisionedConfigured.mean(endMicros),
+                provisionedConfigured.max(), provisionedBusyLevel.max(), latencyWarm.histogram().copy(),
+                latencyCold.histogram().copy());
     }
 }

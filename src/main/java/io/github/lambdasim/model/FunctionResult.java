@@ -1,7 +1,9 @@
 package io.github.lambdasim.model;
 
 import io.github.lambdasim.billing.Architecture;
+import io.github.lambdasim.billing.ProvisionedInterval;
 import io.github.lambdasim.stats.DistributionSummary;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,7 +24,10 @@ import org.HdrHistogram.Histogram;
  * @param billedInitMicros      the part of billedMicros that is init
  * @param provisionedBilledMicros billed duration on provisioned environments
  * @param gbSeconds             billed GB-seconds of duration (on-demand and provisioned)
- * @param latencyWarm           latency histogram of warm invocations (microseconds)
+ * @param provisionedIntervals  provisioned concurrency configured: level and interval, for billing
+ * @param provisionedLevelMean  time-weighted mean of the configured provisioned level
+ * @param provisionedConcurrencyMax most provisioned environments busy at once
+ * @param latencyWarm           latency histogram of warm invocations (microseconds, provisioned included)
  * @param latencyCold           latency histogram of cold invocations (microseconds)
  */
 public record FunctionResult(String name, int memoryMb, Architecture architecture, int ephemeralStorageMb,
@@ -33,5 +38,10 @@ public record FunctionResult(String name, int memoryMb, Architecture architectur
                              long environmentsCreated, long environmentsReclaimed, long environmentsRecycled,
                              long environmentsReset, long environmentsAliveAtEnd, double environmentsAliveMean,
                              long billedMicros, long billedInitMicros, long provisionedBilledMicros,
-                             double gbSeconds, Histogram latencyWarm, Histogram latencyCold) {
+                             double gbSeconds, List<ProvisionedInterval> provisionedIntervals,
+                             double provisionedLevelMean, long provisionedLevelMax, long provisionedConcurrencyMax,
+                             Histogram latencyWarm, Histogram latencyCold) {
+    public FunctionResult {
+        provisionedIntervals = List.copyOf(provisionedIntervals);
+    }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * summed per invocation with the era's rounding) goes to {@link Billing}, which projects it to
  * the billing month and pro-rates it back to the run. The run's bill is then shared among the
  * metrics periods in proportion to each component's usage in the period (requests by
- * invocations, duration and storage by billed milliseconds), so the CostUsd column adds up to
+ * invocations, duration and storage by billed milliseconds, provisioned concurrency by the
+ * configured level), so the CostUsd column adds up to
  * the run's bill.
  */
 final class RunBilling {
@@ -26,7 +27,7 @@ final class RunBilling {
         for (FunctionResult f : results) {
             long billedMs = f.billedMicros() / 1000;
             usage.add(new FunctionUsage(f.name(), f.architecture(), f.memoryMb(), f.ephemeralStorageMb(),
-                    f.invocations(), f.provisionedInvocations(), billedMs, f.provisionedBilledMicros() / 1000, List.of(),
+                    f.invocations(), f.provisionedInvocations(), billedMs, f.provisionedBilledMicros() / 1000, f.provisionedIntervals(),
                     billedMs + f.provisionedBilledMicros() / 1000));
         }
         Bill bill = Billing.bill(usage, spec.durationMicros(), spec.billing());
@@ -46,10 +47,19 @@ final class RunBilling {
                     cost += byDuration * (series.get(i, Metric.BILLED_MS, p) + series.get(i, Metric.PROVISIONED_BILLED_MS, p))
                             / totalBilledMs;
                 }
-                cost += byTime / series.periods();
+                double configured = totalConfigured(series, i);
+                cost += configured > 0 ? byTime * series.get(i, Metric.PROVISIONED_CONCURRENCY, p) / configured : 0;
                 series.set(i, Metric.COST_USD, p, cost);
             }
         }
         return bill;
+    }
+
+    private static double totalConfigured(PeriodSeries series, int function) {
+        double sum = 0;
+        for (double v : series.series(function, Metric.PROVISIONED_CONCURRENCY)) {
+            sum += v;
+        }
+        return sum;
     }
 }

@@ -5,6 +5,7 @@ import io.github.lambdasim.engine.EventQueue;
 import io.github.lambdasim.engine.RandomStream;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.PlatformSpec;
+import io.github.lambdasim.scenario.ProvisionedSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.scenario.TrafficSpec;
 import io.github.lambdasim.scenario.Units;
@@ -30,10 +31,16 @@ public final class Simulation {
     static final int ARRIVAL = 0;
     static final int COMPLETE = 1;
     static final int ENV_TIMER = 2;
+    static final int PROVISIONED_READY = 3;
+    static final int PROVISIONED_FILL = 4;
+    static final int PROVISIONED_CHANGE = 5;
+    static final int PROVISIONED_SCHEDULE = 6;
+    static final int AUTOSCALING_TICK = 7;
 
     private static final int IDLE = 0;
     private static final int BUSY = 1;
     private static final int FREE = 2;
+    private static final int INITIALIZING = 3;
 
     private static final int NONE = -1;
     private static final int PROGRESS_EVERY = 1 << 20;
@@ -59,7 +66,9 @@ public final class Simulation {
     // Functions and the account.
     private final FunctionModel[] functions;
     private final long unreservedPool;
+    /** On-demand requests in flight and provisioned levels of the functions without reserved concurrency. */
     private long unreservedBusy;
+    private long unreservedProvisioned;
     private final TokenBucket accountBucket;
 
     // Execution environments, by id.
@@ -76,6 +85,10 @@ public final class Simulation {
     private int[] envTimerGeneration = new int[envCapacity];
     private long[] envTimerAt = new long[envCapacity];
     private boolean[] envTimerPending = new boolean[envCapacity];
+    private boolean[] envProvisioned = new boolean[envCapacity];
+    private boolean[] envRemoveWhenDone = new boolean[envCapacity];
+    /** Bumped when an environment is freed or re-initialized: stale PROVISIONED_READY events are dropped. */
+    private int[] envGeneration = new int[envCapacity];
     // The request an environment is running.
     private long[] envRequestArrival = new long[envCapacity];
     private long[] envRequestInit = new long[envCapacity];
@@ -169,6 +182,11 @@ public final class Simulation {
                 case ARRIVAL -> onArrival(queue.target());
                 case COMPLETE -> onComplete(queue.target());
                 case ENV_TIMER -> onEnvironmentTimer(queue.target(), queue.generation());
+                case PROVISIONED_READY -> onProvisionedReady(queue.target(), queue.generation());
+                case PROVISIONED_FILL -> onProvisionedFill(functions[queue.target()]);
+                case PROVISIONED_CHANGE -> onProvisionedChange(functions[queue.target()], queue.generation());
+                case PROVISIONED_SCHEDULE -> onProvisionedSchedule(functions[queue.target()], queue.generation());
+                case AUTOSCALING_TICK -> onAutoscalingTick(functions[queue.target()]);
                 default -> throw new IllegalStateException("event type " + queue.type());
             }
             if ((++events & (PROGRESS_EVERY - 1)) == 0) {
@@ -177,6 +195,9 @@ public final class Simulation {
         }
         closePeriodsUpTo(endMicros);
         now = endMicros;
+        for (FunctionModel f : functions) {
+            f.closeProvisionedInterval(endMicros);
+        }
         progress.progress(endMicros, endMicros);
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         List<FunctionResult> results = new ArrayList<>();
@@ -232,6 +253,12 @@ public final class Simulation {
         f.requests++;
         f.periodCounts[Metric.REQUESTS.ordinal()]++;
         long requestNumber = requestCounter++;
+        int provisioned = f.provisionedIdleHead;
+        if (provisioned != NONE) {
+            unlinkIdle(f, provisioned);
+            dispatch(f, provisioned, requestNumber, 0, false);
+            return;
+        }
         if (!hasCapacity(f)) {
             throttle(f);
             return;
@@ -253,11 +280,16 @@ public final class Simulation {
         dispatch(f, env, requestNumber, init, cold);
     }
 
+    /**
+     * Whether an on-demand environment may take one more request: provisioned concurrency counts
+     * against the function's reserved concurrency, or against the account's unreserved pool,
+     * whether its environments are busy or not.
+     */
     private boolean hasCapacity(FunctionModel f) {
         if (f.reserved >= 0) {
-            return f.busy < f.reserved;
+            return f.onDemandBusy + f.provisionedLevel < f.reserved;
         }
-        return unreservedBusy < unreservedPool;
+        return unreservedBusy + unreservedProvisioned < unreservedPool;
     }
 
     private boolean takeScalingToken(FunctionModel f) {
@@ -290,11 +322,22 @@ public final class Simulation {
         envRequestDuration[env] = duration;
         envRequestNumber[env] = requestNumber;
         envRequestMemoryUsed[env] = memoryUsed;
+        boolean onProvisioned = envProvisioned[env];
+        if (onProvisioned) {
+            flags |= InvocationSample.FLAG_PROVISIONED;
+            f.provisionedBusy++;
+            f.provisionedBusyLevel.add(now, 1);
+            if (f.provisionedBusy > f.periodProvisionedBusyMax) {
+                f.periodProvisionedBusyMax = f.provisionedBusy;
+            }
+        } else {
+            f.onDemandBusy++;
+            if (f.reserved < 0) {
+                unreservedBusy++;
+            }
+        }
         envRequestFlags[env] = flags;
         f.busy++;
-        if (f.reserved < 0) {
-            unreservedBusy++;
-        }
         f.concurrency.add(now, 1);
         if (!cold) {
             f.idleEnvironments.add(now, -1);
@@ -320,11 +363,29 @@ public final class Simulation {
                     envRequestMemoryUsed[env], flags);
         }
         f.busy--;
+        f.concurrency.add(now, -1);
+        boolean reset = (flags & (InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_OUT_OF_MEMORY)) != 0;
+        if (envProvisioned[env]) {
+            f.provisionedBusy--;
+            f.provisionedBusyLevel.add(now, -1);
+            if (envRemoveWhenDone[env]) {
+                f.environmentsReclaimed++;
+                destroyEnvironment(f, env);
+            } else if (reset) {
+                f.environmentsReset++;
+                reinitialize(f, env);
+            } else if (now >= envRetireAt[env]) {
+                f.environmentsRecycled++;
+                reinitialize(f, env);
+            } else {
+                makeIdle(f, env);
+            }
+            return;
+        }
+        f.onDemandBusy--;
         if (f.reserved < 0) {
             unreservedBusy--;
         }
-        f.concurrency.add(now, -1);
-        boolean reset = (flags & (InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_OUT_OF_MEMORY)) != 0;
         if (reset) {
             f.environmentsReset++;
             destroyEnvironment(f, env);
@@ -339,14 +400,21 @@ public final class Simulation {
     private void makeIdle(FunctionModel f, int env) {
         envState[env] = IDLE;
         f.idleEnvironments.add(now, 1);
-        // Most recently used first: the idle list is a stack.
+        // Most recently used first: each idle list (provisioned, on-demand) is a stack.
+        int head = envProvisioned[env] ? f.provisionedIdleHead : f.idleHead;
         envPrev[env] = NONE;
-        envNext[env] = f.idleHead;
-        if (f.idleHead != NONE) {
-            envPrev[f.idleHead] = env;
+        envNext[env] = head;
+        if (head != NONE) {
+            envPrev[head] = env;
         }
-        f.idleHead = env;
-        envIdleDeadline[env] = now + Math.max(1, Math.round(f.idleLifetime.quantile(f.lifetimeRandom.nextDouble())));
+        if (envProvisioned[env]) {
+            f.provisionedIdleHead = env;
+            // Provisioned environments are never reclaimed for idling, only recycled.
+            envIdleDeadline[env] = Long.MAX_VALUE;
+        } else {
+            f.idleHead = env;
+            envIdleDeadline[env] = now + Math.max(1, Math.round(f.idleLifetime.quantile(f.lifetimeRandom.nextDouble())));
+        }
         armTimer(env, Math.min(envIdleDeadline[env], envRetireAt[env]));
     }
 
@@ -374,6 +442,11 @@ public final class Simulation {
         if (now >= deadline) {
             unlinkIdle(f, env);
             f.idleEnvironments.add(now, -1);
+            if (envProvisioned[env]) {
+                f.environmentsRecycled++;
+                reinitialize(f, env);
+                return;
+            }
             if (now >= envIdleDeadline[env]) {
                 f.environmentsReclaimed++;
             } else {
@@ -390,6 +463,8 @@ public final class Simulation {
         int next = envNext[env];
         if (prev != NONE) {
             envNext[prev] = next;
+        } else if (envProvisioned[env]) {
+            f.provisionedIdleHead = next;
         } else {
             f.idleHead = next;
         }
@@ -417,6 +492,8 @@ public final class Simulation {
         envPrev[env] = NONE;
         envNext[env] = NONE;
         envTimerPending[env] = false;
+        envProvisioned[env] = false;
+        envRemoveWhenDone[env] = false;
         envRetireAt[env] = now + Math.max(1, Math.round(f.maxLifetime.quantile(f.lifetimeRandom.nextDouble())));
         f.environmentsCreated++;
         f.periodCounts[Metric.ENVIRONMENTS_CREATED.ordinal()]++;
@@ -425,7 +502,11 @@ public final class Simulation {
     }
 
     private void destroyEnvironment(FunctionModel f, int env) {
+        if (envProvisioned[env] && !envRemoveWhenDone[env]) {
+            f.provisionedEnvironments--;
+        }
         envState[env] = FREE;
+        envGeneration[env]++;
         envTimerGeneration[env]++;
         envTimerPending[env] = false;
         f.alive.add(now, -1);
@@ -447,6 +528,9 @@ public final class Simulation {
         envTimerGeneration = Arrays.copyOf(envTimerGeneration, envCapacity);
         envTimerAt = Arrays.copyOf(envTimerAt, envCapacity);
         envTimerPending = Arrays.copyOf(envTimerPending, envCapacity);
+        envProvisioned = Arrays.copyOf(envProvisioned, envCapacity);
+        envRemoveWhenDone = Arrays.copyOf(envRemoveWhenDone, envCapacity);
+        envGeneration = Arrays.copyOf(envGeneration, envCapacity);
         envRequestArrival = Arrays.copyOf(envRequestArrival, envCapacity);
         envRequestInit = Arrays.copyOf(envRequestInit, envCapacity);
         envRequestDuration = Arrays.copyOf(envRequestDuration, envCapacity);
@@ -455,12 +539,166 @@ public final class Simulation {
         envRequestFlags = Arrays.copyOf(envRequestFlags, envCapacity);
     }
 
+    // ---------------------------------------------------------------- provisioned concurrency
+
+    /**
+     * The level at the start of the run is ready from the start (environments initialized before
+     * the run); schedules and auto scaling then change it as the run goes.
+     */
     private void startProvisioned(FunctionModel f) {
-        // Provisioned concurrency (fixed level) is its own capability; until it lands a level of
-        // 0 is the only one a scenario can run with.
-        if (f.spec.provisionedConcurrency() > 0) {
-            throw new UnsupportedOperationException("provisioned concurrency is not simulated yet");
+        ProvisionedSpec spec = f.spec.provisioned();
+        setProvisionedLevel(f, spec.initialLevel());
+        while (f.provisionedEnvironments < f.provisionedLevel) {
+            int env = createEnvironment(f);
+            envProvisioned[env] = true;
+            f.provisionedEnvironments++;
+            makeIdle(f, env);
         }
+        if (spec instanceof ProvisionedSpec.Schedule s && !s.changes().isEmpty()) {
+            queue.push(s.changes().get(0).atMicros(), PROVISIONED_SCHEDULE, f.index, 0);
+        } else if (spec instanceof ProvisionedSpec.AutoScaling) {
+            f.autoscalingLastArea = 0;
+            queue.push(Units.MICROS_PER_MINUTE, AUTOSCALING_TICK, f.index, 0);
+        }
+    }
+
+    /** The n-th change of a schedule (counting repeats) is requested now; it takes effect after the allocation delay. */
+    private void onProvisionedSchedule(FunctionModel f, int n) {
+        ProvisionedSpec.Schedule s = (ProvisionedSpec.Schedule) f.spec.provisioned();
+        int k = s.changes().size();
+        int level = s.changes().get(n % k).level();
+        if (!(n == 0 && s.changes().get(0).atMicros() == 0)) { // a change at 0s is the initial level
+            requestProvisionedLevel(f, level);
+        } else {
+            setProvisionedLevel(f, level);
+            fillProvisioned(f);
+        }
+        int next = n + 1;
+        if (next < k || s.repeatMicros() > 0) {
+            long at = (next / k) * s.repeatMicros() + s.changes().get(next % k).atMicros();
+            if (at < endMicros) {
+                queue.push(at, PROVISIONED_SCHEDULE, f.index, next);
+            }
+        }
+    }
+
+    private void requestProvisionedLevel(FunctionModel f, int level) {
+        long delay = Math.round(f.allocationDelay.quantile(f.provisionedRandom.nextDouble()));
+        queue.push(now + Math.max(0, delay), PROVISIONED_CHANGE, f.index, level);
+    }
+
+    private void onProvisionedChange(FunctionModel f, int level) {
+        f.autoscalingPending = false;
+        setProvisionedLevel(f, level);
+        // Scale in: idle environments go first, then initializing ones, then busy ones when done.
+        int idle = f.provisionedIdleHead;
+        while (f.provisionedEnvironments > f.provisionedLevel && idle != NONE) {
+            int next = envNext[idle];
+            unlinkIdle(f, idle);
+            f.idleEnvironments.add(now, -1);
+            f.environmentsReclaimed++;
+            destroyEnvironment(f, idle);
+            idle = next;
+        }
+        for (int env = 0; env < envCount && f.provisionedEnvironments > f.provisionedLevel; env++) {
+            if (envFunction[env] == f.index && envProvisioned[env] && envState[env] == INITIALIZING) {
+                f.environmentsReclaimed++;
+                destroyEnvironment(f, env);
+            }
+        }
+        for (int env = 0; env < envCount && f.provisionedEnvironments > f.provisionedLevel; env++) {
+            if (envFunction[env] == f.index && envProvisioned[env] && envState[env] == BUSY && !envRemoveWhenDone[env]) {
+                envRemoveWhenDone[env] = true;
+                f.provisionedEnvironments--;
+            }
+        }
+        fillProvisioned(f);
+    }
+
+    /** Changes the configured level now: what counts against concurrency, and what is billed. */
+    private void setProvisionedLevel(FunctionModel f, int level) {
+        int delta = level - f.provisionedLevel;
+        if (delta == 0) {
+            return;
+        }
+        f.changeProvisionedLevel(now, level);
+        if (f.reserved < 0) {
+            unreservedProvisioned += delta;
+        }
+    }
+
+    /** Initializes provisioned environments up to the level, in the background, at the scaling rate. */
+    private void fillProvisioned(FunctionModel f) {
+        TokenBucket bucket = accountBucket != null ? accountBucket : f.bucket;
+        while (f.provisionedEnvironments < f.provisionedLevel) {
+            if (!bucket.take(now)) {
+                if (!f.fillPending) {
+                    f.fillPending = true;
+                    queue.push(bucket.nextTokenMicros(now), PROVISIONED_FILL, f.index, 0);
+                }
+                return;
+            }
+            int env = createEnvironment(f);
+            envProvisioned[env] = true;
+            f.provisionedEnvironments++;
+            startInitializing(f, env);
+        }
+    }
+
+    private void onProvisionedFill(FunctionModel f) {
+        f.fillPending = false;
+        fillProvisioned(f);
+    }
+
+    private void startInitializing(FunctionModel f, int env) {
+        envState[env] = INITIALIZING;
+        envGeneration[env]++;
+        queue.push(now + f.sampleInitMicros(), PROVISIONED_READY, env, envGeneration[env]);
+    }
+
+    /** A provisioned environment recycled or reset is initialized again in the background. */
+    private void reinitialize(FunctionModel f, int env) {
+        f.environmentsCreated++;
+        f.periodCounts[Metric.ENVIRONMENTS_RECLAIMED.ordinal()]++;
+        f.periodCounts[Metric.ENVIRONMENTS_CREATED.ordinal()]++;
+        envRetireAt[env] = now + Math.max(1, Math.round(f.maxLifetime.quantile(f.lifetimeRandom.nextDouble())));
+        startInitializing(f, env);
+    }
+
+    private void onProvisionedReady(int env, int generation) {
+        if (generation != envGeneration[env] || envState[env] != INITIALIZING) {
+            return; // stale: scaled in while initializing
+        }
+        makeIdle(functions[envFunction[env]], env);
+    }
+
+    /**
+     * Target tracking, once a minute: the minute's utilization (busy provisioned environments /
+     * level) is one datapoint; enough datapoints above target scale out, enough below the
+     * scale-in threshold scale in, to level x utilization / target, within [min, max].
+     */
+    private void onAutoscalingTick(FunctionModel f) {
+        ProvisionedSpec.AutoScaling a = (ProvisionedSpec.AutoScaling) f.spec.provisioned();
+        PlatformSpec.ProvisionedRules rules = platform.provisioned();
+        double area = f.provisionedBusyLevel.area(now);
+        double utilization = f.provisionedLevel == 0 ? 1
+                : (area - f.autoscalingLastArea) / ((double) Units.MICROS_PER_MINUTE * f.provisionedLevel);
+        f.autoscalingLastArea = area;
+        f.autoscalingHigh = utilization > a.targetUtilization() ? f.autoscalingHigh + 1 : 0;
+        f.autoscalingLow = utilization < rules.scaleInThreshold() * a.targetUtilization() ? f.autoscalingLow + 1 : 0;
+        if (!f.autoscalingPending) {
+            int desired = (int) Math.min(a.max(), Math.max(a.min(),
+                    Math.ceil(f.provisionedLevel * utilization / a.targetUtilization() - 1e-9)));
+            boolean out = f.autoscalingHigh >= rules.scaleOutDatapoints() && desired > f.provisionedLevel;
+            boolean in = f.autoscalingLow >= rules.scaleInDatapoints() && desired < f.provisionedLevel;
+            if (out || in) {
+                f.autoscalingPending = true;
+                f.autoscalingHigh = 0;
+                f.autoscalingLow = 0;
+                requestProvisionedLevel(f, desired);
+            }
+        }
+        queue.push(now + Units.MICROS_PER_MINUTE, AUTOSCALING_TICK, f.index, 0);
     }
 
     // ---------------------------------------------------------------- periods
@@ -486,6 +724,12 @@ public final class Simulation {
             this.size = size;
             this.perMicro = refillPerSecond / 1e6;
             this.tokens = size;
+        }
+
+        /** When the next whole token will be there (now if there is one). */
+        long nextTokenMicros(long now) {
+            double have = Math.min(size, tokens + (now - last) * perMicro);
+            return have >= 1 ? now : now + (long) Math.ceil((1 - have) / perMicro);
         }
 
         boolean take(long now) {

@@ -73,6 +73,10 @@ public final class SummaryJson {
         o.put("coldStarts", f.coldStarts());
         o.put("provisionedInvocations", f.provisionedInvocations());
         o.put("spilloverInvocations", f.spilloverInvocations());
+        ObjectNode pc = o.putObject("provisionedConcurrency");
+        pc.set("levelMean", number(f.provisionedLevelMean(), 4));
+        pc.put("levelMax", f.provisionedLevelMax());
+        pc.put("concurrencyMax", f.provisionedConcurrencyMax());
         o.put("inFlightAtEnd", f.inFlightAtEnd());
         o.set("latencyMs", summary(f.latencyMs()));
         o.set("durationMs", summary(f.durationMs()));

@@ -10,7 +10,7 @@ import java.util.List;
  * @param coldStartMicros       the platform part of a cold start, or null for the runtime's model
  */
 public record FunctionSpec(String name, String runtime, int memoryMb, Architecture architecture, long timeoutMicros,
-                           int reservedConcurrency, int provisionedConcurrency, double packageSizeMb,
+                           int reservedConcurrency, ProvisionedSpec provisioned, double packageSizeMb,
                            DistributionSpec coldStartMicros, List<StepSpec> init, HandlerSpec handler,
                            int ephemeralStorageMb) {
     public static final int UNRESERVED = -1;

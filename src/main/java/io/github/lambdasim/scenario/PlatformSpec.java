@@ -20,7 +20,8 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
                            long maxTimeoutMicros, long maxInitMicros, BillingEra billingEra,
                            DistributionSpec idleLifetimeMicros,
                            DistributionSpec maxLifetimeMicros, ScalingSpec scaling, int accountConcurrency,
-                           int minUnreservedConcurrency, Map<String, Long> runtimeColdStartMedianMicros,
+                           int minUnreservedConcurrency, ProvisionedRules provisioned,
+                           Map<String, Long> runtimeColdStartMedianMicros,
                            double coldStartSpread, long packageMicrosPerMb) {
     public PlatformSpec {
         runtimeColdStartMedianMicros = Map.copyOf(runtimeColdStartMedianMicros);
@@ -32,6 +33,15 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
      * rules) or shared by the account (2019 rules).
      */
     public record ScalingSpec(Scope scope, int burst, double refillPerSecond) {
+    }
+
+    /**
+     * How provisioned concurrency changes take effect: after an allocation delay, and for target
+     * tracking, after {@code scaleOutDatapoints} one-minute datapoints above target (scale out)
+     * or {@code scaleInDatapoints} below {@code scaleInThreshold} x target (scale in).
+     */
+    public record ProvisionedRules(DistributionSpec allocationDelayMicros, int scaleOutDatapoints, int scaleInDatapoints,
+                                   double scaleInThreshold) {
     }
 
     public enum Scope {

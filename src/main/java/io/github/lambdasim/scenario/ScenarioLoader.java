@@ -145,7 +145,7 @@ public final class ScenarioLoader {
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < functionNodes.size() && i < MAX_FUNCTIONS; i++) {
-            FunctionSpec f = bindFunction(functionNodes.get(i), "functions[" + i + "]", platform);
+            FunctionSpec f = bindFunction(functionNodes.get(i), "functions[" + i + "]", platform, duration);
             if (f != null) {
                 if (!names.add(f.name())) {
                     problems.add("functions[" + i + "].name", functionNodes.get(i), "a function named '" + f.name()
@@ -212,7 +212,7 @@ public final class ScenarioLoader {
 
     private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "ephemeralStorage",
         "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
-        "minUnreserved", "coldStart"};
+        "minUnreserved", "provisioned", "coldStart"};
 
     private PlatformSpec bindPlatform(YamlNode node, String region) {
         String presetName = "current";
@@ -262,6 +262,13 @@ public final class ScenarioLoader {
         PlatformSpec.ScalingSpec scaling = bindScaling(f.node("scaling"), region);
         int accountConcurrency = (int) f.integer("accountConcurrency", 1000, 1, MAX_ACCOUNT_CONCURRENCY, "");
         int minUnreserved = (int) f.integer("minUnreserved", 100, 0, MAX_ACCOUNT_CONCURRENCY, "");
+        Fields pc = new Fields(f.node("provisioned"), "platform.provisioned", problems, "allocationDelay",
+                "scaleOutDatapoints", "scaleInDatapoints", "scaleInThreshold");
+        DistributionSpec allocationDelay = distribution(pc.node("allocationDelay"), "platform.provisioned.allocationDelay",
+                DistributionSpec.Unit.DURATION);
+        PlatformSpec.ProvisionedRules provisionedRules = new PlatformSpec.ProvisionedRules(allocationDelay,
+                (int) pc.integer("scaleOutDatapoints", 3, 1, 1440, ""), (int) pc.integer("scaleInDatapoints", 15, 1, 1440, ""),
+                pc.number("scaleInThreshold", 0.9, 0.01, 1));
         Fields cold = new Fields(f.node("coldStart"), "platform.coldStart", problems, "runtimes", "spread", "perPackageMb");
         Map<String, Long> runtimes = new HashMap<>();
         Fields rt = new Fields(cold.node("runtimes"), "platform.coldStart.runtimes", problems,
@@ -271,11 +278,12 @@ public final class ScenarioLoader {
         }
         double spread = cold.number("spread", 2.5, 1, 100);
         long perPackage = cold.duration("perPackageMb", 0, 0, 10 * Units.MICROS_PER_SECOND);
-        if (idle == null || maxLife == null || scaling == null || era == null) {
+        if (idle == null || maxLife == null || scaling == null || era == null || allocationDelay == null) {
             return null;
         }
         return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
-                maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, runtimes, spread, perPackage);
+                maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, provisionedRules, runtimes, spread,
+                perPackage);
     }
 
     private PlatformSpec.ScalingSpec bindScaling(YamlNode node, String region) {
@@ -308,7 +316,7 @@ public final class ScenarioLoader {
 
     // ---------------------------------------------------------------- functions
 
-    private FunctionSpec bindFunction(YamlNode node, String path, PlatformSpec platform) {
+    private FunctionSpec bindFunction(YamlNode node, String path, PlatformSpec platform, long duration) {
         Fields f = new Fields(node, path, problems, FUNCTION_KEYS);
         if (!(node instanceof YamlNode.Mapping)) {
             return null;
@@ -340,7 +348,8 @@ public final class ScenarioLoader {
         long maxTimeout = platform == null ? 900 * Units.MICROS_PER_SECOND : platform.maxTimeoutMicros();
         long timeout = f.duration("timeout", DEFAULT_TIMEOUT_MICROS, Units.MICROS_PER_SECOND, maxTimeout);
         int reserved = (int) f.integer("reservedConcurrency", FunctionSpec.UNRESERVED, 0, MAX_ACCOUNT_CONCURRENCY, "");
-        int provisioned = (int) f.integer("provisionedConcurrency", 0, 0, MAX_ACCOUNT_CONCURRENCY, "");
+        ProvisionedSpec provisioned = bindProvisioned(f.node("provisionedConcurrency"), f.child("provisionedConcurrency"),
+                f, duration);
         int maxPackage = image ? MAX_IMAGE_MB : MAX_PACKAGE_MB;
         double packageMb = f.number("packageSizeMb", 0, 0, maxPackage);
         DistributionSpec coldStart = f.has("coldStart")
@@ -356,6 +365,63 @@ public final class ScenarioLoader {
         }
         return new FunctionSpec(name, runtime, memory, architecture, timeout, reserved, provisioned, packageMb, coldStart,
                 init, handler, ephemeral);
+    }
+
+    /**
+     * {@code provisionedConcurrency: 20}, or {@code {schedule: [{at: 12h, level: 300}, {at: 20h, level: 0}],
+     * repeat: 24h, initial: 0}}, or {@code {autoscaling: {min: 10, max: 500, targetUtilization: 0.7}}}.
+     */
+    private ProvisionedSpec bindProvisioned(YamlNode node, String path, Fields function, long durationMicros) {
+        if (node == null || node instanceof YamlNode.Scalar s && s.isNull) {
+            return ProvisionedSpec.NONE;
+        }
+        if (node instanceof YamlNode.Scalar) {
+            return new ProvisionedSpec.Fixed((int) function.integer("provisionedConcurrency", 0, 0, MAX_ACCOUNT_CONCURRENCY, ""));
+        }
+        YamlNode.Mapping m = node instanceof YamlNode.Mapping map ? map : null;
+        if (m != null && m.entries.containsKey("autoscaling")) {
+            Fields outer = new Fields(node, path, problems, "autoscaling");
+            Fields a = new Fields(outer.node("autoscaling"), path + ".autoscaling", problems, "min", "max", "targetUtilization");
+            int min = (int) a.integer("min", 1, 1, MAX_ACCOUNT_CONCURRENCY, "");
+            if (!a.has("max")) {
+                a.missing("max", "the most provisioned concurrency auto scaling may set");
+            }
+            int max = (int) a.integer("max", min, 1, MAX_ACCOUNT_CONCURRENCY, "");
+            if (max < min) {
+                problems.add(a.child("max"), a.node("max"), "max " + max + " is below min " + min);
+            }
+            double target = a.number("targetUtilization", 0.7, 0.1, 0.9);
+            return new ProvisionedSpec.AutoScaling(min, Math.max(min, max), target);
+        }
+        if (m != null && m.entries.containsKey("schedule")) {
+            Fields s = new Fields(node, path, problems, "schedule", "repeat", "initial");
+            long repeat = s.duration("repeat", 0, Units.MICROS_PER_MINUTE, MAX_DURATION_MICROS);
+            int initial = (int) s.integer("initial", 0, 0, MAX_ACCOUNT_CONCURRENCY, "");
+            List<ProvisionedSpec.Change> changes = new ArrayList<>();
+            List<YamlNode> items = s.list("schedule", true, "level changes such as {at: 12h, level: 300}");
+            long previous = -1;
+            for (int i = 0; i < items.size(); i++) {
+                Fields c = new Fields(items.get(i), path + ".schedule[" + i + "]", problems, "at", "level");
+                long at = c.requiredDuration("at", "when the level changes, e.g. 12h", 0, MAX_DURATION_MICROS);
+                if (!c.has("level")) {
+                    c.missing("level", "the provisioned concurrency from then on");
+                }
+                int level = (int) c.integer("level", 0, 0, MAX_ACCOUNT_CONCURRENCY, "");
+                if (at <= previous) {
+                    problems.add(c.child("at"), c.node("at"), "changes must be in time order, each after the one before");
+                }
+                if (repeat > 0 && at >= repeat) {
+                    problems.add(c.child("at"), c.node("at"), "a repeating schedule's changes must come before its repeat ("
+                            + Units.formatDuration(repeat) + ")");
+                }
+                previous = at;
+                changes.add(new ProvisionedSpec.Change(at, level));
+            }
+            return new ProvisionedSpec.Schedule(initial, changes, repeat);
+        }
+        problems.add(path, node, "expected a level (e.g. 20), {schedule: [{at: 12h, level: 300}, {at: 20h, level: 0}], "
+                + "repeat: 24h} or {autoscaling: {min: 10, max: 500, targetUtilization: 0.7}}");
+        return ProvisionedSpec.NONE;
     }
 
     private HandlerSpec bindHandler(YamlNode node, String path, int memoryMb) {
@@ -454,22 +520,27 @@ public final class ScenarioLoader {
             return;
         }
         long reservedSum = 0;
+        long unreservedProvisioned = 0;
         for (int i = 0; i < functions.size(); i++) {
             FunctionSpec f = functions.get(i);
             String path = "functions[" + i + "]";
             if (f.hasReservedConcurrency()) {
                 reservedSum += f.reservedConcurrency();
-                if (f.provisionedConcurrency() > f.reservedConcurrency()) {
+                if (f.provisioned().maxLevel() > f.reservedConcurrency()) {
                     problems.add(path + ".provisionedConcurrency", lineOf(nodes, i), "provisioned concurrency "
-                            + f.provisionedConcurrency() + " is above the function's reserved concurrency "
+                            + f.provisioned().maxLevel() + " is above the function's reserved concurrency "
                             + f.reservedConcurrency() + "; provisioned environments count against it");
                 }
+            } else {
+                unreservedProvisioned += f.provisioned().maxLevel();
             }
-            if (f.provisionedConcurrency() > accountLimit - platform.minUnreservedConcurrency() && !f.hasReservedConcurrency()) {
-                problems.add(path + ".provisionedConcurrency", lineOf(nodes, i), "provisioned concurrency "
-                        + f.provisionedConcurrency() + " leaves less than the " + platform.minUnreservedConcurrency()
-                        + " unreserved that the account (concurrencyLimit " + accountLimit + ") must keep");
-            }
+        }
+        if (unreservedProvisioned > 0 && reservedSum + unreservedProvisioned > accountLimit - platform.minUnreservedConcurrency()) {
+            problems.add("functions", nodes.isEmpty() ? 0 : nodes.get(0).line(), "provisioned concurrency "
+                    + unreservedProvisioned + (reservedSum > 0 ? " plus reserved concurrency " + reservedSum : "")
+                    + " is above the " + (accountLimit - platform.minUnreservedConcurrency()) + " the account allows "
+                    + "(concurrencyLimit " + accountLimit + " less the " + platform.minUnreservedConcurrency()
+                    + " that must stay unreserved)");
         }
         if (reservedSum > accountLimit - platform.minUnreservedConcurrency()) {
             problems.add("functions", nodes.isEmpty() ? 0 : nodes.get(0).line(), "reserved concurrency adds up to " + reservedSum

@@ -19,7 +19,7 @@ public final class Units {
     public static final long MICROS_PER_DAY = 24 * MICROS_PER_HOUR;
 
     private static final String NUMBER = "([0-9]+(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\\.[0-9]+(?:[eE][+-]?[0-9]+)?)";
-    private static final Pattern DURATION = Pattern.compile(NUMBER + "\\s*(us|µs|ms|s|sec|m|min|h|d)");
+    private static final Pattern DURATION = Pattern.compile(NUMBER + "\\s*(us|µs|ms|sec|s|min|m|h|d)(?![a-z])");
     private static final Pattern RATE = Pattern.compile(NUMBER + "\\s*(k|K|M)?\\s*/\\s*(ms|s|sec|m|min|h|d)");
     private static final Pattern COUNT = Pattern.compile(NUMBER + "\\s*(k|K|M|B)?");
     private static final Pattern SIZE = Pattern.compile(NUMBER + "\\s*(MB|GB|mb|gb|Mb|Gb)?");
@@ -32,14 +32,28 @@ public final class Units {
     private Units() {
     }
 
-    /** Parses a duration such as {@code 120ms} to microseconds (rounded to the nearest). */
+    /**
+     * Parses a duration such as {@code 120ms}, or a sum of parts such as {@code 1h30m} or
+     * {@code 6m30s}, to microseconds (rounded to the nearest).
+     */
     public static long parseDurationMicros(String text) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
+        String t = text.trim();
+        Matcher m = DURATION.matcher(t);
+        double micros = 0;
+        int at = 0;
+        while (at < t.length()) {
+            if (!m.find(at) || m.start() != at) {
+                throw new IllegalArgumentException("'" + text + "' is not " + DURATION_HINT);
+            }
+            micros += Double.parseDouble(m.group(1)) * unitMicros(m.group(2));
+            at = m.end();
+            while (at < t.length() && t.charAt(at) == ' ') {
+                at++;
+            }
+        }
+        if (t.isEmpty()) {
             throw new IllegalArgumentException("'" + text + "' is not " + DURATION_HINT);
         }
-        double value = Double.parseDouble(m.group(1));
-        double micros = value * unitMicros(m.group(2));
         if (!Double.isFinite(micros) || micros > Long.MAX_VALUE / 4.0) {
             throw new IllegalArgumentException("'" + text + "' is too long a duration");
         }
@@ -94,6 +108,9 @@ public final class Units {
         }
         if (micros % MICROS_PER_HOUR == 0 && micros >= MICROS_PER_HOUR) {
             return micros / MICROS_PER_HOUR + "h";
+        }
+        if (micros % MICROS_PER_MINUTE == 0 && micros >= MICROS_PER_HOUR) {
+            return micros / MICROS_PER_HOUR + "h" + micros % MICROS_PER_HOUR / MICROS_PER_MINUTE + "m";
         }
         if (micros % MICROS_PER_MINUTE == 0 && micros >= MICROS_PER_MINUTE) {
             return micros / MICROS_PER_MINUTE + "m";

@@ -17,11 +17,14 @@ class UnitsTest {
         assertEquals(30 * 86_400_000_000L, Units.parseDurationMicros("30d"));
         assertEquals(250, Units.parseDurationMicros("250us"));
         assertEquals(60_000_000, Units.parseDurationMicros("1 min"));
+        assertEquals(390_000_000, Units.parseDurationMicros("6m30s"));
+        assertEquals(5_400_000_000L, Units.parseDurationMicros("1h30m"));
+        assertEquals(1_500_000, Units.parseDurationMicros("1s 500ms"));
     }
 
     @Test
     void malformedDurationsAreRefusedWithAHint() {
-        for (String bad : new String[] {"120", "ms", "-5s", "5 parsecs", "NaN s", "Infinity s", "1e400s", ""}) {
+        for (String bad : new String[] {"120", "ms", "-5s", "5 parsecs", "NaN s", "Infinity s", "1e400s", "", "5m30", "5mm"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Units.parseDurationMicros(bad), bad);
             assertTrue(e.getMessage().contains("duration"), e.getMessage());
         }
@@ -55,5 +58,6 @@ class UnitsTest {
         assertEquals("1.5s", Units.formatDuration(1_500_000));
         assertEquals("2h", Units.formatDuration(7_200_000_000L));
         assertEquals("5m", Units.formatDuration(300_000_000));
+        assertEquals("11h50m", Units.formatDuration(Units.parseDurationMicros("11h50m")));
     }
 }
