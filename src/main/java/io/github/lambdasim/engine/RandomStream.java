@@ -1,12 +1,14 @@
 package io.github.lambdasim.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * One named source of randomness: a xoshiro256** generator (Blackman and Vigna) seeded from the
  * triple (scenario seed, stream name, replication). Streams with different names or replications
- * are statistically independent, and the same triple gives the same sequence on every JVM, so
- * compared configurations can share arrivals (common random numbers) and reruns are identical.
+ * start from unrelated points of a period of 2^256 - 1, so they behave as independent; the same
+ * triple gives the same sequence on every JVM, so compared configurations can share arrivals
+ * (common random numbers) and reruns are identical.
  *
  * <p>Every variate is drawn by inversion from exactly one uniform, which keeps streams aligned
  * across variants. Sampling allocates nothing. Not thread-safe: one instance per source.
@@ -36,9 +38,7 @@ public final class RandomStream {
      * {@code replication} in a scenario seeded with {@code scenarioSeed}.
      */
     public static RandomStream of(long scenarioSeed, String streamName, int replication) {
-        if (streamName == null) {
-            throw new NullPointerException("streamName");
-        }
+        Objects.requireNonNull(streamName, "streamName");
         // Each component goes through a full-avalanche mixer before the next is folded in, so
         // nearby seeds, names or replications give unrelated states.
         long h = fmix64(scenarioSeed + GOLDEN_GAMMA);
