@@ -1,6 +1,8 @@
 package io.github.lambdasim.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdasim.model.Experiment;
+import io.github.lambdasim.model.KeyFigures;
 import io.github.lambdasim.model.RunResult;
 import io.github.lambdasim.model.Simulation;
 import io.github.lambdasim.report.MetricsCsv;
@@ -11,7 +13,10 @@ import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.scenario.Units;
 import java.io.IOException;
 import java.io.PrintWriter;
+import io.github.lambdasim.stats.Estimate;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +39,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Length of a metrics period, e.g. 1m or 10s (default: 1m, longer for long runs so charts keep "
                     + "at most about 1,500 points).")
     String period;
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
+            description = "Independent replications, run in parallel over the cores (default ${DEFAULT-VALUE}); with 2 or more, "
+                    + "summary.json gives each key figure's mean and 95% confidence half-width. Files and charts show replication 0.")
+    int replications;
 
     @Spec
     CommandSpec spec;
@@ -58,17 +68,36 @@ final class RunCommand implements Callable<Integer> {
         Path target = out != null ? out : Path.of("output", scenario.name());
         PrintWriter stdout = spec.commandLine().getOut();
         Progress progress = new Progress(spec.commandLine().getErr(), scenario.name());
-        RunResult result = new Simulation(scenario, 0, periodMicros, progress).run();
+        if (replications < 1 || replications > 1000) {
+            throw new IllegalArgumentException("--replications: " + replications + " is not between 1 and 1000");
+        }
+        RunResult result;
+        Map<String, Estimate> estimates = null;
+        if (replications == 1) {
+            result = new Simulation(scenario, 0, periodMicros, progress).run();
+        } else {
+            Experiment.PointResult point = Experiment.run(List.of(scenario), replications, periodMicros,
+                    Experiment.defaultThreads(), true, progress).get(0);
+            result = point.first();
+            estimates = SweepCommand.estimates(KeyFigures.names(result.functions().stream().map(f -> f.name()).toList()),
+                    point.replications());
+        }
         progress.done();
 
         try (OutputFolder folder = new OutputFolder(target)) {
             ObjectNode summary = SummaryJson.build(result);
+            if (estimates != null) {
+                summary.set("replications", SummaryJson.replications(replications, estimates));
+            }
             SummaryJson.addRun(summary, result);
             folder.write("summary.json", SummaryJson.render(summary));
             folder.write("metrics.csv", MetricsCsv.render(result.series()));
             folder.write("report-log.txt", ReportLines.render(result));
             folder.commit();
             stdout.print(TextSummary.render(result, folder.target(), folder.files()));
+            if (estimates != null) {
+                stdout.print(TextSummary.replications(result, replications, estimates));
+            }
         }
         stdout.flush();
         return 0;

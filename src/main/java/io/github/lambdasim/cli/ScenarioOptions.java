@@ -22,10 +22,15 @@ final class ScenarioOptions {
     List<String> overrides = new ArrayList<>();
 
     ScenarioSpec load() {
+        return ScenarioLoader.load(scenario, allOverrides());
+    }
+
+    /** The {@code --set} overrides, and the seed as one when given. */
+    List<String> allOverrides() {
         List<String> all = new ArrayList<>(overrides);
         if (seed != null) {
             all.add("seed=" + seed);
         }
-        return ScenarioLoader.load(scenario, all);
+        return all;
     }
 }

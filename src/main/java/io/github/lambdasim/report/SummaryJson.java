@@ -53,6 +53,20 @@ public final class SummaryJson {
         r.set("invocationsPerSecond", number(run.invocationsPerSecond(), 0));
     }
 
+    /** The {@code replications} block: each key figure's mean and 95% confidence half-width. */
+    public static ObjectNode replications(int count, java.util.Map<String, io.github.lambdasim.stats.Estimate> estimates) {
+        ObjectNode o = NODES.objectNode();
+        o.put("count", count);
+        o.put("confidence", io.github.lambdasim.stats.Estimate.CONFIDENCE);
+        ObjectNode figures = o.putObject("figures");
+        estimates.forEach((name, e) -> {
+            ObjectNode n = figures.putObject(name);
+            n.set("mean", number(e.mean(), 6));
+            n.set("ci95", number(e.halfWidth(), 6));
+        });
+        return o;
+    }
+
     public static String render(ObjectNode root) {
         try {
             return MAPPER.writeValueAsString(root) + "\n";
@@ -146,7 +160,7 @@ public final class SummaryJson {
     }
 
     /** A number rounded half-up to {@code decimals}, written without exponent or trailing zeros. */
-    static com.fasterxml.jackson.databind.JsonNode number(double value, int decimals) {
+    public static com.fasterxml.jackson.databind.JsonNode number(double value, int decimals) {
         if (!Double.isFinite(value)) {
             return NODES.nullNode();
         }

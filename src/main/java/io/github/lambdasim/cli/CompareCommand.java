@@ -1,0 +1,209 @@
+package io.github.lambdasim.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdasim.model.Experiment;
+import io.github.lambdasim.model.KeyFigures;
+import io.github.lambdasim.report.OutputFolder;
+import io.github.lambdasim.report.SummaryJson;
+import io.github.lambdasim.scenario.FunctionSpec;
+import io.github.lambdasim.scenario.ScenarioLoader;
+import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.stats.Estimate;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lambdasim compare}: scenarios side by side, with each one's difference from the first
+ * and its confidence interval. Replication r of every scenario uses the same random substreams,
+ * so scenarios that share traffic are compared on the same arrivals and draws (paired
+ * differences, common random numbers).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Simulate two or more scenarios with the same replications and show their key figures side by side, "
+            + "with each one's difference from the first (95% confidence intervals, paired by replication).",
+            "Writes compare.csv and compare.json."},
+        footer = {"", "Example: lambdasim compare scenarios/launch-day-none.yaml scenarios/launch-day-schedule.yaml"})
+final class CompareCommand implements Callable<Integer> {
+    @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files; the first is the baseline.")
+    List<Path> scenarios;
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "5",
+            description = "Independent replications of each scenario (default ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value in every scenario; repeatable.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: output/compare-<first>-vs-<second>...).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (replications < 2 || replications > 1000) {
+            throw new IllegalArgumentException("--replications: " + replications + " is not between 2 and 1000 "
+                    + "(confidence intervals need 2 or more)");
+        }
+        List<ScenarioSpec> specs = new ArrayList<>();
+        for (Path p : scenarios) {
+            specs.add(ScenarioLoader.load(p, overrides));
+        }
+        Progress progress = new Progress(spec.commandLine().getErr(), "compare");
+        List<Experiment.PointResult> results = Experiment.run(specs, replications, null,
+                threads != null ? threads : Experiment.defaultThreads(), false, progress);
+        progress.done();
+
+        Set<String> figures = new LinkedHashSet<>(KeyFigures.names(specs.get(0).functions().stream().map(FunctionSpec::name).toList()));
+        for (ScenarioSpec s : specs.subList(1, specs.size())) {
+            figures.retainAll(KeyFigures.names(s.functions().stream().map(FunctionSpec::name).toList()));
+        }
+        List<String> names = new ArrayList<>(figures);
+        String folderName = "compare-" + String.join("-vs-", specs.stream().map(ScenarioSpec::name).limit(3).toList());
+        Path target = out != null ? out : Path.of("output", folderName.length() > 120 ? folderName.substring(0, 120) : folderName);
+        try (OutputFolder folder = new OutputFolder(target)) {
+            folder.write("compare.csv", csv(specs, names, results));
+            folder.write("compare.json", SummaryJson.render(json(specs, names, results)));
+            folder.commit();
+            print(spec.commandLine().getOut(), specs, names, results, folder);
+        }
+        return 0;
+    }
+
+    /** The estimate of a figure in one scenario. */
+    private static Estimate estimate(Experiment.PointResult r, String figure) {
+        return Estimate.of(values(r.replications(), figure));
+    }
+
+    /** The difference from the baseline, paired by replication (same random substreams). */
+    private static Estimate difference(Experiment.PointResult base, Experiment.PointResult other, String figure) {
+        double[] a = values(base.replications(), figure);
+        double[] b = values(other.replications(), figure);
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = b[i] - a[i];
+        }
+        return Estimate.of(d);
+    }
+
+    private static double[] values(List<Map<String, Double>> reps, String figure) {
+        double[] v = new double[reps.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = reps.get(i).get(figure);
+        }
+        return v;
+    }
+
+    private String csv(List<ScenarioSpec> specs, List<String> names, List<Experiment.PointResult> results) {
+        StringBuilder sb = new StringBuilder("figure");
+        for (int i = 0; i < specs.size(); i++) {
+            String n = specs.get(i).name();
+            sb.append(',').append(n).append(',').append(n).append(".ci95");
+            if (i > 0) {
+                sb.append(',').append(n).append(".difference,").append(n).append(".difference.ci95");
+            }
+        }
+        sb.append('\n');
+        for (String f : names) {
+            sb.append(f);
+            for (int i = 0; i < specs.size(); i++) {
+                Estimate e = estimate(results.get(i), f);
+                sb.append(',').append(num(e.mean())).append(',').append(num(e.halfWidth()));
+                if (i > 0) {
+                    Estimate d = difference(results.get(0), results.get(i), f);
+                    sb.append(',').append(num(d.mean())).append(',').append(num(d.halfWidth()));
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString() : "";
+    }
+
+    private ObjectNode json(List<ScenarioSpec> specs, List<String> names, List<Experiment.PointResult> results) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("replications", replications);
+        root.put("confidence", Estimate.CONFIDENCE);
+        ArrayNode list = root.putArray("scenarios");
+        for (int i = 0; i < specs.size(); i++) {
+            ObjectNode o = list.addObject();
+            o.put("scenario", specs.get(i).name());
+            o.put("file", scenarios.get(i).toString());
+            o.put("seed", specs.get(i).seed());
+            ObjectNode figs = o.putObject("figures");
+            for (String f : names) {
+                Estimate e = estimate(results.get(i), f);
+                ObjectNode n = figs.putObject(f);
+                n.set("mean", SummaryJson.number(e.mean(), 6));
+                n.set("ci95", SummaryJson.number(e.halfWidth(), 6));
+                if (i > 0) {
+                    Estimate d = difference(results.get(0), results.get(i), f);
+                    n.set("difference", SummaryJson.number(d.mean(), 6));
+                    n.set("differenceCi95", SummaryJson.number(d.halfWidth(), 6));
+                }
+            }
+        }
+        return root;
+    }
+
+    private void print(PrintWriter out, List<ScenarioSpec> specs, List<String> names, List<Experiment.PointResult> results,
+                       OutputFolder folder) {
+        out.printf(Locale.ROOT, "%d scenarios x %d replications; differences from %s (95%% confidence intervals, paired)%n%n",
+                specs.size(), replications, specs.get(0).name());
+        List<String> shown = names.stream().filter(n -> n.endsWith("latencyMs.p50") || n.endsWith("latencyMs.p99")
+                || n.endsWith("coldStartRate") || n.endsWith("throttleRate") || n.equals("costUsd.month.total")).toList();
+        out.printf(Locale.ROOT, "%-34s", "figure");
+        for (ScenarioSpec s : specs) {
+            out.printf(Locale.ROOT, "  %-28s", s.name());
+        }
+        out.println();
+        for (String f : shown) {
+            out.printf(Locale.ROOT, "%-34s", f);
+            for (int i = 0; i < specs.size(); i++) {
+                Estimate e = estimate(results.get(i), f);
+                String cell = format(f, e.mean());
+                if (i > 0) {
+                    Estimate d = difference(results.get(0), results.get(i), f);
+                    cell += " (" + (d.mean() >= 0 ? "+" : "") + format(f, d.mean()) + " ± " + format(f, d.halfWidth()) + ")";
+                }
+                out.printf(Locale.ROOT, "  %-28s", cell);
+            }
+            out.println();
+        }
+        out.printf(Locale.ROOT, "%nAll key figures in %s: %s%n", TextSummary.display(folder.target()), String.join(", ", folder.files()));
+        out.flush();
+    }
+
+    private static String format(String figure, double v) {
+        if (figure.endsWith("Rate")) {
+            return String.format(Locale.ROOT, "%.3f%%", v * 100);
+        }
+        if (figure.startsWith("costUsd") || figure.contains("Usd")) {
+            return (v < 0 ? "-" : "") + String.format(Locale.ROOT, "$%,.2f", Math.abs(v));
+        }
+        return String.format(Locale.ROOT, "%.1f ms", v);
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.lambdasim.cli;
+
+import io.github.lambdasim.model.Recommendation;
+import io.github.lambdasim.scenario.Units;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parsing of sweep options: {@code --vary path=v1,v2} and ranges, the grid of combinations, SLOs. */
+final class Grid {
+    private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\.\\.(-?\\d+):(\\d+)");
+    private static final Pattern SLO = Pattern.compile("\\s*(p50|p90|p99|max|mean)\\s*(<=|<)\\s*(.+)");
+
+    private Grid() {
+    }
+
+    /** {@code path=v1,v2,...} (commas inside braces or brackets do not split) or {@code path=from..to:step}. */
+    static Map<String, List<String>> parse(List<String> vary) {
+        Map<String, List<String>> grid = new LinkedHashMap<>();
+        for (String v : vary) {
+            int eq = v.indexOf('=');
+            if (eq <= 0 || eq == v.length() - 1) {
+                throw new IllegalArgumentException("--vary: '" + v + "' is not PATH=V1,V2,... (e.g. functions.api.memorySize=512,1024)");
+            }
+            String path = v.substring(0, eq).trim();
+            if (grid.containsKey(path)) {
+                throw new IllegalArgumentException("--vary: " + path + " is given twice");
+            }
+            grid.put(path, values(v.substring(eq + 1).trim()));
+        }
+        return grid;
+    }
+
+    private static List<String> values(String text) {
+        Matcher m = RANGE.matcher(text);
+        List<String> out = new ArrayList<>();
+        if (m.matches()) {
+            long from = Long.parseLong(m.group(1));
+            long to = Long.parseLong(m.group(2));
+            long step = Long.parseLong(m.group(3));
+            if (step <= 0 || to < from || (to - from) / step > SweepCommand.MAX_POINTS) {
+                throw new IllegalArgumentException("--vary: '" + text + "' is not a range from..to:step with from <= to and step > 0");
+            }
+            for (long x = from; x <= to; x += step) {
+                out.add(Long.toString(x));
+            }
+            return out;
+        }
+        int depth = 0;
+        StringBuilder cur = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+            if (c == ',' && depth == 0) {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString().trim());
+        if (out.contains("")) {
+            throw new IllegalArgumentException("--vary: '" + text + "' has an empty value");
+        }
+        return out;
+    }
+
+    /** Every combination, the first varied path changing slowest. */
+    static List<Map<String, String>> combinations(Map<String, List<String>> grid) {
+        List<Map<String, String>> out = new ArrayList<>();
+        out.add(new LinkedHashMap<>());
+        for (var e : grid.entrySet()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : out) {
+                for (String value : e.getValue()) {
+                    Map<String, String> m = new LinkedHashMap<>(partial);
+                    m.put(e.getKey(), value);
+                    next.add(m);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    static String label(Map<String, String> combo) {
+        StringBuilder sb = new StringBuilder();
+        combo.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    /** {@code p99<=300ms} on the function's latency. */
+    static Recommendation.Constraint slo(String function, String text) {
+        Matcher m = SLO.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--slo: '" + text + "' is not like 'p99<=300ms' (p50, p90, p99, max or mean; <= or <)");
+        }
+        long micros;
+        try {
+            micros = Units.parseDurationMicros(m.group(3));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--slo: " + e.getMessage());
+        }
+        return new Recommendation.Constraint(function + ".latencyMs." + m.group(1), m.group(1) + " latency",
+                m.group(2).equals("<"), micros / 1000.0, m.group(3).trim());
+    }
+}

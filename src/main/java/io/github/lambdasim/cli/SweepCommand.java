@@ -1,0 +1,231 @@
+package io.github.lambdasim.cli;
+
+import io.github.lambdasim.model.Experiment;
+import io.github.lambdasim.model.KeyFigures;
+import io.github.lambdasim.model.Recommendation;
+import io.github.lambdasim.report.OutputFolder;
+import io.github.lambdasim.report.SummaryJson;
+import io.github.lambdasim.report.SweepFiles;
+import io.github.lambdasim.scenario.FunctionSpec;
+import io.github.lambdasim.scenario.ScenarioException;
+import io.github.lambdasim.scenario.ScenarioLoader;
+import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.stats.Estimate;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lambdasim sweep}: a grid of variants of one scenario, with replications and a recommendation. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Simulate every combination of the varied values, each with replications and common random numbers, "
+            + "and recommend the best point meeting the constraints.",
+            "Writes sweep.csv and sweep.json; prints a table and the recommendation."},
+        footer = {"", "Example: lambdasim sweep scenarios/memory-hashing.yaml --vary functions.hash-1thread-128mb.memorySize=128,512,1024",
+            "         lambdasim sweep s.yaml --vary functions.api.memorySize=512..3008:512 --slo 'p99<=300ms' --objective cost"})
+final class SweepCommand implements Callable<Integer> {
+    static final int MAX_POINTS = 10_000;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Option(names = "--vary", paramLabel = "PATH=V1,V2,...", required = true,
+            description = "A scenario value and the values to try: a list (512,1024,1769) or a range (512..3008:256). Repeatable: "
+                    + "every combination is simulated.")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "5",
+            description = "Independent replications per point (default ${DEFAULT-VALUE}); confidence intervals need 2 or more.")
+    int replications;
+
+    @Option(names = "--objective", paramLabel = "GOAL", defaultValue = "cost",
+            description = "What 'best' means: cost, latency (p99) or balanced (default ${DEFAULT-VALUE}).")
+    String objective;
+
+    @Option(names = "--slo", paramLabel = "BOUND",
+            description = "A latency objective such as 'p99<=300ms' (p50, p90, p99, max or mean; <= or <). Repeatable.")
+    List<String> slos = new ArrayList<>();
+
+    @Option(names = "--max-throttle-rate", paramLabel = "FRACTION", description = "At most this share of requests throttled, e.g. 0.001.")
+    Double maxThrottleRate;
+
+    @Option(names = "--max-error-rate", paramLabel = "FRACTION", description = "At most this share of invocations failed.")
+    Double maxErrorRate;
+
+    @Option(names = "--max-cold-start-rate", paramLabel = "FRACTION", description = "At most this share of invocations cold.")
+    Double maxColdStartRate;
+
+    @Option(names = "--max-cost", paramLabel = "USD", description = "At most this monthly cost (whole scenario), in dollars.")
+    Double maxCost;
+
+    @Option(names = "--function", paramLabel = "NAME",
+            description = "The function whose latency and rates the objective and constraints use (default: the first).")
+    String function;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: output/<scenario name>-sweep).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (replications < 1 || replications > 1000) {
+            throw new IllegalArgumentException("--replications: " + replications + " is not between 1 and 1000");
+        }
+        Recommendation.Objective goal = switch (objective.toLowerCase(Locale.ROOT)) {
+            case "cost" -> Recommendation.Objective.COST;
+            case "latency" -> Recommendation.Objective.LATENCY;
+            case "balanced" -> Recommendation.Objective.BALANCED;
+            default -> throw new IllegalArgumentException("--objective: expected cost, latency or balanced, found '" + objective + "'");
+        };
+        Map<String, List<String>> grid = Grid.parse(vary);
+        List<Map<String, String>> combos = Grid.combinations(grid);
+        if (combos.size() > MAX_POINTS) {
+            throw new IllegalArgumentException("the grid has " + combos.size() + " points; at most " + MAX_POINTS);
+        }
+        ScenarioSpec base = options.load();
+        List<ScenarioSpec> points = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Map<String, String> combo : combos) {
+            List<String> overrides = new ArrayList<>(options.allOverrides());
+            combo.forEach((k, v) -> overrides.add(k + "=" + v));
+            try {
+                points.add(ScenarioLoader.load(options.scenario, overrides));
+            } catch (ScenarioException e) {
+                problems.add("point " + Grid.label(combo) + ": " + e.problems().get(0).format());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("some points of the sweep are not valid scenarios:\n  "
+                    + String.join("\n  ", problems.subList(0, Math.min(20, problems.size()))));
+        }
+        String fn = function != null ? function : base.functions().get(0).name();
+        if (base.functions().stream().map(FunctionSpec::name).noneMatch(fn::equals)) {
+            throw new IllegalArgumentException("--function: no function named '" + fn + "'");
+        }
+        List<Recommendation.Constraint> constraints = constraints(fn);
+
+        Progress progress = new Progress(spec.commandLine().getErr(), base.name() + " sweep");
+        List<Experiment.PointResult> results = Experiment.run(points, replications, null,
+                threads != null ? threads : Experiment.defaultThreads(), false, progress);
+        progress.done();
+
+        List<String> figures = KeyFigures.names(base.functions().stream().map(FunctionSpec::name).toList());
+        List<Recommendation.Point> estimated = new ArrayList<>();
+        for (int i = 0; i < combos.size(); i++) {
+            estimated.add(new Recommendation.Point(combos.get(i), estimates(figures, results.get(i).replications())));
+        }
+        Recommendation.Result result = Recommendation.recommend(estimated, goal, constraints, "costUsd.month.total",
+                fn + ".latencyMs.p99");
+
+        Path target = out != null ? out : Path.of("output", base.name() + "-sweep");
+        List<String> varied = new ArrayList<>(grid.keySet());
+        try (OutputFolder folder = new OutputFolder(target)) {
+            folder.write("sweep.csv", SweepFiles.csv(varied, figures, estimated, result));
+            folder.write("sweep.json", SummaryJson.render(SweepFiles.json(base.name(), base.seed(), replications, grid,
+                    goal.name().toLowerCase(Locale.ROOT), constraints, figures, estimated, result)));
+            folder.commit();
+            print(spec.commandLine().getOut(), base, fn, varied, estimated, result, folder);
+        }
+        return 0;
+    }
+
+    static Map<String, Estimate> estimates(List<String> figures, List<Map<String, Double>> replications) {
+        Map<String, Estimate> m = new LinkedHashMap<>();
+        for (String f : figures) {
+            double[] values = new double[replications.size()];
+            for (int r = 0; r < values.length; r++) {
+                values[r] = replications.get(r).get(f);
+            }
+            m.put(f, Estimate.of(values));
+        }
+        return m;
+    }
+
+    private List<Recommendation.Constraint> constraints(String fn) {
+        List<Recommendation.Constraint> list = new ArrayList<>();
+        for (String slo : slos) {
+            list.add(Grid.slo(fn, slo));
+        }
+        if (maxThrottleRate != null) {
+            list.add(new Recommendation.Constraint(fn + ".throttleRate", "throttle rate", false, maxThrottleRate,
+                    Double.toString(maxThrottleRate)));
+        }
+        if (maxErrorRate != null) {
+            list.add(new Recommendation.Constraint(fn + ".errorRate", "error rate", false, maxErrorRate,
+                    Double.toString(maxErrorRate)));
+        }
+        if (maxColdStartRate != null) {
+            list.add(new Recommendation.Constraint(fn + ".coldStartRate", "cold-start rate", false, maxColdStartRate,
+                    Double.toString(maxColdStartRate)));
+        }
+        if (maxCost != null) {
+            list.add(new Recommendation.Constraint("costUsd.month.total", "monthly cost", false, maxCost,
+                    String.format(Locale.ROOT, "$%.2f", maxCost)));
+        }
+        return list;
+    }
+
+    private void print(PrintWriter out, ScenarioSpec base, String fn, List<String> varied,
+                       List<Recommendation.Point> points, Recommendation.Result result, OutputFolder folder) {
+        out.printf(Locale.ROOT, "%s: %d points x %d replications (figures of %s; 95%% confidence intervals)%n%n", base.name(),
+                points.size(), replications, fn);
+        StringBuilder header = new StringBuilder();
+        for (String v : varied) {
+            header.append(String.format(Locale.ROOT, "%-" + Math.max(12, shortName(v).length()) + "s  ", shortName(v)));
+        }
+        out.println(header + String.format(Locale.ROOT, "%-22s %-24s %-10s %-10s", "latency p99", "cost a month", "throttled",
+                "cold"));
+        for (int i = 0; i < points.size(); i++) {
+            Recommendation.Point p = points.get(i);
+            StringBuilder row = new StringBuilder();
+            for (String v : varied) {
+                row.append(String.format(Locale.ROOT, "%-" + Math.max(12, shortName(v).length()) + "s  ", p.values().get(v)));
+            }
+            Estimate lat = p.figures().get(fn + ".latencyMs.p99");
+            Estimate cost = p.figures().get("costUsd.month.total");
+            row.append(String.format(Locale.ROOT, "%-22s %-24s %-10s %-10s", plusMinus(lat, "%.1f", " ms"),
+                    plusMinus(cost, "$%,.2f", ""), percent(p.figures().get(fn + ".throttleRate").mean()),
+                    percent(p.figures().get(fn + ".coldStartRate").mean())));
+            if (i == result.best()) {
+                row.append("  <- recommended");
+            } else if (!result.meets().get(i)) {
+                row.append("  misses a constraint");
+            }
+            if (!result.uncertain().get(i).isEmpty()) {
+                row.append("  (uncertain: ").append(String.join(", ", result.uncertain().get(i))).append(')');
+            }
+            out.println(row.toString().stripTrailing());
+        }
+        out.printf(Locale.ROOT, "%n%s%n%nResults in %s: %s%n", result.sentence(), TextSummary.display(folder.target()), String.join(", ", folder.files()));
+        out.flush();
+    }
+
+    private static String shortName(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+
+    private static String plusMinus(Estimate e, String pattern, String unit) {
+        String m = String.format(Locale.ROOT, pattern, e.mean()) + unit;
+        return Double.isNaN(e.halfWidth()) ? m : m + " ± " + String.format(Locale.ROOT, pattern, e.halfWidth()).replace("$", "");
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, fraction >= 0.1 ? "%.0f%%" : "%.2f%%", fraction * 100);
+    }
+}

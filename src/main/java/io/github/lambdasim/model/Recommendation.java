@@ -1,0 +1,152 @@
+package io.github.lambdasim.model;
+
+import io.github.lambdasim.stats.Estimate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Picks the best point of a sweep: the one that meets every constraint (by its mean) and is best
+ * by the objective; says how sure that is (a point whose confidence interval straddles a
+ * constraint is flagged, and a runner-up whose objective interval overlaps is named).
+ */
+public final class Recommendation {
+
+    /** What "best" means: cheapest, fastest (p99 latency), or the best sum of both, each relative to its best. */
+    public enum Objective {
+        COST, LATENCY, BALANCED
+    }
+
+    /** A bound on a figure: {@code figure <= limit} (or {@code <}). */
+    public record Constraint(String figure, String label, boolean strict, double limit, String limitText) {
+        boolean meets(double value) {
+            return strict ? value < limit : value <= limit;
+        }
+
+        /** Whether the interval of the estimate lies on both sides of the limit. */
+        boolean straddles(Estimate e) {
+            return !Double.isNaN(e.halfWidth()) && e.low() <= limit && e.high() >= limit && e.halfWidth() > 0;
+        }
+
+        public String describe() {
+            return label + (strict ? " < " : " <= ") + limitText;
+        }
+    }
+
+    /** One point: what was varied (path to value, as written) and its estimated figures. */
+    public record Point(Map<String, String> values, Map<String, Estimate> figures) {
+        public String label() {
+            StringBuilder sb = new StringBuilder();
+            values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+            return sb.toString();
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param best        index of the recommended point, or -1 when no point meets the constraints
+     * @param uncertain   per point, the constraints whose interval it straddles
+     * @param runnerUp    index of a point whose objective interval overlaps the best one's, or -1
+     * @param sentence    the recommendation in one sentence
+     */
+    public record Result(int best, List<List<String>> uncertain, List<Boolean> meets, int runnerUp, String sentence) {
+    }
+
+    private Recommendation() {
+    }
+
+    public static Result recommend(List<Point> points, Objective objective, List<Constraint> constraints,
+                                   String costFigure, String latencyFigure) {
+        List<List<String>> uncertain = new ArrayList<>();
+        List<Boolean> meets = new ArrayList<>();
+        double minCost = Double.MAX_VALUE;
+        double minLatency = Double.MAX_VALUE;
+        for (Point p : points) {
+            List<String> flags = new ArrayList<>();
+            boolean ok = true;
+            for (Constraint c : constraints) {
+                Estimate e = p.figures().get(c.figure());
+                if (!c.meets(e.mean())) {
+                    ok = false;
+                }
+                if (c.straddles(e)) {
+                    flags.add(c.describe());
+                }
+            }
+            uncertain.add(flags);
+            meets.add(ok);
+            minCost = Math.min(minCost, p.figures().get(costFigure).mean());
+            minLatency = Math.min(minLatency, p.figures().get(latencyFigure).mean());
+        }
+        int best = -1;
+        double bestScore = Double.MAX_VALUE;
+        for (int i = 0; i < points.size(); i++) {
+            if (!meets.get(i)) {
+                continue;
+            }
+            double score = score(points.get(i), objective, costFigure, latencyFigure, minCost, minLatency);
+            if (score < bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        int runnerUp = -1;
+        if (best >= 0) {
+            String figure = objective == Objective.LATENCY ? latencyFigure : costFigure;
+            Estimate b = points.get(best).figures().get(figure);
+            double closest = Double.MAX_VALUE;
+            for (int i = 0; i < points.size(); i++) {
+                Estimate e = points.get(i).figures().get(figure);
+                if (i != best && meets.get(i) && !Double.isNaN(b.halfWidth()) && e.low() <= b.high() && e.high() >= b.low()
+                        && Math.abs(e.mean() - b.mean()) < closest) {
+                    closest = Math.abs(e.mean() - b.mean());
+                    runnerUp = i;
+                }
+            }
+        }
+        return new Result(best, uncertain, meets, runnerUp,
+                sentence(points, objective, constraints, best, runnerUp, uncertain, costFigure, latencyFigure));
+    }
+
+    private static double score(Point p, Objective objective, String costFigure, String latencyFigure, double minCost,
+                                double minLatency) {
+        double cost = p.figures().get(costFigure).mean();
+        double latency = p.figures().get(latencyFigure).mean();
+        return switch (objective) {
+            case COST -> cost;
+            case LATENCY -> latency;
+            case BALANCED -> (minCost > 0 ? cost / minCost : cost) + (minLatency > 0 ? latency / minLatency : latency);
+        };
+    }
+
+    private static String sentence(List<Point> points, Objective objective, List<Constraint> constraints, int best,
+                                   int runnerUp, List<List<String>> uncertain, String costFigure, String latencyFigure) {
+        String goal = switch (objective) {
+            case COST -> "the cheapest point";
+            case LATENCY -> "the point with the lowest p99 latency";
+            case BALANCED -> "the best balance of cost and p99 latency";
+        };
+        String bounds = constraints.isEmpty() ? "" : " meeting " + String.join(" and ",
+                constraints.stream().map(Constraint::describe).toList());
+        if (best < 0) {
+            return "No point meets " + String.join(" and ", constraints.stream().map(Constraint::describe).toList())
+                    + "; relax a constraint or widen the sweep.";
+        }
+        Point p = points.get(best);
+        Estimate cost = p.figures().get(costFigure);
+        Estimate latency = p.figures().get(latencyFigure);
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Recommended: %s, %s%s: %s a month, p99 latency %s.",
+                p.label(), goal, bounds, cost.format("$%,.2f", ""), latency.format("%.1f", " ms")));
+        if (!uncertain.get(best).isEmpty()) {
+            sb.append(" Not certain: its confidence interval straddles ").append(String.join(" and ", uncertain.get(best)))
+                    .append("; run more replications.");
+        }
+        if (runnerUp >= 0) {
+            sb.append(" ").append(points.get(runnerUp).label()).append(" is statistically tied on ")
+                    .append(objective == Objective.LATENCY ? "latency" : "cost").append('.');
+        }
+        return sb.toString();
+    }
+}
