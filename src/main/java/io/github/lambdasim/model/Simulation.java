@@ -62,6 +62,11 @@ public final class Simulation {
     private final FunctionModel[] sourceFunction;
     private final RandomStream[] sourceRandom;
     private final long[] sourceCount;
+    // Trace replay: the minute being replayed, its arrivals still to come and where the last one fell.
+    private final int[] sourceMinute;
+    private final long[] sourceRemaining;
+    private final long[] sourceMinuteTotal;
+    private final double[] sourcePosition;
 
     // Functions and the account.
     private final FunctionModel[] functions;
@@ -139,6 +144,11 @@ public final class Simulation {
         sourceFunction = new FunctionModel[n];
         sourceRandom = new RandomStream[n];
         sourceCount = new long[n];
+        sourceMinute = new int[n];
+        Arrays.fill(sourceMinute, -1);
+        sourceRemaining = new long[n];
+        sourceMinuteTotal = new long[n];
+        sourcePosition = new double[n];
         for (int i = 0; i < n; i++) {
             TrafficSpec t = spec.traffic().get(i);
             sourcePattern[i] = t.pattern();
@@ -230,6 +240,9 @@ public final class Simulation {
             return Long.MAX_VALUE;
         }
         long start = Math.max(from, p.startMicros());
+        if (p instanceof TrafficSpec.Trace trace) {
+            return nextTraceArrival(source, trace, r);
+        }
         if (p instanceof TrafficSpec.Constant c) {
             // The k-th arrival at start + k / rate, computed from k so that rounding never drifts.
             return p.startMicros() + Math.round(sourceCount[source]++ * 1e6 / c.ratePerSecond());
@@ -245,6 +258,40 @@ public final class Simulation {
                 return (long) t;
             }
         }
+    }
+
+    /**
+     * The next arrival of a replayed trace: each minute's count (scaled, rounded at random so the
+     * mean is exact) arrives within the minute, evenly or as the order statistics of uniforms
+     * (a Poisson process conditioned on the count), drawn one at a time without storing them.
+     */
+    private long nextTraceArrival(int source, TrafficSpec.Trace trace, RandomStream r) {
+        while (sourceRemaining[source] == 0) {
+            int minute = ++sourceMinute[source];
+            if (minute >= trace.minutes()) {
+                return Long.MAX_VALUE;
+            }
+            double scaled = trace.count(minute) * trace.scale();
+            long count = (long) scaled;
+            if (r.nextDouble() < scaled - count) {
+                count++;
+            }
+            sourceRemaining[source] = count;
+            sourceMinuteTotal[source] = count;
+            sourcePosition[source] = 0;
+        }
+        long remaining = sourceRemaining[source]--;
+        double position;
+        if (trace.even()) {
+            position = (sourceMinuteTotal[source] - remaining + 0.5) / sourceMinuteTotal[source];
+        } else {
+            // The smallest of `remaining` uniforms on (position, 1).
+            double last = sourcePosition[source];
+            position = last + (1 - last) * (1 - Math.pow(r.nextDouble(), 1.0 / remaining));
+        }
+        sourcePosition[source] = position;
+        return trace.startMicros() + sourceMinute[source] * Units.MICROS_PER_MINUTE
+                + (long) (position * Units.MICROS_PER_MINUTE);
     }
 
     private void onArrival(int source) {

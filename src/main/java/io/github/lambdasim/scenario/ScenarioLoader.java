@@ -50,16 +50,23 @@ public final class ScenarioLoader {
         "ephemeralStorageSize"};
     private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
         "memoryUsedMb", "errorRate"};
-    private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal"};
-    private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal",
+    private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal", "trace"};
+    private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal", "trace",
         "empirical"};
 
     private final Problems problems;
     private final String source;
+    /** Where relative paths in the scenario (trace files) start from: the scenario file's folder. */
+    private final Path baseDir;
 
-    private ScenarioLoader(String source) {
+    private ScenarioLoader(String source, Path baseDir) {
         this.source = source;
         this.problems = new Problems(source);
+        this.baseDir = baseDir;
+    }
+
+    private Path resolve(String file) {
+        return baseDir.resolve(file).normalize();
     }
 
     /** Loads a scenario file; {@code overrides} are {@code path=value} strings applied before validation. */
@@ -85,7 +92,8 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw fail(file.toString(), "cannot be read: " + e.getMessage());
         }
-        return parse(text, name, overrides);
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, name, overrides, dir == null ? Path.of("") : dir);
     }
 
     private static ScenarioException fail(String source, String message) {
@@ -94,7 +102,12 @@ public final class ScenarioLoader {
 
     /** Parses scenario text; {@code source} names it in messages. */
     public static ScenarioSpec parse(String text, String source, List<String> overrides) {
-        ScenarioLoader loader = new ScenarioLoader(source);
+        return parse(text, source, overrides, Path.of("").toAbsolutePath());
+    }
+
+    /** Parses scenario text whose relative paths (trace files) start from {@code baseDir}. */
+    public static ScenarioSpec parse(String text, String source, List<String> overrides, Path baseDir) {
+        ScenarioLoader loader = new ScenarioLoader(source, baseDir);
         YamlNode root = YamlReader.read(text.startsWith("\uFEFF") ? text.substring(1) : text, loader.problems);
         loader.problems.throwIfAny();
         for (String override : overrides) {
@@ -199,7 +212,7 @@ public final class ScenarioLoader {
         if (!presets().containsKey(name)) {
             return null;
         }
-        ScenarioLoader loader = new ScenarioLoader(PRESETS_RESOURCE);
+        ScenarioLoader loader = new ScenarioLoader(PRESETS_RESOURCE, Path.of(""));
         PlatformSpec p = loader.bindPlatform(new YamlNode.Scalar(0, name, false, false), region);
         loader.problems.throwIfAny();
         return p;
@@ -612,6 +625,26 @@ public final class ScenarioLoader {
                 }
                 yield new TrafficSpec.Ramp(from, to, start, end);
             }
+            case "trace" -> {
+                Fields p = new Fields(f.node(kind), at, problems, "file", "row", "spread", "scale", "start");
+                String file = p.requiredText("file", "an invocations.csv of the Azure Functions 2019 trace");
+                String row = p.text("row", "0");
+                String spread = p.text("spread", "poisson");
+                if (!spread.equals("poisson") && !spread.equals("even")) {
+                    problems.add(p.child("spread"), p.node("spread"), "expected poisson or even, found '" + spread + "'");
+                }
+                double scale = p.number("scale", 1, 0, 1e6);
+                long start = p.duration("start", 0, 0, MAX_DURATION_MICROS);
+                long[] counts = new long[0];
+                if (file != null) {
+                    try {
+                        counts = TraceFiles.minuteCounts(resolve(file), row);
+                    } catch (TraceFiles.TraceException e) {
+                        problems.add(p.child("file"), p.node("file"), e.getMessage());
+                    }
+                }
+                yield new TrafficSpec.Trace(counts, scale, spread.equals("even"), start, file + " row " + row);
+            }
             case "diurnal" -> {
                 Fields p = new Fields(f.node(kind), at, problems, "mean", "amplitude", "period", "peak", "start", "end");
                 double mean = p.rate("mean", MAX_RATE_PER_SECOND);
@@ -724,6 +757,22 @@ public final class ScenarioLoader {
             }
             case "empirical" -> {
                 return empirical(body, at, unit);
+            }
+            case "trace" -> {
+                Fields f = new Fields(body, at, problems, "file", "row");
+                String file = f.requiredText("file", unit == DistributionSpec.Unit.DURATION
+                        ? "a durations.csv of the Azure Functions 2019 trace" : "a memory.csv of the Azure Functions 2019 trace");
+                String row = f.text("row", "0");
+                if (file == null) {
+                    return null;
+                }
+                try {
+                    return unit == DistributionSpec.Unit.DURATION ? TraceFiles.durations(resolve(file), row)
+                            : TraceFiles.memory(resolve(file), row);
+                } catch (TraceFiles.TraceException e) {
+                    problems.add(f.child("file"), f.node("file"), e.getMessage());
+                    return null;
+                }
             }
             default -> {
                 problems.add(at, body, "unknown distribution '" + kind + "'"

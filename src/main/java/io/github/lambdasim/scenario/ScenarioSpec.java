@@ -21,6 +21,11 @@ public record ScenarioSpec(String name, String description, long durationMicros,
         throw new IllegalArgumentException("no function " + functionName);
     }
 
+    /** The same scenario simulated for another length of time. */
+    public ScenarioSpec withDurationMicros(long micros) {
+        return new ScenarioSpec(name, description, micros, seed, platform, region, account, billing, functions, traffic);
+    }
+
     /** The expected number of requests over the run, from the traffic's rates. */
     public double expectedRequests() {
         double n = 0;

@@ -178,6 +178,81 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
         }
     }
 
+    /**
+     * A replayed trace of invocations per minute (such as the Azure Functions 2019 trace): minute
+     * m's count, times {@code scale}, arrives within that minute, spread as a Poisson process
+     * conditioned on the count (uniformly at random) or evenly.
+     */
+    public record Trace(long[] minuteCounts, double scale, boolean even, long startMicros, String source)
+            implements Pattern {
+        public Trace {
+            minuteCounts = minuteCounts.clone();
+        }
+
+        public long count(int minute) {
+            return minuteCounts[minute];
+        }
+
+        public int minutes() {
+            return minuteCounts.length;
+        }
+
+        @Override
+        public double rateAt(long t) {
+            if (t < startMicros || t >= endMicros()) {
+                return 0;
+            }
+            return minuteCounts[(int) ((t - startMicros) / Units.MICROS_PER_MINUTE)] * scale / 60;
+        }
+
+        @Override
+        public double maxRate() {
+            long max = 0;
+            for (long c : minuteCounts) {
+                max = Math.max(max, c);
+            }
+            return max * scale / 60;
+        }
+
+        @Override
+        public long endMicros() {
+            return startMicros + minuteCounts.length * Units.MICROS_PER_MINUTE;
+        }
+
+        @Override
+        public double expectedCount(long horizon) {
+            double n = 0;
+            for (int m = 0; m < minuteCounts.length; m++) {
+                long from = startMicros + m * Units.MICROS_PER_MINUTE;
+                n += minuteCounts[m] * scale * overlapSeconds(from, from + Units.MICROS_PER_MINUTE, horizon) / 60;
+            }
+            return n;
+        }
+
+        @Override
+        public String describe() {
+            return "trace " + source + " (" + minuteCounts.length + " minutes, " + trim(expectedCount(Long.MAX_VALUE))
+                    + " requests" + (scale != 1 ? " x " + trim(scale) : "") + ", " + (even ? "evenly" : "poisson")
+                    + " within each minute)" + (startMicros > 0 ? " from " + Units.formatDuration(startMicros) : "");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Trace t && java.util.Arrays.equals(minuteCounts, t.minuteCounts) && scale == t.scale
+                    && even == t.even && startMicros == t.startMicros && source.equals(t.source);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(minuteCounts) * 31 + source.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
     private static double overlapSeconds(long start, long end, long horizon) {
         long e = Math.min(end, horizon);
         return e > start ? (e - start) / 1e6 : 0;
