@@ -74,6 +74,7 @@ final class FunctionModel {
     long periodBilledMicros;
     private double periodStartConcurrencyArea;
     private double periodStartIdleArea;
+    private double periodStartAliveArea;
     private long periodStartMicros;
 
     FunctionModel(int index, FunctionSpec spec, ScenarioSpec scenario, int replication) {
@@ -176,12 +177,15 @@ final class FunctionModel {
         double span = Math.max(1, endMicros - periodStartMicros);
         double c = concurrency.area(endMicros);
         double i = idleEnvironments.area(endMicros);
+        double a = alive.area(endMicros);
         series.set(index, Metric.CONCURRENCY_AVG, period, (c - periodStartConcurrencyArea) / span);
         series.set(index, Metric.ENVIRONMENTS_IDLE_AVG, period, (i - periodStartIdleArea) / span);
+        series.set(index, Metric.ENVIRONMENTS_ALIVE_AVG, period, (a - periodStartAliveArea) / span);
         series.set(index, Metric.BILLED_MS, period, periodBilledMicros / 1000.0);
         series.set(index, Metric.GB_SECONDS, period, gbSeconds(periodBilledMicros));
         periodStartConcurrencyArea = c;
         periodStartIdleArea = i;
+        periodStartAliveArea = a;
         periodStartMicros = endMicros;
         java.util.Arrays.fill(periodCounts, 0);
         periodDuration.reset();

@@ -23,6 +23,7 @@ public enum Metric {
     CONCURRENT_EXECUTIONS("ConcurrentExecutions", "most requests in flight at once"),
     CONCURRENCY_AVG("ConcurrencyAvg", "time-weighted mean of requests in flight (= environments busy)"),
     ENVIRONMENTS_IDLE_AVG("EnvironmentsIdleAvg", "time-weighted mean of idle (warm) environments"),
+    ENVIRONMENTS_ALIVE_AVG("EnvironmentsAliveAvg", "time-weighted mean of environments alive, busy or idle"),
     ENVIRONMENTS_CREATED("EnvironmentsCreated", "environments started (cold starts and provisioned)"),
     ENVIRONMENTS_RECLAIMED("EnvironmentsReclaimed", "environments shut down"),
     PROVISIONED_CONCURRENCY("ProvisionedConcurrency", "configured provisioned concurrency"),
@@ -30,14 +31,27 @@ public enum Metric {
     BILLED_MS("BilledMs", "billed duration on on-demand environments, including billed init"),
     PROVISIONED_BILLED_MS("ProvisionedBilledMs", "billed duration on provisioned environments"),
     GB_SECONDS("GBSeconds", "billed GB-seconds of duration"),
-    COST_USD("CostUsd", "the period's share of the run's bill (free tier and tiers pro-rated)");
+    COST_USD("CostUsd", "the period's share of the run's bill (free tier and tiers pro-rated)", 8),
+    COST_REQUESTS_USD("CostRequestsUsd", "request charges in CostUsd (shared by invocations)", 8),
+    COST_COMPUTE_USD("CostComputeUsd", "on-demand duration charges in CostUsd (shared by BilledMs)", 8),
+    COST_PROVISIONED_USD("CostProvisionedUsd", "provisioned concurrency charges in CostUsd (shared by time)", 8),
+    COST_PROVISIONED_COMPUTE_USD("CostProvisionedComputeUsd",
+            "provisioned duration charges in CostUsd (shared by ProvisionedBilledMs)", 8),
+    COST_EPHEMERAL_STORAGE_USD("CostEphemeralStorageUsd",
+            "ephemeral storage charges in CostUsd (shared by BilledMs + ProvisionedBilledMs)", 8);
 
     private final String column;
     private final String description;
+    private final int decimals;
 
     Metric(String column, String description) {
+        this(column, description, 4);
+    }
+
+    Metric(String column, String description, int decimals) {
         this.column = column;
         this.description = description;
+        this.decimals = decimals;
     }
 
     public String column() {
@@ -46,5 +60,10 @@ public enum Metric {
 
     public String description() {
         return description;
+    }
+
+    /** Decimals metrics.csv keeps: 4, and 8 for dollars, whose per-period shares are fractions of a cent. */
+    public int decimals() {
+        return decimals;
     }
 }
