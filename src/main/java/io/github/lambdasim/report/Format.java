@@ -63,7 +63,7 @@ public final class Format {
         return usd(usd);
     }
 
-    /** {@code part} as a percentage of {@code whole}, with the decimals small shares need: {@code 55%}, {@code 0.012%}. */
+    /** {@code part} as a percentage of {@code whole}, with the decimals small shares need: {@code 55%}, {@code 2.5%}, {@code 0.012%}. */
     public static String percent(double part, double whole) {
         if (!(whole > 0)) {
             return "0%";
@@ -72,7 +72,8 @@ public final class Format {
         if (p == 0 || p >= 10) {
             return number(p, 0) + "%";
         }
-        return (p >= 1 ? number(p, 1) : p >= 0.01 ? number(p, 2) : number(p, 4)) + "%";
+        // Two significant digits below 1%: 0.63%, 0.012%.
+        return (p >= 1 ? number(p, 1) : number(p, Math.max(2, 1 - (int) Math.floor(Math.log10(p))))) + "%";
     }
 
     /** A length of simulated time: {@code 2 h}, {@code 7 days}, {@code 20 min}, {@code 90 s}. */

@@ -50,7 +50,9 @@ class ReportHtmlTest {
         assertEquals("$21,218.68", Format.usd(new java.math.BigDecimal("21218.675")));
         assertEquals("$0.0186", Format.usdExact(new java.math.BigDecimal("0.018559")));
         assertEquals("55%", Format.percent(1_190_402, 2_165_869));
-        assertEquals("0.01%", Format.percent(45, 360_463));
+        assertEquals("0.012%", Format.percent(45, 360_463));
+        assertEquals("0.63%", Format.percent(21, 3357));
+        assertEquals("2.5%", Format.percent(25, 1000));
         assertEquals("2 h", Format.duration(7200));
         assertEquals("7 days", Format.duration(7 * 86_400));
         assertEquals("minute", Format.period(60));
