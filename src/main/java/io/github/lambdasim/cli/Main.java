@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Discrete-event simulator of AWS Lambda scaling and billing.%n"
                 + "Replays your traffic against a model of the Lambda platform and reports latency, "
                 + "cold starts, throttles and cost.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class, CostCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
+            CostCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failure while running, 2 invalid input.",
             "Example: lambdasim run scenarios/quickstart.yaml"})
@@ -17,6 +18,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Charts are drawn off screen: never look for a display.
+        System.setProperty("java.awt.headless", "true");
         System.exit(execute(args));
     }
 

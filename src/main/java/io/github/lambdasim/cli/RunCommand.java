@@ -8,6 +8,8 @@ import io.github.lambdasim.model.Simulation;
 import io.github.lambdasim.report.MetricsCsv;
 import io.github.lambdasim.report.OutputFolder;
 import io.github.lambdasim.report.ReportLines;
+import io.github.lambdasim.report.ReportRenderer;
+import io.github.lambdasim.report.RunDataFiles;
 import io.github.lambdasim.report.SummaryJson;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.scenario.Units;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code lambdasim run}: simulates a scenario and writes its results. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Simulate a scenario and write its results: summary.json, metrics.csv, report-log.txt.",
+        description = {"Simulate a scenario and write its results and its report.",
+            "Writes summary.json, metrics.csv, report-log.txt and data/, then the charts (charts/, PNG and SVG)"
+                + " and report.html drawn from them.",
             "A one-screen summary goes to standard output, progress to standard error."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -93,10 +97,27 @@ final class RunCommand implements Callable<Integer> {
             folder.write("summary.json", SummaryJson.render(summary));
             folder.write("metrics.csv", MetricsCsv.render(result.series()));
             folder.write("report-log.txt", ReportLines.render(result));
+            RunDataFiles.write(result, folder);
+            String reportFailure = null;
+            try {
+                ReportRenderer.render(folder.staging(), folder);
+            } catch (RuntimeException | java.awt.AWTError e) {
+                // The results are worth keeping without their charts; `lambdasim report` can try again.
+                reportFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
             folder.commit();
             stdout.print(TextSummary.render(result, folder.target(), folder.files()));
             if (estimates != null) {
                 stdout.print(TextSummary.replications(result, replications, estimates));
+            }
+            if (reportFailure != null) {
+                stdout.flush();
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("lambdasim: the results are written, but the charts and report.html could not be drawn: "
+                        + reportFailure);
+                err.println("(once fixed: lambdasim report " + TextSummary.display(folder.target()) + ")");
+                err.flush();
+                return Errors.FAILURE;
             }
         }
         stdout.flush();

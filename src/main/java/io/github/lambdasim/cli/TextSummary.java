@@ -46,7 +46,10 @@ final class TextSummary {
                         + " + ephemeral storage $%s%n", month.costUsd().requests().toPlainString(),
                 month.costUsd().compute().toPlainString(), month.costUsd().provisioned().toPlainString(),
                 month.costUsd().provisionedCompute().toPlainString(), month.costUsd().ephemeralStorage().toPlainString()));
-        sb.append(String.format(Locale.ROOT, "%nResults in %s: %s%n", display(folder), String.join(", ", files)));
+        sb.append(String.format(Locale.ROOT, "%nResults in %s: %s%n", display(folder), listing(files)));
+        if (files.contains("report.html")) {
+            sb.append(String.format(Locale.ROOT, "Open %s to see the charts.%n", display(folder.resolve("report.html"))));
+        }
         return sb.toString();
     }
 
@@ -67,6 +70,22 @@ final class TextSummary {
 
     private static String percent(io.github.lambdasim.stats.Estimate e) {
         return String.format(Locale.ROOT, "%.3f%% ± %.3f%%", e.mean() * 100, Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth() * 100);
+    }
+
+    /** The files of the folder's top level, then each subfolder with its number of files. */
+    static String listing(List<String> files) {
+        java.util.List<String> top = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> folders = new java.util.LinkedHashMap<>();
+        for (String f : files) {
+            int slash = f.indexOf('/');
+            if (slash < 0) {
+                top.add(f);
+            } else {
+                folders.merge(f.substring(0, slash + 1), 1, Integer::sum);
+            }
+        }
+        folders.forEach((folder, n) -> top.add(folder + " (" + n + " file" + (n == 1 ? "" : "s") + ")"));
+        return String.join(", ", top);
     }
 
     static String display(Path folder) {

@@ -14,9 +14,9 @@ import java.util.List;
  * summed per invocation with the era's rounding) goes to {@link Billing}, which projects it to
  * the billing month and pro-rates it back to the run. The run's bill is then shared among the
  * metrics periods in proportion to each component's usage in the period (requests by
- * invocations, duration and storage by billed milliseconds, provisioned concurrency by the
- * configured level), so the CostUsd column adds up to
- * the run's bill.
+ * invocations, on-demand and provisioned duration by their billed milliseconds, storage by all
+ * billed milliseconds, provisioned concurrency by its configured level x the period's length), so each Cost*Usd column
+ * adds up to that component of the run's bill and CostUsd to its total.
  */
 final class RunBilling {
     private RunBilling() {
@@ -34,32 +34,40 @@ final class RunBilling {
         for (int i = 0; i < results.size(); i++) {
             FunctionResult f = results.get(i);
             Bill.Charges c = bill.functions().get(i).period().exactUsd();
-            double requests = c.requests().doubleValue();
-            double byDuration = c.compute().add(c.provisionedCompute()).add(c.ephemeralStorage()).doubleValue();
-            double byTime = c.provisioned().doubleValue();
-            double totalBilledMs = (f.billedMicros() + f.provisionedBilledMicros()) / 1000.0;
+            double onDemandMs = 0;
+            double provisionedMs = 0;
+            double configured = 0;
             for (int p = 0; p < series.periods(); p++) {
-                double cost = 0;
-                if (f.invocations() > 0) {
-                    cost += requests * series.get(i, Metric.INVOCATIONS, p) / f.invocations();
-                }
-                if (totalBilledMs > 0) {
-                    cost += byDuration * (series.get(i, Metric.BILLED_MS, p) + series.get(i, Metric.PROVISIONED_BILLED_MS, p))
-                            / totalBilledMs;
-                }
-                double configured = totalConfigured(series, i);
-                cost += configured > 0 ? byTime * series.get(i, Metric.PROVISIONED_CONCURRENCY, p) / configured : 0;
-                series.set(i, Metric.COST_USD, p, cost);
+                onDemandMs += series.get(i, Metric.BILLED_MS, p);
+                provisionedMs += series.get(i, Metric.PROVISIONED_BILLED_MS, p);
+                configured += series.get(i, Metric.PROVISIONED_CONCURRENCY, p) * periodLength(spec, series, p);
+            }
+            for (int p = 0; p < series.periods(); p++) {
+                double billedMs = series.get(i, Metric.BILLED_MS, p);
+                double provisionedBilledMs = series.get(i, Metric.PROVISIONED_BILLED_MS, p);
+                double requests = share(c.requests(), series.get(i, Metric.INVOCATIONS, p), f.invocations());
+                double compute = share(c.compute(), billedMs, onDemandMs);
+                double provisioned = share(c.provisioned(),
+                        series.get(i, Metric.PROVISIONED_CONCURRENCY, p) * periodLength(spec, series, p), configured);
+                double provisionedCompute = share(c.provisionedCompute(), provisionedBilledMs, provisionedMs);
+                double storage = share(c.ephemeralStorage(), billedMs + provisionedBilledMs, onDemandMs + provisionedMs);
+                series.set(i, Metric.COST_REQUESTS_USD, p, requests);
+                series.set(i, Metric.COST_COMPUTE_USD, p, compute);
+                series.set(i, Metric.COST_PROVISIONED_USD, p, provisioned);
+                series.set(i, Metric.COST_PROVISIONED_COMPUTE_USD, p, provisionedCompute);
+                series.set(i, Metric.COST_EPHEMERAL_STORAGE_USD, p, storage);
+                series.set(i, Metric.COST_USD, p, requests + compute + provisioned + provisionedCompute + storage);
             }
         }
         return bill;
     }
 
-    private static double totalConfigured(PeriodSeries series, int function) {
-        double sum = 0;
-        for (double v : series.series(function, Metric.PROVISIONED_CONCURRENCY)) {
-            sum += v;
-        }
-        return sum;
+    private static long periodLength(ScenarioSpec spec, PeriodSeries series, int p) {
+        return Math.min(series.periodMicros(), spec.durationMicros() - series.periodStartMicros(p));
+    }
+
+    /** {@code part / whole} of a charge, or nothing when there is no whole to share it by. */
+    private static double share(java.math.BigDecimal charge, double part, double whole) {
+        return whole > 0 ? charge.doubleValue() * part / whole : 0;
     }
 }

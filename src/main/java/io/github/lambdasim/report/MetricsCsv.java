@@ -26,7 +26,7 @@ public final class MetricsCsv {
                 sb.append(plain(series.periodStartMicros(p) / 1e6, 3)).append(',').append(periodSeconds).append(',')
                         .append(csv(series.functions().get(f)));
                 for (Metric m : Metric.values()) {
-                    sb.append(',').append(plain(series.get(f, m, p), 4));
+                    sb.append(',').append(plain(series.get(f, m, p), m.decimals()));
                 }
                 sb.append('\n');
             }

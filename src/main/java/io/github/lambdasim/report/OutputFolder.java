@@ -43,6 +43,14 @@ public final class OutputFolder implements AutoCloseable {
         return target;
     }
 
+    /**
+     * The staging folder, where the files written so far can be read back before they are
+     * committed (the report is drawn from the staged result files).
+     */
+    public Path staging() {
+        return staging;
+    }
+
     /** The staging path of {@code relative} (parent folders created), for writers that need a path. */
     public Path stage(String relative) throws IOException {
         Path p = staging.resolve(relative).normalize();

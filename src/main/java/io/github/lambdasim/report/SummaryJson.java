@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.model.FunctionResult;
 import io.github.lambdasim.model.RunResult;
+import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.stats.DistributionSummary;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,12 +33,13 @@ public final class SummaryJson {
         root.put("replication", run.replication());
         root.put("platform", run.scenario().platform().preset());
         root.put("region", run.scenario().region());
+        root.putObject("account").put("concurrencyLimit", run.scenario().account().concurrencyLimit());
         root.set("simulatedSeconds", number(run.simulatedMicros() / 1e6, 3));
         root.set("costUsd", cost(run.bill().period(), run.bill().month(), run.bill().spec().monthMicros()));
         ObjectNode functions = root.putObject("functions");
         for (int i = 0; i < run.functions().size(); i++) {
             FunctionResult f = run.functions().get(i);
-            ObjectNode node = function(f);
+            ObjectNode node = function(f, run.scenario().function(f.name()));
             Bill.FunctionBill b = run.bill().functions().get(i);
             node.set("costUsd", cost(b.period(), b.month(), run.bill().spec().monthMicros()));
             functions.set(f.name(), node);
@@ -75,10 +77,17 @@ public final class SummaryJson {
         }
     }
 
-    private static ObjectNode function(FunctionResult f) {
+    private static ObjectNode function(FunctionResult f, FunctionSpec spec) {
         ObjectNode o = NODES.objectNode();
         o.put("memorySize", f.memoryMb());
         o.put("architecture", f.architecture().label());
+        o.put("runtime", spec.runtime());
+        o.set("timeoutMs", number(spec.timeoutMicros() / 1000.0, 3));
+        if (spec.hasReservedConcurrency()) {
+            o.put("reservedConcurrency", spec.reservedConcurrency());
+        } else {
+            o.putNull("reservedConcurrency");
+        }
         o.put("requests", f.requests());
         o.put("invocations", f.invocations());
         o.put("throttles", f.throttles());

@@ -32,14 +32,27 @@ public enum Metric {
     BILLED_MS("BilledMs", "billed duration on on-demand environments, including billed init"),
     PROVISIONED_BILLED_MS("ProvisionedBilledMs", "billed duration on provisioned environments"),
     GB_SECONDS("GBSeconds", "billed GB-seconds of duration"),
-    COST_USD("CostUsd", "the period's share of the run's bill (free tier and tiers pro-rated)");
+    COST_USD("CostUsd", "the period's share of the run's bill (free tier and tiers pro-rated)", 8),
+    COST_REQUESTS_USD("CostRequestsUsd", "request charges in CostUsd (shared by invocations)", 8),
+    COST_COMPUTE_USD("CostComputeUsd", "on-demand duration charges in CostUsd (shared by BilledMs)", 8),
+    COST_PROVISIONED_USD("CostProvisionedUsd", "provisioned concurrency charges in CostUsd (shared by time)", 8),
+    COST_PROVISIONED_COMPUTE_USD("CostProvisionedComputeUsd",
+            "provisioned duration charges in CostUsd (shared by ProvisionedBilledMs)", 8),
+    COST_EPHEMERAL_STORAGE_USD("CostEphemeralStorageUsd",
+            "ephemeral storage charges in CostUsd (shared by BilledMs + ProvisionedBilledMs)", 8);
 
     private final String column;
     private final String description;
+    private final int decimals;
 
     Metric(String column, String description) {
+        this(column, description, 4);
+    }
+
+    Metric(String column, String description, int decimals) {
         this.column = column;
         this.description = description;
+        this.decimals = decimals;
     }
 
     public String column() {
@@ -48,5 +61,10 @@ public enum Metric {
 
     public String description() {
         return description;
+    }
+
+    /** Decimals metrics.csv keeps: 4, and 8 for dollars, whose per-period shares are fractions of a cent. */
+    public int decimals() {
+        return decimals;
     }
 }

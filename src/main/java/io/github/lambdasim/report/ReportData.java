@@ -1,0 +1,256 @@
+package io.github.lambdasim.report;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the report shows, as read back from a run's files by {@link ReportFiles}: the
+ * run's description, each function's figures, the bill, the per-period metrics, the latency
+ * histograms and the sampled invocations. Immutable, and built from files only, so
+ * {@code lambdasim report DIR} draws exactly what {@code lambdasim run} drew.
+ */
+public record ReportData(RunInfo run, List<FunctionData> functions, Estimate periodCost, Estimate monthCost,
+                         PeriodTable periods, List<String> billExplanation, List<String> reportLines,
+                         List<Sample> samples) {
+    public ReportData {
+        functions = List.copyOf(functions);
+        billExplanation = List.copyOf(billExplanation);
+        reportLines = List.copyOf(reportLines);
+        samples = List.copyOf(samples);
+    }
+
+    /**
+     * What was run.
+     *
+     * @param accountConcurrencyLimit the account's concurrency limit, or null when the file does not say
+     */
+    public record RunInfo(String scenario, String description, long seed, int replication, String platform,
+                          String region, double simulatedSeconds, Integer accountConcurrencyLimit, double monthHours) {
+    }
+
+    /** The components of a bill, in the order the bill lists them. */
+    public enum CostComponent {
+        REQUESTS("requests", "Requests", "CostRequestsUsd"),
+        COMPUTE("compute", "Compute (on-demand duration)", "CostComputeUsd"),
+        PROVISIONED("provisioned", "Provisioned concurrency", "CostProvisionedUsd"),
+        PROVISIONED_COMPUTE("provisionedCompute", "Provisioned duration", "CostProvisionedComputeUsd"),
+        EPHEMERAL_STORAGE("ephemeralStorage", "Ephemeral storage", "CostEphemeralStorageUsd");
+
+        private final String key;
+        private final String label;
+        private final String column;
+
+        CostComponent(String key, String label, String column) {
+            this.key = key;
+            this.label = label;
+            this.column = column;
+        }
+
+        /** The key in summary.json's costUsd blocks. */
+        public String key() {
+            return key;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The column of metrics.csv holding the component's share of each period. */
+        public String column() {
+            return column;
+        }
+    }
+
+    /** Charges in USD by component, and their total. */
+    public record Charges(Map<CostComponent, BigDecimal> components, BigDecimal total) {
+        public Charges {
+            components = Map.copyOf(components);
+            for (CostComponent c : CostComponent.values()) {
+                Objects.requireNonNull(components.get(c), c.key());
+            }
+            Objects.requireNonNull(total);
+        }
+
+        public BigDecimal get(CostComponent c) {
+            return components.get(c);
+        }
+    }
+
+    /** One estimate of summary.json's costUsd: charges in cents as AWS states them, exact, and the free tier's saving. */
+    public record Estimate(Charges costUsd, Charges exactUsd, BigDecimal freeTierSavedUsd) {
+    }
+
+    /** Count, mean, percentiles and maximum in milliseconds, as summary.json gives them. */
+    public record Distribution(long count, double mean, double p50, double p90, double p99, double max) {
+    }
+
+    /**
+     * One function: its configuration and its figures from summary.json, and its latency
+     * histograms.
+     *
+     * @param reservedConcurrency reserved concurrency, or null when the function has none
+     */
+    public record FunctionData(String name, int memoryMb, String architecture, String runtime, double timeoutMs,
+                               Integer reservedConcurrency, int provisionedConcurrency, long requests,
+                               long invocations, long throttles, long errors, long timeouts, long coldStarts,
+                               long provisionedInvocations, long inFlightAtEnd, Distribution latencyMs,
+                               Distribution durationMs, Distribution initDurationMs, double concurrencyMean,
+                               long concurrencyMax, long environmentsCreated, long environmentsReclaimed,
+                               double environmentsMeanAlive, double gbSeconds, Estimate periodCost,
+                               Estimate monthCost, LatencyHistogram latencyWarm, LatencyHistogram latencyCold) {
+    }
+
+    /**
+     * A latency histogram as distinct recorded values (microseconds, ascending) and their counts.
+     * Each value stands for HdrHistogram's bucket of values equivalent to it (3 significant digits).
+     */
+    public static final class LatencyHistogram {
+        private final long[] valuesMicros;
+        private final long[] counts;
+        private final long total;
+
+        public LatencyHistogram(long[] valuesMicros, long[] counts) {
+            if (valuesMicros.length != counts.length) {
+                throw new IllegalArgumentException("values and counts differ in length");
+            }
+            this.valuesMicros = valuesMicros.clone();
+            this.counts = counts.clone();
+            long t = 0;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] < 0 || (i > 0 && valuesMicros[i] <= valuesMicros[i - 1])) {
+                    throw new IllegalArgumentException("values must ascend and counts be positive");
+                }
+                t += counts[i];
+            }
+            this.total = t;
+        }
+
+        public int size() {
+            return valuesMicros.length;
+        }
+
+        public long valueMicros(int i) {
+            return valuesMicros[i];
+        }
+
+        public long count(int i) {
+            return counts[i];
+        }
+
+        public long totalCount() {
+            return total;
+        }
+
+        /**
+         * The smallest recorded value at or below which {@code percentile} (0..100) of the count lies,
+         * or 0 for an empty histogram.
+         */
+        public long percentileMicros(double percentile) {
+            if (total == 0) {
+                return 0;
+            }
+            double wanted = Math.max(1, Math.ceil(percentile / 100 * total));
+            long seen = 0;
+            for (int i = 0; i < counts.length; i++) {
+                seen += counts[i];
+                if (seen >= wanted) {
+                    return valuesMicros[i];
+                }
+            }
+            return valuesMicros[valuesMicros.length - 1];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LatencyHistogram h && Arrays.equals(valuesMicros, h.valuesMicros)
+                    && Arrays.equals(counts, h.counts);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(valuesMicros) + Arrays.hashCode(counts);
+        }
+    }
+
+    /**
+     * One sampled invocation of data/samples.csv.
+     *
+     * @param startSeconds when the handler started (after init on a cold start)
+     * @param initMs       init duration, or null on a warm start
+     * @param maxMemoryUsedMb Max Memory Used, or null when not modelled
+     */
+    public record Sample(String function, String requestId, double startSeconds, Double initMs, double durationMs,
+                         double billedMs, Integer maxMemoryUsedMb, boolean coldStart, boolean provisioned,
+                         String status) {
+        public boolean cold() {
+            return coldStart;
+        }
+    }
+
+    /** metrics.csv: each column's values per period, for each function. */
+    public static final class PeriodTable {
+        private final double periodSeconds;
+        private final double[] startSeconds;
+        private final Map<String, Map<String, double[]>> columns;
+
+        /**
+         * @param columns by function, by column name, the values per period (each as long as
+         *                {@code startSeconds})
+         */
+        public PeriodTable(double periodSeconds, double[] startSeconds, Map<String, Map<String, double[]>> columns) {
+            this.periodSeconds = periodSeconds;
+            this.startSeconds = startSeconds.clone();
+            Map<String, Map<String, double[]>> copy = new LinkedHashMap<>();
+            columns.forEach((f, byColumn) -> {
+                Map<String, double[]> c = new LinkedHashMap<>();
+                byColumn.forEach((name, values) -> {
+                    if (values.length != startSeconds.length) {
+                        throw new IllegalArgumentException(f + "." + name + ": " + values.length + " values for "
+                                + startSeconds.length + " periods");
+                    }
+                    c.put(name, values.clone());
+                });
+                copy.put(f, c);
+            });
+            this.columns = copy;
+        }
+
+        public double periodSeconds() {
+            return periodSeconds;
+        }
+
+        public int periods() {
+            return startSeconds.length;
+        }
+
+        public double startSeconds(int period) {
+            return startSeconds[period];
+        }
+
+        /** The middle of each period, in seconds: where a chart puts the period's value. */
+        public double[] midSeconds() {
+            double[] m = new double[startSeconds.length];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = startSeconds[i] + periodSeconds / 2;
+            }
+            return m;
+        }
+
+        public boolean has(String function, String column) {
+            return columns.containsKey(function) && columns.get(function).containsKey(column);
+        }
+
+        /** A copy of one column's values for one function. */
+        public double[] values(String function, String column) {
+            Map<String, double[]> byColumn = columns.get(function);
+            if (byColumn == null || !byColumn.containsKey(column)) {
+                throw new IllegalArgumentException("metrics.csv has no column " + column + " for " + function);
+            }
+            return byColumn.get(column).clone();
+        }
+    }
+}

@@ -1,0 +1,406 @@
+package io.github.lambdasim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lambdasim.report.ReportData.Charges;
+import io.github.lambdasim.report.ReportData.CostComponent;
+import io.github.lambdasim.report.ReportData.Distribution;
+import io.github.lambdasim.report.ReportData.Estimate;
+import io.github.lambdasim.report.ReportData.FunctionData;
+import io.github.lambdasim.report.ReportData.LatencyHistogram;
+import io.github.lambdasim.report.ReportData.PeriodTable;
+import io.github.lambdasim.report.ReportData.RunInfo;
+import io.github.lambdasim.report.ReportData.Sample;
+import io.github.lambdasim.stats.Metric;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+/**
+ * Reads a run's folder (summary.json, metrics.csv, report-log.txt and data/) into a
+ * {@link ReportData}. Every problem is a {@link Invalid} naming the file and, where it helps,
+ * the line or key.
+ */
+public final class ReportFiles {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** metrics.csv columns the report draws. */
+    private static final List<String> REQUIRED_COLUMNS = List.of(Metric.INVOCATIONS.column(), Metric.ERRORS.column(),
+            Metric.THROTTLES.column(), Metric.COLD_STARTS.column(), Metric.LATENCY_P50_MS.column(),
+            Metric.LATENCY_P99_MS.column(), Metric.LATENCY_MAX_MS.column(), Metric.CONCURRENT_EXECUTIONS.column(),
+            Metric.CONCURRENCY_AVG.column(), Metric.ENVIRONMENTS_ALIVE_AVG.column(),
+            Metric.PROVISIONED_CONCURRENCY.column(), Metric.COST_USD.column(), Metric.COST_REQUESTS_USD.column(),
+            Metric.COST_COMPUTE_USD.column(), Metric.COST_PROVISIONED_USD.column(),
+            Metric.COST_PROVISIONED_COMPUTE_USD.column(), Metric.COST_EPHEMERAL_STORAGE_USD.column());
+
+    private ReportFiles() {
+    }
+
+    /** A folder that is not a run's folder, or a file in it that cannot be read. */
+    public static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    public static ReportData read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new Invalid(dir + ": no such folder");
+        }
+        if (!Files.isRegularFile(dir.resolve("summary.json"))) {
+            throw new Invalid(dir + " is not the folder of a lambdasim run: it has no summary.json");
+        }
+        JsonNode summary = json(dir, "summary.json");
+        RunInfo run = runInfo(summary);
+        JsonNode histograms = json(dir, RunDataFiles.HISTOGRAMS);
+        List<FunctionData> functions = new ArrayList<>();
+        JsonNode fns = object(summary, "functions", "summary.json");
+        for (Map.Entry<String, JsonNode> e : fns.properties()) {
+            functions.add(function(e.getKey(), e.getValue(), histograms.path("functions").path(e.getKey())));
+        }
+        if (functions.isEmpty()) {
+            throw new Invalid("summary.json: no functions");
+        }
+        JsonNode cost = object(summary, "costUsd", "summary.json");
+        PeriodTable periods = metrics(text(dir, "metrics.csv"), functions);
+        List<String> bill = lines(text(dir, RunDataFiles.BILL));
+        List<String> reportLines = new ArrayList<>();
+        for (String line : lines(text(dir, "report-log.txt"))) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                reportLines.add(line);
+            }
+        }
+        List<Sample> samples = samples(text(dir, RunDataFiles.SAMPLES), functions);
+        return new ReportData(run, functions, estimate(cost, "period", "summary.json: costUsd"),
+                estimate(cost, "month", "summary.json: costUsd"), periods, bill, reportLines, samples);
+    }
+
+    // ---------------------------------------------------------------- summary.json
+
+    private static RunInfo runInfo(JsonNode s) {
+        String where = "summary.json";
+        JsonNode account = s.path("account").path("concurrencyLimit");
+        return new RunInfo(string(s, "scenario", where), s.path("description").asText(""), integer(s, "seed", where),
+                (int) s.path("replication").asLong(0), string(s, "platform", where), string(s, "region", where),
+                decimal(s, "simulatedSeconds", where), account.isIntegralNumber() ? account.intValue() : null,
+                decimal(object(s, "costUsd", where), "monthHours", where + ": costUsd"));
+    }
+
+    private static FunctionData function(String name, JsonNode f, JsonNode histograms) {
+        String where = "summary.json: functions." + name;
+        if (!f.isObject()) {
+            throw new Invalid(where + " is not an object");
+        }
+        JsonNode reserved = f.path("reservedConcurrency");
+        JsonNode cost = object(f, "costUsd", where);
+        JsonNode env = object(f, "environments", where);
+        JsonNode concurrency = object(f, "concurrency", where);
+        String hWhere = RunDataFiles.HISTOGRAMS + ": functions." + name;
+        if (!histograms.isObject()) {
+            throw new Invalid(hWhere + " is missing");
+        }
+        return new FunctionData(name, (int) integer(f, "memorySize", where), f.path("architecture").asText(""),
+                f.path("runtime").asText(""), f.path("timeoutMs").asDouble(0),
+                reserved.isIntegralNumber() ? reserved.intValue() : null, f.path("provisionedConcurrency").path("levelMax").asInt(0),
+                integer(f, "requests", where), integer(f, "invocations", where), integer(f, "throttles", where),
+                integer(f, "errors", where), integer(f, "timeouts", where), integer(f, "coldStarts", where),
+                integer(f, "provisionedInvocations", where), integer(f, "inFlightAtEnd", where),
+                distribution(f, "latencyMs", where), distribution(f, "durationMs", where),
+                distribution(f, "initDurationMs", where), decimal(concurrency, "mean", where + ".concurrency"),
+                integer(concurrency, "max", where + ".concurrency"), integer(env, "created", where + ".environments"),
+                integer(env, "reclaimed", where + ".environments"), decimal(env, "meanAlive", where + ".environments"),
+                decimal(f, "gbSeconds", where), estimate(cost, "period", where + ".costUsd"),
+                estimate(cost, "month", where + ".costUsd"), histogram(histograms, "warm", hWhere),
+                histogram(histograms, "cold", hWhere));
+    }
+
+    private static Distribution distribution(JsonNode parent, String key, String where) {
+        JsonNode d = object(parent, key, where);
+        String w = where + "." + key;
+        return new Distribution(integer(d, "count", w), decimal(d, "mean", w), decimal(d, "p50", w),
+                decimal(d, "p90", w), decimal(d, "p99", w), decimal(d, "max", w));
+    }
+
+    private static Estimate estimate(JsonNode cost, String key, String where) {
+        JsonNode e = object(cost, key, where);
+        String w = where + "." + key;
+        return new Estimate(charges(e, w), charges(object(e, "exact", w), w + ".exact"),
+                bigDecimal(object(e, "freeTier", w), "savedUsd", w + ".freeTier"));
+    }
+
+    private static Charges charges(JsonNode c, String where) {
+        Map<CostComponent, BigDecimal> m = new EnumMap<>(CostComponent.class);
+        for (CostComponent component : CostComponent.values()) {
+            m.put(component, bigDecimal(c, component.key(), where));
+        }
+        return new Charges(m, bigDecimal(c, "total", where));
+    }
+
+    private static LatencyHistogram histogram(JsonNode parent, String key, String where) {
+        String encoded = parent.path(key).path("histogram").asText(null);
+        if (encoded == null) {
+            throw new Invalid(where + "." + key + ".histogram is missing");
+        }
+        Histogram h;
+        try {
+            h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(encoded)), 0);
+        } catch (DataFormatException | RuntimeException e) {
+            throw new Invalid(where + "." + key + ".histogram is not an encoded histogram: " + e.getMessage());
+        }
+        List<long[]> pairs = new ArrayList<>();
+        for (HistogramIterationValue v : h.recordedValues()) {
+            pairs.add(new long[] {h.highestEquivalentValue(v.getValueIteratedTo()), v.getCountAtValueIteratedTo()});
+        }
+        long[] values = new long[pairs.size()];
+        long[] counts = new long[pairs.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = pairs.get(i)[0];
+            counts[i] = pairs.get(i)[1];
+        }
+        return new LatencyHistogram(values, counts);
+    }
+
+    // ---------------------------------------------------------------- metrics.csv
+
+    static PeriodTable metrics(String text, List<FunctionData> functions) {
+        List<String> rows = lines(text);
+        if (rows.isEmpty()) {
+            throw new Invalid("metrics.csv is empty");
+        }
+        List<String> header = Csv.split(rows.get(0));
+        int start = header.indexOf("periodStartSeconds");
+        int length = header.indexOf("periodSeconds");
+        int function = header.indexOf("function");
+        if (start < 0 || length < 0 || function < 0) {
+            throw new Invalid("metrics.csv:1: the header lacks periodStartSeconds, periodSeconds or function");
+        }
+        for (String column : REQUIRED_COLUMNS) {
+            if (!header.contains(column)) {
+                throw new Invalid("metrics.csv:1: no column " + column);
+            }
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (FunctionData f : functions) {
+            index.put(f.name(), index.size());
+        }
+        List<Double> starts = new ArrayList<>();
+        Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+        double periodSeconds = Double.NaN;
+        int expected = 0;
+        for (int r = 1; r < rows.size(); r++) {
+            if (rows.get(r).isEmpty()) {
+                continue;
+            }
+            String where = "metrics.csv:" + (r + 1);
+            List<String> cells = Csv.split(rows.get(r));
+            if (cells.size() != header.size()) {
+                throw new Invalid(where + ": " + cells.size() + " cells, the header has " + header.size());
+            }
+            String fn = cells.get(function);
+            Integer position = index.get(fn);
+            if (position == null) {
+                throw new Invalid(where + ": function '" + fn + "' is not in summary.json");
+            }
+            if (position != expected) {
+                throw new Invalid(where + ": expected a row of " + functions.get(expected).name()
+                        + " (one row per function per period, in summary.json's order)");
+            }
+            expected = (expected + 1) % functions.size();
+            if (position == 0) {
+                starts.add(number(cells.get(start), where, "periodStartSeconds"));
+                periodSeconds = number(cells.get(length), where, "periodSeconds");
+            }
+            Map<String, List<Double>> byColumn = values.computeIfAbsent(fn, k -> new LinkedHashMap<>());
+            for (int c = 0; c < header.size(); c++) {
+                if (c == start || c == length || c == function) {
+                    continue;
+                }
+                String cell = cells.get(c);
+                byColumn.computeIfAbsent(header.get(c), k -> new ArrayList<>())
+                        .add(cell.isEmpty() ? Double.NaN : number(cell, where, header.get(c)));
+            }
+        }
+        if (starts.isEmpty() || expected != 0) {
+            throw new Invalid("metrics.csv: " + (starts.isEmpty() ? "no rows" : "the last period lacks some functions"));
+        }
+        Map<String, Map<String, double[]>> columns = new LinkedHashMap<>();
+        values.forEach((fn, byColumn) -> {
+            Map<String, double[]> c = new LinkedHashMap<>();
+            byColumn.forEach((name, list) -> c.put(name, list.stream().mapToDouble(Double::doubleValue).toArray()));
+            columns.put(fn, c);
+        });
+        return new PeriodTable(periodSeconds, starts.stream().mapToDouble(Double::doubleValue).toArray(), columns);
+    }
+
+    // ---------------------------------------------------------------- data/samples.csv
+
+    static List<Sample> samples(String text, List<FunctionData> functions) {
+        List<String> rows = lines(text);
+        String file = RunDataFiles.SAMPLES;
+        if (rows.isEmpty() || !rows.get(0).equals(RunDataFiles.SAMPLES_HEADER)) {
+            throw new Invalid(file + ":1: expected the header " + RunDataFiles.SAMPLES_HEADER);
+        }
+        List<String> names = functions.stream().map(FunctionData::name).toList();
+        List<Sample> samples = new ArrayList<>();
+        for (int r = 1; r < rows.size(); r++) {
+            if (rows.get(r).isEmpty()) {
+                continue;
+            }
+            String where = file + ":" + (r + 1);
+            List<String> c = Csv.split(rows.get(r));
+            if (c.size() != 10) {
+                throw new Invalid(where + ": " + c.size() + " cells, expected 10");
+            }
+            if (!names.contains(c.get(0))) {
+                throw new Invalid(where + ": function '" + c.get(0) + "' is not in summary.json");
+            }
+            samples.add(new Sample(c.get(0), c.get(1), number(c.get(2), where, "startSeconds"),
+                    c.get(3).isEmpty() ? null : number(c.get(3), where, "initMs"), number(c.get(4), where, "durationMs"),
+                    number(c.get(5), where, "billedMs"),
+                    c.get(6).isEmpty() ? null : (int) number(c.get(6), where, "maxMemoryUsedMb"),
+                    bool(c.get(7), where, "coldStart"), bool(c.get(8), where, "provisioned"), c.get(9)));
+        }
+        return samples;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String text(Path dir, String relative) {
+        try {
+            return Files.readString(dir.resolve(relative), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new Invalid(dir + ": " + relative + " is missing" + (relative.startsWith("data/")
+                    ? " (runs of earlier versions do not write it: run the scenario again)" : ""));
+        } catch (IOException e) {
+            throw new Invalid(dir.resolve(relative) + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode json(Path dir, String relative) {
+        try {
+            JsonNode n = MAPPER.readTree(text(dir, relative));
+            if (n == null || !n.isObject()) {
+                throw new Invalid(relative + ": not a JSON object");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            throw new Invalid(relative + ":" + e.getLocation().getLineNr() + ": not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static List<String> lines(String text) {
+        List<String> out = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+        if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    private static JsonNode object(JsonNode parent, String key, String where) {
+        JsonNode n = parent.path(key);
+        if (!n.isObject()) {
+            throw new Invalid(where + ": " + key + " is missing or not an object");
+        }
+        return n;
+    }
+
+    private static String string(JsonNode parent, String key, String where) {
+        JsonNode n = parent.path(key);
+        if (!n.isTextual()) {
+            throw new Invalid(where + ": " + key + " is missing or not text");
+        }
+        return n.asText();
+    }
+
+    private static long integer(JsonNode parent, String key, String where) {
+        JsonNode n = parent.path(key);
+        if (!n.isIntegralNumber()) {
+            throw new Invalid(where + ": " + key + " is missing or not a whole number");
+        }
+        return n.asLong();
+    }
+
+    private static double decimal(JsonNode parent, String key, String where) {
+        JsonNode n = parent.path(key);
+        if (!n.isNumber()) {
+            throw new Invalid(where + ": " + key + " is missing or not a number");
+        }
+        return n.asDouble();
+    }
+
+    private static BigDecimal bigDecimal(JsonNode parent, String key, String where) {
+        JsonNode n = parent.path(key);
+        if (!n.isNumber()) {
+            throw new Invalid(where + ": " + key + " is missing or not a number");
+        }
+        return n.decimalValue();
+    }
+
+    private static double number(String cell, String where, String column) {
+        try {
+            double v = Double.parseDouble(cell);
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new Invalid(where + ": " + column + " '" + cell + "' is not a number");
+        }
+    }
+
+    private static boolean bool(String cell, String where, String column) {
+        if (cell.equals("true") || cell.equals("false")) {
+            return Boolean.parseBoolean(cell);
+        }
+        throw new Invalid(where + ": " + column + " '" + cell + "' is not true or false");
+    }
+
+    /** Splits one line of CSV (RFC 4180 quoting). */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static List<String> split(String line) {
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (quoted) {
+                    if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else if (ch == '"') {
+                        quoted = false;
+                    } else {
+                        cell.append(ch);
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == ',') {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else {
+                    cell.append(ch);
+                }
+            }
+            cells.add(cell.toString());
+            return cells;
+        }
+    }
+}

@@ -1,0 +1,344 @@
+package io.github.lambdasim.report;
+
+import io.github.lambdasim.report.ReportData.CostComponent;
+import io.github.lambdasim.report.ReportData.Distribution;
+import io.github.lambdasim.report.ReportData.FunctionData;
+import io.github.lambdasim.report.ReportData.Sample;
+import io.github.lambdasim.report.chart.Charts.NamedChart;
+import io.github.lambdasim.report.chart.Ticks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * report.html: one self-contained page (inline CSS, charts inlined as SVG, no script, nothing
+ * fetched) to open or attach to a design review. Every piece of text that comes from the user
+ * (scenario name and description, function names) is escaped.
+ */
+public final class ReportHtml {
+    /** Cold and warm invocations shown on the timeline, each. */
+    static final int TIMELINE_EACH = 3;
+
+    private ReportHtml() {
+    }
+
+    public static String render(ReportData d, List<NamedChart> charts, Map<String, String> svgs) {
+        StringBuilder h = new StringBuilder(1 << 20);
+        String name = esc(d.run().scenario());
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(name).append(" - lambdasim report</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n<main>\n");
+        header(h, d);
+        h.append("<nav><a href=\"#numbers\">Key numbers</a> <a href=\"#charts\">Charts</a> <a href=\"#bill\">Bill</a> "
+                + "<a href=\"#report-lines\">REPORT lines</a> <a href=\"#timeline\">Timeline</a> "
+                + "<a href=\"#files\">Files</a></nav>\n");
+        numbers(h, d);
+        h.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+        for (NamedChart c : charts) {
+            String svg = svgs.get(c.name());
+            h.append("<figure id=\"fig-").append(esc(c.name())).append("\">\n");
+            h.append(svg.substring(svg.indexOf("<svg"))).append('\n');
+            h.append("<figcaption>").append(esc(c.caption())).append(" <span class=\"files\"><a href=\"charts/")
+                    .append(esc(c.name())).append(".png\">PNG</a> <a href=\"charts/").append(esc(c.name()))
+                    .append(".svg\">SVG</a></span></figcaption>\n</figure>\n");
+        }
+        h.append("</section>\n");
+        bill(h, d);
+        List<Sample> picked = timelineSamples(d.samples());
+        reportLines(h, d, picked);
+        timeline(h, picked);
+        files(h);
+        h.append("<footer>Written by lambdasim from the files of this folder; <code>lambdasim report &lt;folder&gt;</code>"
+                + " draws it again.</footer>\n</main>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    // ---------------------------------------------------------------- header and key numbers
+
+    private static void header(StringBuilder h, ReportData d) {
+        ReportData.RunInfo r = d.run();
+        h.append("<header>\n<p class=\"kicker\">lambdasim report</p>\n<h1>").append(esc(r.scenario())).append("</h1>\n");
+        if (!r.description().isBlank()) {
+            h.append("<p class=\"description\">").append(esc(r.description().strip())).append("</p>\n");
+        }
+        h.append("<p class=\"meta\">").append(esc(Format.duration(r.simulatedSeconds()))).append(" of simulated time on the ")
+                .append(esc(r.platform())).append(" platform in ").append(esc(r.region())).append(", seed ")
+                .append(r.seed()).append(r.replication() > 0 ? ", replication " + r.replication() : "")
+                .append("; metrics per ").append(esc(Format.period(d.periods().periodSeconds())));
+        if (r.accountConcurrencyLimit() != null) {
+            h.append("; account concurrency limit ").append(Format.count(r.accountConcurrencyLimit()));
+        }
+        h.append(".</p>\n</header>\n");
+    }
+
+    private static void numbers(StringBuilder h, ReportData d) {
+        List<FunctionData> fs = d.functions();
+        h.append("<section id=\"numbers\">\n<h2>Key numbers</h2>\n<table class=\"numbers\">\n<thead><tr><th></th>");
+        for (FunctionData f : fs) {
+            h.append("<th>").append(esc(f.name())).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        row(h, fs, "Configuration", f -> f.memoryMb() + " MB, " + f.architecture() + ", " + f.runtime()
+                + ", timeout " + Format.duration(f.timeoutMs() / 1000));
+        row(h, fs, "Reserved / provisioned concurrency", f -> (f.reservedConcurrency() == null ? "none"
+                : Format.count(f.reservedConcurrency())) + " / " + (f.provisionedConcurrency() == 0 ? "none"
+                : Format.count(f.provisionedConcurrency())));
+        row(h, fs, "Requests", f -> Format.count(f.requests()));
+        row(h, fs, "Invocations", f -> Format.count(f.invocations())
+                + (f.inFlightAtEnd() > 0 ? " (+" + Format.count(f.inFlightAtEnd()) + " running at the end)" : ""));
+        row(h, fs, "Throttles (429)", f -> Format.count(f.throttles()) + " (" + Format.percent(f.throttles(), f.requests())
+                + " of requests)");
+        row(h, fs, "Errors (of which timeouts)", f -> Format.count(f.errors()) + " (" + Format.count(f.timeouts()) + ")");
+        row(h, fs, "Cold starts", f -> Format.count(f.coldStarts()) + " (" + Format.percent(f.coldStarts(), f.invocations())
+                + " of invocations)");
+        row(h, fs, "Latency p50 / p90 / p99 / max", f -> dist(f.latencyMs()));
+        row(h, fs, "Duration p50 / p90 / p99 / max", f -> dist(f.durationMs()));
+        row(h, fs, "Init duration p50 / p90 / p99 / max", f -> f.initDurationMs().count() == 0 ? "no cold starts"
+                : dist(f.initDurationMs()));
+        row(h, fs, "Concurrency mean / max", f -> Format.number(f.concurrencyMean(), 2) + " / "
+                + Format.count(f.concurrencyMax()));
+        row(h, fs, "Environments created / alive on average", f -> Format.count(f.environmentsCreated()) + " / "
+                + Format.number(f.environmentsMeanAlive(), 1));
+        row(h, fs, "Billed GB-seconds", f -> Format.number(f.gbSeconds(), 1));
+        row(h, fs, "Cost of the run", f -> Format.usd(f.periodCost().costUsd().total()));
+        row(h, fs, "Cost per " + Format.number(d.run().monthHours(), 0) + " h month",
+                f -> Format.usd(f.monthCost().costUsd().total()));
+        h.append("</tbody>\n</table>\n<p class=\"note\">Latency is what the caller waits: init on a cold start plus the "
+                + "handler's duration. Percentiles come from HdrHistogram (within 0.1%). These figures come from one "
+                + "run with one seed, so they carry sampling noise: rerun with another <code>--seed</code> to see how "
+                + "much.</p>\n</section>\n");
+    }
+
+    private static String dist(Distribution x) {
+        return Format.ms(x.p50()) + " / " + Format.ms(x.p90()) + " / " + Format.ms(x.p99()) + " / " + Format.ms(x.max());
+    }
+
+    private static void row(StringBuilder h, List<FunctionData> fs, String label, Function<FunctionData, String> value) {
+        h.append("<tr><th scope=\"row\">").append(esc(label)).append("</th>");
+        for (FunctionData f : fs) {
+            h.append("<td>").append(esc(value.apply(f))).append("</td>");
+        }
+        h.append("</tr>\n");
+    }
+
+    // ---------------------------------------------------------------- the bill
+
+    private static void bill(StringBuilder h, ReportData d) {
+        String run = Format.duration(d.run().simulatedSeconds());
+        String month = Format.number(d.run().monthHours(), 0) + " h month";
+        h.append("<section id=\"bill\">\n<h2>The bill</h2>\n<p>")
+                .append(esc(Format.usd(d.periodCost().costUsd().total()))).append(" for the ").append(esc(run))
+                .append(" run; ").append(esc(Format.usd(d.monthCost().costUsd().total()))).append(" per ")
+                .append(esc(month)).append(" at the same traffic. Each component is rounded to cents, as AWS's "
+                        + "estimates state them; the total is their sum.</p>\n");
+        h.append("<table class=\"bill\">\n<thead><tr><th>Component</th><th>This run (").append(esc(run))
+                .append(")</th><th>Per ").append(esc(month)).append("</th></tr></thead>\n<tbody>\n");
+        for (CostComponent c : CostComponent.values()) {
+            h.append("<tr><th scope=\"row\">").append(esc(c.label())).append("</th><td>")
+                    .append(esc(Format.usd(d.periodCost().costUsd().get(c)))).append("</td><td>")
+                    .append(esc(Format.usd(d.monthCost().costUsd().get(c)))).append("</td></tr>\n");
+        }
+        h.append("<tr class=\"total\"><th scope=\"row\">Total</th><td>").append(esc(Format.usd(d.periodCost().costUsd()
+                .total()))).append("</td><td>").append(esc(Format.usd(d.monthCost().costUsd().total())))
+                .append("</td></tr>\n</tbody>\n</table>\n");
+        h.append("<h3>How it adds up</h3>\n<pre class=\"arithmetic\">");
+        for (String line : d.billExplanation()) {
+            h.append(esc(line)).append('\n');
+        }
+        h.append("</pre>\n</section>\n");
+    }
+
+    // ---------------------------------------------------------------- REPORT lines and timeline
+
+    /** Up to {@link #TIMELINE_EACH} cold and as many warm samples, spread over the run, in time order. */
+    static List<Sample> timelineSamples(List<Sample> samples) {
+        List<Sample> cold = new ArrayList<>();
+        List<Sample> warm = new ArrayList<>();
+        for (Sample s : samples) {
+            (s.cold() ? cold : warm).add(s);
+        }
+        List<Sample> picked = new ArrayList<>(spread(cold, TIMELINE_EACH));
+        picked.addAll(spread(warm, TIMELINE_EACH));
+        picked.sort((a, b) -> Double.compare(a.startSeconds() - initSeconds(a), b.startSeconds() - initSeconds(b)));
+        return picked;
+    }
+
+    /** {@code n} elements evenly spaced from the first to the last (all of them when there are fewer). */
+    static <T> List<T> spread(List<T> list, int n) {
+        if (list.size() <= n) {
+            return List.copyOf(list);
+        }
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(list.get(n == 1 ? 0 : (int) Math.round((double) i * (list.size() - 1) / (n - 1))));
+        }
+        return out;
+    }
+
+    private static double initSeconds(Sample s) {
+        return s.initMs() == null ? 0 : s.initMs() / 1000;
+    }
+
+    private static void reportLines(StringBuilder h, ReportData d, List<Sample> picked) {
+        h.append("<section id=\"report-lines\">\n<h2>Sample REPORT lines</h2>\n<p>As Lambda writes them to CloudWatch "
+                + "Logs, each after the function's name and the simulated time the handler started; the lines of the "
+                + "invocations on the timeline below. <a href=\"report-log.txt\">report-log.txt</a> holds ")
+                .append(Format.count(d.reportLines().size()))
+                .append(" of them: every cold start up to a cap, and every Nth invocation.</p>\n<pre class=\"log\">");
+        List<String> lines = new ArrayList<>();
+        for (Sample s : picked) {
+            for (String line : d.reportLines()) {
+                if (line.contains("RequestId: " + s.requestId() + "\t") || line.endsWith("RequestId: " + s.requestId())) {
+                    lines.add(line);
+                    break;
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.addAll(d.reportLines().subList(0, Math.min(6, d.reportLines().size())));
+        }
+        for (String line : lines) {
+            h.append(esc(line.replace('\t', ' ').replace("  ", " "))).append('\n');
+        }
+        h.append("</pre>\n</section>\n");
+    }
+
+    private static void timeline(StringBuilder h, List<Sample> picked) {
+        h.append("<section id=\"timeline\">\n<h2>Timeline of a few invocations</h2>\n<p>In the manner of AWS X-Ray's "
+                + "trace view: each request from the moment it reaches its execution environment. "
+                + "<b>Initialization</b> is the cold start (the runtime, the package and the function's init code); "
+                + "<b>Invocation</b> is the handler; <b>Overhead</b>, the runtime's work after the response (such as "
+                + "extensions), is not modelled by lambdasim and is shown as 0 ms. All bars share one scale.</p>\n");
+        if (picked.isEmpty()) {
+            h.append("<p>No invocation was sampled.</p>\n</section>\n");
+            return;
+        }
+        double longest = 0;
+        for (Sample s : picked) {
+            longest = Math.max(longest, (s.initMs() == null ? 0 : s.initMs()) + s.durationMs());
+        }
+        Ticks.Range scale = Ticks.fromZero(longest, 0.02, 6);
+        h.append("<div class=\"timeline\">\n<div class=\"tl-row tl-axis\"><div class=\"tl-label\">ms</div><div class=\"tl-track\">");
+        for (double t = 0; t <= scale.upper() + 1e-9; t += scale.step()) {
+            h.append("<span class=\"tl-tick\" style=\"left:").append(pct(t, scale.upper())).append("\">")
+                    .append(Format.number(t, Ticks.decimals(scale.step()))).append("</span>");
+        }
+        h.append("</div><div class=\"tl-value\"></div></div>\n");
+        for (Sample s : picked) {
+            double init = s.initMs() == null ? 0 : s.initMs();
+            double total = init + s.durationMs();
+            h.append("<div class=\"tl-trace\">\n<div class=\"tl-head\">").append(s.cold() ? "Cold start" : "Warm start")
+                    .append(" &middot; ").append(esc(s.function())).append(" &middot; at ").append(esc(clock(s.startSeconds()
+                            - init / 1000))).append(" &middot; RequestId ").append(esc(s.requestId()))
+                    .append(s.status().equals("success") ? "" : " &middot; " + esc(s.status())).append("</div>\n");
+            bar(h, s.function(), 0, total, scale.upper(), "tl-total", total);
+            if (s.cold()) {
+                bar(h, "Initialization", 0, init, scale.upper(), "tl-init", init);
+            }
+            bar(h, "Invocation", init, s.durationMs(), scale.upper(), "tl-invoke", s.durationMs());
+            bar(h, "Overhead", total, 0, scale.upper(), "tl-overhead", 0);
+            h.append("</div>\n");
+        }
+        h.append("</div>\n</section>\n");
+    }
+
+    private static void bar(StringBuilder h, String label, double from, double length, double upper, String cls, double ms) {
+        h.append("<div class=\"tl-row\"><div class=\"tl-label\">").append(esc(label)).append("</div><div class=\"tl-track\">")
+                .append("<span class=\"tl-bar ").append(cls).append("\" style=\"left:").append(pct(from, upper))
+                .append(";width:").append(pct(length, upper)).append("\"></span></div><div class=\"tl-value\">")
+                .append(esc(Format.ms(ms))).append(cls.equals("tl-overhead") ? " (not modelled)" : "")
+                .append("</div></div>\n");
+    }
+
+    private static String pct(double v, double upper) {
+        return String.format(Locale.ROOT, "%.3f%%", upper > 0 ? 100 * v / upper : 0);
+    }
+
+    private static String clock(double seconds) {
+        long ms = Math.round(seconds * 1000);
+        long s = ms / 1000;
+        return String.format(Locale.ROOT, "%02d:%02d:%02d.%03d", s / 3600, s / 60 % 60, s % 60, ms % 1000);
+    }
+
+    private static void files(StringBuilder h) {
+        h.append("<section id=\"files\">\n<h2>Files</h2>\n<ul>\n");
+        String[][] files = {
+            {"summary.json", "the run's figures, for scripts"},
+            {"metrics.csv", "one row per function per period, columns named like CloudWatch's metrics"},
+            {"report-log.txt", "sampled REPORT lines"},
+            {RunDataFiles.HISTOGRAMS, "latency histograms of warm and cold starts (HdrHistogram, base64)"},
+            {RunDataFiles.SAMPLES, "the sampled invocations"},
+            {RunDataFiles.BILL, "the bill's arithmetic"},
+        };
+        for (String[] f : files) {
+            h.append("<li><a href=\"").append(f[0]).append("\">").append(f[0]).append("</a>: ").append(esc(f[1]))
+                    .append("</li>\n");
+        }
+        h.append("<li><code>charts/</code>: every chart above as PNG (1280 x 720) and SVG</li>\n</ul>\n</section>\n");
+    }
+
+    /** Escapes text for HTML content and attribute values. */
+    public static String esc(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final String CSS = """
+            :root { --ink: #222; --muted: #555; --rule: #ddd; --bg: #fff; --soft: #f6f7f9;
+                    --blue: #0072B2; --orange: #E69F00; --grey: #9a9a9a; }
+            * { box-sizing: border-box; }
+            body { margin: 0; background: var(--bg); color: var(--ink);
+                   font: 16px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; }
+            main { max-width: 1200px; margin: 0 auto; padding: 24px 32px 48px; }
+            h1 { font-size: 2rem; margin: 0 0 8px; }
+            h2 { font-size: 1.45rem; margin: 40px 0 12px; padding-top: 8px; border-top: 1px solid var(--rule); }
+            h3 { font-size: 1.1rem; margin: 20px 0 8px; }
+            .kicker { text-transform: uppercase; letter-spacing: .08em; color: var(--muted); font-size: .8rem; margin: 0; }
+            .description { font-size: 1.1rem; max-width: 62em; margin: 0 0 8px; }
+            .meta, .note { color: var(--muted); }
+            nav { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 16px 0 0; font-size: .95rem; }
+            a { color: var(--blue); }
+            table { border-collapse: collapse; margin: 8px 0; }
+            th, td { padding: 6px 14px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+            table.numbers td, table.bill td { text-align: right; font-variant-numeric: tabular-nums; }
+            table.numbers thead th { text-align: right; }
+            tbody th { font-weight: normal; color: var(--muted); }
+            tr.total th, tr.total td { font-weight: bold; color: var(--ink); }
+            figure { margin: 28px 0; }
+            figure svg { display: block; width: 100%; height: auto; border: 1px solid var(--rule); }
+            figcaption { color: var(--muted); margin-top: 6px; max-width: 62em; }
+            .files a { margin-left: 8px; font-size: .9rem; }
+            pre { background: var(--soft); border: 1px solid var(--rule); padding: 12px 14px; overflow-x: auto;
+                  font: 13px/1.5 "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+            pre.log { white-space: pre-wrap; }
+            .timeline { border: 1px solid var(--rule); padding: 8px 14px 14px; }
+            .tl-row { display: grid; grid-template-columns: 160px 1fr 170px; align-items: center; min-height: 24px; }
+            .tl-label { color: var(--muted); padding-right: 10px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+            .tl-track { position: relative; height: 18px; background: linear-gradient(var(--rule), var(--rule)) 0 50%/100% 1px no-repeat; }
+            .tl-value { padding-left: 12px; font-variant-numeric: tabular-nums; font-size: .9rem; }
+            .tl-bar { position: absolute; top: 2px; height: 14px; min-width: 2px; border-radius: 2px; }
+            .tl-total { background: var(--grey); }
+            .tl-init { background: var(--orange); }
+            .tl-invoke { background: var(--blue); }
+            .tl-overhead { background: var(--muted); min-width: 2px; }
+            .tl-axis .tl-track { height: 22px; background: none; border-bottom: 1px solid var(--grey); }
+            .tl-tick { position: absolute; bottom: 2px; transform: translateX(-50%); font-size: .8rem; color: var(--muted); }
+            .tl-trace { margin-top: 10px; padding-top: 6px; border-top: 1px dashed var(--rule); }
+            .tl-head { font-size: .9rem; margin-bottom: 2px; }
+            footer { margin-top: 48px; color: var(--muted); font-size: .85rem; }
+            """;
+}

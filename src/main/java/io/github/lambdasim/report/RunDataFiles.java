@@ -1,0 +1,114 @@
+package io.github.lambdasim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdasim.model.FunctionResult;
+import io.github.lambdasim.model.InvocationSample;
+import io.github.lambdasim.model.RunResult;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.zip.Deflater;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The files under {@code data/} that the report is drawn from besides summary.json, metrics.csv
+ * and report-log.txt: what the run knows and those files do not say. Written by the run, read
+ * by {@link ReportFiles}; the report never looks at the simulation itself.
+ *
+ * <ul>
+ *   <li>{@value #HISTOGRAMS}: each function's latency histograms of warm and cold invocations,
+ *       in microseconds, in HdrHistogram's compressed encoding, base64;</li>
+ *   <li>{@value #SAMPLES}: the sampled invocations of report-log.txt, one per row;</li>
+ *   <li>{@value #BILL}: the bill's arithmetic, line by line.</li>
+ * </ul>
+ */
+public final class RunDataFiles {
+    public static final String HISTOGRAMS = "data/latency-histograms.json";
+    public static final String SAMPLES = "data/samples.csv";
+    public static final String BILL = "data/bill.txt";
+    static final String SAMPLES_HEADER =
+            "function,requestId,startSeconds,initMs,durationMs,billedMs,maxMemoryUsedMb,coldStart,provisioned,status";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunDataFiles() {
+    }
+
+    public static void write(RunResult run, OutputFolder folder) throws IOException {
+        folder.write(HISTOGRAMS, histograms(run));
+        folder.write(SAMPLES, samples(run));
+        folder.write(BILL, String.join("\n", run.bill().explanation()) + "\n");
+    }
+
+    static String histograms(RunResult run) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("unit", "microseconds");
+        root.put("encoding", "HdrHistogram compressed (Histogram.decodeFromCompressedByteBuffer), base64");
+        ObjectNode functions = root.putObject("functions");
+        for (FunctionResult f : run.functions()) {
+            ObjectNode fn = functions.putObject(f.name());
+            fn.set("warm", histogram(f.latencyWarm()));
+            fn.set("cold", histogram(f.latencyCold()));
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode histogram(Histogram h) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("count", h.getTotalCount());
+        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int length = h.encodeIntoCompressedByteBuffer(buffer, Deflater.BEST_COMPRESSION);
+        o.put("histogram", Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length)));
+        return o;
+    }
+
+    /**
+     * One row per sampled invocation, in the order of report-log.txt: {@code startSeconds} is when
+     * the handler started (after init on a cold start), {@code initMs} is empty on a warm start,
+     * {@code maxMemoryUsedMb} is empty when the scenario does not model memory use.
+     */
+    static String samples(RunResult run) {
+        InvocationSample s = run.samples();
+        Integer[] order = new Integer[s.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingLong(s::startMicros).thenComparingLong(s::requestNumber));
+        StringBuilder sb = new StringBuilder(SAMPLES_HEADER).append('\n');
+        for (int i : order) {
+            int flags = s.flags(i);
+            boolean cold = (flags & InvocationSample.FLAG_COLD) != 0;
+            sb.append(run.functions().get(s.function(i)).name()).append(',')
+                    .append(ReportLines.requestId(run.seed(), run.replication(), s.requestNumber(i))).append(',')
+                    .append(MetricsCsv.plain(s.startMicros(i) / 1e6, 6)).append(',')
+                    .append(cold ? MetricsCsv.plain(s.initMicros(i) / 1e3, 3) : "").append(',')
+                    .append(MetricsCsv.plain(s.durationMicros(i) / 1e3, 3)).append(',')
+                    .append(MetricsCsv.plain(s.billedMicros(i) / 1e3, 3)).append(',')
+                    .append(s.maxMemoryUsedMb(i) > 0 ? Integer.toString(s.maxMemoryUsedMb(i)) : "").append(',')
+                    .append(cold).append(',')
+                    .append((flags & InvocationSample.FLAG_PROVISIONED) != 0).append(',')
+                    .append(status(flags)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String status(int flags) {
+        if ((flags & InvocationSample.FLAG_TIMEOUT) != 0) {
+            return "timeout";
+        }
+        if ((flags & InvocationSample.FLAG_OUT_OF_MEMORY) != 0) {
+            return "out-of-memory";
+        }
+        return (flags & InvocationSample.FLAG_ERROR) != 0 ? "error" : "success";
+    }
+}

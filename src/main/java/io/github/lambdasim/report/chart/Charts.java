@@ -1,0 +1,611 @@
+package io.github.lambdasim.report.chart;
+
+import io.github.lambdasim.report.Format;
+import io.github.lambdasim.report.ReportData;
+import io.github.lambdasim.report.ReportData.CostComponent;
+import io.github.lambdasim.report.ReportData.FunctionData;
+import io.github.lambdasim.report.ReportData.LatencyHistogram;
+import io.github.lambdasim.report.ReportData.PeriodTable;
+import io.github.lambdasim.stats.Metric;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The report's charts, drawn from a {@link ReportData} only. Per function: latency over time,
+ * the latency distribution of warm and cold starts, concurrency over time, and invocations,
+ * errors and throttles per period; for the account: the cost of the run over time and the
+ * month's bill by component.
+ */
+public final class Charts {
+    /** Latency axes turn logarithmic when the largest latency is this many times the smallest p50. */
+    static final double LOG_SCALE_RATIO = 20;
+    /** A limit line is drawn when it is at most this many times the highest value charted. */
+    static final double LIMIT_IN_VIEW = 2.5;
+    /** Below this many invocations per non-empty period, latency is drawn as points, not lines. */
+    static final double SPARSE_INVOCATIONS = 5;
+    static final int HISTOGRAM_BINS_PER_DECADE = 10;
+    /** Most bins a time chart of counts or levels draws: about 5 pixels each. */
+    static final int MAX_POINTS = 240;
+
+    private static final Shape DOT = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+
+    private Charts() {
+    }
+
+    /** A chart and the words that go with it in the report. */
+    public record NamedChart(String name, String title, String caption, JFreeChart chart) {
+    }
+
+    /** Every chart of the report, grouped by kind: each kind for every function, then the costs. */
+    public static List<NamedChart> all(ReportData data) {
+        Context c = new Context(data);
+        List<NamedChart> charts = new ArrayList<>();
+        for (FunctionData f : data.functions()) {
+            charts.add(latency(c, f));
+        }
+        for (FunctionData f : data.functions()) {
+            charts.add(latencyDistribution(f));
+        }
+        for (FunctionData f : data.functions()) {
+            charts.add(concurrency(c, f));
+        }
+        for (FunctionData f : data.functions()) {
+            charts.add(invocations(c, f));
+        }
+        charts.add(costOverTime(c));
+        charts.add(costBreakdown(data));
+        return charts;
+    }
+
+    /** What every time chart shares: the time scale, and the periods or wider bins its values are drawn at. */
+    private static final class Context {
+        final ReportData data;
+        final PeriodTable periods;
+        final TimeScale scale;
+        /** The metrics periods as they are. */
+        final View period;
+        /** Periods merged into at most {@link #MAX_POINTS} bins, for series that merge exactly. */
+        final View binned;
+
+        Context(ReportData data) {
+            this.data = data;
+            this.periods = data.periods();
+            this.scale = TimeScale.of(data.run().simulatedSeconds());
+            this.period = new View(this, 1);
+            this.binned = new View(this, Binning.factor(periods.periodSeconds(), periods.periods(), MAX_POINTS));
+        }
+    }
+
+    /** Where a chart draws each value: at the middle of each bin of {@code k} periods. */
+    private static final class View {
+        final Context c;
+        final int k;
+        final double[] x;
+        final double[] xStart;
+        final double[] xEnd;
+        final double[] lengths;
+        private final double[] periodLengths;
+        /** The bin's length as in "per minute". */
+        final String per;
+
+        View(Context c, int k) {
+            this.c = c;
+            this.k = k;
+            PeriodTable periods = c.periods;
+            double duration = c.data.run().simulatedSeconds();
+            int n = periods.periods();
+            double[] periodLengths = new double[n];
+            for (int p = 0; p < n; p++) {
+                double start = periods.startSeconds(p);
+                periodLengths[p] = Math.max(0, Math.min(periods.periodSeconds(), duration - start));
+            }
+            lengths = Binning.merge(periodLengths, k, Binning.Merge.SUM, null);
+            int bins = lengths.length;
+            x = new double[bins];
+            xStart = new double[bins];
+            xEnd = new double[bins];
+            for (int b = 0; b < bins; b++) {
+                double start = periods.startSeconds(b * k);
+                xStart[b] = c.scale.toUnit(start);
+                xEnd[b] = c.scale.toUnit(start + lengths[b]);
+                x[b] = (xStart[b] + xEnd[b]) / 2;
+            }
+            per = Format.period(periods.periodSeconds() * k);
+            this.periodLengths = periodLengths;
+        }
+
+        /** One metric of one function, merged into this view's bins. */
+        double[] values(FunctionData f, Metric m, Binning.Merge how) {
+            return Binning.merge(c.periods.values(f.name(), m.column()), k, how, periodLengths);
+        }
+
+        XYSeries line(String key, double[] values) {
+            XYSeries s = new XYSeries(key, false, true);
+            for (int p = 0; p < values.length; p++) {
+                s.add(x[p], Double.isFinite(values[p]) ? Double.valueOf(values[p]) : null);
+            }
+            return s;
+        }
+
+        XYIntervalSeries bars(String key, double[] values) {
+            XYIntervalSeries s = new XYIntervalSeries(key);
+            for (int p = 0; p < values.length; p++) {
+                s.add(x[p], xStart[p], xEnd[p], values[p], 0, values[p]);
+            }
+            return s;
+        }
+    }
+
+    // ---------------------------------------------------------------- latency over time
+
+    static NamedChart latency(Context c, FunctionData f) {
+        View v = c.period;
+        double[] invocations = v.values(f, Metric.INVOCATIONS, Binning.Merge.SUM);
+        double[] cold = v.values(f, Metric.COLD_STARTS, Binning.Merge.SUM);
+        double[] p50 = Series.gapsWhereNone(v.values(f, Metric.LATENCY_P50_MS, Binning.Merge.MAX), invocations);
+        double[] p99 = Series.gapsWhereNone(v.values(f, Metric.LATENCY_P99_MS, Binning.Merge.MAX), invocations);
+        double[] max = Series.gapsWhereNone(v.values(f, Metric.LATENCY_MAX_MS, Binning.Merge.MAX), invocations);
+        int busyPeriods = Series.countPositive(invocations);
+        double perBusyPeriod = busyPeriods == 0 ? 0 : Series.total(invocations) / busyPeriods;
+        boolean sparse = perBusyPeriod < SPARSE_INVOCATIONS;
+
+        XYSeriesCollection lines = new XYSeriesCollection();
+        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(!sparse, sparse);
+        if (sparse) {
+            // With one or two invocations a period, p50, p99 and max coincide: draw each period's slowest
+            // invocation, coloured by whether the period had a cold start.
+            double[] withCold = max.clone();
+            double[] warmOnly = max.clone();
+            for (int p = 0; p < max.length; p++) {
+                (cold[p] > 0 ? warmOnly : withCold)[p] = Double.NaN;
+            }
+            lines.addSeries(v.line("Slowest invocation of a period with a cold start", withCold));
+            lines.addSeries(v.line("Slowest invocation of a period of warm starts only", warmOnly));
+            lr.setSeriesPaint(0, ChartStyle.ORANGE);
+            lr.setSeriesPaint(1, ChartStyle.BLUE);
+            lr.setSeriesShape(0, DOT);
+            lr.setSeriesShape(1, DOT);
+        } else {
+            lines.addSeries(v.line("p50", p50));
+            lines.addSeries(v.line("p99", p99));
+            lines.addSeries(v.line("max", max));
+            Color[] colours = {ChartStyle.BLUE, ChartStyle.ORANGE, ChartStyle.MUTED};
+            for (int i = 0; i < colours.length; i++) {
+                lr.setSeriesPaint(i, colours[i]);
+                lr.setSeriesStroke(i, i == 2 ? ChartStyle.THIN_LINE : ChartStyle.LINE);
+            }
+        }
+        double top = Series.max(max);
+        double bottom = Series.minPositive(sparse ? max : p50);
+        boolean log = top > 0 && bottom > 0 && top / bottom > LOG_SCALE_RATIO;
+        ValueAxis y = log
+                ? new LogAxis125("Latency (ms, log scale)", Ticks.niceFloor(bottom * 0.9), Ticks.niceCeil(top * 1.1))
+                : ChartStyle.numberAxis("Latency (ms)", Ticks.fromZero(top, 0.08, 8), "");
+        XYPlot plot = new XYPlot(lines, ChartStyle.timeAxis(c.scale), y, lr);
+        // The first series is drawn on top: p50 over p99 over max.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
+        if (!sparse && Series.total(cold) > 0) {
+            // Cold starts as bars behind the lines, on a second axis.
+            XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+            bars.addSeries(v.bars("Cold starts (right axis)", cold));
+            plot.setDataset(1, bars);
+            plot.setRenderer(1, bars(ChartStyle.translucent(ChartStyle.PURPLE, 0.45)));
+            plot.setRangeAxis(1, ChartStyle.numberAxis("Cold starts per " + v.per,
+                    Ticks.fromZero(Series.max(cold), 0.1, 8), ""));
+            plot.mapDatasetToRangeAxis(1, 1);
+        }
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        String title = f.name() + ": latency seen by callers";
+        String overall = "over the run p50 " + Format.ms(f.latencyMs().p50()) + ", p99 " + Format.ms(f.latencyMs().p99())
+                + ", max " + Format.ms(f.latencyMs().max()) + "; " + Format.count(f.coldStarts()) + " cold starts ("
+                + Format.percent(f.coldStarts(), f.invocations()) + ")";
+        String subtitle = sparse
+                ? Format.number(perBusyPeriod, 1) + " invocations per " + v.per + " on average, one dot per " + v.per
+                        + "; " + overall
+                : "p50, p99 and maximum per " + v.per + "; " + overall;
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart, subtitle);
+        String caption = sparse
+                ? "What callers wait (init on a cold start, plus the handler's duration). The function is called too "
+                        + "rarely for percentiles per " + v.per + ", so each dot is the slowest invocation of one "
+                        + v.per + ": orange when the " + v.per + " had a cold start, blue when all its invocations "
+                        + "found a warm environment. The distribution chart below compares the two groups."
+                : "What callers wait (init on a cold start, plus the handler's duration) in each " + v.per
+                        + " of simulated time; periods without invocations are left blank. The bars count the cold "
+                        + "starts of each " + v.per + " (right axis): each adds its init duration to what one caller "
+                        + "waits, so they lift the maximum, and the p99 when they are many.";
+        return new NamedChart("latency-" + f.name(), title, caption, chart);
+    }
+
+    private static XYBarRenderer bars(Color fill) {
+        XYBarRenderer r = new XYBarRenderer(0.0);
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setSeriesPaint(0, fill);
+        r.setDefaultLegendShape(ChartStyle.SWATCH);
+        return r;
+    }
+
+    // ---------------------------------------------------------------- latency distribution
+
+    static NamedChart latencyDistribution(FunctionData f) {
+        LatencyHistogram warm = f.latencyWarm();
+        LatencyHistogram cold = f.latencyCold();
+        String title = f.name() + ": latency of warm and cold starts";
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (LatencyHistogram h : new LatencyHistogram[] {warm, cold}) {
+            if (h.totalCount() > 0) {
+                min = Math.min(min, Math.max(h.valueMicros(0), 1) / 1000.0);
+                max = Math.max(max, h.valueMicros(h.size() - 1) / 1000.0);
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        // The same series again for the outlines: XYPlot finds a dataset's renderer by the dataset's first index.
+        XYSeriesCollection outlines = new XYSeriesCollection();
+        XYStepAreaRenderer r = new XYStepAreaRenderer(XYStepAreaRenderer.AREA);
+        r.setRangeBase(0);
+        r.setDefaultLegendShape(ChartStyle.SWATCH);
+        // The area renderer outlines in the plot's colour: a step line on top draws each group's outline.
+        org.jfree.chart.renderer.xy.XYStepRenderer outline = new org.jfree.chart.renderer.xy.XYStepRenderer();
+        outline.setDefaultSeriesVisibleInLegend(false);
+        double top = 0;
+        double lower = 1;
+        double upper = 10;
+        if (max > 0) {
+            double[] edges = LogBins.edges(min, max, HISTOGRAM_BINS_PER_DECADE);
+            lower = Ticks.niceFloor(edges[0]);
+            upper = Ticks.niceCeil(edges[edges.length - 1]);
+            int series = 0;
+            Object[][] groups = {{"Warm starts", warm, ChartStyle.BLUE}, {"Cold starts", cold, ChartStyle.ORANGE}};
+            for (Object[] g : groups) {
+                LatencyHistogram h = (LatencyHistogram) g[1];
+                if (h.totalCount() == 0) {
+                    continue;
+                }
+                double[] shares = LogBins.shares(h, 1e-3, edges);
+                XYSeries s = new XYSeries(g[0] + ": " + Format.count(h.totalCount()) + " invocations, p50 "
+                        + Format.ms(h.percentileMicros(50) / 1000.0) + ", p99 " + Format.ms(h.percentileMicros(99) / 1000.0),
+                        false, true);
+                for (int b = 0; b < shares.length; b++) {
+                    s.add(edges[b], 100 * shares[b]);
+                    top = Math.max(top, 100 * shares[b]);
+                }
+                s.add(edges[edges.length - 1], 100 * shares[shares.length - 1]);
+                data.addSeries(s);
+                outlines.addSeries(s);
+                Color colour = (Color) g[2];
+                r.setSeriesPaint(series, ChartStyle.translucent(colour, 0.35));
+                outline.setSeriesPaint(series, colour);
+                outline.setSeriesStroke(series, ChartStyle.LINE);
+                series++;
+            }
+        }
+        LogAxis125 x = new LogAxis125("Latency seen by the caller (ms, log scale)", lower, upper);
+        NumberAxis y = ChartStyle.numberAxis("Share of the group's invocations (%)", Ticks.fromZero(top, 0.1, 8), "");
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setDataset(1, outlines);
+        plot.setRenderer(1, outline);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        String subtitle = f.invocations() == 0 ? "No invocations"
+                : "Each bar spans a factor of " + Format.number(Math.pow(10, 1.0 / HISTOGRAM_BINS_PER_DECADE), 2)
+                        + " in latency; each group's bars add up to 100%"
+                        + (cold.totalCount() == 0 ? "; no cold starts" : "");
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart, subtitle);
+        return new NamedChart("latency-distribution-" + f.name(), title,
+                "How latency is spread for invocations that found a warm environment and for those that waited "
+                        + "for a new one, each as a share of its own group so that a few cold starts stay visible "
+                        + "beside many warm ones. The latency axis is logarithmic.", chart);
+    }
+
+    // ---------------------------------------------------------------- concurrency
+
+    static NamedChart concurrency(Context c, FunctionData f) {
+        View v = c.binned;
+        double[] peak = v.values(f, Metric.CONCURRENT_EXECUTIONS, Binning.Merge.MAX);
+        double[] mean = v.values(f, Metric.CONCURRENCY_AVG, Binning.Merge.MEAN);
+        double[] alive = v.values(f, Metric.ENVIRONMENTS_ALIVE_AVG, Binning.Merge.MEAN);
+        double[] provisioned = v.values(f, Metric.PROVISIONED_CONCURRENCY, Binning.Merge.MAX);
+        double[] throttles = v.values(f, Metric.THROTTLES, Binning.Merge.SUM);
+        boolean hasProvisioned = f.provisionedConcurrency() > 0 || Series.max(provisioned) > 0;
+
+        XYSeriesCollection lines = new XYSeriesCollection();
+        List<Color> colours = new ArrayList<>();
+        lines.addSeries(v.line("Concurrent executions (max per " + v.per + ")", peak));
+        colours.add(ChartStyle.BLUE);
+        lines.addSeries(v.line("Concurrency (mean)", mean));
+        colours.add(ChartStyle.SKY_BLUE);
+        lines.addSeries(v.line("Environments alive (mean)", alive));
+        colours.add(ChartStyle.GREEN);
+        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < colours.size(); i++) {
+            lr.setSeriesPaint(i, colours.get(i));
+            lr.setSeriesStroke(i, i == 1 ? ChartStyle.DASHED_LINE : ChartStyle.LINE);
+        }
+        double top = Math.max(Series.max(peak), Math.max(Series.max(alive), Series.max(provisioned)));
+        List<Limit> limits = new ArrayList<>();
+        if (f.reservedConcurrency() != null) {
+            limits.add(new Limit(f.reservedConcurrency(), "Reserved concurrency", ChartStyle.BLACK));
+        }
+        Integer account = c.data.run().accountConcurrencyLimit();
+        if (account != null) {
+            limits.add(new Limit(account, c.data.functions().size() > 1 ? "Account concurrency limit (all functions)"
+                    : "Account concurrency limit", ChartStyle.VERMILLION));
+        }
+        // A limit far above the data would squash the data into a line at the bottom: name it instead.
+        List<String> offScale = new ArrayList<>();
+        double dataTop = top;
+        for (Limit l : List.copyOf(limits)) {
+            if (dataTop > 0 && l.value() <= LIMIT_IN_VIEW * dataTop) {
+                top = Math.max(top, l.value());
+            } else {
+                offScale.add(l.label().toLowerCase(java.util.Locale.ROOT) + " " + Format.number(l.value(), 0));
+                limits.remove(l);
+            }
+        }
+        XYPlot plot = new XYPlot(lines, ChartStyle.timeAxis(c.scale),
+                ChartStyle.numberAxis("Concurrent executions, environments", Ticks.fromZero(top, 0.1, 8), ""), lr);
+        for (Limit l : limits) {
+            plot.addRangeMarker(ChartStyle.limitLine(l.value(), l.label() + " " + Format.number(l.value(), 0),
+                    l.colour()));
+        }
+        double totalThrottles = Series.total(throttles);
+        if (totalThrottles > 0) {
+            XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+            bars.addSeries(v.bars("Throttles per " + v.per + " (right axis)", throttles));
+            plot.setDataset(1, bars);
+            plot.setRenderer(1, bars(ChartStyle.translucent(ChartStyle.VERMILLION, 0.25)));
+            plot.setRangeAxis(1, ChartStyle.numberAxis("Throttles per " + v.per,
+                    Ticks.fromZero(Series.max(throttles), 0.1, 8), ""));
+            plot.mapDatasetToRangeAxis(1, 1);
+        }
+        if (hasProvisioned) {
+            // A configured level holds for the whole period: a step, not a slope between midpoints.
+            XYSeries level = new XYSeries("Provisioned concurrency", false, true);
+            for (int b = 0; b < provisioned.length; b++) {
+                level.add(v.xStart[b], provisioned[b]);
+            }
+            level.add(v.xEnd[provisioned.length - 1], provisioned[provisioned.length - 1]);
+            org.jfree.chart.renderer.xy.XYStepRenderer step = new org.jfree.chart.renderer.xy.XYStepRenderer();
+            step.setSeriesPaint(0, ChartStyle.PURPLE);
+            step.setSeriesStroke(0, ChartStyle.DASHED_LINE);
+            plot.setDataset(2, new XYSeriesCollection(level));
+            plot.setRenderer(2, step);
+        }
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        String title = f.name() + ": concurrency and execution environments";
+        StringBuilder sub = new StringBuilder("Concurrency mean " + Format.level(f.concurrencyMean()) + ", max "
+                + Format.count(f.concurrencyMax()) + "; " + Format.count(f.environmentsCreated())
+                + " environments created, " + Format.level(f.environmentsMeanAlive()) + " alive on average; "
+                + (f.throttles() == 0 ? "no throttles" : Format.count(f.throttles()) + " throttles ("
+                + Format.percent(f.throttles(), f.requests()) + " of requests)"));
+        if (!offScale.isEmpty()) {
+            sub.append("; off the scale: ").append(String.join(", ", offScale));
+        }
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart, sub.toString());
+        return new NamedChart("concurrency-" + f.name(), title,
+                "Requests in flight (the most at once in each " + v.per + ", and the time-weighted mean), and the "
+                        + "execution environments Lambda keeps alive, busy or idle: the gap between them is warm "
+                        + "capacity waiting to be reused or reclaimed. Dashed horizontal lines are the limits that "
+                        + "apply; bars, when present, count throttled requests (429).", chart);
+    }
+
+    private record Limit(double value, String label, Color colour) {
+    }
+
+    // ---------------------------------------------------------------- invocations, errors, throttles
+
+    static NamedChart invocations(Context c, FunctionData f) {
+        View v = c.binned;
+        double[] invocations = v.values(f, Metric.INVOCATIONS, Binning.Merge.SUM);
+        double[] errors = v.values(f, Metric.ERRORS, Binning.Merge.SUM);
+        double[] throttles = v.values(f, Metric.THROTTLES, Binning.Merge.SUM);
+        XYSeriesCollection lines = new XYSeriesCollection();
+        lines.addSeries(v.line("Invocations", invocations));
+        lines.addSeries(v.line("Errors", errors));
+        lines.addSeries(v.line("Throttles", throttles));
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        Color[] colours = {ChartStyle.BLUE, ChartStyle.PURPLE, ChartStyle.VERMILLION};
+        for (int i = 0; i < colours.length; i++) {
+            r.setSeriesPaint(i, colours[i]);
+            r.setSeriesStroke(i, ChartStyle.LINE);
+        }
+        double top = Math.max(Series.max(invocations), Math.max(Series.max(errors), Series.max(throttles)));
+        XYPlot plot = new XYPlot(lines, ChartStyle.timeAxis(c.scale),
+                ChartStyle.numberAxis("Count per " + v.per, Ticks.fromZero(top, 0.08, 8), ""), r);
+        String title = f.name() + ": invocations, errors and throttles per " + v.per;
+        String subtitle = Format.count(f.requests()) + " requests: " + Format.count(f.invocations()) + " invocations, "
+                + Format.count(f.errors()) + " errors (" + Format.count(f.timeouts()) + " timeouts), "
+                + Format.count(f.throttles()) + " throttles" + (f.inFlightAtEnd() > 0
+                ? ", " + Format.count(f.inFlightAtEnd()) + " still running at the end" : "");
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart, subtitle);
+        return new NamedChart("invocations-" + f.name(), title,
+                "CloudWatch's Invocations, Errors and Throttles: invocations are counted in the " + v.per
+                        + " they complete, throttles (requests refused with 429) in the " + v.per + " they arrive.",
+                chart);
+    }
+
+    // ---------------------------------------------------------------- cost
+
+    static NamedChart costOverTime(Context c) {
+        ReportData d = c.data;
+        DefaultTableXYDataset data = new DefaultTableXYDataset();
+        StackedXYAreaRenderer2 r = new StackedXYAreaRenderer2();
+        r.setLegendArea(ChartStyle.SWATCH);
+        List<String> parts = new ArrayList<>();
+        List<CostComponent> charged = new ArrayList<>();
+        List<double[]> perPeriod = new ArrayList<>();
+        for (CostComponent component : CostComponent.values()) {
+            double[] values = new double[c.periods.periods()];
+            for (FunctionData f : d.functions()) {
+                values = Series.sum(values, c.periods.values(f.name(), component.column()));
+            }
+            if (Series.total(values) > 0) {
+                charged.add(component);
+                perPeriod.add(values);
+            }
+        }
+        for (int i = 0; i < charged.size(); i++) {
+            CostComponent component = charged.get(i);
+            parts.add(component.label().toLowerCase(java.util.Locale.ROOT) + " "
+                    + Format.usdExact(d.periodCost().exactUsd().get(component)));
+            double[] cumulative = Series.cumulative(perPeriod.get(i));
+            XYSeries s = new XYSeries(component.label(), false, false);
+            s.add(0.0, 0.0);
+            for (int p = 0; p < cumulative.length; p++) {
+                s.add(c.period.xEnd[p], cumulative[p]);
+            }
+            data.addSeries(s);
+            r.setSeriesPaint(i, costColour(component));
+        }
+        double total = 0;
+        for (int i = 0; i < data.getItemCount(); i++) {
+            double y = 0;
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                y += data.getYValue(s, i);
+            }
+            total = Math.max(total, y);
+        }
+        XYPlot plot = new XYPlot(data, ChartStyle.timeAxis(c.scale),
+                ChartStyle.numberAxis("Cumulative cost (USD)", Ticks.fromZero(total, 0.08, 8), "$"), r);
+        String run = Format.duration(d.run().simulatedSeconds());
+        String month = Format.number(d.run().monthHours(), 0) + " h month";
+        plot.setNoDataMessage("No charges: the free tier covers this run");
+        plot.setNoDataMessageFont(ChartStyle.TITLE.deriveFont(java.awt.Font.PLAIN, 22f));
+        plot.setNoDataMessagePaint(ChartStyle.MUTED);
+        String subtitle = charged.isEmpty()
+                ? "The free tier covers this run of " + run + " (projected " + Format.usd(d.monthCost().costUsd().total())
+                        + " per " + month + ")"
+                : Format.usdExact(d.periodCost().exactUsd().total()) + " for the " + run + " run (" + String.join(", ", parts)
+                + ") before rounding to cents; projected " + Format.usd(d.monthCost().costUsd().total()) + " per " + month;
+        String title = "Cost of the run, cumulative, by component";
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, !charged.isEmpty());
+        ChartStyle.apply(chart, subtitle);
+        return new NamedChart("cost-over-time", title,
+                "The run's bill as it accrues" + (d.functions().size() > 1 ? " (all functions)" : "")
+                        + ": each period's share of each charge (metrics.csv's Cost*Usd columns), added up. The free "
+                        + "tier and the price tiers are monthly, so they are pro-rated over the run: the curve ends "
+                        + "at the run's bill, which is the monthly projection scaled to the run's length.", chart);
+    }
+
+    /** Labels each bar with its total (all functions), at its end: only the last row's item gets a label. */
+    private static final class TotalLabels implements org.jfree.chart.labels.CategoryItemLabelGenerator,
+            java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String generateRowLabel(org.jfree.data.category.CategoryDataset dataset, int row) {
+            return null;
+        }
+
+        @Override
+        public String generateColumnLabel(org.jfree.data.category.CategoryDataset dataset, int column) {
+            return null;
+        }
+
+        @Override
+        public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+            if (row != dataset.getRowCount() - 1) {
+                return null;
+            }
+            double total = 0;
+            for (int r = 0; r < dataset.getRowCount(); r++) {
+                Number v = dataset.getValue(r, column);
+                total += v == null ? 0 : v.doubleValue();
+            }
+            return ChartStyle.format("$", 2).format(total);
+        }
+    }
+
+    private static Color costColour(CostComponent c) {
+        return switch (c) {
+            case REQUESTS -> ChartStyle.SKY_BLUE;
+            case COMPUTE -> ChartStyle.BLUE;
+            case PROVISIONED -> ChartStyle.PURPLE;
+            case PROVISIONED_COMPUTE -> ChartStyle.GREEN;
+            case EPHEMERAL_STORAGE -> ChartStyle.ORANGE;
+        };
+    }
+
+    static NamedChart costBreakdown(ReportData d) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double top = 0;
+        for (CostComponent component : CostComponent.values()) {
+            double sum = 0;
+            for (FunctionData f : d.functions()) {
+                double v = f.monthCost().costUsd().get(component).doubleValue();
+                data.addValue(v, f.name(), component.label());
+                sum += v;
+            }
+            top = Math.max(top, sum);
+        }
+        boolean stacked = d.functions().size() > 1;
+        BarRenderer r = stacked ? new StackedBarRenderer() : new BarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setMaximumBarWidth(0.12);
+        r.setItemMargin(0);
+        for (int i = 0; i < d.functions().size(); i++) {
+            r.setSeriesPaint(i, stacked ? ChartStyle.PALETTE[i % ChartStyle.PALETTE.length] : ChartStyle.BLUE);
+        }
+        r.setDefaultItemLabelGenerator(new TotalLabels());
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(ChartStyle.ITEM_LABEL);
+        r.setDefaultItemLabelPaint(ChartStyle.INK);
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        r.setItemLabelInsets(new org.jfree.chart.ui.RectangleInsets(6, 6, 6, 6));
+        CategoryAxis categories = new CategoryAxis(null);
+        categories.setCategoryMargin(0.25);
+        NumberAxis values = ChartStyle.numberAxis("USD per " + Format.number(d.run().monthHours(), 0) + " h month",
+                Ticks.fromZero(top, 0.18, 8), "$");
+        CategoryPlot plot = new CategoryPlot(data, categories, values, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        r.setDefaultLegendShape(ChartStyle.SWATCH);
+        String title = "Projected monthly bill by component";
+        BigDecimal saved = d.monthCost().freeTierSavedUsd();
+        String subtitle = "Total " + Format.usd(d.monthCost().costUsd().total()) + " per "
+                + Format.number(d.run().monthHours(), 0) + " h month at this run's traffic, each component rounded to "
+                + "cents" + (saved.signum() > 0 ? "; the free tier saves " + Format.usd(saved) : "");
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, stacked);
+        ChartStyle.apply(chart, subtitle);
+        return new NamedChart("cost-breakdown", title,
+                "The run's usage projected to a billing month, then priced: what each kind of charge adds to the "
+                        + "monthly bill" + (stacked ? ", stacked by function" : "") + ". The bill's arithmetic is "
+                        + "below.", chart);
+    }
+}

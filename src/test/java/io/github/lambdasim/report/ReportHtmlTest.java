@@ -1,0 +1,62 @@
+package io.github.lambdasim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.lambdasim.report.ReportData.Sample;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The page's pure parts: HTML escaping of the user's text, the choice of invocations for the
+ * timeline (a few cold and warm ones spread over the run, in the order they arrived), and the
+ * way numbers are written.
+ */
+class ReportHtmlTest {
+    @Test
+    void escapesEverythingHtmlGivesMeaningTo() {
+        assertEquals("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", ReportHtml.esc("a <b> & \"c\" 'd'"));
+        assertEquals("plain-name_1", ReportHtml.esc("plain-name_1"));
+    }
+
+    @Test
+    void spreadPicksEvenlyFromFirstToLast() {
+        List<Integer> ten = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertEquals(List.of(0, 5, 9), ReportHtml.spread(ten, 3));
+        assertEquals(List.of(0, 1), ReportHtml.spread(List.of(0, 1), 3));
+        assertEquals(List.of(0), ReportHtml.spread(ten, 1));
+    }
+
+    @Test
+    void timelineTakesAFewColdAndWarmInvocationsInArrivalOrder() {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            boolean cold = i % 4 == 0;
+            samples.add(new Sample("api", "id" + i, i * 10.0, cold ? 500.0 : null, 30, 31, null, cold, false, "success"));
+        }
+        List<Sample> picked = ReportHtml.timelineSamples(samples);
+        assertEquals(List.of("id0", "id1", "id8", "id10", "id16", "id19"), picked.stream().map(Sample::requestId).toList());
+        assertEquals(3, picked.stream().filter(Sample::cold).count());
+    }
+
+    @Test
+    void numbersForPeople() {
+        assertEquals("360,463", Format.count(360_463));
+        assertEquals("34.1 ms", Format.ms(34.079));
+        assertEquals("1,309 ms", Format.ms(1309.35));
+        assertEquals("10 s", Format.ms(10_000));
+        assertEquals("10.5 s", Format.ms(10_499));
+        assertEquals("0.85 ms", Format.ms(0.851));
+        assertEquals("$21,218.68", Format.usd(new java.math.BigDecimal("21218.675")));
+        assertEquals("$0.0186", Format.usdExact(new java.math.BigDecimal("0.018559")));
+        assertEquals("55%", Format.percent(1_190_402, 2_165_869));
+        assertEquals("0.012%", Format.percent(45, 360_463));
+        assertEquals("0.63%", Format.percent(21, 3357));
+        assertEquals("2.5%", Format.percent(25, 1000));
+        assertEquals("2 h", Format.duration(7200));
+        assertEquals("7 days", Format.duration(7 * 86_400));
+        assertEquals("minute", Format.period(60));
+        assertEquals("10 minutes", Format.period(600));
+        assertEquals("hour", Format.period(3600));
+    }
+}
