@@ -136,8 +136,8 @@ final class SweepCommand implements Callable<Integer> {
         List<String> varied = new ArrayList<>(grid.keySet());
         try (OutputFolder folder = new OutputFolder(target)) {
             folder.write("sweep.csv", SweepFiles.csv(varied, figures, estimated, result));
-            folder.write("sweep.json", SummaryJson.render(SweepFiles.json(base.name(), base.seed(), replications, grid,
-                    goal.name().toLowerCase(Locale.ROOT), constraints, figures, estimated, result)));
+            folder.write("sweep.json", SummaryJson.render(SweepFiles.json(base.name(), base.description(), base.seed(), replications,
+                    grid, fn, goal.name().toLowerCase(Locale.ROOT), constraints, figures, estimated, result)));
             folder.commit();
             print(spec.commandLine().getOut(), base, fn, varied, estimated, result, folder);
         }

@@ -49,11 +49,16 @@ public final class SweepFiles {
         return sb.toString();
     }
 
-    public static ObjectNode json(String scenario, long seed, int replications, Map<String, List<String>> vary,
-                                  String objective, List<Recommendation.Constraint> constraints, List<String> figures,
+    /**
+     * @param function the function whose latency and rates the objective and constraints use
+     */
+    public static ObjectNode json(String scenario, String description, long seed, int replications,
+                                  Map<String, List<String>> vary, String function, String objective,
+                                  List<Recommendation.Constraint> constraints, List<String> figures,
                                   List<Recommendation.Point> points, Recommendation.Result result) {
         ObjectNode root = NODES.objectNode();
         root.put("scenario", scenario);
+        root.put("description", description);
         root.put("seed", seed);
         root.put("replications", replications);
         root.put("confidence", Estimate.CONFIDENCE);
@@ -62,6 +67,7 @@ public final class SweepFiles {
             ArrayNode a = v.putArray(path);
             values.forEach(a::add);
         });
+        root.put("function", function);
         root.put("objective", objective);
         ArrayNode cs = root.putArray("constraints");
         for (Recommendation.Constraint c : constraints) {
