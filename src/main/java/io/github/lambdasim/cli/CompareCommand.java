@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Simulate two or more scenarios with the same replications and show their key figures side by side, "
-            + "with each one's difference from the first (95% confidence intervals, paired by replication).",
+            + "with each one's difference from the first (95%% confidence intervals, paired by replication).",
             "Writes compare.csv and compare.json."},
         footer = {"", "Example: lambdasim compare scenarios/launch-day-none.yaml scenarios/launch-day-schedule.yaml"})
 final class CompareCommand implements Callable<Integer> {

@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = "Independent replications, run in parallel over the cores (default ${DEFAULT-VALUE}); with 2 or more, "
-                    + "summary.json gives each key figure's mean and 95% confidence half-width. Files and charts show replication 0.")
+                    + "summary.json gives each key figure's mean and 95%% confidence half-width. Files and charts show replication 0.")
     int replications;
 
     @Spec
