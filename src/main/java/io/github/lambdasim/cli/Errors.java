@@ -24,6 +24,14 @@ final class Errors {
         return INVALID_INPUT;
     }
 
+    /** Results written but their report not drawn: says so, and how to draw it once the cause is fixed. */
+    static int reportFailed(PrintWriter err, io.github.lambdasim.report.OutputFolder folder, String reason) {
+        err.println("lambdasim: the results are written, but the charts and report.html could not be drawn: " + reason);
+        err.println("(once fixed: lambdasim report " + TextSummary.display(folder.target()) + ")");
+        err.flush();
+        return FAILURE;
+    }
+
     static final class Handler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {

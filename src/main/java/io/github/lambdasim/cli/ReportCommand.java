@@ -6,6 +6,7 @@ import io.github.lambdasim.report.ReportFiles;
 import io.github.lambdasim.report.ReportRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,15 +15,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lambdasim report}: draws a run's charts and report.html again from its saved files. */
+/** {@code lambdasim report}: draws the charts and report.html of a run, sweep or comparison again from its saved files. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Draw a run's charts and report.html again from its saved files.",
-            "Reads summary.json, metrics.csv, report-log.txt and data/ in DIR and rewrites charts/ and report.html,"
-                + " without simulating; the results are left as they are."},
+        description = {"Draw the charts and report.html of a run, a sweep or a comparison again from its saved files.",
+            "Reads a run's summary.json, metrics.csv, report-log.txt and data/, a sweep's sweep.json, or a comparison's "
+                + "compare.json and runs/ in DIR and rewrites charts/ and report.html, without simulating; the results "
+                + "are left as they are."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the report was written", "2:DIR is not a run's folder, or a file in it is malformed"})
+        exitCodeList = {"0:the report was written", "2:DIR is not the folder of a run, sweep or comparison, or a file in it is malformed"})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", description = "The folder of a run, e.g. output/quickstart.")
+    @Parameters(paramLabel = "DIR", description = "The folder of a run, sweep or comparison, e.g. output/quickstart.")
     Path dir;
 
     @Spec
@@ -30,17 +32,32 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ReportData data = ReportFiles.read(dir);
+        if (!Files.isDirectory(dir)) {
+            throw new ReportFiles.Invalid(dir + ": no such folder");
+        }
+        ReportRenderer.Kind kind = ReportRenderer.kind(dir);
+        if (kind == null) {
+            throw new ReportFiles.Invalid(dir + " is not the folder of a lambdasim run or sweep: it has no "
+                    + "summary.json or sweep.json");
+        }
+        String what;
         List<String> files;
         try (OutputFolder folder = new OutputFolder(dir)) {
-            ReportRenderer.render(data, folder);
+            switch (kind) {
+                case RUN -> {
+                    ReportData data = ReportFiles.read(dir);
+                    ReportRenderer.render(data, folder);
+                    what = "Report of " + data.run().scenario();
+                }
+                default -> what = "Report of the sweep of " + ReportRenderer.renderSweep(dir, folder).scenario();
+            }
             files = folder.files();
             folder.commit();
         }
         PrintWriter out = spec.commandLine().getOut();
         long charts = files.stream().filter(f -> f.startsWith(ReportRenderer.CHARTS)).count();
-        out.println("Report of " + data.run().scenario() + " in " + TextSummary.display(dir.toAbsolutePath().normalize())
-                + ": " + ReportRenderer.HTML + " and " + charts + " chart files in " + ReportRenderer.CHARTS);
+        out.println(what + " in " + TextSummary.display(dir.toAbsolutePath().normalize()) + ": " + ReportRenderer.HTML
+                + " and " + charts + " chart files in " + ReportRenderer.CHARTS);
         out.flush();
         return 0;
     }

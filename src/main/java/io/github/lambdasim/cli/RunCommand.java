@@ -112,12 +112,7 @@ final class RunCommand implements Callable<Integer> {
             }
             if (reportFailure != null) {
                 stdout.flush();
-                PrintWriter err = spec.commandLine().getErr();
-                err.println("lambdasim: the results are written, but the charts and report.html could not be drawn: "
-                        + reportFailure);
-                err.println("(once fixed: lambdasim report " + TextSummary.display(folder.target()) + ")");
-                err.flush();
-                return Errors.FAILURE;
+                return Errors.reportFailed(spec.commandLine().getErr(), folder, reportFailure);
             }
         }
         stdout.flush();

@@ -4,6 +4,7 @@ import io.github.lambdasim.model.Experiment;
 import io.github.lambdasim.model.KeyFigures;
 import io.github.lambdasim.model.Recommendation;
 import io.github.lambdasim.report.OutputFolder;
+import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.SummaryJson;
 import io.github.lambdasim.report.SweepFiles;
 import io.github.lambdasim.scenario.FunctionSpec;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Simulate every combination of the varied values, each with replications and common random numbers, "
             + "and recommend the best point meeting the constraints.",
-            "Writes sweep.csv and sweep.json; prints a table and the recommendation."},
+            "Writes sweep.csv and sweep.json, then the charts (charts/, PNG and SVG) and report.html drawn from them; "
+                + "prints a table and the recommendation."},
         footer = {"", "Example: lambdasim sweep scenarios/memory-hashing.yaml --vary functions.hash-1thread-128mb.memorySize=128,512,1024",
             "         lambdasim sweep s.yaml --vary functions.api.memorySize=512..3008:512 --slo 'p99<=300ms' --objective cost"})
 final class SweepCommand implements Callable<Integer> {
@@ -138,8 +140,18 @@ final class SweepCommand implements Callable<Integer> {
             folder.write("sweep.csv", SweepFiles.csv(varied, figures, estimated, result));
             folder.write("sweep.json", SummaryJson.render(SweepFiles.json(base.name(), base.description(), base.seed(), replications,
                     grid, fn, goal.name().toLowerCase(Locale.ROOT), constraints, figures, estimated, result)));
+            String reportFailure = null;
+            try {
+                ReportRenderer.renderSweep(folder.staging(), folder);
+            } catch (RuntimeException | java.awt.AWTError e) {
+                // The results are worth keeping without their charts; `lambdasim report` can try again.
+                reportFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
             folder.commit();
             print(spec.commandLine().getOut(), base, fn, varied, estimated, result, folder);
+            if (reportFailure != null) {
+                return Errors.reportFailed(spec.commandLine().getErr(), folder, reportFailure);
+            }
         }
         return 0;
     }
@@ -211,7 +223,11 @@ final class SweepCommand implements Callable<Integer> {
             }
             out.println(row.toString().stripTrailing());
         }
-        out.printf(Locale.ROOT, "%n%s%n%nResults in %s: %s%n", result.sentence(), TextSummary.display(folder.target()), String.join(", ", folder.files()));
+        out.printf(Locale.ROOT, "%n%s%n%nResults in %s: %s%n", result.sentence(), TextSummary.display(folder.target()),
+                TextSummary.listing(folder.files()));
+        if (folder.files().contains(ReportRenderer.HTML)) {
+            out.printf(Locale.ROOT, "Open %s to see the charts.%n", TextSummary.display(folder.target().resolve(ReportRenderer.HTML)));
+        }
         out.flush();
     }
 

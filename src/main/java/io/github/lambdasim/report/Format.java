@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import io.github.lambdasim.stats.Estimate;
 import java.util.Locale;
 
 /** How the report writes numbers for people: {@code 360,463}, {@code 34 ms}, {@code 1.3 s}, {@code $99.58}, {@code 2 h}. */
@@ -104,5 +105,49 @@ public final class Format {
             return s == 60 ? "minute" : s / 60 + " minutes";
         }
         return number(seconds, 3) + " seconds";
+    }
+
+    // ---------------------------------------------------------------- estimates: mean ± half-width of the 95% CI
+
+    /** {@code 812 ± 9 ms}, {@code 16.8 ± 0.1 s}; the mean alone when the half-width is unknown (one replication). */
+    public static String ms(Estimate e) {
+        if (Math.abs(e.mean()) >= 10_000) {
+            return plusMinus(e.mean() / 1000, e.halfWidth() / 1000, 1, "", " s");
+        }
+        double m = Math.abs(e.mean());
+        return plusMinus(e.mean(), e.halfWidth(), m >= 100 ? 0 : m >= 10 ? 1 : 2, "", " ms");
+    }
+
+    /** {@code $1,416.40 ± 1.10}. */
+    public static String usd(Estimate e) {
+        return plusMinus(e.mean(), e.halfWidth(), 2, "$", "");
+    }
+
+    /** A fraction as a percentage with the decimals small shares need: {@code 1.76% ± 0.12%}, {@code 0.020% ± 0.011%}. */
+    public static String share(Estimate e) {
+        double p = Math.abs(e.mean()) * 100;
+        int decimals = p == 0 || p >= 10 ? 1 : p >= 0.1 ? 2 : 3;
+        if (e.mean() == 0 && !(e.halfWidth() > 0)) {
+            return "0%";
+        }
+        return plusMinus(e.mean() * 100, e.halfWidth() * 100, decimals, "", "%");
+    }
+
+    /** The same with {@code (95% CI, n=10)} after it, as JMH writes a score. */
+    public static String withInterval(String formatted, Estimate e) {
+        return formatted + (Double.isNaN(e.halfWidth()) ? " (n=" + e.n() + ")" : " (95% CI, n=" + e.n() + ")");
+    }
+
+    private static String plusMinus(double mean, double half, int decimals, String prefix, String unit) {
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        String m = (mean < 0 ? "-" : "") + prefix + f.format(Math.abs(mean));
+        if (Double.isNaN(half)) {
+            return m + unit;
+        }
+        String h = f.format(half);
+        return m + " ± " + h + (unit.equals("%") ? "%" : unit);
     }
 }

@@ -53,7 +53,7 @@ public final class ReportFiles {
     public static final class Invalid extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
-        Invalid(String message) {
+        public Invalid(String message) {
             super(message);
         }
     }
@@ -77,7 +77,8 @@ public final class ReportFiles {
             throw new Invalid("summary.json: no functions");
         }
         JsonNode cost = object(summary, "costUsd", "summary.json");
-        PeriodTable periods = metrics(text(dir, "metrics.csv"), functions);
+        PeriodTable periods = metrics(text(dir, "metrics.csv"), functions.stream().map(FunctionData::name).toList(),
+                "metrics.csv");
         List<String> bill = lines(text(dir, RunDataFiles.BILL));
         List<String> reportLines = new ArrayList<>();
         for (String line : lines(text(dir, "report-log.txt"))) {
@@ -177,26 +178,27 @@ public final class ReportFiles {
 
     // ---------------------------------------------------------------- metrics.csv
 
-    static PeriodTable metrics(String text, List<FunctionData> functions) {
+    /** metrics.csv of a run whose functions are {@code functions}, in order; {@code file} names it in messages. */
+    static PeriodTable metrics(String text, List<String> functions, String file) {
         List<String> rows = lines(text);
         if (rows.isEmpty()) {
-            throw new Invalid("metrics.csv is empty");
+            throw new Invalid(file + " is empty");
         }
         List<String> header = Csv.split(rows.get(0));
         int start = header.indexOf("periodStartSeconds");
         int length = header.indexOf("periodSeconds");
         int function = header.indexOf("function");
         if (start < 0 || length < 0 || function < 0) {
-            throw new Invalid("metrics.csv:1: the header lacks periodStartSeconds, periodSeconds or function");
+            throw new Invalid(file + ":1: the header lacks periodStartSeconds, periodSeconds or function");
         }
         for (String column : REQUIRED_COLUMNS) {
             if (!header.contains(column)) {
-                throw new Invalid("metrics.csv:1: no column " + column);
+                throw new Invalid(file + ":1: no column " + column);
             }
         }
         Map<String, Integer> index = new LinkedHashMap<>();
-        for (FunctionData f : functions) {
-            index.put(f.name(), index.size());
+        for (String f : functions) {
+            index.put(f, index.size());
         }
         List<Double> starts = new ArrayList<>();
         Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
@@ -206,7 +208,7 @@ public final class ReportFiles {
             if (rows.get(r).isEmpty()) {
                 continue;
             }
-            String where = "metrics.csv:" + (r + 1);
+            String where = file + ":" + (r + 1);
             List<String> cells = Csv.split(rows.get(r));
             if (cells.size() != header.size()) {
                 throw new Invalid(where + ": " + cells.size() + " cells, the header has " + header.size());
@@ -217,7 +219,7 @@ public final class ReportFiles {
                 throw new Invalid(where + ": function '" + fn + "' is not in summary.json");
             }
             if (position != expected) {
-                throw new Invalid(where + ": expected a row of " + functions.get(expected).name()
+                throw new Invalid(where + ": expected a row of " + functions.get(expected)
                         + " (one row per function per period, in summary.json's order)");
             }
             expected = (expected + 1) % functions.size();
@@ -236,7 +238,7 @@ public final class ReportFiles {
             }
         }
         if (starts.isEmpty() || expected != 0) {
-            throw new Invalid("metrics.csv: " + (starts.isEmpty() ? "no rows" : "the last period lacks some functions"));
+            throw new Invalid(file + ": " + (starts.isEmpty() ? "no rows" : "the last period lacks some functions"));
         }
         Map<String, Map<String, double[]>> columns = new LinkedHashMap<>();
         values.forEach((fn, byColumn) -> {
@@ -280,7 +282,7 @@ public final class ReportFiles {
 
     // ---------------------------------------------------------------- helpers
 
-    private static String text(Path dir, String relative) {
+    static String text(Path dir, String relative) {
         try {
             return Files.readString(dir.resolve(relative), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -291,7 +293,7 @@ public final class ReportFiles {
         }
     }
 
-    private static JsonNode json(Path dir, String relative) {
+    static JsonNode json(Path dir, String relative) {
         try {
             JsonNode n = MAPPER.readTree(text(dir, relative));
             if (n == null || !n.isObject()) {
@@ -303,7 +305,7 @@ public final class ReportFiles {
         }
     }
 
-    private static List<String> lines(String text) {
+    static List<String> lines(String text) {
         List<String> out = new ArrayList<>(List.of(text.split("\r?\n", -1)));
         if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
             out.remove(out.size() - 1);
@@ -311,7 +313,7 @@ public final class ReportFiles {
         return out;
     }
 
-    private static JsonNode object(JsonNode parent, String key, String where) {
+    static JsonNode object(JsonNode parent, String key, String where) {
         JsonNode n = parent.path(key);
         if (!n.isObject()) {
             throw new Invalid(where + ": " + key + " is missing or not an object");
@@ -319,7 +321,7 @@ public final class ReportFiles {
         return n;
     }
 
-    private static String string(JsonNode parent, String key, String where) {
+    static String string(JsonNode parent, String key, String where) {
         JsonNode n = parent.path(key);
         if (!n.isTextual()) {
             throw new Invalid(where + ": " + key + " is missing or not text");
@@ -327,7 +329,7 @@ public final class ReportFiles {
         return n.asText();
     }
 
-    private static long integer(JsonNode parent, String key, String where) {
+    static long integer(JsonNode parent, String key, String where) {
         JsonNode n = parent.path(key);
         if (!n.isIntegralNumber()) {
             throw new Invalid(where + ": " + key + " is missing or not a whole number");
@@ -335,7 +337,7 @@ public final class ReportFiles {
         return n.asLong();
     }
 
-    private static double decimal(JsonNode parent, String key, String where) {
+    static double decimal(JsonNode parent, String key, String where) {
         JsonNode n = parent.path(key);
         if (!n.isNumber()) {
             throw new Invalid(where + ": " + key + " is missing or not a number");
@@ -351,7 +353,7 @@ public final class ReportFiles {
         return n.decimalValue();
     }
 
-    private static double number(String cell, String where, String column) {
+    static double number(String cell, String where, String column) {
         try {
             double v = Double.parseDouble(cell);
             if (!Double.isFinite(v)) {
@@ -363,7 +365,7 @@ public final class ReportFiles {
         }
     }
 
-    private static boolean bool(String cell, String where, String column) {
+    static boolean bool(String cell, String where, String column) {
         if (cell.equals("true") || cell.equals("false")) {
             return Boolean.parseBoolean(cell);
         }

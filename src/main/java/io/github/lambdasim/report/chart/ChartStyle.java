@@ -112,28 +112,45 @@ public final class ChartStyle {
         plot.setOutlineVisible(false);
         plot.setInsets(new RectangleInsets(6, 6, 6, 6));
         if (plot instanceof XYPlot xy) {
-            xy.setDomainGridlinePaint(GRID);
-            xy.setRangeGridlinePaint(GRID);
-            xy.setDomainGridlineStroke(new BasicStroke(1f));
-            xy.setRangeGridlineStroke(new BasicStroke(1f));
-            xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
-            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
-                axis(xy.getDomainAxis(i));
-            }
-            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
-                axis(xy.getRangeAxis(i));
-            }
+            style(xy);
         } else if (plot instanceof CategoryPlot cat) {
-            cat.setRangeGridlinePaint(GRID);
-            cat.setRangeGridlineStroke(new BasicStroke(1f));
-            cat.setAxisOffset(RectangleInsets.ZERO_INSETS);
-            axis(cat.getDomainAxis());
-            axis(cat.getRangeAxis());
+            style(cat);
         }
         return chart;
     }
 
-    private static void axis(Axis axis) {
+    /** Grid and axes of an XY plot; {@link #apply} calls it, and charts of several panels call it for each panel. */
+    public static void style(XYPlot xy) {
+        xy.setBackgroundPaint(Color.WHITE);
+        xy.setOutlineVisible(false);
+        xy.setDomainGridlinePaint(GRID);
+        xy.setRangeGridlinePaint(GRID);
+        xy.setDomainGridlineStroke(new BasicStroke(1f));
+        xy.setRangeGridlineStroke(new BasicStroke(1f));
+        xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+            axis(xy.getDomainAxis(i));
+        }
+        for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+            axis(xy.getRangeAxis(i));
+        }
+    }
+
+    /** Grid and axes of a category plot, for it alone or as a panel. */
+    public static void style(CategoryPlot cat) {
+        cat.setBackgroundPaint(Color.WHITE);
+        cat.setOutlineVisible(false);
+        cat.setRangeGridlinePaint(GRID);
+        cat.setRangeGridlineStroke(new BasicStroke(1f));
+        cat.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        axis(cat.getDomainAxis());
+        for (int i = 0; i < cat.getRangeAxisCount(); i++) {
+            axis(cat.getRangeAxis(i));
+        }
+    }
+
+    /** Fonts and colours of an axis. */
+    public static void axis(Axis axis) {
         if (axis == null) {
             return;
         }
@@ -187,6 +204,15 @@ public final class ChartStyle {
         m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         m.setLabelOffset(new RectangleInsets(2, 2, 2, 8));
         m.setLabelBackgroundColor(new Color(255, 255, 255, 230));
+        return m;
+    }
+
+    /** A vertical line at a limit on the x axis, labelled at its top, right of the line. */
+    public static ValueMarker verticalLimitLine(double value, String label, Paint paint) {
+        ValueMarker m = limitLine(value, label, paint);
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        m.setLabelOffset(new RectangleInsets(4, 6, 4, 6));
         return m;
     }
 
