@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.model.Experiment;
 import io.github.lambdasim.model.KeyFigures;
+import io.github.lambdasim.model.RunResult;
+import io.github.lambdasim.report.CompareData;
+import io.github.lambdasim.report.MetricsCsv;
 import io.github.lambdasim.report.OutputFolder;
+import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.SummaryJson;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioLoader;
@@ -31,12 +35,14 @@ import picocli.CommandLine.Spec;
  * {@code lambdasim compare}: scenarios side by side, with each one's difference from the first
  * and its confidence interval. Replication r of every scenario uses the same random substreams,
  * so scenarios that share traffic are compared on the same arrivals and draws (paired
- * differences, common random numbers).
+ * differences, common random numbers). Replication 0 of each is kept in {@code runs/} for the
+ * charts over time.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Simulate two or more scenarios with the same replications and show their key figures side by side, "
             + "with each one's difference from the first (95%% confidence intervals, paired by replication).",
-            "Writes compare.csv and compare.json."},
+            "Writes compare.csv and compare.json, replication 0 of each scenario in runs/ (summary.json and metrics.csv), "
+                + "then the charts (charts/, PNG and SVG) and report.html drawn from them."},
         footer = {"", "Example: lambdasim compare scenarios/launch-day-none.yaml scenarios/launch-day-schedule.yaml"})
 final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files; the first is the baseline.")
@@ -70,7 +76,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(spec.commandLine().getErr(), "compare");
         List<Experiment.PointResult> results = Experiment.run(specs, replications, null,
-                threads != null ? threads : Experiment.defaultThreads(), false, progress);
+                threads != null ? threads : Experiment.defaultThreads(), true, progress);
         progress.done();
 
         Set<String> figures = new LinkedHashSet<>(KeyFigures.names(specs.get(0).functions().stream().map(FunctionSpec::name).toList()));
@@ -80,13 +86,45 @@ final class CompareCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>(figures);
         String folderName = "compare-" + String.join("-vs-", specs.stream().map(ScenarioSpec::name).limit(3).toList());
         Path target = out != null ? out : Path.of("output", folderName.length() > 120 ? folderName.substring(0, 120) : folderName);
+        List<String> runFolders = runFolders(specs);
         try (OutputFolder folder = new OutputFolder(target)) {
             folder.write("compare.csv", csv(specs, names, results));
-            folder.write("compare.json", SummaryJson.render(json(specs, names, results)));
+            folder.write("compare.json", SummaryJson.render(json(specs, names, results, runFolders)));
+            for (int i = 0; i < specs.size(); i++) {
+                RunResult first = results.get(i).first();
+                ObjectNode summary = SummaryJson.build(first);
+                SummaryJson.addRun(summary, first);
+                folder.write(runFolders.get(i) + "/summary.json", SummaryJson.render(summary));
+                folder.write(runFolders.get(i) + "/metrics.csv", MetricsCsv.render(first.series()));
+            }
+            String reportFailure = null;
+            try {
+                ReportRenderer.renderComparison(folder.staging(), folder);
+            } catch (RuntimeException | java.awt.AWTError e) {
+                // The results are worth keeping without their charts; `lambdasim report` can try again.
+                reportFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
             folder.commit();
             print(spec.commandLine().getOut(), specs, names, results, folder);
+            if (reportFailure != null) {
+                return Errors.reportFailed(spec.commandLine().getErr(), folder, reportFailure);
+            }
         }
         return 0;
+    }
+
+    /** {@code runs/<scenario>} for each scenario, numbered when two scenarios share a name. */
+    static List<String> runFolders(List<ScenarioSpec> specs) {
+        List<String> folders = new ArrayList<>();
+        for (ScenarioSpec s : specs) {
+            String name = CompareData.RUNS + s.name();
+            String unique = name;
+            for (int k = 2; folders.contains(unique); k++) {
+                unique = name + "-" + k;
+            }
+            folders.add(unique);
+        }
+        return folders;
     }
 
     /** The estimate of a figure in one scenario. */
@@ -143,7 +181,8 @@ final class CompareCommand implements Callable<Integer> {
                 .stripTrailingZeros().toPlainString() : "";
     }
 
-    private ObjectNode json(List<ScenarioSpec> specs, List<String> names, List<Experiment.PointResult> results) {
+    private ObjectNode json(List<ScenarioSpec> specs, List<String> names, List<Experiment.PointResult> results,
+                            List<String> runFolders) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("replications", replications);
         root.put("confidence", Estimate.CONFIDENCE);
@@ -153,6 +192,8 @@ final class CompareCommand implements Callable<Integer> {
             o.put("scenario", specs.get(i).name());
             o.put("file", scenarios.get(i).toString());
             o.put("seed", specs.get(i).seed());
+            o.put("description", specs.get(i).description());
+            o.put("run", runFolders.get(i));
             ObjectNode figs = o.putObject("figures");
             for (String f : names) {
                 Estimate e = estimate(results.get(i), f);
@@ -193,7 +234,11 @@ final class CompareCommand implements Callable<Integer> {
             }
             out.println();
         }
-        out.printf(Locale.ROOT, "%nAll key figures in %s: %s%n", TextSummary.display(folder.target()), String.join(", ", folder.files()));
+        out.printf(Locale.ROOT, "%nAll key figures in %s: %s%n", TextSummary.display(folder.target()),
+                TextSummary.listing(folder.files()));
+        if (folder.files().contains(ReportRenderer.HTML)) {
+            out.printf(Locale.ROOT, "Open %s to see the charts.%n", TextSummary.display(folder.target().resolve(ReportRenderer.HTML)));
+        }
         out.flush();
     }
 

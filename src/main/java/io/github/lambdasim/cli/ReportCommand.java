@@ -37,8 +37,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         ReportRenderer.Kind kind = ReportRenderer.kind(dir);
         if (kind == null) {
-            throw new ReportFiles.Invalid(dir + " is not the folder of a lambdasim run or sweep: it has no "
-                    + "summary.json or sweep.json");
+            throw new ReportFiles.Invalid(dir + " is not the folder of a lambdasim run, sweep or comparison: it has no "
+                    + "summary.json, sweep.json or compare.json");
         }
         String what;
         List<String> files;
@@ -49,7 +49,8 @@ final class ReportCommand implements Callable<Integer> {
                     ReportRenderer.render(data, folder);
                     what = "Report of " + data.run().scenario();
                 }
-                default -> what = "Report of the sweep of " + ReportRenderer.renderSweep(dir, folder).scenario();
+                case SWEEP -> what = "Report of the sweep of " + ReportRenderer.renderSweep(dir, folder).scenario();
+                default -> what = "Report of the comparison " + ReportRenderer.renderComparison(dir, folder).title();
             }
             files = folder.files();
             folder.commit();

@@ -111,21 +111,34 @@ public final class Format {
 
     /** {@code 812 ± 9 ms}, {@code 16.8 ± 0.1 s}; the mean alone when the half-width is unknown (one replication). */
     public static String ms(Estimate e) {
-        if (Math.abs(e.mean()) >= 10_000) {
+        if (e.mean() == 0 && !(e.halfWidth() > 0)) {
+            return "0 ms";
+        }
+        // A difference near zero takes its precision from its interval.
+        double m = Math.max(Math.abs(e.mean()), Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth());
+        if (m >= 10_000) {
             return plusMinus(e.mean() / 1000, e.halfWidth() / 1000, 1, "", " s");
         }
-        double m = Math.abs(e.mean());
         return plusMinus(e.mean(), e.halfWidth(), m >= 100 ? 0 : m >= 10 ? 1 : 2, "", " ms");
     }
 
     /** {@code $1,416.40 ± 1.10}. */
     public static String usd(Estimate e) {
+        if (e.mean() == 0 && !(e.halfWidth() > 0)) {
+            return "$0.00";
+        }
         return plusMinus(e.mean(), e.halfWidth(), 2, "$", "");
+    }
+
+    /** A level such as a mean concurrency, its interval with the mean's decimals: {@code 22.7 ± 0.3}, {@code 1.80 ± 0.05}. */
+    public static String level(Estimate e) {
+        double m = Math.max(Math.abs(e.mean()), Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth());
+        return plusMinus(e.mean(), e.halfWidth(), m >= 100 ? 0 : m >= 10 ? 1 : 2, "", "");
     }
 
     /** A fraction as a percentage with the decimals small shares need: {@code 1.76% ± 0.12%}, {@code 0.020% ± 0.011%}. */
     public static String share(Estimate e) {
-        double p = Math.abs(e.mean()) * 100;
+        double p = Math.max(Math.abs(e.mean()), Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth()) * 100;
         int decimals = p == 0 || p >= 10 ? 1 : p >= 0.1 ? 2 : 3;
         if (e.mean() == 0 && !(e.halfWidth() > 0)) {
             return "0%";

@@ -3,6 +3,7 @@ package io.github.lambdasim.report;
 import io.github.lambdasim.report.chart.ChartFiles;
 import io.github.lambdasim.report.chart.Charts;
 import io.github.lambdasim.report.chart.Charts.NamedChart;
+import io.github.lambdasim.report.chart.CompareCharts;
 import io.github.lambdasim.report.chart.SweepCharts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,9 +79,17 @@ public final class ReportRenderer {
         return data;
     }
 
+    /** Reads compare.json and runs/ in {@code source} and writes the comparison's charts and report.html into {@code folder}. */
+    public static CompareData renderComparison(Path source, OutputFolder folder) throws IOException {
+        CompareData data = CompareData.read(source);
+        List<NamedChart> charts = CompareCharts.all(data);
+        write(draw(charts, svgs -> CompareHtml.render(data, charts, svgs)), folder);
+        return data;
+    }
+
     /** What kind of results a folder holds, by the file that only that kind writes. */
     public enum Kind {
-        RUN, SWEEP
+        RUN, SWEEP, COMPARISON
     }
 
     /** The kind of {@code dir}'s results, or null when it holds none. */
@@ -90,6 +99,9 @@ public final class ReportRenderer {
         }
         if (SweepData.isSweep(dir)) {
             return Kind.SWEEP;
+        }
+        if (CompareData.isComparison(dir)) {
+            return Kind.COMPARISON;
         }
         return null;
     }

@@ -216,6 +216,21 @@ public final class ChartStyle {
         return m;
     }
 
+    /**
+     * The line of series {@code series} of {@code count} lines that may coincide (one thread or two
+     * below one vCPU, two scenarios before a spike): each is drawn narrower than the one beneath
+     * it, so a shared stretch shows as a line inside a line and no series disappears.
+     */
+    public static Stroke overlaidLine(int series, int count) {
+        return new BasicStroke(2.5f + 2.5f * (count - 1 - series), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** The marker that goes with {@link #overlaidLine}. */
+    public static java.awt.Shape overlaidDot(int series, int count) {
+        double r = 5 + 2.5 * (count - 1 - series);
+        return new java.awt.geom.Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+    }
+
     /** The legend swatch of areas and bars. */
     public static final java.awt.Shape SWATCH = new java.awt.Rectangle(-7, -7, 14, 14);
 }

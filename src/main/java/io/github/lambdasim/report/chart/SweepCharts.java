@@ -33,6 +33,7 @@ import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -237,28 +238,17 @@ public final class SweepCharts {
             for (int s = 0; s < lines; s++) {
                 Color c = ChartStyle.PALETTE[s % ChartStyle.PALETTE.length];
                 r.setSeriesPaint(s, c);
-                r.setSeriesStroke(s, lineStroke(s, lines));
-                r.setSeriesShape(s, dot(s, lines));
+                r.setSeriesStroke(s, ChartStyle.overlaidLine(s, lines));
+                r.setSeriesShape(s, ChartStyle.overlaidDot(s, lines));
             }
             XYPlot plot = new XYPlot(data, null, y, r);
+            // The widest line first, beneath the others.
+            plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
             plot.setDataset(1, ring);
             plot.setRenderer(1, ringRenderer());
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
             return plot;
         }
-    }
-
-    /**
-     * Lines that coincide (one thread or two below one vCPU) must all stay visible: each line is
-     * drawn narrower than the one beneath it, so a shared stretch shows as a line inside a line.
-     */
-    static Stroke lineStroke(int series, int lines) {
-        return new BasicStroke(2.5f + 2.5f * (lines - 1 - series), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    }
-
-    static Shape dot(int series, int lines) {
-        double r = 5 + 2.5 * (lines - 1 - series);
-        return new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
     }
 
     /** Lines with error bars whose markers are hollow where the point misses a constraint. */
@@ -311,7 +301,7 @@ public final class SweepCharts {
         for (int i = 0; i < labels.size(); i++) {
             Color c = ChartStyle.PALETTE[i % ChartStyle.PALETTE.length];
             items.add(new LegendItem(labels.get(i), null, null, null, true, DOT, true, c, false, c, ChartStyle.LINE, true,
-                    new Line2D.Double(-14, 0, 14, 0), lineStroke(i, labels.size()), c));
+                    new Line2D.Double(-14, 0, 14, 0), ChartStyle.overlaidLine(i, labels.size()), c));
         }
         if (misses) {
             items.add(new LegendItem("Misses a constraint", null, null, null, true, DOT, false, Color.WHITE, true,

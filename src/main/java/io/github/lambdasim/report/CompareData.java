@@ -1,0 +1,144 @@
+package io.github.lambdasim.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdasim.report.ReportData.PeriodTable;
+import io.github.lambdasim.report.ReportFiles.Invalid;
+import io.github.lambdasim.stats.Estimate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A comparison as read back from its files: compare.json (each scenario's key figures and its
+ * paired difference from the first) and, for the charts over time, replication 0 of each
+ * scenario in {@code runs/<scenario>/} (summary.json and metrics.csv).
+ */
+public record CompareData(int replications, List<Side> sides) {
+    public static final String FILE = "compare.json";
+    /** Where replication 0 of each scenario is written, one folder each. */
+    public static final String RUNS = "runs/";
+    public static final String COST_FIGURE = "costUsd.month.total";
+
+    public CompareData {
+        sides = List.copyOf(sides);
+    }
+
+    /**
+     * One scenario of the comparison.
+     *
+     * @param differences each figure's difference from the first scenario (empty for the first)
+     * @param run         replication 0, or null when compare.json names no run folder
+     */
+    public record Side(String scenario, String file, String description, long seed, Map<String, Estimate> figures,
+                       Map<String, Estimate> differences, Run run) {
+        public Side {
+            figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+            differences = Collections.unmodifiableMap(new LinkedHashMap<>(differences));
+        }
+    }
+
+    /** Replication 0 of a scenario: its length, its functions and its metrics per period. */
+    public record Run(String folder, double simulatedSeconds, List<String> functions, PeriodTable periods) {
+        public Run {
+            functions = List.copyOf(functions);
+        }
+    }
+
+    /** {@code a vs b vs c}. */
+    public String title() {
+        return String.join(" vs ", sides.stream().map(Side::scenario).toList());
+    }
+
+    /** The figures every scenario has, in the first scenario's order. */
+    public List<String> figures() {
+        return List.copyOf(sides.get(0).figures().keySet());
+    }
+
+    /** The functions every scenario has (those with key figures), in order. */
+    public List<String> functions() {
+        List<String> out = new ArrayList<>();
+        for (String f : figures()) {
+            if (f.endsWith(".latencyMs.p99")) {
+                out.add(f.substring(0, f.length() - ".latencyMs.p99".length()));
+            }
+        }
+        return out;
+    }
+
+    /** Whether every scenario's replication 0 is there to draw charts over time. */
+    public boolean hasRuns() {
+        return sides.stream().allMatch(s -> s.run() != null);
+    }
+
+    public static boolean isComparison(Path dir) {
+        return Files.isRegularFile(dir.resolve(FILE));
+    }
+
+    public static CompareData read(Path dir) {
+        JsonNode root = ReportFiles.json(dir, FILE);
+        int replications = (int) ReportFiles.integer(root, "replications", FILE);
+        JsonNode list = root.path("scenarios");
+        if (!list.isArray() || list.size() < 2) {
+            throw new Invalid(FILE + ": scenarios is missing or has fewer than two");
+        }
+        List<Side> sides = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode s = list.get(i);
+            String w = FILE + ": scenarios[" + i + "]";
+            Map<String, Estimate> figures = new LinkedHashMap<>();
+            Map<String, Estimate> differences = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> f : ReportFiles.object(s, "figures", w).properties()) {
+                String fw = w + ".figures." + f.getKey();
+                JsonNode n = f.getValue();
+                figures.put(f.getKey(), new Estimate(ReportFiles.decimal(n, "mean", fw), half(n.path("ci95")), replications));
+                if (i > 0) {
+                    differences.put(f.getKey(), new Estimate(ReportFiles.decimal(n, "difference", fw),
+                            half(n.path("differenceCi95")), replications));
+                }
+            }
+            RunAndDescription run = null;
+            JsonNode folder = s.path("run");
+            if (folder.isTextual()) {
+                run = run(dir, folder.asText(), w);
+            }
+            sides.add(new Side(ReportFiles.string(s, "scenario", w), s.path("file").asText(""),
+                    s.path("description").asText(run == null ? "" : run.description), ReportFiles.integer(s, "seed", w),
+                    figures, differences, run == null ? null : run.run));
+        }
+        for (Side s : sides) {
+            if (!s.figures().keySet().equals(sides.get(0).figures().keySet())) {
+                throw new Invalid(FILE + ": " + s.scenario() + " has other figures than " + sides.get(0).scenario());
+            }
+        }
+        if (!sides.get(0).figures().containsKey(COST_FIGURE)) {
+            throw new Invalid(FILE + ": no figure " + COST_FIGURE);
+        }
+        return new CompareData(replications, sides);
+    }
+
+    private static double half(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    private record RunAndDescription(Run run, String description) {
+    }
+
+    private static RunAndDescription run(Path dir, String folder, String where) {
+        Path p = dir.resolve(folder).normalize();
+        if (!p.startsWith(dir.normalize()) || !folder.startsWith(RUNS)) {
+            throw new Invalid(where + ": run '" + folder + "' is not a folder under " + RUNS);
+        }
+        JsonNode summary = ReportFiles.json(dir, folder + "/summary.json");
+        String sw = folder + "/summary.json";
+        List<String> functions = new ArrayList<>();
+        ReportFiles.object(summary, "functions", sw).fieldNames().forEachRemaining(functions::add);
+        PeriodTable periods = ReportFiles.metrics(ReportFiles.text(dir, folder + "/metrics.csv"), functions,
+                folder + "/metrics.csv");
+        return new RunAndDescription(new Run(folder, ReportFiles.decimal(summary, "simulatedSeconds", sw), functions, periods),
+                summary.path("description").asText(""));
+    }
+}

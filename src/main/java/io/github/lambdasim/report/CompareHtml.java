@@ -1,0 +1,117 @@
+package io.github.lambdasim.report;
+
+import static io.github.lambdasim.report.Html.esc;
+
+import io.github.lambdasim.report.CompareData.Side;
+import io.github.lambdasim.report.chart.Charts.NamedChart;
+import io.github.lambdasim.stats.Estimate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The comparison's report.html, in the run report's style: the scenarios, their key figures side
+ * by side with each one's paired difference from the first (marked when its interval excludes
+ * zero), and the overlaid charts.
+ */
+public final class CompareHtml {
+    private CompareHtml() {
+    }
+
+    /** A row of the table: a figure, how to write it, and whether less of it is better. */
+    private record Row(String figure, String label, Function<Estimate, String> format, boolean lessIsBetter) {
+    }
+
+    public static String render(CompareData d, List<NamedChart> charts, Map<String, String> svgs) {
+        StringBuilder h = new StringBuilder(1 << 19);
+        Html.open(h, d.title() + " - lambdasim comparison");
+        h.append("<header>\n<p class=\"kicker\">lambdasim comparison</p>\n<h1>").append(esc(d.title())).append("</h1>\n");
+        h.append("<p class=\"meta\">").append(d.replications()).append(" replications of each scenario, paired: "
+                + "replication <i>r</i> of every scenario uses the same random substreams, so scenarios that share "
+                + "traffic are compared on the same arrivals, and their differences are sharper than their separate "
+                + "intervals suggest. Differences are from the first scenario, <b>").append(esc(d.sides().get(0).scenario()))
+                .append("</b>.</p>\n</header>\n");
+        h.append("<nav><a href=\"#scenarios\">Scenarios</a> <a href=\"#figures\">Key figures</a> "
+                + "<a href=\"#charts\">Charts</a> <a href=\"#files\">Files</a></nav>\n");
+        h.append("<section id=\"scenarios\">\n<h2>Scenarios</h2>\n<dl class=\"scenarios\">\n");
+        for (Side s : d.sides()) {
+            h.append("<dt>").append(esc(s.scenario())).append(s.file().isEmpty() ? "" : " <code>" + esc(s.file()) + "</code>")
+                    .append(", seed ").append(s.seed()).append("</dt>\n<dd>")
+                    .append(s.description().isBlank() ? "(no description)" : esc(s.description().strip())).append("</dd>\n");
+        }
+        h.append("</dl>\n</section>\n");
+        table(h, d);
+        h.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+        for (NamedChart c : charts) {
+            Html.figure(h, c, svgs.get(c.name()));
+        }
+        h.append("</section>\n");
+        h.append("<section id=\"files\">\n<h2>Files</h2>\n<ul>\n"
+                + "<li><a href=\"compare.csv\">compare.csv</a>: every key figure of every scenario, with its difference "
+                + "from the first and the 95% confidence half-widths</li>\n"
+                + "<li><a href=\"compare.json\">compare.json</a>: the same, for scripts</li>\n");
+        if (d.hasRuns()) {
+            for (Side s : d.sides()) {
+                String f = esc(s.run().folder());
+                h.append("<li><code>").append(f).append("/</code>: replication 0 of ").append(esc(s.scenario()))
+                        .append(", <a href=\"").append(f).append("/summary.json\">summary.json</a> and <a href=\"")
+                        .append(f).append("/metrics.csv\">metrics.csv</a></li>\n");
+            }
+        }
+        h.append("<li><code>charts/</code>: every chart above as PNG (1280 x 720) and SVG</li>\n</ul>\n</section>\n");
+        Html.close(h);
+        return h.toString();
+    }
+
+    private static List<Row> rows(CompareData d) {
+        List<Row> rows = new ArrayList<>();
+        for (String f : d.functions()) {
+            String p = f + ".";
+            String who = d.functions().size() > 1 ? f + ": " : "";
+            rows.add(new Row(p + "latencyMs.p50", who + "Latency p50", Format::ms, true));
+            rows.add(new Row(p + "latencyMs.p99", who + "Latency p99", Format::ms, true));
+            rows.add(new Row(p + "latencyMs.max", who + "Latency max", Format::ms, true));
+            rows.add(new Row(p + "coldStartRate", who + "Cold starts (of invocations)", Format::share, true));
+            rows.add(new Row(p + "throttleRate", who + "Throttles (of requests)", Format::share, true));
+            rows.add(new Row(p + "errorRate", who + "Errors (of invocations)", Format::share, true));
+            rows.add(new Row(p + "concurrency.mean", who + "Concurrency, mean", Format::level, false));
+            rows.add(new Row(p + "environments.meanAlive", who + "Environments alive, mean", Format::level, false));
+            rows.add(new Row(p + "costPerMillionInvocationsUsd", who + "Cost per 1M invocations", Format::usd, true));
+        }
+        rows.add(new Row(CompareData.COST_FIGURE, "Cost a month (all functions)", Format::usd, true));
+        return rows;
+    }
+
+    private static void table(StringBuilder h, CompareData d) {
+        h.append("<section id=\"figures\">\n<h2>Key figures</h2>\n<table class=\"compare\">\n<thead><tr><th></th>");
+        for (int i = 0; i < d.sides().size(); i++) {
+            h.append("<th scope=\"col\">").append(esc(d.sides().get(i).scenario())).append("</th>");
+            if (i > 0) {
+                h.append("<th scope=\"col\">difference</th>");
+            }
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (Row r : rows(d)) {
+            h.append("<tr><th scope=\"row\">").append(esc(r.label())).append("</th>");
+            for (int i = 0; i < d.sides().size(); i++) {
+                Side s = d.sides().get(i);
+                h.append("<td>").append(esc(r.format().apply(s.figures().get(r.figure())))).append("</td>");
+                if (i > 0) {
+                    Estimate diff = s.differences().get(r.figure());
+                    boolean clear = !Double.isNaN(diff.halfWidth()) && Math.abs(diff.mean()) > diff.halfWidth();
+                    String cls = !clear || !r.lessIsBetter() ? "" : diff.mean() < 0 ? " class=\"better\"" : " class=\"worse\"";
+                    String text = r.format().apply(diff);
+                    h.append("<td").append(cls).append('>').append(diff.mean() > 0 ? "+" : "").append(esc(text))
+                            .append("</td>");
+                }
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n<p class=\"note\">Mean ± half-width of the 95% confidence interval over ")
+                .append(d.replications()).append(" replications; a difference is paired by replication, and coloured "
+                        + "(green lower, orange higher than ").append(esc(d.sides().get(0).scenario()))
+                .append(") when its interval excludes zero. <a href=\"compare.csv\">compare.csv</a> has every key "
+                        + "figure.</p>\n</section>\n");
+    }
+}
