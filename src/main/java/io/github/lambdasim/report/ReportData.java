@@ -15,12 +15,33 @@ import java.util.Objects;
  */
 public record ReportData(RunInfo run, List<FunctionData> functions, Estimate periodCost, Estimate monthCost,
                          PeriodTable periods, List<String> billExplanation, List<String> reportLines,
-                         List<Sample> samples) {
+                         List<Sample> samples, Replications replications) {
     public ReportData {
         functions = List.copyOf(functions);
         billExplanation = List.copyOf(billExplanation);
         reportLines = List.copyOf(reportLines);
         samples = List.copyOf(samples);
+    }
+
+    /**
+     * The key figures across replications, when the run had more than one (summary.json's
+     * {@code replications} block): each figure's mean and 95% confidence half-width, by name.
+     */
+    public record Replications(int count, Map<String, io.github.lambdasim.stats.Estimate> figures) {
+        public Replications {
+            figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        }
+
+        /** The estimate of a figure, or null when summary.json does not give it. */
+        public io.github.lambdasim.stats.Estimate get(String figure) {
+            return figures.get(figure);
+        }
+    }
+
+    /** The run's data without replications. */
+    public ReportData(RunInfo run, List<FunctionData> functions, Estimate periodCost, Estimate monthCost,
+                      PeriodTable periods, List<String> billExplanation, List<String> reportLines, List<Sample> samples) {
+        this(run, functions, periodCost, monthCost, periods, billExplanation, reportLines, samples, null);
     }
 
     /**

@@ -88,7 +88,25 @@ public final class ReportFiles {
         }
         List<Sample> samples = samples(text(dir, RunDataFiles.SAMPLES), functions);
         return new ReportData(run, functions, estimate(cost, "period", "summary.json: costUsd"),
-                estimate(cost, "month", "summary.json: costUsd"), periods, bill, reportLines, samples);
+                estimate(cost, "month", "summary.json: costUsd"), periods, bill, reportLines, samples,
+                replications(summary));
+    }
+
+    /** summary.json's {@code replications} block, or null when the run had one replication. */
+    private static ReportData.Replications replications(JsonNode summary) {
+        JsonNode r = summary.path("replications");
+        if (r.isMissingNode() || r.isNull()) {
+            return null;
+        }
+        String where = "summary.json: replications";
+        int count = (int) integer(r, "count", where);
+        Map<String, io.github.lambdasim.stats.Estimate> figures = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> f : object(r, "figures", where).properties()) {
+            JsonNode half = f.getValue().path("ci95");
+            figures.put(f.getKey(), new io.github.lambdasim.stats.Estimate(decimal(f.getValue(), "mean",
+                    where + ".figures." + f.getKey()), half.isNumber() ? half.asDouble() : Double.NaN, count));
+        }
+        return new ReportData.Replications(count, figures);
     }
 
     // ---------------------------------------------------------------- summary.json

@@ -66,7 +66,12 @@ public final class ReportHtml {
 
     private static void numbers(StringBuilder h, ReportData d) {
         List<FunctionData> fs = d.functions();
-        h.append("<section id=\"numbers\">\n<h2>Key numbers</h2>\n<table class=\"numbers\">\n<thead><tr><th></th>");
+        h.append("<section id=\"numbers\">\n<h2>Key numbers</h2>\n");
+        if (d.replications() != null) {
+            replications(h, d);
+            h.append("<h3>Replication 0, the run the charts and the bill show</h3>\n");
+        }
+        h.append("<table class=\"numbers\">\n<thead><tr><th></th>");
         for (FunctionData f : fs) {
             h.append("<th>").append(esc(f.name())).append("</th>");
         }
@@ -97,9 +102,60 @@ public final class ReportHtml {
         row(h, fs, "Cost per " + Format.number(d.run().monthHours(), 0) + " h month",
                 f -> Format.usd(f.monthCost().costUsd().total()));
         h.append("</tbody>\n</table>\n<p class=\"note\">Latency is what the caller waits: init on a cold start plus the "
-                + "handler's duration. Percentiles come from HdrHistogram (within 0.1%). These figures come from one "
-                + "run with one seed, so they carry sampling noise: rerun with another <code>--seed</code> to see how "
-                + "much.</p>\n</section>\n");
+                + "handler's duration. Percentiles come from HdrHistogram (within 0.1%). ")
+                .append(d.replications() == null ? "These figures come from one run with one seed, so they carry sampling "
+                        + "noise: rerun with another <code>--seed</code> to see how much, or with <code>--replications 10"
+                        + "</code> for confidence intervals."
+                        : "These figures are one replication's; the table above says how much they vary.")
+                .append("</p>\n</section>\n");
+    }
+
+    /** The key figures across replications: {@code 812 ± 9 ms (95% CI, n=10)}. */
+    private static void replications(StringBuilder h, ReportData d) {
+        ReportData.Replications r = d.replications();
+        List<FunctionData> fs = d.functions();
+        h.append("<h3>Across ").append(r.count()).append(" replications</h3>\n<table class=\"numbers\">\n"
+                + "<thead><tr><th></th>");
+        for (FunctionData f : fs) {
+            h.append("<th>").append(esc(f.name())).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        String[][] rows = {
+            {"requests", "Requests", "level"}, {"throttleRate", "Throttled (of requests)", "share"},
+            {"errorRate", "Errors (of invocations)", "share"}, {"coldStartRate", "Cold starts (of invocations)", "share"},
+            {"latencyMs.p50", "Latency p50", "ms"}, {"latencyMs.p90", "Latency p90", "ms"},
+            {"latencyMs.p99", "Latency p99", "ms"}, {"latencyMs.max", "Latency max", "ms"},
+            {"durationMs.mean", "Duration mean", "ms"}, {"initDurationMs.p50", "Init duration p50", "ms"},
+            {"concurrency.mean", "Concurrency mean", "level"}, {"concurrency.max", "Concurrency max", "level"},
+            {"environments.meanAlive", "Environments alive on average", "level"},
+            {"costPerMillionInvocationsUsd", "Cost per 1M invocations", "usd"},
+            {"costUsd.month.total", "Cost per " + Format.number(d.run().monthHours(), 0) + " h month", "usd"},
+        };
+        for (String[] row : rows) {
+            h.append("<tr><th scope=\"row\">").append(esc(row[1])).append("</th>");
+            for (FunctionData f : fs) {
+                io.github.lambdasim.stats.Estimate e = r.get(f.name() + "." + row[0]);
+                h.append("<td>").append(e == null ? "-" : esc(estimate(e, row[2]))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        io.github.lambdasim.stats.Estimate total = r.get("costUsd.month.total");
+        if (total != null && fs.size() > 1) {
+            h.append("<tr class=\"total\"><th scope=\"row\">Cost per month, all functions</th><td colspan=\"")
+                    .append(fs.size()).append("\">").append(esc(estimate(total, "usd"))).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n<p class=\"note\">Mean over ").append(r.count()).append(" independent replications "
+                + "(separate random substreams) ± the half-width of its 95% confidence interval (Student t).</p>\n");
+    }
+
+    private static String estimate(io.github.lambdasim.stats.Estimate e, String kind) {
+        String s = switch (kind) {
+            case "ms" -> Format.ms(e);
+            case "share" -> Format.share(e);
+            case "usd" -> Format.usd(e);
+            default -> Format.level(e);
+        };
+        return Format.withInterval(s, e);
     }
 
     private static String dist(Distribution x) {
