@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * sweep and compare as a user runs them: the grid, the recommendation on stdout, sweep.csv and
  * sweep.json sealed by golden files, bad options refused with exit code 2, run --replications
- * adding confidence intervals to summary.json.
+ * adding confidence intervals to summary.json and report.html.
  */
 class SweepCommandTest {
     private static final String SCENARIO = """
@@ -102,5 +102,8 @@ class SweepCommandTest {
         assertTrue(r.out().matches("(?s).*p99 [0-9.]+ ± [0-9.]+ ms \\(95% CI, n=4\\).*"), r.out());
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"replications\"") && summary.contains("\"ci95\""), summary);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Across 4 replications"), "the report shows the key figures across replications");
+        assertTrue(html.matches("(?s).*<td>[0-9.,]+ ± [0-9.,]+ ms \\(95% CI, n=4\\)</td>.*"), "812 ± 9 ms (95% CI, n=4)");
     }
 }

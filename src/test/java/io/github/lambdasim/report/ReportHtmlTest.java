@@ -3,6 +3,7 @@ package io.github.lambdasim.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.lambdasim.report.ReportData.Sample;
+import io.github.lambdasim.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The page's pure parts: HTML escaping of the user's text, the choice of invocations for the
  * timeline (a few cold and warm ones spread over the run, in the order they arrived), and the
- * way numbers are written.
+ * way numbers are written, estimates with their confidence interval among them.
  */
 class ReportHtmlTest {
     @Test
@@ -58,5 +59,23 @@ class ReportHtmlTest {
         assertEquals("minute", Format.period(60));
         assertEquals("10 minutes", Format.period(600));
         assertEquals("hour", Format.period(3600));
+    }
+
+    @Test
+    void estimatesWithTheirIntervalInTheMeansPrecision() {
+        assertEquals("812 ± 9 ms", Format.ms(new Estimate(812.4, 9.1, 10)));
+        assertEquals("812 ± 9 ms (95% CI, n=10)", Format.withInterval(Format.ms(new Estimate(812.4, 9.1, 10)),
+                new Estimate(812.4, 9.1, 10)));
+        assertEquals("16.8 ± 0.1 s", Format.ms(new Estimate(16_810, 120, 5)));
+        assertEquals("-0.68 ± 0.37 ms", Format.ms(new Estimate(-0.68, 0.37, 3)), "a difference");
+        assertEquals("0 ms", Format.ms(new Estimate(0, 0, 3)));
+        assertEquals("34.0 ms (n=1)", Format.withInterval(Format.ms(new Estimate(34, Double.NaN, 1)),
+                new Estimate(34, Double.NaN, 1)));
+        assertEquals("$1,416.40 ± 1.10", Format.usd(new Estimate(1416.4, 1.1, 5)));
+        assertEquals("-$165.08 ± 8.85", Format.usd(new Estimate(-165.08, 8.85, 3)));
+        assertEquals("1.76 ± 0.09%", Format.share(new Estimate(0.0176, 0.0009, 5)));
+        assertEquals("0.018 ± 0.013%", Format.share(new Estimate(0.00018, 0.00013, 5)));
+        assertEquals("0%", Format.share(new Estimate(0, 0, 5)));
+        assertEquals("22.7 ± 0.3", Format.level(new Estimate(22.71, 0.3, 5)));
     }
 }

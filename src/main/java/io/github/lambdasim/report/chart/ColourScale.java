@@ -84,12 +84,16 @@ public final class ColourScale implements PaintScale {
         return colour(v);
     }
 
-    /** The text colour readable on {@code background}: dark ink or white, whichever contrasts more (WCAG 2). */
+    /**
+     * The text colour readable on {@code background}: black or white, whichever contrasts more
+     * (WCAG 2). Pure black, not the charts' dark grey ink: on viridis's middle teal only black
+     * reaches the 4.5:1 that small text needs.
+     */
     public static Color ink(Color background) {
         double l = luminance(background);
         double withWhite = 1.05 / (l + 0.05);
-        double withInk = (l + 0.05) / (luminance(ChartStyle.INK) + 0.05);
-        return withInk >= withWhite ? ChartStyle.INK : Color.WHITE;
+        double withBlack = (l + 0.05) / 0.05;
+        return withBlack >= withWhite ? Color.BLACK : Color.WHITE;
     }
 
     /** WCAG 2 relative luminance, 0 (black) to 1 (white). */
