@@ -3,6 +3,7 @@ package io.github.lambdasim.cli;
 import io.github.lambdasim.model.Experiment;
 import io.github.lambdasim.model.KeyFigures;
 import io.github.lambdasim.model.Recommendation;
+import io.github.lambdasim.report.Format;
 import io.github.lambdasim.report.OutputFolder;
 import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.SummaryJson;
@@ -210,8 +211,8 @@ final class SweepCommand implements Callable<Integer> {
             }
             Estimate lat = p.figures().get(fn + ".latencyMs.p99");
             Estimate cost = p.figures().get("costUsd.month.total");
-            row.append(String.format(Locale.ROOT, "%-22s %-24s %-10s %-10s", plusMinus(lat, "%.1f", " ms"),
-                    plusMinus(cost, "$%,.2f", ""), percent(p.figures().get(fn + ".throttleRate").mean()),
+            row.append(String.format(Locale.ROOT, "%-22s %-24s %-10s %-10s", Format.ms(lat), Format.usd(cost),
+                    percent(p.figures().get(fn + ".throttleRate").mean()),
                     percent(p.figures().get(fn + ".coldStartRate").mean())));
             if (i == result.best()) {
                 row.append("  <- recommended");
@@ -234,11 +235,6 @@ final class SweepCommand implements Callable<Integer> {
     private static String shortName(String path) {
         int dot = path.lastIndexOf('.');
         return dot >= 0 ? path.substring(dot + 1) : path;
-    }
-
-    private static String plusMinus(Estimate e, String pattern, String unit) {
-        String m = String.format(Locale.ROOT, pattern, e.mean()) + unit;
-        return Double.isNaN(e.halfWidth()) ? m : m + " ± " + String.format(Locale.ROOT, pattern, e.halfWidth()).replace("$", "");
     }
 
     private static String percent(double fraction) {

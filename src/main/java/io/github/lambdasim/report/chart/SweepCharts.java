@@ -289,6 +289,7 @@ public final class SweepCharts {
         r.setSeriesStroke(0, RING_STROKE);
         r.setSeriesPaint(0, ChartStyle.INK);
         r.setSeriesVisibleInLegend(0, false);
+        r.setLegendShape(0, new Ellipse2D.Double(-8, -8, 16, 16));
         r.setDrawOutlines(true);
         r.setUseOutlinePaint(false);
         return r;
