@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Picks the best point of a sweep: the one that meets every constraint (by its mean) and is best
- * by the objective; says how sure that is (a point whose confidence interval straddles a
+ * by the objective (of equal ones, the one better on the other figure); says how sure that is (a point whose confidence interval straddles a
  * constraint is flagged, and a runner-up whose objective interval overlaps is named).
  */
 public final class Recommendation {
@@ -82,12 +82,17 @@ public final class Recommendation {
         }
         int best = -1;
         double bestScore = Double.MAX_VALUE;
+        // Equal scores (below one vCPU, memory costs the same per invocation) go to the point better
+        // on the other figure: the faster one when cost decides, the cheaper one when latency does.
+        String other = objective == Objective.LATENCY ? costFigure : latencyFigure;
         for (int i = 0; i < points.size(); i++) {
             if (!meets.get(i)) {
                 continue;
             }
             double score = score(points.get(i), objective, costFigure, latencyFigure, minCost, minLatency);
-            if (score < bestScore) {
+            boolean equal = best >= 0 && Math.abs(score - bestScore) <= 1e-9 * Math.abs(bestScore);
+            if (equal ? points.get(i).figures().get(other).mean() < points.get(best).figures().get(other).mean()
+                    : score < bestScore) {
                 bestScore = score;
                 best = i;
             }
