@@ -126,9 +126,13 @@ public final class SweepCharts {
             memories.add(SweepData.numeric(memoryPath, v));
         }
         memories.sort(Double::compare);
+        double minMemory = memories.get(0);
         double maxMemory = memories.get(memories.size() - 1);
         double[] ticks = memories.stream().mapToDouble(Double::doubleValue).toArray();
-        ValueAxis x = new ValueTicksAxis("Memory (MB)", ticks, 0, maxMemory * 1.04, ChartStyle.format("", 0));
+        // From zero when the sizes start near it; otherwise from just below the smallest.
+        double lower = minMemory <= 0.25 * maxMemory ? 0 : minMemory - 0.08 * (maxMemory - minMemory);
+        double upper = maxMemory + 0.04 * (maxMemory - lower) + (maxMemory == lower ? 64 : 0);
+        ValueAxis x = new ValueTicksAxis("Memory (MB)", ticks, lower, upper, ChartStyle.format("", 0));
 
         Panel latency = panel(d, lines, memoryPath, d.latencyFigure());
         Panel cost = panel(d, lines, memoryPath, d.costPerMillionFigure());
@@ -373,7 +377,7 @@ public final class SweepCharts {
                 labels.put(i, d.pointLabel(d.points().get(i)));
             }
         }
-        XYErrorRenderer r = new XYErrorRenderer();
+        XYErrorRenderer r = new LabelledPoints();
         r.setDefaultLinesVisible(false);
         r.setCapLength(8);
         r.setErrorStroke(ERROR_STROKE);
@@ -391,9 +395,6 @@ public final class SweepCharts {
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(ChartStyle.ITEM_LABEL);
         r.setDefaultItemLabelPaint(ChartStyle.INK);
-        // Up and to the right of the point, clear of both error bars.
-        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE1, TextAnchor.BOTTOM_LEFT));
-        r.setDefaultNegativeItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE1, TextAnchor.BOTTOM_LEFT));
         r.setItemLabelAnchorOffset(6);
 
         double xTop = xHigh;
@@ -453,6 +454,33 @@ public final class SweepCharts {
         return new NamedChart("cost-latency", title, caption, chart);
     }
 
+    /**
+     * Points with error bars on both axes whose labels sit up and to the right of the point, clear
+     * of both bars, or up and to the left in the right part of the plot, so that they stay inside it.
+     */
+    private static final class LabelledPoints extends XYErrorRenderer {
+        private static final long serialVersionUID = 1L;
+        private static final ItemLabelPosition RIGHT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE1, TextAnchor.BOTTOM_LEFT);
+        private static final ItemLabelPosition LEFT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE11, TextAnchor.BOTTOM_RIGHT);
+
+        @Override
+        public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
+            XYPlot plot = getPlot();
+            if (plot == null || plot.getDataset() == null) {
+                return RIGHT;
+            }
+            double x = plot.getDataset().getXValue(series, item);
+            double where = plot.getDomainAxis().valueToJava2D(x, new Rectangle2D.Double(0, 0, 1, 1),
+                    org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            return where > 0.6 ? LEFT : RIGHT;
+        }
+
+        @Override
+        public ItemLabelPosition getNegativeItemLabelPosition(int series, int item) {
+            return getPositiveItemLabelPosition(series, item);
+        }
+    }
+
     private static String variedNames(SweepData d) {
         return String.join(" and ", d.vary().keySet().stream().map(SweepData::shortName).toList());
     }
@@ -502,6 +530,8 @@ public final class SweepCharts {
         }
         x.setRange(-0.5, columns.size() - 0.5);
         y.setRange(-0.5, rows.size() - 0.5);
+        // The first value at the top, as a table reads.
+        y.setInverted(true);
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
@@ -518,13 +548,13 @@ public final class SweepCharts {
             Color ink = ColourScale.ink(scale.colour(xyz[2][i]));
             String status = i == d.recommended() ? "recommended" : !p.meetsConstraints() ? "misses" : null;
             XYTextAnnotation v = new XYTextAnnotation(text.apply(xyz[2][i]), cx,
-                    status != null && twoLines ? cy + 10 / rowPixels : cy);
+                    status != null && twoLines ? cy - 10 / rowPixels : cy);
             v.setFont(value);
             v.setPaint(ink);
             v.setTextAnchor(TextAnchor.CENTER);
             plot.addAnnotation(v);
             if (status != null && twoLines) {
-                XYTextAnnotation s = new XYTextAnnotation(status, cx, cy - 12 / rowPixels);
+                XYTextAnnotation s = new XYTextAnnotation(status, cx, cy + 12 / rowPixels);
                 s.setFont(note);
                 s.setPaint(ink);
                 s.setTextAnchor(TextAnchor.CENTER);
@@ -532,7 +562,7 @@ public final class SweepCharts {
             }
             if (i == d.recommended()) {
                 // White inside ink: visible on the lightest and the darkest cell.
-                Rectangle2D cell = new Rectangle2D.Double(cx - 0.5, cy - 0.5, 1, 1);
+                Rectangle2D cell = new Rectangle2D.Double(cx - 0.48, cy - 0.48, 0.96, 0.96);
                 plot.addAnnotation(new XYShapeAnnotation(cell, new BasicStroke(9f), Color.WHITE));
                 plot.addAnnotation(new XYShapeAnnotation(cell, new BasicStroke(4f), ChartStyle.INK));
             }
