@@ -107,7 +107,7 @@ public final class CompareCharts {
             r.setDrawBarOutline(false);
             r.setErrorIndicatorPaint(ChartStyle.INK);
             r.setErrorIndicatorStroke(new java.awt.BasicStroke(2f));
-            r.setMaximumBarWidth(0.5);
+            r.setMaximumBarWidth(0.22);
             CategoryPlot sub = new CategoryPlot(data, null, values, r);
             sub.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
             ChartStyle.style(sub);
@@ -115,8 +115,9 @@ public final class CompareCharts {
             for (Side s : d.sides()) {
                 Estimate e = s.figures().get(panel.figure());
                 double half = Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth();
-                CategoryTextAnnotation label = new CategoryTextAnnotation("  " + panel.label().apply(e), s.scenario(),
-                        (e.mean() + half) * panel.scale());
+                // A gap of 2% of the axis: leading spaces would be collapsed in the SVG.
+                CategoryTextAnnotation label = new CategoryTextAnnotation(panel.label().apply(e), s.scenario(),
+                        (e.mean() + half) * panel.scale() + 0.02 * values.getUpperBound());
                 label.setFont(ChartStyle.ITEM_LABEL);
                 label.setPaint(ChartStyle.INK);
                 label.setTextAnchor(TextAnchor.CENTER_LEFT);
