@@ -132,8 +132,8 @@ public record SweepData(String scenario, String description, long seed, int repl
 
     /**
      * The short label of a point on a chart: its value when one path was varied ({@code 1,792 MB},
-     * {@code 60}), otherwise each value after its path's last segment unless it names itself
-     * ({@code 1,792 MB, threads 2}, {@code arm64, 512 MB}).
+     * {@code 60}), otherwise each value after its path's last segment, sizes in MB
+     * ({@code 1,792 MB, threads 2}, {@code architecture arm64, 512 MB}).
      */
     public String pointLabel(Point p) {
         if (vary.size() == 1) {
@@ -142,11 +142,15 @@ public record SweepData(String scenario, String description, long seed, int repl
         }
         List<String> parts = new ArrayList<>();
         for (String path : vary.keySet()) {
-            String v = p.values().get(path);
-            String label = valueLabel(path, v);
-            parts.add(!label.equals(v) || Double.isNaN(numeric(path, v)) ? label : shortName(path) + " " + v);
+            parts.add(namedValue(path, p.values().get(path)));
         }
         return String.join(", ", parts);
+    }
+
+    /** A value with its path's last segment, {@code threads 2}, or a size in MB, {@code 1,792 MB}. */
+    public static String namedValue(String path, String value) {
+        String label = valueLabel(path, value);
+        return label.equals(value) ? shortName(path) + " " + value : label;
     }
 
     // ---------------------------------------------------------------- reading

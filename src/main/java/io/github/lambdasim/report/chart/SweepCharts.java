@@ -57,6 +57,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class SweepCharts {
     /** Most points labelled on the cost-latency chart; beyond, only the front and the recommendation. */
     static final int MAX_LABELLED = 24;
+    /** Most memory sizes the power-tuning chart labels one by one. */
+    static final int MAX_VALUE_TICKS = 12;
     /** About the height in pixels of a heatmap's cells together, to place a cell's two lines. */
     private static final double HEATMAP_PLOT_HEIGHT = 520;
 
@@ -96,10 +98,7 @@ public final class SweepCharts {
             List<String> parts = new ArrayList<>();
             for (String other : d.vary().keySet()) {
                 if (!other.equals(path)) {
-                    String v = p.values().get(other);
-                    String label = SweepData.valueLabel(other, v);
-                    parts.add(!label.equals(v) || Double.isNaN(SweepData.numeric(other, v)) ? label
-                            : SweepData.shortName(other) + " " + v);
+                    parts.add(SweepData.namedValue(other, p.values().get(other)));
                 }
             }
             lines.computeIfAbsent(parts.isEmpty() ? d.function() : String.join(", ", parts), k -> new ArrayList<>()).add(i);
@@ -132,7 +131,10 @@ public final class SweepCharts {
         // From zero when the sizes start near it; otherwise from just below the smallest.
         double lower = minMemory <= 0.25 * maxMemory ? 0 : minMemory - 0.08 * (maxMemory - minMemory);
         double upper = maxMemory + 0.04 * (maxMemory - lower) + (maxMemory == lower ? 64 : 0);
-        ValueAxis x = new ValueTicksAxis("Memory (MB)", ticks, lower, upper, ChartStyle.format("", 0));
+        // Ticks at the sizes tried while they are few enough to read; round steps beyond.
+        ValueAxis x = memories.size() <= MAX_VALUE_TICKS
+                ? new ValueTicksAxis("Memory (MB)", ticks, lower, upper, ChartStyle.format("", 0))
+                : ChartStyle.numberAxis("Memory (MB)", new Ticks.Range(lower, upper, Ticks.niceStep(upper - lower, 10)), "");
 
         Panel latency = panel(d, lines, memoryPath, d.latencyFigure());
         Panel cost = panel(d, lines, memoryPath, d.costPerMillionFigure());
