@@ -39,6 +39,9 @@ final class Fields {
     }
 
     static String unknownKey(String key, Collection<String> known) {
+        if (key.equals("<<")) {
+            return "YAML merge keys (<<) are not supported; write the keys out";
+        }
         String suggestion = closest(key, known);
         return "unknown key '" + key + "'" + (suggestion != null ? "; did you mean '" + suggestion + "'?"
                 : "; expected one of: " + String.join(", ", known));
@@ -158,15 +161,52 @@ final class Fields {
         if (s == null) {
             return defaultValue;
         }
+        String t = s.trim();
+        boolean negative = t.startsWith("-");
         long v;
         try {
-            v = Units.parseCount(s);
+            v = Units.parseCount(negative ? t.substring(1) : t);
+            v = negative ? -v : v;
         } catch (IllegalArgumentException e) {
-            problems.add(child(key), node(key), "expected a whole number" + (unit.isEmpty() ? "" : " (" + unit + ")")
-                    + ", found '" + s + "'");
+            double d = parseFiniteNumber(t);
+            String u = unit.isEmpty() ? "" : " " + unit;
+            if (!Double.isNaN(d) && d == Math.rint(d) && (d < min || d > max)) {
+                // Too large for a long, or not: either way the range is what the user needs to know.
+                problems.add(child(key), node(key), s + (d < min ? " is below the minimum " + min : " is above the maximum " + max) + u);
+            } else {
+                problems.add(child(key), node(key), "expected a whole number" + (unit.isEmpty() ? "" : " (" + unit + ")")
+                        + ", found '" + s + "'");
+            }
             return defaultValue;
         }
         return inRange(key, v, min, max, unit) ? v : defaultValue;
+    }
+
+    /**
+     * The text at {@code key}, one of {@code choices} (or the default when absent); anything else
+     * is reported with the choices and a "did you mean" when close.
+     */
+    String choice(String key, String defaultValue, String... choices) {
+        String s = text(key, defaultValue);
+        if (Arrays.asList(choices).contains(s)) {
+            return s;
+        }
+        problems.add(child(key), node(key), "expected " + or(choices) + ", found '" + s + "'"
+                + didYouMean(s, Arrays.asList(choices)));
+        return defaultValue;
+    }
+
+    /** {@code "; did you mean 'x'?"} when {@code word} is close to one of {@code candidates}, else empty. */
+    static String didYouMean(String word, Collection<String> candidates) {
+        String c = closest(word, candidates);
+        return c == null ? "" : "; did you mean '" + c + "'?";
+    }
+
+    private static String or(String... words) {
+        if (words.length == 1) {
+            return words[0];
+        }
+        return String.join(", ", Arrays.asList(words).subList(0, words.length - 1)) + " or " + words[words.length - 1];
     }
 
     boolean inRange(String key, long v, long min, long max, String unit) {
@@ -284,7 +324,7 @@ final class Fields {
     }
 
     private static String bareNumberHint(String text, String message, String example) {
-        if (!Double.isNaN(parseFiniteNumber(text))) {
+        if (!Double.isNaN(parseFiniteNumber(text)) && !text.trim().startsWith("-")) {
             return "'" + text + "' needs a unit, e.g. " + example;
         }
         return message;
