@@ -56,6 +56,8 @@ final class FunctionModel {
     int provisionedLevel;
     int provisionedEnvironments;
     int provisionedBusy;
+    /** Provisioned environments scaled in while busy: removed when done, counted against concurrency until then. */
+    int provisionedDraining;
     int provisionedIdleHead = NONE;
     boolean fillPending;
     double autoscalingLastArea;

@@ -66,7 +66,10 @@ public final class Simulation {
     // Functions and the account.
     private final FunctionModel[] functions;
     private final long unreservedPool;
-    /** On-demand requests in flight and provisioned levels of the functions without reserved concurrency. */
+    /**
+     * On-demand requests in flight (and those finishing on provisioned environments already scaled
+     * in) and provisioned levels of the functions without reserved concurrency.
+     */
     private long unreservedBusy;
     private long unreservedProvisioned;
     private final TokenBucket accountBucket;
@@ -287,7 +290,7 @@ public final class Simulation {
      */
     private boolean hasCapacity(FunctionModel f) {
         if (f.reserved >= 0) {
-            return f.onDemandBusy + f.provisionedLevel < f.reserved;
+            return f.onDemandBusy + f.provisionedDraining + f.provisionedLevel < f.reserved;
         }
         return unreservedBusy + unreservedProvisioned < unreservedPool;
     }
@@ -369,6 +372,10 @@ public final class Simulation {
             f.provisionedBusy--;
             f.provisionedBusyLevel.add(now, -1);
             if (envRemoveWhenDone[env]) {
+                f.provisionedDraining--;
+                if (f.reserved < 0) {
+                    unreservedBusy--;
+                }
                 f.environmentsReclaimed++;
                 destroyEnvironment(f, env);
             } else if (reset) {
@@ -610,6 +617,11 @@ public final class Simulation {
             if (envFunction[env] == f.index && envProvisioned[env] && envState[env] == BUSY && !envRemoveWhenDone[env]) {
                 envRemoveWhenDone[env] = true;
                 f.provisionedEnvironments--;
+                // Still running: it counts against concurrency until it completes.
+                f.provisionedDraining++;
+                if (f.reserved < 0) {
+                    unreservedBusy++;
+                }
             }
         }
         fillProvisioned(f);
