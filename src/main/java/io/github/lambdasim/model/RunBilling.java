@@ -38,6 +38,7 @@ final class RunBilling {
             double byDuration = c.compute().add(c.provisionedCompute()).add(c.ephemeralStorage()).doubleValue();
             double byTime = c.provisioned().doubleValue();
             double totalBilledMs = (f.billedMicros() + f.provisionedBilledMicros()) / 1000.0;
+            double configured = totalConfigured(series, i);
             for (int p = 0; p < series.periods(); p++) {
                 double cost = 0;
                 if (f.invocations() > 0) {
@@ -47,7 +48,6 @@ final class RunBilling {
                     cost += byDuration * (series.get(i, Metric.BILLED_MS, p) + series.get(i, Metric.PROVISIONED_BILLED_MS, p))
                             / totalBilledMs;
                 }
-                double configured = totalConfigured(series, i);
                 cost += configured > 0 ? byTime * series.get(i, Metric.PROVISIONED_CONCURRENCY, p) / configured : 0;
                 series.set(i, Metric.COST_USD, p, cost);
             }
