@@ -72,6 +72,8 @@ public final class Simulation {
      */
     private long unreservedBusy;
     private long unreservedProvisioned;
+    /** Requests in flight on provisioned environments (not scaled in) of the functions without reserved concurrency. */
+    private long unreservedProvisionedBusy;
     private final TokenBucket accountBucket;
 
     // Execution environments, by id.
@@ -258,6 +260,10 @@ public final class Simulation {
         long requestNumber = requestCounter++;
         int provisioned = f.provisionedIdleHead;
         if (provisioned != NONE) {
+            if (!hasProvisionedCapacity(f)) {
+                throttle(f);
+                return;
+            }
             unlinkIdle(f, provisioned);
             dispatch(f, provisioned, requestNumber, 0, false);
             return;
@@ -295,6 +301,18 @@ public final class Simulation {
         return unreservedBusy + unreservedProvisioned < unreservedPool;
     }
 
+    /**
+     * Whether a provisioned environment may take one more request: only while the function's
+     * requests in flight stay within its limit (after a scale-out, on-demand requests admitted
+     * under the lower level may still be running).
+     */
+    private boolean hasProvisionedCapacity(FunctionModel f) {
+        if (f.reserved >= 0) {
+            return f.busy < f.reserved;
+        }
+        return unreservedBusy + unreservedProvisionedBusy < unreservedPool;
+    }
+
     private boolean takeScalingToken(FunctionModel f) {
         TokenBucket bucket = accountBucket != null ? accountBucket : f.bucket;
         return bucket.take(now);
@@ -329,6 +347,9 @@ public final class Simulation {
         if (onProvisioned) {
             flags |= InvocationSample.FLAG_PROVISIONED;
             f.provisionedBusy++;
+            if (f.reserved < 0) {
+                unreservedProvisionedBusy++;
+            }
             f.provisionedBusyLevel.add(now, 1);
             if (f.provisionedBusy > f.periodProvisionedBusyMax) {
                 f.periodProvisionedBusyMax = f.provisionedBusy;
@@ -378,7 +399,12 @@ public final class Simulation {
                 }
                 f.environmentsReclaimed++;
                 destroyEnvironment(f, env);
-            } else if (reset) {
+                return;
+            }
+            if (f.reserved < 0) {
+                unreservedProvisionedBusy--;
+            }
+            if (reset) {
                 f.environmentsReset++;
                 reinitialize(f, env);
             } else if (now >= envRetireAt[env]) {
@@ -621,6 +647,7 @@ public final class Simulation {
                 f.provisionedDraining++;
                 if (f.reserved < 0) {
                     unreservedBusy++;
+                    unreservedProvisionedBusy--;
                 }
             }
         }
