@@ -18,6 +18,9 @@ final class Fields {
     final YamlNode.Mapping map;
     final String path;
     final Problems problems;
+    /** Known keys that an unknown key of this mapping looked like: not reported missing as well. */
+    private final java.util.Set<String> suggested = new java.util.HashSet<>();
+    private boolean hasMergeKey;
 
     Fields(YamlNode node, String path, Problems problems, String... known) {
         this.path = path;
@@ -28,6 +31,11 @@ final class Fields {
             for (var e : m.entries.entrySet()) {
                 if (!knownKeys.contains(e.getKey())) {
                     problems.add(child(e.getKey()), e.getValue(), unknownKey(e.getKey(), knownKeys));
+                    String s = closest(e.getKey(), knownKeys);
+                    if (s != null) {
+                        suggested.add(s);
+                    }
+                    hasMergeKey |= e.getKey().equals("<<");
                 }
             }
         } else {
@@ -47,8 +55,36 @@ final class Fields {
                 : "; expected one of: " + String.join(", ", known));
     }
 
-    /** The closest of {@code candidates} to {@code word}, when close enough to be a likely typo. */
+    /**
+     * Whether {@code key} is absent only because it was misspelt (an unknown key looked like it)
+     * or hidden behind a merge key: saying it is missing too would report one problem twice.
+     */
+    boolean explainedAbsence(String key) {
+        return hasMergeKey || suggested.contains(key);
+    }
+
+    /**
+     * The closest of {@code candidates} to {@code word}, when close enough to be a likely typo, or
+     * the one candidate {@code word} is the start of ({@code memory} for {@code memorySize}).
+     */
     static String closest(String word, Collection<String> candidates) {
+        String typo = closestByEdits(word, candidates);
+        if (typo != null || word.length() < 4) {
+            return typo;
+        }
+        String prefixed = null;
+        for (String c : candidates) {
+            if (c.toLowerCase(Locale.ROOT).startsWith(word.toLowerCase(Locale.ROOT))) {
+                if (prefixed != null) {
+                    return null;
+                }
+                prefixed = c;
+            }
+        }
+        return prefixed;
+    }
+
+    private static String closestByEdits(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
@@ -111,12 +147,14 @@ final class Fields {
         if (n instanceof YamlNode.Scalar s && !s.isNull) {
             return s.text;
         }
-        problems.add(child(key), n == null ? map : n, "expected a value, found " + (n == null ? "nothing" : describe(n)));
+        problems.add(child(key), n == null ? map : n, "expected a single value, found " + (n == null ? "nothing" : describe(n)));
         return null;
     }
 
     void missing(String key, String what) {
-        problems.add(child(key), map, "missing: " + what);
+        if (!explainedAbsence(key)) {
+            problems.add(child(key), map, "missing: " + what);
+        }
     }
 
     String text(String key, String defaultValue) {
@@ -170,9 +208,9 @@ final class Fields {
         } catch (IllegalArgumentException e) {
             double d = parseFiniteNumber(t);
             String u = unit.isEmpty() ? "" : " " + unit;
-            if (!Double.isNaN(d) && d == Math.rint(d) && (d < min || d > max)) {
+            if (!Double.isNaN(d) && d == Math.rint(d) && (d < min || d > max || Math.abs(d) >= 9e18)) {
                 // Too large for a long, or not: either way the range is what the user needs to know.
-                problems.add(child(key), node(key), s + (d < min ? " is below the minimum " + min : " is above the maximum " + max) + u);
+                problems.add(child(key), node(key), s + (d < 0 ? " is below the minimum " + min : " is above the maximum " + max) + u);
             } else {
                 problems.add(child(key), node(key), "expected a whole number" + (unit.isEmpty() ? "" : " (" + unit + ")")
                         + ", found '" + s + "'");
@@ -232,7 +270,8 @@ final class Fields {
         }
         double v = parseFiniteNumber(s);
         if (Double.isNaN(v)) {
-            problems.add(child(key), node(key), "expected a number, found '" + s + "'");
+            boolean nonFinite = s.trim().toLowerCase(Locale.ROOT).matches("[+-]?\\.?(nan|inf|infinity)");
+            problems.add(child(key), node(key), "expected " + (nonFinite ? "a finite number" : "a number") + ", found '" + s + "'");
             return defaultValue;
         }
         if (v < min || v > max) {

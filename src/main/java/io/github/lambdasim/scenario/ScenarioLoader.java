@@ -184,10 +184,10 @@ public final class ScenarioLoader {
         List<YamlNode> functionNodes = top.list("functions", true, "functions (each with at least a name)");
         if (functionNodes.size() > MAX_FUNCTIONS) {
             problems.add("functions", top.node("functions"), functionNodes.size() + " functions; at most " + MAX_FUNCTIONS);
-        } else if (functionNodes.isEmpty() && top.has("functions")) {
+        } else if (functionNodes.isEmpty() && top.node("functions") instanceof YamlNode.Sequence) {
             problems.add("functions", top.node("functions"), "the list is empty; give at least one function");
         }
-        Set<String> names = new HashSet<>();
+        Set<String> names = new java.util.LinkedHashSet<>();
         for (int i = 0; i < functionNodes.size() && i < MAX_FUNCTIONS; i++) {
             FunctionSpec f = bindFunction(functionNodes.get(i), "functions[" + i + "]", platform, duration);
             if (f != null) {
@@ -205,7 +205,7 @@ public final class ScenarioLoader {
         List<YamlNode> trafficNodes = top.list("traffic", true, "traffic sources such as {function: api, poisson: {rate: 50/s}}");
         if (trafficNodes.size() > MAX_TRAFFIC_SOURCES) {
             problems.add("traffic", top.node("traffic"), trafficNodes.size() + " sources; at most " + MAX_TRAFFIC_SOURCES);
-        } else if (trafficNodes.isEmpty() && top.has("traffic")) {
+        } else if (trafficNodes.isEmpty() && top.node("traffic") instanceof YamlNode.Sequence) {
             problems.add("traffic", top.node("traffic"), "the list is empty; give at least one source, "
                     + "such as {function: api, poisson: {rate: 50/s}}");
         }
@@ -284,7 +284,9 @@ public final class ScenarioLoader {
             String hint = Fields.closest(presetName, presetNames());
             problems.add("platform", node, "unknown platform preset '" + presetName + "'; "
                     + (hint != null ? "did you mean '" + hint + "'?" : "expected one of " + String.join(", ", presetNames())));
-            return null;
+            // Go on with the current platform's rules, so the rest of the scenario is checked too.
+            presetName = "current";
+            preset = presets().get(presetName);
         }
         YamlNode merged = YamlNode.merge(preset, overrides);
         Fields f = new Fields(merged, "platform", problems, PLATFORM_KEYS);
@@ -376,10 +378,8 @@ public final class ScenarioLoader {
                     + "families " + String.join(", ", new java.util.TreeSet<>(platform.runtimeColdStartMedianMicros().keySet()))
                     + " (e.g. nodejs20.x, python3.12, java21)" + (hint != null ? "; did you mean '" + hint + "'?" : ""));
         }
-        int memory = (int) f.integer("memorySize", DEFAULT_MEMORY_MB, 1, Integer.MAX_VALUE, "MB");
-        if (platform != null && platform.memoryProblem(memory) != null) {
-            problems.add(f.child("memorySize"), f.node("memorySize"), platform.memoryProblem(memory));
-        }
+        int memory = (int) platformSize(f, "memorySize", DEFAULT_MEMORY_MB,
+                mb -> platform == null ? null : platform.memoryProblem(mb));
         String arch = f.text("architecture", "x86_64");
         Architecture architecture = Architecture.named(arch);
         if (architecture == null) {
@@ -398,15 +398,35 @@ public final class ScenarioLoader {
                 ? distribution(f.node("coldStart"), f.child("coldStart"), DistributionSpec.Unit.DURATION) : null;
         List<StepSpec> init = steps(f.list("init", false, "steps"), f.child("init"));
         HandlerSpec handler = bindHandler(f.node("handler"), f.child("handler"), memory);
-        int ephemeral = (int) f.integer("ephemeralStorageSize", MIN_EPHEMERAL_MB, 1, Integer.MAX_VALUE, "MB");
-        if (platform != null && platform.ephemeralStorageProblem(ephemeral) != null) {
-            problems.add(f.child("ephemeralStorageSize"), f.node("ephemeralStorageSize"), platform.ephemeralStorageProblem(ephemeral));
-        }
+        int ephemeral = (int) platformSize(f, "ephemeralStorageSize", MIN_EPHEMERAL_MB,
+                mb -> platform == null ? null : platform.ephemeralStorageProblem(mb));
         if (name == null || handler == null) {
             return null;
         }
         return new FunctionSpec(name, runtime, memory, architecture, timeout, reserved, provisioned, packageMb, coldStart,
                 init, handler, ephemeral);
+    }
+
+    /**
+     * A size in MB that the platform checks ({@code problem} says what is wrong with it, or null);
+     * a number too large for any variable is reported as what it is, above the platform's maximum.
+     */
+    private long platformSize(Fields f, String key, long defaultValue, java.util.function.LongFunction<String> problem) {
+        if (!f.has(key)) {
+            return defaultValue;
+        }
+        if (f.node(key) instanceof YamlNode.Scalar s && Math.abs(Fields.parseFiniteNumber(s.text)) >= 1e18) {
+            String p = problem.apply(Long.MAX_VALUE);
+            problems.add(f.child(key), s, p == null ? s.text + " is too large" : p.replace(Long.toString(Long.MAX_VALUE), s.text.trim()));
+            return defaultValue;
+        }
+        long v = f.integer(key, defaultValue, Long.MIN_VALUE, Long.MAX_VALUE, "MB");
+        String p = problem.apply(v);
+        if (p != null) {
+            problems.add(f.child(key), f.node(key), p);
+            return defaultValue;
+        }
+        return v;
     }
 
     /** A runtime close to a misspelt one: its family corrected, its version kept ({@code nodjs20.x} -> {@code nodejs20.x}). */
@@ -496,7 +516,7 @@ public final class ScenarioLoader {
         } else if (f.has("steps")) {
             steps = steps(f.list("steps", true, "steps"), f.child("steps"));
         } else {
-            if (node instanceof YamlNode.Mapping) {
+            if (node instanceof YamlNode.Mapping && !f.explainedAbsence("duration") && !f.explainedAbsence("steps")) {
                 problems.add(path, node, "missing: duration (e.g. duration: {lognormal: {median: 80ms, p99: 400ms}}) or steps");
             }
             steps = List.of();
@@ -627,6 +647,13 @@ public final class ScenarioLoader {
             if (m.entries.containsKey(p)) {
                 given.add(p);
             }
+        }
+        boolean misspelt = false;
+        for (String p : PATTERNS) {
+            misspelt |= f.explainedAbsence(p);
+        }
+        if (given.isEmpty() && misspelt) {
+            return null;
         }
         if (given.size() != 1) {
             problems.add(path, node, given.isEmpty() ? "missing: an arrival pattern, one of " + String.join(", ", PATTERNS)

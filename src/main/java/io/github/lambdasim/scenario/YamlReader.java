@@ -56,8 +56,10 @@ final class YamlReader {
                     + MAX_CHARS + " characters");
             return null;
         }
-        if (text.indexOf('\0') >= 0) {
-            problems.add("", 0, "the file is not text (it contains NUL bytes); a scenario is a YAML text file");
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            int line = 1 + (int) text.substring(0, nul).chars().filter(c -> c == '\n').count();
+            problems.add("", line, "the file is not text (this line holds a NUL byte); a scenario is a YAML text file");
             return null;
         }
         try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
@@ -122,6 +124,9 @@ final class YamlReader {
         }
         if (problem.contains("a tab")) {
             msg.append(": a tab cannot indent YAML; indent with spaces");
+        } else if (problem.startsWith("mapping values are not allowed")) {
+            msg.append(": a 'key: value' cannot start here; check this line's indentation, or quote a value "
+                    + "that holds ': '");
         } else {
             msg.append(": ").append(problem);
             Mark contextMark = marked.getContextMark();
@@ -140,7 +145,7 @@ final class YamlReader {
         int line = line(parser.currentTokenLocation());
         if (depth > MAX_DEPTH) {
             if (!tooDeep) {
-                String at = path.length() > 60 ? path.substring(0, 30) + "..." + path.substring(path.length() - 20) : path;
+                String at = abbreviate(path);
                 problems.add(at, line, "nested deeper than " + MAX_DEPTH + " levels; a scenario needs far fewer");
                 tooDeep = true;
             }
@@ -201,6 +206,15 @@ final class YamlReader {
                 return new YamlNode.Scalar(line, parser.getText(), false, false);
             }
         }
+    }
+
+    /** A deep path cut in the middle: {@code a[0][0][0]...[0]}. */
+    private static String abbreviate(String path) {
+        String[] parts = path.split("(?=[.\\[])");
+        if (parts.length <= 8) {
+            return path;
+        }
+        return String.join("", java.util.Arrays.asList(parts).subList(0, 4)) + "..." + parts[parts.length - 1];
     }
 
     private static int line(JsonLocation location) {

@@ -1,6 +1,7 @@
 package io.github.lambdasim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +70,7 @@ class ValidationTest {
                 """;
         String all = messages(problems(yaml));
         assertTrue(all.contains("s.yaml:2: duraton: unknown key 'duraton'; did you mean 'duration'?"), all);
-        assertTrue(all.contains("missing: how long to simulate"), all);
+        assertFalse(all.contains("missing: how long to simulate"), "the misspelt key is the one problem: " + all);
         assertTrue(all.contains("s.yaml:5: functions[0].memorySize: 20000 MB is above the maximum 10240 MB of the current platform"), all);
         assertTrue(all.contains("s.yaml:6: functions[0].timeout: 0.5s is below the minimum 1s"), all);
         assertTrue(all.contains("functions[0].architecture: expected x86_64 or arm64, found 'sparc'"), all);
