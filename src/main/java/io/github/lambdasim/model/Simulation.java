@@ -62,6 +62,11 @@ public final class Simulation {
     private final FunctionModel[] sourceFunction;
     private final RandomStream[] sourceRandom;
     private final long[] sourceCount;
+    /**
+     * Each source's last arrival time, not cut to the microsecond: gaps are drawn from it, so
+     * arrivals closer than a microsecond neither stall the clock nor make the rate too high.
+     */
+    private final double[] sourceClock;
 
     // Functions and the account.
     private final FunctionModel[] functions;
@@ -144,6 +149,7 @@ public final class Simulation {
         sourceFunction = new FunctionModel[n];
         sourceRandom = new RandomStream[n];
         sourceCount = new long[n];
+        sourceClock = new double[n];
         for (int i = 0; i < n; i++) {
             TrafficSpec t = spec.traffic().get(i);
             sourcePattern[i] = t.pattern();
@@ -171,7 +177,7 @@ public final class Simulation {
     public RunResult run() {
         long wallStart = System.nanoTime();
         for (int i = 0; i < sourcePattern.length; i++) {
-            scheduleArrival(i, sourcePattern[i].startMicros());
+            scheduleArrival(i);
         }
         for (FunctionModel f : functions) {
             startProvisioned(f);
@@ -215,38 +221,38 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- arrivals
 
-    private void scheduleArrival(int source, long fromMicros) {
-        long next = nextArrival(source, fromMicros);
+    private void scheduleArrival(int source) {
+        long next = nextArrival(source);
         if (next < endMicros && next < sourcePattern[source].endMicros()) {
             queue.push(next, ARRIVAL, source, 0);
         }
     }
 
     /**
-     * The next arrival after {@code from}: evenly spaced for constant traffic, exponential gaps
+     * The next arrival after the source's last one: evenly spaced for constant traffic, exponential gaps
      * for Poisson traffic, and thinning (candidates at the maximum rate, each kept with
      * probability rate(t) / max) for time-varying rates, which samples them exactly.
      */
-    private long nextArrival(int source, long from) {
+    private long nextArrival(int source) {
         TrafficSpec.Pattern p = sourcePattern[source];
         RandomStream r = sourceRandom[source];
         double max = p.maxRate();
         if (max <= 0) {
             return Long.MAX_VALUE;
         }
-        long start = Math.max(from, p.startMicros());
         if (p instanceof TrafficSpec.Constant c) {
             // The k-th arrival at start + k / rate, computed from k so that rounding never drifts.
             return p.startMicros() + Math.round(sourceCount[source]++ * 1e6 / c.ratePerSecond());
         }
         boolean homogeneous = p instanceof TrafficSpec.Poisson || p instanceof TrafficSpec.Spike;
-        double t = start;
+        double t = Math.max(sourceClock[source], p.startMicros());
         while (true) {
             t += r.nextExponential(1e6 / max);
             if (t >= endMicros || t >= p.endMicros()) {
                 return Long.MAX_VALUE;
             }
             if (homogeneous || r.nextDouble() * max <= p.rateAt((long) t)) {
+                sourceClock[source] = t;
                 return (long) t;
             }
         }
@@ -254,7 +260,7 @@ public final class Simulation {
 
     private void onArrival(int source) {
         FunctionModel f = sourceFunction[source];
-        scheduleArrival(source, now);
+        scheduleArrival(source);
         f.requests++;
         f.periodCounts[Metric.REQUESTS.ordinal()]++;
         long requestNumber = requestCounter++;
