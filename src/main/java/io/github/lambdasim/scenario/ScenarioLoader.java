@@ -288,7 +288,7 @@ public final class ScenarioLoader {
             presetName = "current";
             preset = presets().get(presetName);
         }
-        YamlNode merged = YamlNode.merge(preset, overrides);
+        YamlNode merged = YamlNode.merge(withoutDistributionsOverridden(preset, overrides), overrides);
         Fields f = new Fields(merged, "platform", problems, PLATFORM_KEYS);
         int vcpuMb = (int) f.integer("vcpuMemoryMb", 1769, 64, 100_000, "MB");
         int maxVcpus = (int) f.integer("maxVcpus", 6, 1, 64, "");
@@ -334,6 +334,29 @@ public final class ScenarioLoader {
         return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
                 maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, provisionedRules, runtimes, spread,
                 perPackage);
+    }
+
+    /**
+     * The preset without the distributions the overrides give: a distribution is replaced whole
+     * ({@code idleLifetime: {lognormal: ...}} replaces the preset's uniform), not merged into
+     * the preset's one key by key.
+     */
+    private static YamlNode withoutDistributionsOverridden(YamlNode preset, YamlNode overrides) {
+        YamlNode.Mapping copy = (YamlNode.Mapping) YamlNode.copy(preset);
+        if (overrides instanceof YamlNode.Mapping o) {
+            for (String key : new String[] {"idleLifetime", "maxLifetime"}) {
+                if (o.entries.containsKey(key)) {
+                    copy.entries.remove(key);
+                }
+            }
+            if (o.entries.get("provisioned") instanceof YamlNode.Mapping op && op.entries.containsKey("allocationDelay")
+                    && copy.entries.get("provisioned") instanceof YamlNode.Mapping cp) {
+                YamlNode.Mapping provisioned = (YamlNode.Mapping) YamlNode.copy(cp);
+                provisioned.entries.remove("allocationDelay");
+                copy.entries.put("provisioned", provisioned);
+            }
+        }
+        return copy;
     }
 
     private PlatformSpec.ScalingSpec bindScaling(YamlNode node, String region) {

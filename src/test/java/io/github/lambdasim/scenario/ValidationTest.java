@@ -111,6 +111,16 @@ class ValidationTest {
     }
 
     @Test
+    void aPlatformDistributionIsReplacedWholeNotMergedIntoThePresets() {
+        ScenarioSpec s = ScenarioLoader.parse(VALID.replace("duration: 1h", "duration: 1h\nplatform: {preset: current, "
+                + "idleLifetime: {lognormal: {median: 6m, p99: 20m}}, provisioned: {allocationDelay: {constant: 30s}}}"),
+                "s.yaml", List.of());
+        assertTrue(s.platform().idleLifetimeMicros() instanceof DistributionSpec.LogNormal, s.platform().toString());
+        assertEquals(30e6, s.platform().provisioned().allocationDelayMicros().mean(), 1e-6);
+        assertEquals(15, s.platform().provisioned().scaleInDatapoints(), "the rest of the preset stays");
+    }
+
+    @Test
     void concurrencyConfigurationsThatCannotExist() {
         String yaml = VALID.replace("memorySize: 1024", "memorySize: 1024\n    reservedConcurrency: 950");
         assertTrue(messages(problems(yaml)).contains("reserved concurrency adds up to 950, above the 900 the account allows"));
