@@ -187,6 +187,9 @@ public final class Simulation {
             long t = queue.timeMicros();
             if (t >= periodEnd) {
                 closePeriodsUpTo(t);
+            } else if (t < now) {
+                throw new IllegalStateException("the simulated clock went back from " + now + " us to " + t
+                        + " us: a bug in lambdasim, please report it with the scenario");
             }
             now = t;
             switch (queue.type()) {
@@ -714,7 +717,14 @@ public final class Simulation {
         if (generation != envGeneration[env] || envState[env] != INITIALIZING) {
             return; // stale: scaled in while initializing
         }
-        makeIdle(functions[envFunction[env]], env);
+        FunctionModel f = functions[envFunction[env]];
+        if (now >= envRetireAt[env]) {
+            // Initialized past its maximum lifetime (a lifetime shorter than init): recycled at once.
+            f.environmentsRecycled++;
+            reinitialize(f, env);
+            return;
+        }
+        makeIdle(f, env);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.lambdasim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lambdasim.scenario.ScenarioLoader;
@@ -10,6 +11,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The run invariants hold on every bundled scenario (shortened where long) and on scenarios that
  * push each mechanism to its limits (throttling, resets, provisioned scale-in and scale-out, auto
- * scaling, the 2019 account-wide burst, requests cut by the end of the run); and the check finds
+ * scaling, the 2019 account-wide burst, requests cut by the end of the run, lifetimes shorter
+ * than init, draws wide enough to overflow a clock); and the check finds
  * a result whose counts do not add up.
  */
 class InvariantsTest {
@@ -99,13 +102,42 @@ class InvariantsTest {
                   - {function: a, spike: {at: 1m, for: 1m, rate: 100/s}}
                   - {function: b, constant: {rate: 500/s}}
                   - {function: c, ramp: {from: 0/s, to: 2000/s, start: 0s, end: 10m}}
+                """,
+                // Provisioned environments whose maximum lifetime is shorter than their init.
+                """
+                name: short-lived
+                duration: 10m
+                platform: {preset: current, maxLifetime: 1ms, idleLifetime: 1ms}
+                functions:
+                  - name: api
+                    provisionedConcurrency: 20
+                    init: [{cpu: 1s}]
+                    handler: {duration: 50ms}
+                traffic:
+                  - {function: api, poisson: {rate: 30/s}}
+                """,
+                // Draws so wide that a sum of them would overflow the clock: cut, never wrapped.
+                """
+                name: overflow
+                duration: 10m
+                platform: {preset: current, idleLifetime: {lognormal: {median: 1us, p99: 366d}}}
+                functions:
+                  - name: api
+                    coldStart: {lognormal: {median: 1us, p99: 366d}}
+                    init:
+                      - io: {name: a, calls: 100000, latency: 366d}
+                      - io: {name: b, calls: 100000, latency: 366d}
+                      - io: {name: c, calls: 100000, latency: {exponential: {mean: 366d}}}
+                    handler: {duration: {lognormal: {mean: 1ms, sd: 366d}}}
+                traffic:
+                  - {function: api, poisson: {rate: 5/s}}
                 """);
     }
 
     @ParameterizedTest
     @MethodSource("stressed")
     void holdWhenEveryMechanismIsPushed(String yaml) {
-        RunResult run = Scenarios.run(Scenarios.parse(yaml), 0);
+        RunResult run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Scenarios.run(Scenarios.parse(yaml), 0));
         assertEquals(List.of(), Invariants.check(run));
     }
 
