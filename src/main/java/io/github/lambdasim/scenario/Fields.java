@@ -337,7 +337,10 @@ final class Fields {
         return v;
     }
 
-    /** A rate in requests per second, within [0, max]. */
+    /** The smallest rate above zero: one event in about 30 years, so that no gap overflows the clock. */
+    static final double MIN_RATE_PER_SECOND = 1e-9;
+
+    /** A rate in requests per second: 0, or within [{@link #MIN_RATE_PER_SECOND}, max]. */
     double rate(String key, double max) {
         if (!has(key)) {
             missing(key, Units.RATE_HINT);
@@ -357,6 +360,10 @@ final class Fields {
         }
         if (v > max) {
             problems.add(child(key), n, s + " is above the maximum " + fmt(max) + "/s");
+            return 0;
+        }
+        if (v > 0 && v < MIN_RATE_PER_SECOND) {
+            problems.add(child(key), n, s + " is below the smallest rate, 1e-9/s (one in 30 years); write 0/s for none");
             return 0;
         }
         return v;

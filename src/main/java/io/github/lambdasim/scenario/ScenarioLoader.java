@@ -376,7 +376,12 @@ public final class ScenarioLoader {
         } else {
             burst = (int) f.integer("burst", 1000, 1, MAX_ACCOUNT_CONCURRENCY, "");
         }
+        int before = problems.count();
         double refill = f.has("refill") ? f.rate("refill", MAX_ACCOUNT_CONCURRENCY) : 100;
+        if (refill == 0 && problems.count() == before) {
+            // With no refill, a function past its burst would wait forever for a token.
+            problems.add("platform.scaling.refill", f.node("refill"), "the scaling rate must be above zero (at least 1e-9/s)");
+        }
         return new PlatformSpec.ScalingSpec(s, burst, refill);
     }
 

@@ -121,6 +121,15 @@ class ValidationTest {
     }
 
     @Test
+    void ratesAboveZeroAreAtLeastOneIn30YearsAndScalingRefills() {
+        String all = messages(problems(VALID.replace("rate: 10/s", "rate: 1e-12/s")
+                .replace("duration: 1h", "duration: 1h\nplatform: {preset: current, scaling: {refill: 0/s}}")));
+        assertTrue(all.contains("s.yaml:9: traffic[0].poisson.rate: 1e-12/s is below the smallest rate, 1e-9/s (one in 30 "
+                + "years); write 0/s for none"), all);
+        assertTrue(all.contains("platform.scaling.refill: the scaling rate must be above zero (at least 1e-9/s)"), all);
+    }
+
+    @Test
     void concurrencyConfigurationsThatCannotExist() {
         String yaml = VALID.replace("memorySize: 1024", "memorySize: 1024\n    reservedConcurrency: 950");
         assertTrue(messages(problems(yaml)).contains("reserved concurrency adds up to 950, above the 900 the account allows"));
