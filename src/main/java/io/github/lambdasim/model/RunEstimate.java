@@ -107,6 +107,14 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
             // A change creates (and a later one removes) environments, as many as the scaling rate allows.
             double perChange = Math.min(provisionedMax, scaling.burst() + scaling.refillPerSecond() * spacingSeconds);
             otherEvents += fChanges * perChange * 3;
+            // Provisioned environments are recycled at their maximum lifetime and initialized again,
+            // busy or not: with a short lifetime and a short init, that is most of the work.
+            if (provisionedMax > 0) {
+                double cycleSeconds = (spec.platform().maxLifetimeMicros().mean() + initLowerBoundMicros(spec, f)) / 1e6;
+                double recycles = provisionedMax * (duration / 1e6) / Math.max(1e-6, cycleSeconds);
+                otherEvents += recycles * 4;
+                extraDraws += recycles * (draws(f.init()) + 1);
+            }
             changes += fChanges;
 
             // Environments alive at once were all busy within the last idle lifetime plus two
@@ -136,6 +144,29 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
                 + changes * BYTES_PER_CHANGE + histogramBytes + spec.traffic().size() * 512.0;
         return new RunEstimate(requests, drawsPerRequest, work, provisionedWork, metricsWork, environments, changes, rows, memory,
                 work / SIMPLE_REQUESTS_PER_SECOND);
+    }
+
+    /** A lower bound of a cold start's mean: the platform part's median and the init steps' means. */
+    private static double initLowerBoundMicros(ScenarioSpec spec, FunctionSpec f) {
+        var platform = spec.platform();
+        double micros;
+        if (f.coldStartMicros() != null) {
+            micros = f.coldStartMicros().mean();
+        } else {
+            String family = platform.runtimeFamily(f.runtime());
+            Long median = family == null ? null : platform.runtimeColdStartMedianMicros().get(family);
+            micros = (median == null ? 0 : median) + f.packageSizeMb() * platform.packageMicrosPerMb();
+        }
+        for (StepSpec s : f.init()) {
+            if (s instanceof StepSpec.Cpu c) {
+                micros += c.cpuMicros().mean();
+            } else if (s instanceof StepSpec.Wait w) {
+                micros += w.micros().mean();
+            } else if (s instanceof StepSpec.Io io) {
+                micros += io.latencyMicros().mean() * (io.mode() == StepSpec.IoMode.SEQUENTIAL ? io.calls() : 1);
+            }
+        }
+        return micros;
     }
 
     /** Random draws one run of these steps takes (one per step, one per I/O call). */

@@ -101,6 +101,31 @@ class RunEstimateTest {
     }
 
     @Test
+    void provisionedEnvironmentsRecycledEveryMicrosecondAreCounted() {
+        RunEstimate e = RunEstimate.of(Scenarios.parse("""
+                name: churn
+                duration: 1m
+                platform: {preset: current, maxLifetime: 1us}
+                functions:
+                  - {name: a, provisionedConcurrency: 10, coldStart: 0ms, handler: {duration: 5ms}}
+                traffic:
+                  - {function: a, poisson: {rate: 1/s}}
+                """), 60_000_000L);
+        assertTrue(e.work() > RunEstimate.DEFAULT_MAX_WORK, "10 environments recycled every microsecond: " + e.work());
+        RunResult churning = Scenarios.run(Scenarios.parse("""
+                name: churn
+                duration: 1m
+                platform: {preset: current, maxLifetime: 1us}
+                functions:
+                  - {name: a, provisionedConcurrency: 10, coldStart: 100ms, handler: {duration: 5ms}}
+                traffic:
+                  - {function: a, poisson: {rate: 1/s}}
+                """), 0);
+        RunEstimate bounded = RunEstimate.of(churning.scenario(), 60_000_000L);
+        assertTrue(4 * bounded.work() >= churning.events(), bounded.work() + " for " + churning.events() + " events");
+    }
+
+    @Test
     void environmentsAreBoundedByTheConcurrencyLimitWhateverTheRate() {
         RunEstimate e = RunEstimate.of(Scenarios.parse(API.replace("    handler:", "    reservedConcurrency: 300\n    handler:")
                 .replace("100/s", "1e9/s"), "duration=1s"), 1_000_000L);
