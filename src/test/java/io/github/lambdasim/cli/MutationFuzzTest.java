@@ -43,7 +43,8 @@ class MutationFuzzTest {
         "batch", "poisson", "api", "{constant: 1ms}", "{lognormal: {median: 1ms, p99: 1s}}", "{uniform: {min: 1s, max: 900s}}",
         "{schedule: [{at: 1s, level: 900}], repeat: 1m}", "{autoscaling: {min: 1, max: 900}}", "x".repeat(5000)};
     /** Values of the key's own kind, extreme but often valid, so that the mutant runs. */
-    private static final String[] RATES = {"0/s", "1e-9/s", "1/d", "5000/s", "1e6/s", "1e8/s", "1e9/s", "3000000/min"};
+    private static final String[] RATES = {"0/s", "1e-9/s", "1e-300/s", "4.9e-324/s", "1/d", "5000/s", "1e6/s", "1e8/s",
+        "1e9/s", "3000000/min"};
     private static final String[] DURATIONS = {"1us", "1ms", "0s", "1s", "900s", "15m", "2h", "366d", "1e-3us"};
     private static final String[] COUNTS = {"0", "1", "2", "900", "1000", "5000", "100000", "1000000"};
     private static final String[] SIZES = {"128", "129", "3008", "10240", "512", "0", "250", "1GB"};
@@ -51,6 +52,18 @@ class MutationFuzzTest {
         "a: &a [*a]", "<<: *x", "\t- tab", "key: value: more", "#", "'unterminated", "\"unterminated", "|", ">",
         "  - {function: api, poisson: {rate: 1e9/s}}", "  - name: extra", "functions: []", "traffic:", "duration: 1d",
         "\u0000", "\uFEFF", "\\u0000", "@", "`", "&", "*", "!", ": :", "- : -", "  ? x\n  : y"};
+    /** Platform overrides, put in place of the scenario's platform line (or before its first line). */
+    private static final String[] PLATFORMS = {"platform: 2019", "platform: {preset: current, scaling: {refill: 0/s}}",
+        "platform: {preset: current, scaling: {burst: 1, refill: 1e-9/s}}",
+        "platform: {preset: 2019, scaling: {scope: account, burst: {default: 1}, refill: 1/d}}",
+        "platform: {preset: current, idleLifetime: {lognormal: {median: 1us, p99: 366d}}}",
+        "platform: {preset: current, maxLifetime: 1us, idleLifetime: 0s}",
+        "platform: {preset: current, maxLifetime: {exponential: {mean: 366d}}}",
+        "platform: {preset: current, coldStart: {spread: 100, perPackageMb: 10s}}",
+        "platform: {preset: current, provisioned: {allocationDelay: 0s, scaleOutDatapoints: 1, scaleInDatapoints: 1}}",
+        "platform: {preset: current, memory: {min: 64, max: 100000, step: 1}, maxVcpus: 64, vcpuMemoryMb: 64}",
+        "platform: {preset: current, accountConcurrency: 1000000, minUnreserved: 0}",
+        "platform: {preset: current, maxTimeout: 1d, maxInit: 1ms}"};
     private static final String FLIPS = "\t :{}[]-#&*!|>'\",%@`\\0123456789eé\u0000\u00a0\u2028z";
 
     @TempDir
@@ -69,18 +82,23 @@ class MutationFuzzTest {
             for (int s = 0; s < scenarios.size(); s++) {
                 byte[] original = Files.readAllBytes(scenarios.get(s));
                 List<Future<Outcome>> futures = new ArrayList<>();
+                List<String> reports = new ArrayList<>();
                 for (int m = 0; m < MUTANTS_PER_SCENARIO; m++) {
                     long seed = SEED + s * 1_000_003L + m;
+                    List<String> applied = new ArrayList<>();
+                    byte[] mutant = mutate(original, new SplittableRandom(seed), applied);
+                    reports.add(report("", applied, mutant));
                     int worker = m % 2;
-                    futures.add(pool.submit(() -> check(original, seed, worker)));
+                    futures.add(pool.submit(() -> check(mutant, applied, seed, worker)));
                 }
-                for (Future<Outcome> f : futures) {
+                for (int m = 0; m < futures.size(); m++) {
+                    Future<Outcome> f = futures.get(m);
                     Outcome o;
                     try {
                         o = f.get(MUTANT_SECONDS, TimeUnit.SECONDS);
                     } catch (TimeoutException e) {
                         f.cancel(true);
-                        fail("a mutant of " + scenarios.get(s) + " took more than " + MUTANT_SECONDS + " s");
+                        fail("a mutant of " + scenarios.get(s) + " took more than " + MUTANT_SECONDS + " s:" + reports.get(m));
                         return;
                     }
                     outcomes[o.validated ? (o.ran ? 0 : 1) : 2]++;
@@ -101,10 +119,7 @@ class MutationFuzzTest {
     private record Outcome(boolean validated, boolean ran, String failure) {
     }
 
-    private Outcome check(byte[] original, long seed, int worker) throws IOException {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> applied = new ArrayList<>();
-        byte[] mutant = mutate(original, random, applied);
+    private Outcome check(byte[] mutant, List<String> applied, long seed, int worker) throws IOException {
         Path file = dir.resolve("mutant-" + seed + ".yaml");
         Files.write(file, mutant);
         try {
@@ -149,7 +164,7 @@ class MutationFuzzTest {
         int n = oneValue ? 1 : 1 + random.nextInt(3);
         for (int k = 0; k < n && !lines.isEmpty(); k++) {
             int i = random.nextInt(lines.size());
-            switch (oneValue ? 4 : random.nextInt(9)) {
+            switch (oneValue ? 4 : random.nextInt(10)) {
                 case 0 -> {
                     applied.add("delete line " + (i + 1));
                     lines.remove(i);
@@ -203,6 +218,16 @@ class MutationFuzzTest {
                     } else {
                         applied.add("unindent line " + (i + 1));
                         lines.set(i, line.substring(Math.min(spaces, line.length() - line.stripLeading().length())));
+                    }
+                }
+                case 8 -> {
+                    String platform = PLATFORMS[random.nextInt(PLATFORMS.length)];
+                    int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("platform:")).findFirst().orElse(""));
+                    applied.add("platform -> " + platform);
+                    if (at >= 0 && lines.get(at).startsWith("platform:")) {
+                        lines.set(at, platform);
+                    } else {
+                        lines.add(0, platform);
                     }
                 }
                 default -> {
