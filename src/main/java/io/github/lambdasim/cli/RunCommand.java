@@ -77,7 +77,13 @@ final class RunCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         Progress progress = new Progress(spec.commandLine().getErr(), scenario.name());
-        RunResult result = new Simulation(scenario, 0, periodMicros, progress).run();
+        RunResult result;
+        try {
+            result = new Simulation(scenario, 0, periodMicros, progress).run();
+        } catch (IllegalArgumentException e) {
+            // The input was checked: anything wrong from here on is a failure while running (exit 1).
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         progress.done();
 
         OutputFolder folder;
