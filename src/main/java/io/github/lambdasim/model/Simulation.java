@@ -232,9 +232,9 @@ public final class Simulation {
     }
 
     /**
-     * The next arrival after the source's last one: evenly spaced for constant traffic, exponential gaps
-     * for Poisson traffic, and thinning (candidates at the maximum rate, each kept with
-     * probability rate(t) / max) for time-varying rates, which samples them exactly.
+     * The next arrival after the source's last one: evenly spaced for constant traffic,
+     * exponential gaps for Poisson traffic, and thinning (candidates at the maximum rate, each
+     * kept with probability rate(t) / max) for time-varying rates, which samples them exactly.
      */
     private long nextArrival(int source) {
         TrafficSpec.Pattern p = sourcePattern[source];
