@@ -1,17 +1,19 @@
 package io.github.lambdasim.model;
 
+import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.stats.DistributionSummary;
 import io.github.lambdasim.stats.Metric;
 import io.github.lambdasim.stats.PeriodSeries;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * What must hold in every run, whatever the scenario: counts that add up, limits never exceeded,
- * nothing negative, per-period metrics that sum to the totals. A pure check of a finished
+ * nothing negative (counts, times, charges), per-period metrics that sum to the totals. A pure check of a finished
  * {@link RunResult} (the engine pays nothing for it); {@code lambdasim run --check} and the tests
  * call it. Each violation is one sentence naming the function and the figures.
  */
@@ -37,6 +39,13 @@ public final class Invariants {
             }
         }
         long unreservedPool = Math.max(0, spec.account().concurrencyLimit() - reservedSum);
+        if (run.bill() != null) {
+            charges(out, "the run", run.bill().period().exactUsd());
+            charges(out, "the month", run.bill().month().exactUsd());
+            for (var b : run.bill().functions()) {
+                charges(out, b.functionName() + ": the run", b.period().exactUsd());
+            }
+        }
         PeriodSeries series = run.series();
         for (int i = 0; i < run.functions().size(); i++) {
             FunctionResult f = run.functions().get(i);
@@ -171,6 +180,20 @@ public final class Invariants {
         if (s.p50() > s.p90() + slack || s.p90() > s.p99() + slack || s.p99() > s.max() + slack || s.mean() > s.max() + slack) {
             out.add(String.format(Locale.ROOT, "%s: %s is not ordered: p50 %.3f, p90 %.3f, p99 %.3f, max %.3f, mean %.3f",
                     n, name, s.p50(), s.p90(), s.p99(), s.max(), s.mean()));
+        }
+    }
+
+    private static void charges(List<String> out, String what, Bill.Charges c) {
+        String[] names = {"requests", "compute", "provisioned", "provisionedCompute", "ephemeralStorage"};
+        BigDecimal[] values = c.components();
+        for (int k = 0; k < values.length; k++) {
+            if (values[k].signum() < 0) {
+                out.add(what + ": the " + names[k] + " charge " + values[k].toPlainString() + " USD is negative");
+            }
+        }
+        if (c.total().compareTo(c.requests().add(c.compute()).add(c.provisioned()).add(c.provisionedCompute())
+                .add(c.ephemeralStorage())) != 0) {
+            out.add(what + ": the charges do not add up to the total " + c.total().toPlainString() + " USD");
         }
     }
 
