@@ -125,9 +125,20 @@ public final class CostCommand implements Callable<Integer> {
         long monthMicros = rules.defaultMonthMicros();
         long billedMs = BillingEra.billedDurationMs(in.durationMicros, in.era);
         long provisionedBilledMs = BillingEra.billedDurationMs(in.provisionedDurationMicros, in.era);
-        long onDemandTotalMs = in.requests == 0 ? 0 : Math.multiplyExact(in.requests, billedMs);
-        long provisionedTotalMs = in.provisionedRequests == 0 ? 0
-                : Math.multiplyExact(in.provisionedRequests, provisionedBilledMs);
+        long onDemandTotalMs;
+        long provisionedTotalMs;
+        try {
+            onDemandTotalMs = in.requests == 0 ? 0 : Math.multiplyExact(in.requests, billedMs);
+            provisionedTotalMs = in.provisionedRequests == 0 ? 0
+                    : Math.multiplyExact(in.provisionedRequests, provisionedBilledMs);
+            Math.addExact(Math.addExact(in.requests, in.provisionedRequests), Math.addExact(onDemandTotalMs, provisionedTotalMs));
+        } catch (ArithmeticException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("lambdasim cost: --requests x --duration: more than " + Long.MAX_VALUE + " billed milliseconds (or "
+                    + "requests) a month, beyond what lambdasim can bill; give fewer requests or a shorter duration");
+            err.flush();
+            return INVALID_INPUT;
+        }
         List<ProvisionedInterval> intervals = in.provisionedConcurrency == 0 ? List.of()
                 : List.of(new ProvisionedInterval(in.provisionedConcurrency, 0, in.provisionedTimeMicros));
         FunctionUsage usage = new FunctionUsage(FUNCTION, in.architecture, in.memoryMb, in.ephemeralStorageMb,

@@ -32,6 +32,26 @@ final class Errors {
         return FAILURE;
     }
 
+    /**
+     * Runs the chosen command; an {@link Error} the handler does not see (out of memory, a stack
+     * overflow) becomes a message and exit code 1 instead of a stack trace.
+     */
+    static int executeGuarded(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            CommandLine cl = parseResult.commandSpec().commandLine();
+            PrintWriter err = cl.getErr();
+            err.println(e instanceof OutOfMemoryError
+                    ? String.format(java.util.Locale.ROOT, "lambdasim: failed: ran out of memory (this Java may use %.1f GB); "
+                    + "give it more (java -Xmx8g -jar lambdasim.jar ...) or simulate less: fewer functions, a shorter "
+                    + "duration, a longer --period", Runtime.getRuntime().maxMemory() / (double) (1L << 30))
+                    : "lambdasim: failed: " + e);
+            err.flush();
+            return FAILURE;
+        }
+    }
+
     static final class Handler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {

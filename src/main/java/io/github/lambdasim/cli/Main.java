@@ -33,6 +33,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(new Errors.Handler());
         cl.setParameterExceptionHandler(new Errors.ParameterHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(Errors::executeGuarded);
         return cl;
     }
 

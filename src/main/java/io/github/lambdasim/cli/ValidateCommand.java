@@ -1,5 +1,7 @@
 package io.github.lambdasim.cli;
 
+import io.github.lambdasim.model.RunEstimate;
+import io.github.lambdasim.model.Simulation;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ProvisionedSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
@@ -44,6 +46,13 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  traffic -> %s: %s%n", t.function(), t.pattern().describe());
         }
         out.printf(Locale.ROOT, "  about %,.0f requests expected%n", s.expectedRequests());
+        RunEstimate e = RunEstimate.of(s, Simulation.defaultPeriodMicros(s.durationMicros()));
+        out.printf(Locale.ROOT, "  a run takes roughly %s and at most %s of memory%n", RunCommand.duration(e.seconds()),
+                RunCommand.bytes(e.memoryBytes()));
+        String refusal = RunCommand.refusal(s, e, RunEstimate.DEFAULT_MAX_WORK);
+        if (refusal != null) {
+            out.println("  note: run would refuse it as it stands: " + refusal.replace("\n", "\n  "));
+        }
         out.flush();
         return 0;
     }

@@ -21,6 +21,8 @@ import java.util.List;
  */
 final class FunctionModel {
     private static final int NONE = -1;
+    /** A year: no init draw, however wide its distributions, takes longer. */
+    static final double MAX_INIT_MICROS = 366 * 86_400e6;
     /** Runtime families that are not managed runtimes: their INIT was billed in every era. */
     private static final java.util.Set<String> CUSTOM_RUNTIMES = java.util.Set.of("provided", "container");
 
@@ -56,6 +58,8 @@ final class FunctionModel {
     int provisionedLevel;
     int provisionedEnvironments;
     int provisionedBusy;
+    /** Provisioned environments scaled in while busy: removed when done, counted against concurrency until then. */
+    int provisionedDraining;
     int provisionedIdleHead = NONE;
     boolean fillPending;
     double autoscalingLastArea;
@@ -144,8 +148,10 @@ final class FunctionModel {
 
     /** The platform part of a cold start (runtime, package) plus the function's init steps. */
     long sampleInitMicros() {
-        long platformPart = Math.round(platformColdStart.quantile(coldStartRandom.nextDouble()));
-        return platformPart + initSteps.sampleMicros(coldStartRandom);
+        double platformPart = platformColdStart.quantile(coldStartRandom.nextDouble());
+        long steps = initSteps.sampleMicros(coldStartRandom);
+        // Far beyond any init Lambda lets run, but it keeps the clock from overflowing.
+        return Math.round(Math.min(MAX_INIT_MICROS, platformPart + steps));
     }
 
     /** Max Memory Used of one invocation, or 0 when the scenario does not model it. */

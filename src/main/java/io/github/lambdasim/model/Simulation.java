@@ -67,13 +67,23 @@ public final class Simulation {
     private final long[] sourceRemaining;
     private final long[] sourceMinuteTotal;
     private final double[] sourcePosition;
+    /**
+     * Each source's last arrival time, not cut to the microsecond: gaps are drawn from it, so
+     * arrivals closer than a microsecond neither stall the clock nor make the rate too high.
+     */
+    private final double[] sourceClock;
 
     // Functions and the account.
     private final FunctionModel[] functions;
     private final long unreservedPool;
-    /** On-demand requests in flight and provisioned levels of the functions without reserved concurrency. */
+    /**
+     * On-demand requests in flight (and those finishing on provisioned environments already scaled
+     * in) and provisioned levels of the functions without reserved concurrency.
+     */
     private long unreservedBusy;
     private long unreservedProvisioned;
+    /** Requests in flight on provisioned environments (not scaled in) of the functions without reserved concurrency. */
+    private long unreservedProvisionedBusy;
     private final TokenBucket accountBucket;
 
     // Execution environments, by id.
@@ -149,6 +159,7 @@ public final class Simulation {
         sourceRemaining = new long[n];
         sourceMinuteTotal = new long[n];
         sourcePosition = new double[n];
+        sourceClock = new double[n];
         for (int i = 0; i < n; i++) {
             TrafficSpec t = spec.traffic().get(i);
             sourcePattern[i] = t.pattern();
@@ -176,7 +187,7 @@ public final class Simulation {
     public RunResult run() {
         long wallStart = System.nanoTime();
         for (int i = 0; i < sourcePattern.length; i++) {
-            scheduleArrival(i, sourcePattern[i].startMicros());
+            scheduleArrival(i);
         }
         for (FunctionModel f : functions) {
             startProvisioned(f);
@@ -186,6 +197,9 @@ public final class Simulation {
             long t = queue.timeMicros();
             if (t >= periodEnd) {
                 closePeriodsUpTo(t);
+            } else if (t < now) {
+                throw new IllegalStateException("the simulated clock went back from " + now + " us to " + t
+                        + " us: a bug in lambdasim, please report it with the scenario");
             }
             now = t;
             switch (queue.type()) {
@@ -220,26 +234,25 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- arrivals
 
-    private void scheduleArrival(int source, long fromMicros) {
-        long next = nextArrival(source, fromMicros);
+    private void scheduleArrival(int source) {
+        long next = nextArrival(source);
         if (next < endMicros && next < sourcePattern[source].endMicros()) {
             queue.push(next, ARRIVAL, source, 0);
         }
     }
 
     /**
-     * The next arrival after {@code from}: evenly spaced for constant traffic, exponential gaps
-     * for Poisson traffic, and thinning (candidates at the maximum rate, each kept with
-     * probability rate(t) / max) for time-varying rates, which samples them exactly.
+     * The next arrival after the source's last one: evenly spaced for constant traffic,
+     * exponential gaps for Poisson traffic, and thinning (candidates at the maximum rate, each
+     * kept with probability rate(t) / max) for time-varying rates, which samples them exactly.
      */
-    private long nextArrival(int source, long from) {
+    private long nextArrival(int source) {
         TrafficSpec.Pattern p = sourcePattern[source];
         RandomStream r = sourceRandom[source];
         double max = p.maxRate();
         if (max <= 0) {
             return Long.MAX_VALUE;
         }
-        long start = Math.max(from, p.startMicros());
         if (p instanceof TrafficSpec.Trace trace) {
             return nextTraceArrival(source, trace, r);
         }
@@ -248,13 +261,14 @@ public final class Simulation {
             return p.startMicros() + Math.round(sourceCount[source]++ * 1e6 / c.ratePerSecond());
         }
         boolean homogeneous = p instanceof TrafficSpec.Poisson || p instanceof TrafficSpec.Spike;
-        double t = start;
+        double t = Math.max(sourceClock[source], p.startMicros());
         while (true) {
             t += r.nextExponential(1e6 / max);
             if (t >= endMicros || t >= p.endMicros()) {
                 return Long.MAX_VALUE;
             }
             if (homogeneous || r.nextDouble() * max <= p.rateAt((long) t)) {
+                sourceClock[source] = t;
                 return (long) t;
             }
         }
@@ -296,12 +310,16 @@ public final class Simulation {
 
     private void onArrival(int source) {
         FunctionModel f = sourceFunction[source];
-        scheduleArrival(source, now);
+        scheduleArrival(source);
         f.requests++;
         f.periodCounts[Metric.REQUESTS.ordinal()]++;
         long requestNumber = requestCounter++;
         int provisioned = f.provisionedIdleHead;
         if (provisioned != NONE) {
+            if (!hasProvisionedCapacity(f)) {
+                throttle(f);
+                return;
+            }
             unlinkIdle(f, provisioned);
             dispatch(f, provisioned, requestNumber, 0, false);
             return;
@@ -334,9 +352,21 @@ public final class Simulation {
      */
     private boolean hasCapacity(FunctionModel f) {
         if (f.reserved >= 0) {
-            return f.onDemandBusy + f.provisionedLevel < f.reserved;
+            return f.onDemandBusy + f.provisionedDraining + f.provisionedLevel < f.reserved;
         }
         return unreservedBusy + unreservedProvisioned < unreservedPool;
+    }
+
+    /**
+     * Whether a provisioned environment may take one more request: only while the function's
+     * requests in flight stay within its limit (after a scale-out, on-demand requests admitted
+     * under the lower level may still be running).
+     */
+    private boolean hasProvisionedCapacity(FunctionModel f) {
+        if (f.reserved >= 0) {
+            return f.busy < f.reserved;
+        }
+        return unreservedBusy + unreservedProvisionedBusy < unreservedPool;
     }
 
     private boolean takeScalingToken(FunctionModel f) {
@@ -373,6 +403,9 @@ public final class Simulation {
         if (onProvisioned) {
             flags |= InvocationSample.FLAG_PROVISIONED;
             f.provisionedBusy++;
+            if (f.reserved < 0) {
+                unreservedProvisionedBusy++;
+            }
             f.provisionedBusyLevel.add(now, 1);
             if (f.provisionedBusy > f.periodProvisionedBusyMax) {
                 f.periodProvisionedBusyMax = f.provisionedBusy;
@@ -416,9 +449,18 @@ public final class Simulation {
             f.provisionedBusy--;
             f.provisionedBusyLevel.add(now, -1);
             if (envRemoveWhenDone[env]) {
+                f.provisionedDraining--;
+                if (f.reserved < 0) {
+                    unreservedBusy--;
+                }
                 f.environmentsReclaimed++;
                 destroyEnvironment(f, env);
-            } else if (reset) {
+                return;
+            }
+            if (f.reserved < 0) {
+                unreservedProvisionedBusy--;
+            }
+            if (reset) {
                 f.environmentsReset++;
                 reinitialize(f, env);
             } else if (now >= envRetireAt[env]) {
@@ -657,6 +699,12 @@ public final class Simulation {
             if (envFunction[env] == f.index && envProvisioned[env] && envState[env] == BUSY && !envRemoveWhenDone[env]) {
                 envRemoveWhenDone[env] = true;
                 f.provisionedEnvironments--;
+                // Still running: it counts against concurrency until it completes.
+                f.provisionedDraining++;
+                if (f.reserved < 0) {
+                    unreservedBusy++;
+                    unreservedProvisionedBusy--;
+                }
             }
         }
         fillProvisioned(f);
@@ -716,7 +764,14 @@ public final class Simulation {
         if (generation != envGeneration[env] || envState[env] != INITIALIZING) {
             return; // stale: scaled in while initializing
         }
-        makeIdle(functions[envFunction[env]], env);
+        FunctionModel f = functions[envFunction[env]];
+        if (now >= envRetireAt[env]) {
+            // Initialized past its maximum lifetime (a lifetime shorter than init): recycled at once.
+            f.environmentsRecycled++;
+            reinitialize(f, env);
+            return;
+        }
+        makeIdle(f, env);
     }
 
     /**

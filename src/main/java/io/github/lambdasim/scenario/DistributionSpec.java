@@ -102,10 +102,16 @@ public sealed interface DistributionSpec {
         }
     }
 
-    /** A log-normal distribution: log of the value is N(mu, sigma). */
+    /**
+     * A log-normal distribution: log of the value is N(mu, sigma). Its far tail is cut at
+     * {@link #MAX_VALUE}: with a wide spread (median 1us, p99 366d) a draw could otherwise be
+     * infinite and overflow the simulated clock.
+     */
     record LogNormal(double mu, double sigma) implements DistributionSpec {
         /** The z-score of the 99th percentile of a standard normal. */
         public static final double Z99 = 2.3263478740408408;
+        /** About 31 years in microseconds: beyond anything simulated, far from overflowing a long clock. */
+        public static final double MAX_VALUE = 1e15;
 
         public static LogNormal ofMedianP99(double median, double p99) {
             return new LogNormal(Math.log(median), Math.log(p99 / median) / Z99);
@@ -118,7 +124,7 @@ public sealed interface DistributionSpec {
 
         @Override
         public double quantile(double u) {
-            return Math.exp(mu + sigma * StandardNormal.quantile(u));
+            return Math.min(MAX_VALUE, Math.exp(mu + sigma * StandardNormal.quantile(u)));
         }
 
         @Override

@@ -18,6 +18,9 @@ final class Fields {
     final YamlNode.Mapping map;
     final String path;
     final Problems problems;
+    /** Known keys that an unknown key of this mapping looked like: not reported missing as well. */
+    private final java.util.Set<String> suggested = new java.util.HashSet<>();
+    private boolean hasMergeKey;
 
     Fields(YamlNode node, String path, Problems problems, String... known) {
         this.path = path;
@@ -28,6 +31,11 @@ final class Fields {
             for (var e : m.entries.entrySet()) {
                 if (!knownKeys.contains(e.getKey())) {
                     problems.add(child(e.getKey()), e.getValue(), unknownKey(e.getKey(), knownKeys));
+                    String s = closest(e.getKey(), knownKeys);
+                    if (s != null) {
+                        suggested.add(s);
+                    }
+                    hasMergeKey |= e.getKey().equals("<<");
                 }
             }
         } else {
@@ -39,13 +47,44 @@ final class Fields {
     }
 
     static String unknownKey(String key, Collection<String> known) {
+        if (key.equals("<<")) {
+            return "YAML merge keys (<<) are not supported; write the keys out";
+        }
         String suggestion = closest(key, known);
         return "unknown key '" + key + "'" + (suggestion != null ? "; did you mean '" + suggestion + "'?"
                 : "; expected one of: " + String.join(", ", known));
     }
 
-    /** The closest of {@code candidates} to {@code word}, when close enough to be a likely typo. */
+    /**
+     * Whether {@code key} is absent only because it was misspelt (an unknown key looked like it)
+     * or hidden behind a merge key: saying it is missing too would report one problem twice.
+     */
+    boolean explainedAbsence(String key) {
+        return hasMergeKey || suggested.contains(key);
+    }
+
+    /**
+     * The closest of {@code candidates} to {@code word}, when close enough to be a likely typo, or
+     * the one candidate {@code word} is the start of ({@code memory} for {@code memorySize}).
+     */
     static String closest(String word, Collection<String> candidates) {
+        String typo = closestByEdits(word, candidates);
+        if (typo != null || word.length() < 4) {
+            return typo;
+        }
+        String prefixed = null;
+        for (String c : candidates) {
+            if (c.toLowerCase(Locale.ROOT).startsWith(word.toLowerCase(Locale.ROOT))) {
+                if (prefixed != null) {
+                    return null;
+                }
+                prefixed = c;
+            }
+        }
+        return prefixed;
+    }
+
+    private static String closestByEdits(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
@@ -108,12 +147,14 @@ final class Fields {
         if (n instanceof YamlNode.Scalar s && !s.isNull) {
             return s.text;
         }
-        problems.add(child(key), n == null ? map : n, "expected a value, found " + (n == null ? "nothing" : describe(n)));
+        problems.add(child(key), n == null ? map : n, "expected a single value, found " + (n == null ? "nothing" : describe(n)));
         return null;
     }
 
     void missing(String key, String what) {
-        problems.add(child(key), map, "missing: " + what);
+        if (!explainedAbsence(key)) {
+            problems.add(child(key), map, "missing: " + what);
+        }
     }
 
     String text(String key, String defaultValue) {
@@ -158,15 +199,52 @@ final class Fields {
         if (s == null) {
             return defaultValue;
         }
+        String t = s.trim();
+        boolean negative = t.startsWith("-");
         long v;
         try {
-            v = Units.parseCount(s);
+            v = Units.parseCount(negative ? t.substring(1) : t);
+            v = negative ? -v : v;
         } catch (IllegalArgumentException e) {
-            problems.add(child(key), node(key), "expected a whole number" + (unit.isEmpty() ? "" : " (" + unit + ")")
-                    + ", found '" + s + "'");
+            double d = parseFiniteNumber(t);
+            String u = unit.isEmpty() ? "" : " " + unit;
+            if (!Double.isNaN(d) && d == Math.rint(d) && (d < min || d > max || Math.abs(d) >= 9e18)) {
+                // Too large for a long, or not: either way the range is what the user needs to know.
+                problems.add(child(key), node(key), s + (d < 0 ? " is below the minimum " + min : " is above the maximum " + max) + u);
+            } else {
+                problems.add(child(key), node(key), "expected a whole number" + (unit.isEmpty() ? "" : " (" + unit + ")")
+                        + ", found '" + s + "'");
+            }
             return defaultValue;
         }
         return inRange(key, v, min, max, unit) ? v : defaultValue;
+    }
+
+    /**
+     * The text at {@code key}, one of {@code choices} (or the default when absent); anything else
+     * is reported with the choices and a "did you mean" when close.
+     */
+    String choice(String key, String defaultValue, String... choices) {
+        String s = text(key, defaultValue);
+        if (Arrays.asList(choices).contains(s)) {
+            return s;
+        }
+        problems.add(child(key), node(key), "expected " + or(choices) + ", found '" + s + "'"
+                + didYouMean(s, Arrays.asList(choices)));
+        return defaultValue;
+    }
+
+    /** {@code "; did you mean 'x'?"} when {@code word} is close to one of {@code candidates}, else empty. */
+    static String didYouMean(String word, Collection<String> candidates) {
+        String c = closest(word, candidates);
+        return c == null ? "" : "; did you mean '" + c + "'?";
+    }
+
+    private static String or(String... words) {
+        if (words.length == 1) {
+            return words[0];
+        }
+        return String.join(", ", Arrays.asList(words).subList(0, words.length - 1)) + " or " + words[words.length - 1];
     }
 
     boolean inRange(String key, long v, long min, long max, String unit) {
@@ -192,7 +270,8 @@ final class Fields {
         }
         double v = parseFiniteNumber(s);
         if (Double.isNaN(v)) {
-            problems.add(child(key), node(key), "expected a number, found '" + s + "'");
+            boolean nonFinite = s.trim().toLowerCase(Locale.ROOT).matches("[+-]?\\.?(nan|inf|infinity)");
+            problems.add(child(key), node(key), "expected " + (nonFinite ? "a finite number" : "a number") + ", found '" + s + "'");
             return defaultValue;
         }
         if (v < min || v > max) {
@@ -258,7 +337,10 @@ final class Fields {
         return v;
     }
 
-    /** A rate in requests per second, within [0, max]. */
+    /** The smallest rate above zero: one event in about 30 years, so that no gap overflows the clock. */
+    static final double MIN_RATE_PER_SECOND = 1e-9;
+
+    /** A rate in requests per second: 0, or within [{@link #MIN_RATE_PER_SECOND}, max]. */
     double rate(String key, double max) {
         if (!has(key)) {
             missing(key, Units.RATE_HINT);
@@ -280,11 +362,15 @@ final class Fields {
             problems.add(child(key), n, s + " is above the maximum " + fmt(max) + "/s");
             return 0;
         }
+        if (v > 0 && v < MIN_RATE_PER_SECOND) {
+            problems.add(child(key), n, s + " is below the smallest rate, 1e-9/s (one in 30 years); write 0/s for none");
+            return 0;
+        }
         return v;
     }
 
     private static String bareNumberHint(String text, String message, String example) {
-        if (!Double.isNaN(parseFiniteNumber(text))) {
+        if (!Double.isNaN(parseFiniteNumber(text)) && !text.trim().startsWith("-")) {
             return "'" + text + "' needs a unit, e.g. " + example;
         }
         return message;

@@ -44,6 +44,8 @@ final class Problems {
     void throwIfAny() {
         if (!list.isEmpty()) {
             List<Problem> all = new ArrayList<>(list);
+            // In the order of the file (stable: problems of one line keep the order they were found).
+            all.sort(java.util.Comparator.comparingInt(Problem::line));
             if (dropped > 0) {
                 all.add(new Problem(source, "", 0, "... and " + dropped + " more problems"));
             }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class ScenarioLoader {
     public static final int MAX_TRAFFIC_SOURCES = 10_000;
     public static final int MAX_STEPS = 1000;
     public static final int MAX_CALLS = 100_000;
+    public static final int MAX_SCHEDULE_CHANGES = 1000;
     public static final int MAX_THREADS = 1024;
     public static final int MAX_ACCOUNT_CONCURRENCY = 1_000_000;
     public static final int MAX_PACKAGE_MB = 250;
@@ -51,8 +53,8 @@ public final class ScenarioLoader {
     private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
         "memoryUsedMb", "errorRate"};
     private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal", "trace"};
-    private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal", "trace",
-        "empirical"};
+    private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal",
+        "empirical", "trace"};
 
     private final Problems problems;
     private final String source;
@@ -72,28 +74,67 @@ public final class ScenarioLoader {
     /** Loads a scenario file; {@code overrides} are {@code path=value} strings applied before validation. */
     public static ScenarioSpec load(Path file, List<String> overrides) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String text;
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(readText(file), name, overrides, dir == null ? Path.of("") : dir);
+    }
+
+    /**
+     * The text of a scenario file, read as UTF-8 and never more than {@link YamlReader#MAX_CHARS}
+     * bytes of it (so {@code /dev/zero} or a huge file cannot exhaust memory).
+     */
+    static String readText(Path file) {
+        String where = file.toString();
+        byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
-                throw fail(file.toString(), "is a folder; give the path of a scenario file (.yaml)");
+                throw fail(where, "is a folder; give the path of a scenario file (.yaml)");
             }
-            long size = Files.size(file);
-            if (size > YamlReader.MAX_CHARS) {
-                throw fail(file.toString(), "is " + size + " bytes; scenario files are limited to " + YamlReader.MAX_CHARS
-                        + " bytes");
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(YamlReader.MAX_CHARS + 1);
             }
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            throw fail(file.toString(), "no such file");
-        } catch (CharacterCodingException e) {
-            throw fail(file.toString(), "is not UTF-8 text; a scenario is a YAML text file");
+            throw fail(where, "no such file");
+        } catch (AccessDeniedException e) {
+            throw fail(where, "cannot be read: permission denied");
         } catch (IOException e) {
-            throw fail(file.toString(), "cannot be read: " + e.getMessage());
+            throw fail(where, "cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(text, name, overrides, dir == null ? Path.of("") : dir);
+        if (bytes.length > YamlReader.MAX_CHARS) {
+            throw fail(where, "is larger than " + YamlReader.MAX_CHARS / (1 << 20) + " MB (" + YamlReader.MAX_CHARS
+                    + " bytes), the limit for a scenario file");
+        }
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff
+                || (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe)) {
+            throw fail(where, "is UTF-16 text; save it as UTF-8");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int line = firstBadLine(bytes);
+            throw new ScenarioException(List.of(new Problem(where, "", line, "not UTF-8 text: this line holds bytes that "
+                    + "are not UTF-8; a scenario is a YAML text file saved as UTF-8")));
+        }
+    }
+
+    /** The line of the first byte sequence that is not UTF-8. */
+    private static int firstBadLine(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return 1;
     }
 
     private static ScenarioException fail(String source, String message) {
@@ -139,7 +180,7 @@ public final class ScenarioLoader {
         try {
             rules.region(region);
         } catch (IllegalArgumentException e) {
-            problems.add("region", top.node("region"), e.getMessage());
+            problems.add("region", top.node("region"), e.getMessage() + Fields.didYouMean(region, rules.regionNames()));
         }
         PlatformSpec platform = bindPlatform(top.node("platform"), region);
 
@@ -152,11 +193,14 @@ public final class ScenarioLoader {
         long month = billing.duration("month", rules.defaultMonthMicros(), Units.MICROS_PER_HOUR, 744 * Units.MICROS_PER_HOUR);
 
         List<FunctionSpec> functions = new ArrayList<>();
+        List<Integer> functionIndexes = new ArrayList<>();
         List<YamlNode> functionNodes = top.list("functions", true, "functions (each with at least a name)");
         if (functionNodes.size() > MAX_FUNCTIONS) {
             problems.add("functions", top.node("functions"), functionNodes.size() + " functions; at most " + MAX_FUNCTIONS);
+        } else if (functionNodes.isEmpty() && top.node("functions") instanceof YamlNode.Sequence) {
+            problems.add("functions", top.node("functions"), "the list is empty; give at least one function");
         }
-        Set<String> names = new HashSet<>();
+        Set<String> names = new java.util.LinkedHashSet<>();
         for (int i = 0; i < functionNodes.size() && i < MAX_FUNCTIONS; i++) {
             FunctionSpec f = bindFunction(functionNodes.get(i), "functions[" + i + "]", platform, duration);
             if (f != null) {
@@ -165,14 +209,18 @@ public final class ScenarioLoader {
                             + "' is already defined; names must be unique");
                 }
                 functions.add(f);
+                functionIndexes.add(i);
             }
         }
-        checkConcurrency(functions, functionNodes, accountLimit, platform);
+        checkConcurrency(functions, functionIndexes, functionNodes, accountLimit, platform);
 
         List<TrafficSpec> traffic = new ArrayList<>();
         List<YamlNode> trafficNodes = top.list("traffic", true, "traffic sources such as {function: api, poisson: {rate: 50/s}}");
         if (trafficNodes.size() > MAX_TRAFFIC_SOURCES) {
             problems.add("traffic", top.node("traffic"), trafficNodes.size() + " sources; at most " + MAX_TRAFFIC_SOURCES);
+        } else if (trafficNodes.isEmpty() && top.node("traffic") instanceof YamlNode.Sequence) {
+            problems.add("traffic", top.node("traffic"), "the list is empty; give at least one source, "
+                    + "such as {function: api, poisson: {rate: 50/s}}");
         }
         for (int i = 0; i < trafficNodes.size() && i < MAX_TRAFFIC_SOURCES; i++) {
             TrafficSpec t = bindTraffic(trafficNodes.get(i), i, names, duration);
@@ -249,9 +297,11 @@ public final class ScenarioLoader {
             String hint = Fields.closest(presetName, presetNames());
             problems.add("platform", node, "unknown platform preset '" + presetName + "'; "
                     + (hint != null ? "did you mean '" + hint + "'?" : "expected one of " + String.join(", ", presetNames())));
-            return null;
+            // Go on with the current platform's rules, so the rest of the scenario is checked too.
+            presetName = "current";
+            preset = presets().get(presetName);
         }
-        YamlNode merged = YamlNode.merge(preset, overrides);
+        YamlNode merged = YamlNode.merge(withoutDistributionsOverridden(preset, overrides), overrides);
         Fields f = new Fields(merged, "platform", problems, PLATFORM_KEYS);
         int vcpuMb = (int) f.integer("vcpuMemoryMb", 1769, 64, 100_000, "MB");
         int maxVcpus = (int) f.integer("maxVcpus", 6, 1, 64, "");
@@ -299,17 +349,33 @@ public final class ScenarioLoader {
                 perPackage);
     }
 
+    /**
+     * The preset without the distributions the overrides give: a distribution is replaced whole
+     * ({@code idleLifetime: {lognormal: ...}} replaces the preset's uniform), not merged into
+     * the preset's one key by key.
+     */
+    private static YamlNode withoutDistributionsOverridden(YamlNode preset, YamlNode overrides) {
+        YamlNode.Mapping copy = (YamlNode.Mapping) YamlNode.copy(preset);
+        if (overrides instanceof YamlNode.Mapping o) {
+            for (String key : new String[] {"idleLifetime", "maxLifetime"}) {
+                if (o.entries.containsKey(key)) {
+                    copy.entries.remove(key);
+                }
+            }
+            if (o.entries.get("provisioned") instanceof YamlNode.Mapping op && op.entries.containsKey("allocationDelay")
+                    && copy.entries.get("provisioned") instanceof YamlNode.Mapping cp) {
+                YamlNode.Mapping provisioned = (YamlNode.Mapping) YamlNode.copy(cp);
+                provisioned.entries.remove("allocationDelay");
+                copy.entries.put("provisioned", provisioned);
+            }
+        }
+        return copy;
+    }
+
     private PlatformSpec.ScalingSpec bindScaling(YamlNode node, String region) {
         Fields f = new Fields(node, "platform.scaling", problems, "scope", "burst", "refill");
-        String scope = f.text("scope", "function");
-        PlatformSpec.Scope s = switch (scope) {
-            case "function" -> PlatformSpec.Scope.FUNCTION;
-            case "account" -> PlatformSpec.Scope.ACCOUNT;
-            default -> {
-                problems.add("platform.scaling.scope", f.node("scope"), "expected function or account, found '" + scope + "'");
-                yield PlatformSpec.Scope.FUNCTION;
-            }
-        };
+        PlatformSpec.Scope s = f.choice("scope", "function", "function", "account").equals("account")
+                ? PlatformSpec.Scope.ACCOUNT : PlatformSpec.Scope.FUNCTION;
         int burst;
         YamlNode b = f.node("burst");
         if (b instanceof YamlNode.Mapping byRegion) {
@@ -323,7 +389,12 @@ public final class ScenarioLoader {
         } else {
             burst = (int) f.integer("burst", 1000, 1, MAX_ACCOUNT_CONCURRENCY, "");
         }
+        int before = problems.count();
         double refill = f.has("refill") ? f.rate("refill", MAX_ACCOUNT_CONCURRENCY) : 100;
+        if (refill == 0 && problems.count() == before) {
+            // With no refill, a function past its burst would wait forever for a token.
+            problems.add("platform.scaling.refill", f.node("refill"), "the scaling rate must be above zero (at least 1e-9/s)");
+        }
         return new PlatformSpec.ScalingSpec(s, burst, refill);
     }
 
@@ -343,19 +414,18 @@ public final class ScenarioLoader {
         String runtime = f.text("runtime", DEFAULT_RUNTIME);
         boolean image = runtime.equals("container") || runtime.equals("image");
         if (platform != null && platform.runtimeFamily(runtime) == null) {
-            String hint = Fields.closest(runtime, platform.runtimeColdStartMedianMicros().keySet());
+            String hint = runtimeHint(runtime, platform.runtimeColdStartMedianMicros().keySet());
             problems.add(f.child("runtime"), f.node("runtime"), "unknown runtime '" + runtime + "'; expected a runtime of the "
                     + "families " + String.join(", ", new java.util.TreeSet<>(platform.runtimeColdStartMedianMicros().keySet()))
                     + " (e.g. nodejs20.x, python3.12, java21)" + (hint != null ? "; did you mean '" + hint + "'?" : ""));
         }
-        int memory = (int) f.integer("memorySize", DEFAULT_MEMORY_MB, 1, Integer.MAX_VALUE, "MB");
-        if (platform != null && platform.memoryProblem(memory) != null) {
-            problems.add(f.child("memorySize"), f.node("memorySize"), platform.memoryProblem(memory));
-        }
+        int memory = (int) platformSize(f, "memorySize", DEFAULT_MEMORY_MB,
+                mb -> platform == null ? null : platform.memoryProblem(mb));
         String arch = f.text("architecture", "x86_64");
         Architecture architecture = Architecture.named(arch);
         if (architecture == null) {
-            problems.add(f.child("architecture"), f.node("architecture"), "expected x86_64 or arm64, found '" + arch + "'");
+            problems.add(f.child("architecture"), f.node("architecture"), "expected x86_64 or arm64, found '" + arch + "'"
+                    + Fields.didYouMean(arch, List.of("x86_64", "arm64")));
             architecture = Architecture.X86_64;
         }
         long maxTimeout = platform == null ? 900 * Units.MICROS_PER_SECOND : platform.maxTimeoutMicros();
@@ -369,15 +439,45 @@ public final class ScenarioLoader {
                 ? distribution(f.node("coldStart"), f.child("coldStart"), DistributionSpec.Unit.DURATION) : null;
         List<StepSpec> init = steps(f.list("init", false, "steps"), f.child("init"));
         HandlerSpec handler = bindHandler(f.node("handler"), f.child("handler"), memory);
-        int ephemeral = (int) f.integer("ephemeralStorageSize", MIN_EPHEMERAL_MB, 1, Integer.MAX_VALUE, "MB");
-        if (platform != null && platform.ephemeralStorageProblem(ephemeral) != null) {
-            problems.add(f.child("ephemeralStorageSize"), f.node("ephemeralStorageSize"), platform.ephemeralStorageProblem(ephemeral));
-        }
+        int ephemeral = (int) platformSize(f, "ephemeralStorageSize", MIN_EPHEMERAL_MB,
+                mb -> platform == null ? null : platform.ephemeralStorageProblem(mb));
         if (name == null || handler == null) {
             return null;
         }
         return new FunctionSpec(name, runtime, memory, architecture, timeout, reserved, provisioned, packageMb, coldStart,
                 init, handler, ephemeral);
+    }
+
+    /**
+     * A size in MB that the platform checks ({@code problem} says what is wrong with it, or null);
+     * a number too large for any variable is reported as what it is, above the platform's maximum.
+     */
+    private long platformSize(Fields f, String key, long defaultValue, java.util.function.LongFunction<String> problem) {
+        if (!f.has(key)) {
+            return defaultValue;
+        }
+        if (f.node(key) instanceof YamlNode.Scalar s && Math.abs(Fields.parseFiniteNumber(s.text)) >= 1e18) {
+            String p = problem.apply(Long.MAX_VALUE);
+            problems.add(f.child(key), s, p == null ? s.text + " is too large" : p.replace(Long.toString(Long.MAX_VALUE), s.text.trim()));
+            return defaultValue;
+        }
+        long v = f.integer(key, defaultValue, Long.MIN_VALUE, Long.MAX_VALUE, "MB");
+        String p = problem.apply(v);
+        if (p != null) {
+            problems.add(f.child(key), f.node(key), p);
+            return defaultValue;
+        }
+        return v;
+    }
+
+    /** A runtime close to a misspelt one: its family corrected, its version kept ({@code nodjs20.x} -> {@code nodejs20.x}). */
+    private static String runtimeHint(String runtime, Set<String> families) {
+        int cut = 0;
+        while (cut < runtime.length() && Character.isLetter(runtime.charAt(cut))) {
+            cut++;
+        }
+        String family = Fields.closest(runtime.substring(0, cut), families);
+        return family == null ? null : family + runtime.substring(cut);
     }
 
     /**
@@ -412,6 +512,10 @@ public final class ScenarioLoader {
             int initial = (int) s.integer("initial", 0, 0, MAX_ACCOUNT_CONCURRENCY, "");
             List<ProvisionedSpec.Change> changes = new ArrayList<>();
             List<YamlNode> items = s.list("schedule", true, "level changes such as {at: 12h, level: 300}");
+            if (items.size() > MAX_SCHEDULE_CHANGES) {
+                problems.add(path + ".schedule", s.node("schedule"), items.size() + " changes; at most " + MAX_SCHEDULE_CHANGES);
+                return ProvisionedSpec.NONE;
+            }
             long previous = -1;
             for (int i = 0; i < items.size(); i++) {
                 Fields c = new Fields(items.get(i), path + ".schedule[" + i + "]", problems, "at", "level");
@@ -453,7 +557,7 @@ public final class ScenarioLoader {
         } else if (f.has("steps")) {
             steps = steps(f.list("steps", true, "steps"), f.child("steps"));
         } else {
-            if (node instanceof YamlNode.Mapping) {
+            if (node instanceof YamlNode.Mapping && !f.explainedAbsence("duration") && !f.explainedAbsence("steps")) {
                 problems.add(path, node, "missing: duration (e.g. duration: {lognormal: {median: 80ms, p99: 400ms}}) or steps");
             }
             steps = List.of();
@@ -500,16 +604,10 @@ public final class ScenarioLoader {
                     Fields f = new Fields(body, at + ".io", problems, "name", "calls", "mode", "latency");
                     String name = f.text("name", "io");
                     int calls = (int) f.integer("calls", 1, 1, MAX_CALLS, "");
-                    String mode = f.text("mode", "sequential");
-                    StepSpec.IoMode ioMode = switch (mode) {
-                        case "sequential" -> StepSpec.IoMode.SEQUENTIAL;
+                    StepSpec.IoMode ioMode = switch (f.choice("mode", "sequential", "sequential", "parallel", "batch")) {
                         case "parallel" -> StepSpec.IoMode.PARALLEL;
                         case "batch" -> StepSpec.IoMode.BATCH;
-                        default -> {
-                            problems.add(f.child("mode"), f.node("mode"), "expected sequential, parallel or batch, found '"
-                                    + mode + "'");
-                            yield StepSpec.IoMode.SEQUENTIAL;
-                        }
+                        default -> StepSpec.IoMode.SEQUENTIAL;
                     };
                     DistributionSpec latency = null;
                     if (!f.has("latency")) {
@@ -527,8 +625,8 @@ public final class ScenarioLoader {
         return steps;
     }
 
-    private void checkConcurrency(List<FunctionSpec> functions, List<YamlNode> nodes, int accountLimit,
-                                  PlatformSpec platform) {
+    private void checkConcurrency(List<FunctionSpec> functions, List<Integer> indexes, List<YamlNode> nodes,
+                                  int accountLimit, PlatformSpec platform) {
         if (platform == null) {
             return;
         }
@@ -536,11 +634,11 @@ public final class ScenarioLoader {
         long unreservedProvisioned = 0;
         for (int i = 0; i < functions.size(); i++) {
             FunctionSpec f = functions.get(i);
-            String path = "functions[" + i + "]";
+            String path = "functions[" + indexes.get(i) + "]";
             if (f.hasReservedConcurrency()) {
                 reservedSum += f.reservedConcurrency();
                 if (f.provisioned().maxLevel() > f.reservedConcurrency()) {
-                    problems.add(path + ".provisionedConcurrency", lineOf(nodes, i), "provisioned concurrency "
+                    problems.add(path + ".provisionedConcurrency", provisionedLine(nodes.get(indexes.get(i))), "provisioned concurrency "
                             + f.provisioned().maxLevel() + " is above the function's reserved concurrency "
                             + f.reservedConcurrency() + "; provisioned environments count against it");
                 }
@@ -562,8 +660,10 @@ public final class ScenarioLoader {
         }
     }
 
-    private static int lineOf(List<YamlNode> nodes, int i) {
-        return i < nodes.size() ? nodes.get(i).line() : 0;
+    /** The line of a function's provisionedConcurrency, or of the function when it has none. */
+    private static int provisionedLine(YamlNode function) {
+        YamlNode p = function instanceof YamlNode.Mapping m ? m.entries.get("provisionedConcurrency") : null;
+        return p != null && p.line() > 0 ? p.line() : function.line();
     }
 
     // ---------------------------------------------------------------- traffic
@@ -588,6 +688,13 @@ public final class ScenarioLoader {
             if (m.entries.containsKey(p)) {
                 given.add(p);
             }
+        }
+        boolean misspelt = false;
+        for (String p : PATTERNS) {
+            misspelt |= f.explainedAbsence(p);
+        }
+        if (given.isEmpty() && misspelt) {
+            return null;
         }
         if (given.size() != 1) {
             problems.add(path, node, given.isEmpty() ? "missing: an arrival pattern, one of " + String.join(", ", PATTERNS)
@@ -850,7 +957,7 @@ public final class ScenarioLoader {
             }
             return v;
         } catch (IllegalArgumentException e) {
-            boolean bare = !Double.isNaN(Fields.parseFiniteNumber(s.text));
+            boolean bare = !Double.isNaN(Fields.parseFiniteNumber(s.text)) && !s.text.trim().startsWith("-");
             problems.add(path, node, bare && unit == DistributionSpec.Unit.DURATION ? "'" + s.text + "' needs a unit, e.g. "
                     + s.text.trim() + "ms" : e.getMessage());
             return Double.NaN;

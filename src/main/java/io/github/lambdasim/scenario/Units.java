@@ -38,6 +38,9 @@ public final class Units {
      */
     public static long parseDurationMicros(String text) {
         String t = text.trim();
+        if (t.startsWith("-")) {
+            throw new IllegalArgumentException("'" + text + "' is negative; a duration is zero or more");
+        }
         Matcher m = DURATION.matcher(t);
         double micros = 0;
         int at = 0;
@@ -62,6 +65,9 @@ public final class Units {
 
     /** Parses a rate such as {@code 3000/min} to events per second. */
     public static double parseRatePerSecond(String text) {
+        if (text.trim().startsWith("-")) {
+            throw new IllegalArgumentException("'" + text + "' is negative; a rate is zero or more");
+        }
         Matcher m = RATE.matcher(text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not " + RATE_HINT);
@@ -92,6 +98,9 @@ public final class Units {
 
     /** Parses a size: a plain number is MB; {@code MB} and {@code GB} (1024 MB) suffixes are accepted. */
     public static double parseSizeMb(String text) {
+        if (text.trim().startsWith("-")) {
+            throw new IllegalArgumentException("'" + text + "' is negative; a size is zero or more");
+        }
         Matcher m = SIZE.matcher(text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not " + SIZE_HINT);

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree with Jackson's streaming parser. Hostile input is
@@ -23,6 +25,12 @@ final class YamlReader {
 
     private final Problems problems;
     private YAMLParser parser;
+    /** The first alias met (reported once, with how many followed) and the first node nested too deep. */
+    private String firstAliasPath;
+    private int firstAliasLine;
+    private String firstAliasName;
+    private int aliases;
+    private boolean tooDeep;
 
     private YamlReader(Problems problems) {
         this.problems = problems;
@@ -48,8 +56,10 @@ final class YamlReader {
                     + MAX_CHARS + " characters");
             return null;
         }
-        if (text.indexOf('\0') >= 0) {
-            problems.add("", 0, "the file is not text (it contains NUL bytes); a scenario is a YAML text file");
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            int line = 1 + (int) text.substring(0, nul).chars().filter(c -> c == '\n').count();
+            problems.add("", line, "the file is not text (this line holds a NUL byte); a scenario is a YAML text file");
             return null;
         }
         try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
@@ -60,7 +70,16 @@ final class YamlReader {
                 return null;
             }
             YamlNode root = readValue("", 0);
+            if (aliases > 0) {
+                problems.add(firstAliasPath, firstAliasLine, "YAML anchors and aliases (*" + firstAliasName
+                        + ") are not supported; write the value out" + (aliases > 1 ? " (" + (aliases - 1)
+                        + " more alias" + (aliases > 2 ? "es" : "") + " follow)" : ""));
+            }
             if (root == null) {
+                return null;
+            }
+            if (root instanceof YamlNode.Scalar s && s.text.isBlank()) {
+                problems.add("", 1, "the file is empty; a scenario needs at least name, duration, functions and traffic");
                 return null;
             }
             if (p.nextToken() != null) {
@@ -69,22 +88,76 @@ final class YamlReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            problems.add("", e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid YAML: " + cleanMessage(e));
+            if (tooDeep) {
+                return null; // the parser's own depth limit, already reported
+            }
+            syntaxError(e, e.getLocation() == null ? 0 : e.getLocation().getLineNr());
             return null;
         } catch (IOException | RuntimeException e) {
-            problems.add("", 0, "not valid YAML: " + e.getMessage());
+            syntaxError(e, 0);
             return null;
         }
+    }
+
+    /** One message for a syntax error: the line of the problem itself, and what is wrong there in words. */
+    private void syntaxError(Exception e, int fallbackLine) {
+        MarkedYAMLException marked = null;
+        for (Throwable t = e; t != null && marked == null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m) {
+                marked = m;
+            }
+        }
+        if (marked == null || marked.getProblem() == null) {
+            String msg = e instanceof JsonProcessingException j ? cleanMessage(j) : e.getMessage();
+            if (msg != null && msg.startsWith("Expected a field name")) {
+                msg = "a key must be a plain name, not a list or a mapping";
+            }
+            problems.add("", fallbackLine, "not valid YAML: " + (msg == null ? "syntax error" : msg));
+            return;
+        }
+        Mark at = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+        int line = at == null ? fallbackLine : at.getLine() + 1;
+        String problem = marked.getProblem().replace("\\t(TAB)", "a tab").replaceAll("\\s+", " ").trim();
+        StringBuilder msg = new StringBuilder("not valid YAML");
+        if (at != null) {
+            msg.append(" at column ").append(at.getColumn() + 1);
+        }
+        if (problem.contains("a tab")) {
+            msg.append(": a tab cannot indent YAML; indent with spaces");
+        } else if (problem.startsWith("mapping values are not allowed")) {
+            msg.append(": a 'key: value' cannot start here; check this line's indentation, or quote a value "
+                    + "that holds ': '");
+        } else {
+            msg.append(": ").append(problem);
+            Mark contextMark = marked.getContextMark();
+            if (marked.getContext() != null) {
+                msg.append(" (").append(marked.getContext().trim());
+                if (contextMark != null && contextMark.getLine() + 1 != line) {
+                    msg.append(" that starts on line ").append(contextMark.getLine() + 1);
+                }
+                msg.append(')');
+            }
+        }
+        problems.add("", line, msg.toString());
     }
 
     private YamlNode readValue(String path, int depth) throws IOException {
         int line = line(parser.currentTokenLocation());
         if (depth > MAX_DEPTH) {
-            problems.add(path, line, "nested deeper than " + MAX_DEPTH + " levels");
+            if (!tooDeep) {
+                String at = abbreviate(path);
+                problems.add(at, line, "nested deeper than " + MAX_DEPTH + " levels; a scenario needs far fewer");
+                tooDeep = true;
+            }
+            parser.skipChildren();
             return null;
         }
         if (parser.isCurrentAlias()) {
-            problems.add(path, line, "YAML anchors and aliases (*" + parser.getText() + ") are not supported; write the value out");
+            if (aliases++ == 0) {
+                firstAliasPath = path;
+                firstAliasLine = line;
+                firstAliasName = parser.getText();
+            }
             return null;
         }
         JsonToken token = parser.currentToken();
@@ -133,6 +206,15 @@ final class YamlReader {
                 return new YamlNode.Scalar(line, parser.getText(), false, false);
             }
         }
+    }
+
+    /** A deep path cut in the middle: {@code a[0][0][0]...[0]}. */
+    private static String abbreviate(String path) {
+        String[] parts = path.split("(?=[.\\[])");
+        if (parts.length <= 8) {
+            return path;
+        }
+        return String.join("", java.util.Arrays.asList(parts).subList(0, 4)) + "..." + parts[parts.length - 1];
     }
 
     private static int line(JsonLocation location) {

@@ -61,6 +61,14 @@ class CostCommandTest {
     }
 
     @Test
+    void usageBeyondWhatCanBeBilledIsInvalidInputNotAFailure() {
+        Run r = run("--memory", "1024", "--requests", "9e18", "--duration", "900s");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("lambdasim cost: --requests x --duration: more than 9223372036854775807 billed "
+                + "milliseconds (or requests) a month"), r.err());
+    }
+
+    @Test
     void jsonIsSealedByAGoldenFile() throws IOException {
         Run r = run("--memory", "1536", "--requests", "3M", "--duration", "120ms", "--json");
         assertEquals(0, r.exitCode(), r.err());

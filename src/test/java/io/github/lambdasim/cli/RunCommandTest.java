@@ -1,19 +1,30 @@
 package io.github.lambdasim.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdasim.scenario.ScenarioLoader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The run and validate commands as a user runs them: files written, exit codes, messages on bad
@@ -82,24 +93,63 @@ class RunCommandTest {
     }
 
     @Test
-    void sameSeedGivesIdenticalResultsAndAnotherSeedDiffers() throws IOException {
-        Path s = scenario();
+    void sameSeedGivesIdenticalResultsAndAnotherSeedDiffers() throws Exception {
+        assertReproducible(scenario(), List.of());
+    }
+
+    static Stream<Path> bundled() throws IOException {
+        return Files.list(Path.of("scenarios")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    /** Every bundled scenario, cut to 10 minutes when long (reproducibility does not depend on length). */
+    @ParameterizedTest
+    @MethodSource("bundled")
+    void everyBundledScenarioIsReproducible(Path file) throws Exception {
+        double requests = ScenarioLoader.load(file, List.of()).expectedRequests();
+        assertReproducible(file, requests > 500_000 ? List.of("--set", "duration=10m") : List.of());
+    }
+
+    /**
+     * Runs a scenario three times, the second and third at once on two threads (no state is
+     * shared between runs): the same seed gives byte-identical summary.json (but for its run
+     * block, which holds wall-clock figures), metrics.csv and report-log.txt; another seed
+     * gives different ones.
+     */
+    private void assertReproducible(Path scenario, List<String> options) throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         Path c = dir.resolve("c");
-        assertEquals(0, Cli.run("run", s.toString(), "--out", a.toString()).exitCode());
-        assertEquals(0, Cli.run("run", s.toString(), "--out", b.toString()).exitCode());
-        assertEquals(0, Cli.run("run", s.toString(), "--out", c.toString(), "--seed", "10").exitCode());
-        assertEquals(withoutRun(a), withoutRun(b));
-        assertEquals(Files.readString(a.resolve("metrics.csv")), Files.readString(b.resolve("metrics.csv")));
-        assertEquals(Files.readString(a.resolve("report-log.txt")), Files.readString(b.resolve("report-log.txt")));
-        assertNotEquals(withoutRun(a), withoutRun(c));
+        assertEquals(0, run(scenario, a, options).exitCode());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Cli> same = pool.submit(() -> run(scenario, b, options));
+            Future<Cli> other = pool.submit(() -> run(scenario, c, options, "--seed", "1234567"));
+            assertEquals(0, same.get().exitCode(), same.get().err());
+            assertEquals(0, other.get().exitCode(), other.get().err());
+        } finally {
+            pool.shutdown();
+        }
+        assertArrayEquals(withoutRun(a), withoutRun(b), "summary.json");
+        for (String f : new String[] {"metrics.csv", "report-log.txt"}) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+            assertFalse(Arrays.equals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(c.resolve(f))), f);
+        }
+        assertFalse(Arrays.equals(withoutRun(a), withoutRun(c)), "summary.json");
     }
 
-    private static String withoutRun(Path folder) throws IOException {
-        ObjectNode node = (ObjectNode) new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
-        node.remove("run");
-        return node.toString();
+    private static Cli run(Path scenario, Path out, List<String> options, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "--out", out.toString()));
+        args.addAll(options);
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    /** summary.json's bytes without its run block, which must be there. */
+    private static byte[] withoutRun(Path folder) throws IOException {
+        String text = Files.readString(folder.resolve("summary.json"));
+        Matcher m = Pattern.compile(",\\n  \"run\" : \\{[^}]*\\}").matcher(text);
+        assertTrue(m.find(), text);
+        return (text.substring(0, m.start()) + text.substring(m.end())).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

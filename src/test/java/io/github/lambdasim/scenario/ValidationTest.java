@@ -1,6 +1,7 @@
 package io.github.lambdasim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +70,7 @@ class ValidationTest {
                 """;
         String all = messages(problems(yaml));
         assertTrue(all.contains("s.yaml:2: duraton: unknown key 'duraton'; did you mean 'duration'?"), all);
-        assertTrue(all.contains("missing: how long to simulate"), all);
+        assertFalse(all.contains("missing: how long to simulate"), "the misspelt key is the one problem: " + all);
         assertTrue(all.contains("s.yaml:5: functions[0].memorySize: 20000 MB is above the maximum 10240 MB of the current platform"), all);
         assertTrue(all.contains("s.yaml:6: functions[0].timeout: 0.5s is below the minimum 1s"), all);
         assertTrue(all.contains("functions[0].architecture: expected x86_64 or arm64, found 'sparc'"), all);
@@ -107,6 +108,25 @@ class ValidationTest {
         assertTrue(messages(problems("")).contains("the file is empty"));
         assertTrue(messages(problems("\0\1\2garbage")).contains("not text"));
         assertTrue(messages(problems("- just\n- a list\n")).contains("a scenario is a mapping"));
+    }
+
+    @Test
+    void aPlatformDistributionIsReplacedWholeNotMergedIntoThePresets() {
+        ScenarioSpec s = ScenarioLoader.parse(VALID.replace("duration: 1h", "duration: 1h\nplatform: {preset: current, "
+                + "idleLifetime: {lognormal: {median: 6m, p99: 20m}}, provisioned: {allocationDelay: {constant: 30s}}}"),
+                "s.yaml", List.of());
+        assertTrue(s.platform().idleLifetimeMicros() instanceof DistributionSpec.LogNormal, s.platform().toString());
+        assertEquals(30e6, s.platform().provisioned().allocationDelayMicros().mean(), 1e-6);
+        assertEquals(15, s.platform().provisioned().scaleInDatapoints(), "the rest of the preset stays");
+    }
+
+    @Test
+    void ratesAboveZeroAreAtLeastOneIn30YearsAndScalingRefills() {
+        String all = messages(problems(VALID.replace("rate: 10/s", "rate: 1e-12/s")
+                .replace("duration: 1h", "duration: 1h\nplatform: {preset: current, scaling: {refill: 0/s}}")));
+        assertTrue(all.contains("s.yaml:9: traffic[0].poisson.rate: 1e-12/s is below the smallest rate, 1e-9/s (one in 30 "
+                + "years); write 0/s for none"), all);
+        assertTrue(all.contains("platform.scaling.refill: the scaling rate must be above zero (at least 1e-9/s)"), all);
     }
 
     @Test

@@ -1,0 +1,200 @@
+package io.github.lambdasim.model;
+
+import io.github.lambdasim.scenario.DistributionSpec;
+import io.github.lambdasim.scenario.FunctionSpec;
+import io.github.lambdasim.scenario.ProvisionedSpec;
+import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.scenario.StepSpec;
+import io.github.lambdasim.scenario.TrafficSpec;
+import io.github.lambdasim.scenario.Units;
+import io.github.lambdasim.stats.Metric;
+import java.util.List;
+
+/**
+ * What a run will cost before it starts, from the scenario alone: the work (requests expected
+ * from the traffic, weighted by what each one costs the engine) and an upper bound of the memory
+ * it holds. A command refuses runs that would never end or could not fit, instead of hanging or
+ * dying of an out-of-memory error halfway.
+ *
+ * <p>Work is counted in simple requests: a request whose handler draws one duration. Draws of
+ * further steps and I/O calls, timers that do not come from requests (auto scaling, provisioned
+ * schedules) and the scan of the environments at each provisioned change are converted at their
+ * measured cost relative to one.
+ *
+ * @param requests              expected requests over the run
+ * @param drawsPerRequest       random draws per invocation (steps and I/O calls)
+ * @param work                  the run's work, in simple requests
+ * @param provisionedWork       the part of it spent on provisioned concurrency changes and timers
+ * @param metricsWork           the part of it spent closing periods and writing metrics.csv
+ * @param environments          an upper bound of the execution environments alive at once
+ * @param provisionedChanges    provisioned concurrency changes requested over the run (an upper bound)
+ * @param metricRows            rows of metrics.csv (periods x functions)
+ * @param memoryBytes           an upper bound of the memory the run holds at its peak
+ * @param seconds               a rough wall-clock time on one core
+ */
+public record RunEstimate(double requests, double drawsPerRequest, double work, double provisionedWork,
+                          double metricsWork, double environments,
+                          double provisionedChanges, double metricRows, double memoryBytes, double seconds) {
+    /** The default ceiling on the work of one run: about ten minutes of simulation. */
+    public static final double DEFAULT_MAX_WORK = 2e9;
+    /** Simple requests per second on one core (README "Speed" measures 3.4 million; kept round and low). */
+    static final double SIMPLE_REQUESTS_PER_SECOND = 3e6;
+    /** A draw costs about a tenth of a request's events (the quantile of one uniform). */
+    private static final double DRAW_COST = 0.1;
+    /** A metrics row (closing the period, formatting 30 numbers) costs about as much as 100 requests. */
+    private static final double ROW_COST = 100;
+    /** Per environment slot: 18 parallel arrays (94 bytes), doubled while growing, plus its events. */
+    private static final double BYTES_PER_ENVIRONMENT = 2 * 94 + 3 * 2 * 28;
+    /** Per metrics.csv row: the period values (8 bytes each) and the text while it is rendered. */
+    private static final double BYTES_PER_METRIC_ROW = 8 * Metric.values().length + 3 * 350;
+    /** Per provisioned change: the billed interval it closes. */
+    private static final double BYTES_PER_CHANGE = 64;
+    /** Histograms per function: six while running, three more when the result is built. */
+    private static final int HISTOGRAMS_PER_FUNCTION = 9;
+    /** What the simulator needs whatever the scenario: classes, presets, billing tables. */
+    private static final double BASE_BYTES = 64e6;
+
+    public static RunEstimate of(ScenarioSpec spec, long periodMicros) {
+        long duration = spec.durationMicros();
+        double requests = 0;
+        double draws = 0;
+        double extraDraws = 0;
+        double environments = 0;
+        double changes = 0;
+        double otherEvents = 0;
+        double changeScans = 0;
+        double histogramBytes = 0;
+        long reservedSum = 0;
+        for (FunctionSpec f : spec.functions()) {
+            if (f.hasReservedConcurrency()) {
+                reservedSum += f.reservedConcurrency();
+            }
+        }
+        long pool = Math.max(0, spec.account().concurrencyLimit() - reservedSum);
+        double idleMax = upper(spec.platform().idleLifetimeMicros());
+        for (FunctionSpec f : spec.functions()) {
+            double fRequests = 0;
+            double maxRate = 0;
+            for (TrafficSpec t : spec.traffic()) {
+                if (t.function().equals(f.name())) {
+                    fRequests += t.pattern().expectedCount(duration);
+                    maxRate += t.pattern().maxRate();
+                }
+            }
+            requests += fRequests;
+            double stepDraws = draws(f.handler().steps());
+            draws += fRequests * stepDraws;
+            extraDraws += fRequests * Math.max(0, stepDraws - 1);
+
+            ProvisionedSpec p = f.provisioned();
+            int provisionedMax = p.maxLevel();
+            var scaling = spec.platform().scaling();
+            double fChanges = 0;
+            double spacingSeconds = 0;
+            if (p instanceof ProvisionedSpec.Schedule s && !s.changes().isEmpty()) {
+                long span = s.repeatMicros() > 0 ? s.repeatMicros() : duration;
+                fChanges = s.repeatMicros() > 0 ? s.changes().size() * Math.ceil(duration / (double) s.repeatMicros())
+                        : s.changes().size();
+                spacingSeconds = span / 1e6 / s.changes().size();
+                otherEvents += 2 * fChanges;
+            } else if (p instanceof ProvisionedSpec.AutoScaling) {
+                double ticks = duration / (double) Units.MICROS_PER_MINUTE;
+                otherEvents += ticks;
+                // Scaling out takes 3 datapoints above target, scaling in 15 below: at most two changes per 18 minutes.
+                spacingSeconds = 9 * 60;
+                fChanges = ticks / 9;
+            }
+            // A change creates (and a later one removes) environments, as many as the scaling rate allows.
+            double perChange = Math.min(provisionedMax, scaling.burst() + scaling.refillPerSecond() * spacingSeconds);
+            otherEvents += fChanges * perChange * 3;
+            // Provisioned environments are recycled at their maximum lifetime and initialized again,
+            // busy or not: with a short lifetime and a short init, that is most of the work.
+            if (provisionedMax > 0) {
+                double cycleSeconds = (spec.platform().maxLifetimeMicros().mean() + initLowerBoundMicros(spec, f)) / 1e6;
+                double recycles = provisionedMax * (duration / 1e6) / Math.max(1e-6, cycleSeconds);
+                otherEvents += recycles * 4;
+                extraDraws += recycles * (draws(f.init()) + 1);
+            }
+            changes += fChanges;
+
+            // Environments alive at once were all busy within the last idle lifetime plus two
+            // invocations, so there are no more than the requests arriving in that window; and
+            // never more than the function's concurrency allows plus the provisioned ones.
+            double window = (idleMax + 2.0 * (f.timeoutMicros() + spec.platform().maxInitMicros())) / 1e6;
+            double byTraffic = maxRate * window * 1.1 + 100;
+            double byLimit = (f.hasReservedConcurrency() ? f.reservedConcurrency() : pool) + provisionedMax;
+            double fEnvironments = Math.min(byTraffic, byLimit) + 2.0 * provisionedMax;
+            environments += fEnvironments;
+            changeScans += fChanges;
+            // Cold starts draw the init steps: one per environment created, which the scaling rate bounds.
+            double created = Math.min(fRequests, scaling.burst() + scaling.refillPerSecond() * duration / 1e6) + fChanges;
+            extraDraws += created * (draws(f.init()) + 1);
+            histogramBytes += HISTOGRAMS_PER_FUNCTION * histogramBytes(f.timeoutMicros() + 60 * Units.MICROS_PER_SECOND);
+        }
+        // Each provisioned change scans the environment slots once.
+        double provisionedWork = otherEvents + changeScans * environments * DRAW_COST;
+        double work = requests + extraDraws * DRAW_COST + provisionedWork;
+        double drawsPerRequest = requests > 0 ? draws / requests : 0;
+        int functions = spec.functions().size();
+        double periods = Math.max(1, Math.ceil(duration / (double) periodMicros));
+        double rows = periods * functions;
+        double metricsWork = rows * ROW_COST;
+        work += metricsWork;
+        double memory = BASE_BYTES + environments * BYTES_PER_ENVIRONMENT + rows * BYTES_PER_METRIC_ROW
+                + changes * BYTES_PER_CHANGE + histogramBytes + spec.traffic().size() * 512.0;
+        return new RunEstimate(requests, drawsPerRequest, work, provisionedWork, metricsWork, environments, changes, rows, memory,
+                work / SIMPLE_REQUESTS_PER_SECOND);
+    }
+
+    /** A lower bound of a cold start's mean: the platform part's median and the init steps' means. */
+    private static double initLowerBoundMicros(ScenarioSpec spec, FunctionSpec f) {
+        var platform = spec.platform();
+        double micros;
+        if (f.coldStartMicros() != null) {
+            micros = f.coldStartMicros().mean();
+        } else {
+            String family = platform.runtimeFamily(f.runtime());
+            Long median = family == null ? null : platform.runtimeColdStartMedianMicros().get(family);
+            micros = (median == null ? 0 : median) + f.packageSizeMb() * platform.packageMicrosPerMb();
+        }
+        for (StepSpec s : f.init()) {
+            if (s instanceof StepSpec.Cpu c) {
+                micros += c.cpuMicros().mean();
+            } else if (s instanceof StepSpec.Wait w) {
+                micros += w.micros().mean();
+            } else if (s instanceof StepSpec.Io io) {
+                micros += io.latencyMicros().mean() * (io.mode() == StepSpec.IoMode.SEQUENTIAL ? io.calls() : 1);
+            }
+        }
+        return micros;
+    }
+
+    /** Random draws one run of these steps takes (one per step, one per I/O call). */
+    private static double draws(List<StepSpec> steps) {
+        double n = 0;
+        for (StepSpec s : steps) {
+            n += s instanceof StepSpec.Io io && io.mode() != StepSpec.IoMode.BATCH ? io.calls() : 1;
+        }
+        return n;
+    }
+
+    /** A value almost no draw exceeds (the 1 - 1e-6 quantile). */
+    private static double upper(DistributionSpec d) {
+        double q = d.quantile(1 - 1e-6);
+        return Double.isFinite(q) ? q : Double.MAX_VALUE / 4;
+    }
+
+    /**
+     * Bytes of an HdrHistogram with 3 significant digits once it has grown to hold values up to
+     * {@code maxMicros}: 1,024 counts of 8 bytes per power of two above 2,048.
+     */
+    static double histogramBytes(long maxMicros) {
+        int buckets = 1;
+        long top = 2048;
+        while (top < maxMicros && buckets < 64) {
+            top <<= 1;
+            buckets++;
+        }
+        return (buckets + 1) * 1024 * 8.0;
+    }
+}
