@@ -17,9 +17,9 @@ import java.util.List;
  * dying of an out-of-memory error halfway.
  *
  * <p>Work is counted in simple requests: a request whose handler draws one duration. Draws of
- * further steps and I/O calls, timers that do not come from requests (auto scaling, provisioned
- * schedules) and the scan of the environments at each provisioned change are converted at their
- * measured cost relative to one.
+ * further steps and I/O calls, events that do not come from requests (auto scaling, provisioned
+ * schedules, provisioned environments recycled at their maximum lifetime) and the scan of the
+ * environments at each provisioned change are converted at their measured cost relative to one.
  *
  * @param requests              expected requests over the run
  * @param drawsPerRequest       random draws per invocation (steps and I/O calls)

@@ -62,7 +62,7 @@ final class YamlReader {
             problems.add("", line, "the file is not text (this line holds a NUL byte); a scenario is a YAML text file");
             return null;
         }
-        try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
+        try (YAMLParser p = FACTORY.createParser(text)) {
             parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {
