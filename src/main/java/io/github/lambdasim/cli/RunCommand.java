@@ -63,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run even when the estimate says the run is too long or too big.")
     boolean force;
 
+    @Option(names = "--no-report", description = "Write the results only (summary.json, metrics.csv, report-log.txt, "
+            + "data/): no charts or report.html; `lambdasim report DIR` draws them later.")
+    boolean noReport;
+
     @Option(names = "--check", description = "Check the run's invariants (counts add up, limits hold, nothing negative); "
             + "print any violation and exit with 1.")
     boolean check;
@@ -132,7 +136,9 @@ final class RunCommand implements Callable<Integer> {
             RunDataFiles.write(result, folder);
             String reportFailure = null;
             try {
-                ReportRenderer.render(folder.staging(), folder);
+                if (!noReport) {
+                    ReportRenderer.render(folder.staging(), folder);
+                }
             } catch (RuntimeException | java.awt.AWTError e) {
                 // The results are worth keeping without their charts; `lambdasim report` can try again.
                 reportFailure = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -129,7 +129,7 @@ class MutationFuzzTest {
                 return new Outcome(false, false, problem == null ? null : report(problem, applied, mutant));
             }
             Path out = dir.resolve("out-" + worker);
-            Cli run = Cli.run("run", file.toString(), "--out", out.toString(), "--set", "duration=1m",
+            Cli run = Cli.run("run", file.toString(), "--no-report", "--out", out.toString(), "--set", "duration=1m",
                     "--max-requests", "100k", "--check");
             problem = problem(run, "run", 0, 2);
             return new Outcome(true, run.exitCode() == 0, problem == null ? null : report(problem, applied, mutant));

@@ -195,6 +195,16 @@ class RunCommandTest {
     }
 
     @Test
+    void noReportWritesTheResultsWithoutChartsAndReportDrawsThemLater() throws IOException {
+        Path out = dir.resolve("plain");
+        assertEquals(0, Cli.run("run", scenario().toString(), "--out", out.toString(), "--no-report").exitCode());
+        assertTrue(Files.exists(out.resolve("summary.json")) && Files.exists(out.resolve("data")));
+        assertFalse(Files.exists(out.resolve("report.html")) || Files.exists(out.resolve("charts")));
+        assertEquals(0, Cli.run("report", out.toString()).exitCode());
+        assertTrue(Files.exists(out.resolve("report.html")));
+    }
+
+    @Test
     void helpAndVersion() {
         Cli help = Cli.run("--help");
         assertEquals(0, help.exitCode());
