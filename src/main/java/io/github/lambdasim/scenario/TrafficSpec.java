@@ -26,23 +26,28 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
         String describe();
     }
 
+    /** A fixed rate within a window [start, end). */
+    sealed interface Steady extends Pattern permits Constant, Poisson {
+        double ratePerSecond();
+
+        @Override
+        default double rateAt(long t) {
+            return t >= startMicros() && t < endMicros() ? ratePerSecond() : 0;
+        }
+
+        @Override
+        default double maxRate() {
+            return ratePerSecond();
+        }
+
+        @Override
+        default double expectedCount(long horizon) {
+            return ratePerSecond() * overlapSeconds(startMicros(), endMicros(), horizon);
+        }
+    }
+
     /** Evenly spaced arrivals, one every 1/rate. */
-    public record Constant(double ratePerSecond, long startMicros, long endMicros) implements Pattern {
-        @Override
-        public double rateAt(long t) {
-            return t >= startMicros && t < endMicros ? ratePerSecond : 0;
-        }
-
-        @Override
-        public double maxRate() {
-            return ratePerSecond;
-        }
-
-        @Override
-        public double expectedCount(long horizon) {
-            return ratePerSecond * overlapSeconds(startMicros, endMicros, horizon);
-        }
-
+    public record Constant(double ratePerSecond, long startMicros, long endMicros) implements Steady {
         @Override
         public String describe() {
             return "constant " + rate(ratePerSecond) + window(startMicros, endMicros);
@@ -50,22 +55,7 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
     }
 
     /** A Poisson process: independent exponential gaps at a fixed rate. */
-    public record Poisson(double ratePerSecond, long startMicros, long endMicros) implements Pattern {
-        @Override
-        public double rateAt(long t) {
-            return t >= startMicros && t < endMicros ? ratePerSecond : 0;
-        }
-
-        @Override
-        public double maxRate() {
-            return ratePerSecond;
-        }
-
-        @Override
-        public double expectedCount(long horizon) {
-            return ratePerSecond * overlapSeconds(startMicros, endMicros, horizon);
-        }
-
+    public record Poisson(double ratePerSecond, long startMicros, long endMicros) implements Steady {
         @Override
         public String describe() {
             return "poisson " + rate(ratePerSecond) + window(startMicros, endMicros);
