@@ -66,10 +66,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (replications < 2 || replications > 1000) {
-            throw new IllegalArgumentException("--replications: " + replications + " is not between 2 and 1000 "
-                    + "(confidence intervals need 2 or more)");
-        }
+        Grid.checkReplications(replications, 2);
         List<ScenarioSpec> specs = new ArrayList<>();
         for (Path p : scenarios) {
             specs.add(ScenarioLoader.load(p, overrides));

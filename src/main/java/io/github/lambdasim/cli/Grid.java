@@ -95,6 +95,17 @@ final class Grid {
         return sb.toString();
     }
 
+    /** The most replications a command takes: beyond it the interval barely narrows. */
+    static final int MAX_REPLICATIONS = 1000;
+
+    /** Refuses a replication count outside [min, MAX_REPLICATIONS], saying why the minimum is what it is. */
+    static void checkReplications(int n, int min) {
+        if (n < min || n > MAX_REPLICATIONS) {
+            throw new IllegalArgumentException("--replications: " + n + " is not between " + min + " and " + MAX_REPLICATIONS
+                    + (min > 1 ? " (confidence intervals need 2 or more)" : ""));
+        }
+    }
+
     /** {@code p99<=300ms} on the function's latency. */
     static Recommendation.Constraint slo(String function, String text) {
         Matcher m = SLO.matcher(text);

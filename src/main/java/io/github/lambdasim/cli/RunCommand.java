@@ -94,9 +94,7 @@ final class RunCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         Progress progress = new Progress(spec.commandLine().getErr(), scenario.name());
-        if (replications < 1 || replications > 1000) {
-            throw new IllegalArgumentException("--replications: " + replications + " is not between 1 and 1000");
-        }
+        Grid.checkReplications(replications, 1);
         RunResult result;
         Map<String, Estimate> estimates = null;
         try {

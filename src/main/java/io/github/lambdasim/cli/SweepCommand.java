@@ -86,9 +86,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (replications < 1 || replications > 1000) {
-            throw new IllegalArgumentException("--replications: " + replications + " is not between 1 and 1000");
-        }
+        Grid.checkReplications(replications, 1);
         Recommendation.Objective goal = switch (objective.toLowerCase(Locale.ROOT)) {
             case "cost" -> Recommendation.Objective.COST;
             case "latency" -> Recommendation.Objective.LATENCY;
