@@ -11,6 +11,11 @@ import java.util.List;
  * A function's steps compiled for sampling without allocation: the time one run of them takes,
  * given the vCPU share its memory buys. Each step draws the same number of uniforms whatever the
  * memory or thread settings, so compared variants see the same draws (common random numbers).
+ *
+ * <p>The steps are cut into segments after each step that waits on something outside the
+ * function (a call to another function), so an invocation can draw each segment when it
+ * starts and pause between them. No step waits outside the function yet: the invoke step of
+ * calls between functions will be the first; until then every workload is one segment.
  */
 public final class Workload {
     private static final int CPU = 0;
@@ -23,8 +28,15 @@ public final class Workload {
     private final int[] calls;
     private final DistributionSpec[] distributions;
     private final double cpuFactor;
+    /** Index of each segment's first step, and the number of steps at the end. */
+    private final int[] segmentStarts;
 
     public Workload(List<StepSpec> steps, double cpuFactor) {
+        this(steps, cpuFactor, step -> false);
+    }
+
+    /** Steps cut into segments after each step {@code endsSegment} accepts. */
+    Workload(List<StepSpec> steps, double cpuFactor, java.util.function.Predicate<StepSpec> endsSegment) {
         int n = steps.size();
         kinds = new int[n];
         calls = new int[n];
@@ -49,6 +61,20 @@ public final class Workload {
             }
         }
         this.cpuFactor = cpuFactor;
+        int[] starts = new int[n + 2];
+        int segments = 1;
+        for (int i = 0; i < n; i++) {
+            if (endsSegment.test(steps.get(i)) && i < n - 1) {
+                starts[segments++] = i + 1;
+            }
+        }
+        starts[segments] = n;
+        segmentStarts = java.util.Arrays.copyOf(starts, segments + 1);
+    }
+
+    /** The number of segments: one more than the steps that wait outside the function (except a last one). */
+    public int segmentCount() {
+        return segmentStarts.length - 1;
     }
 
     /**
@@ -79,8 +105,17 @@ public final class Workload {
 
     /** One run of the steps, in microseconds. */
     public long sampleMicros(RandomStream random) {
+        return sampleSteps(0, kinds.length, random);
+    }
+
+    /** One run of the steps of segment {@code segment} (from 0), in microseconds. */
+    public long sampleSegmentMicros(int segment, RandomStream random) {
+        return sampleSteps(segmentStarts[segment], segmentStarts[segment + 1], random);
+    }
+
+    private long sampleSteps(int from, int to, RandomStream random) {
         double total = 0;
-        for (int i = 0; i < kinds.length; i++) {
+        for (int i = from; i < to; i++) {
             DistributionSpec d = distributions[i];
             switch (kinds[i]) {
                 case CPU -> total += d.quantile(random.nextDouble()) * cpuFactor;

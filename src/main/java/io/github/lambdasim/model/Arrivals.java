@@ -1,0 +1,157 @@
+package io.github.lambdasim.model;
+
+import io.github.lambdasim.engine.RandomStream;
+import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.scenario.TrafficSpec;
+import io.github.lambdasim.scenario.Units;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The traffic: each source draws its next arrival when one arrives, so one arrival event per
+ * source is pending at a time. An arrival becomes a synchronous request of the source's
+ * function, placed by {@link Invocations} or throttled.
+ */
+final class Arrivals {
+    static final int ARRIVAL = 0;
+
+    private final Context context;
+    private final Requests requests;
+    private final Invocations invocations;
+    private final FunctionStats stats;
+
+    private final TrafficSpec.Pattern[] pattern;
+    private final int[] function;
+    private final RandomStream[] random;
+    private final long[] count;
+    // Trace replay: the minute being replayed, its arrivals still to come and where the last one fell.
+    private final int[] minute;
+    private final long[] remaining;
+    private final long[] minuteTotal;
+    private final double[] position;
+    /**
+     * Each source's last arrival time, not cut to the microsecond: gaps are drawn from it, so
+     * arrivals closer than a microsecond neither stall the clock nor make the rate too high.
+     */
+    private final double[] clock;
+
+    Arrivals(Context context, ScenarioSpec spec, List<String> functionNames, Requests requests, Invocations invocations,
+             FunctionStats stats) {
+        this.context = context;
+        this.requests = requests;
+        this.invocations = invocations;
+        this.stats = stats;
+        int n = spec.traffic().size();
+        pattern = new TrafficSpec.Pattern[n];
+        function = new int[n];
+        random = new RandomStream[n];
+        count = new long[n];
+        minute = new int[n];
+        Arrays.fill(minute, -1);
+        remaining = new long[n];
+        minuteTotal = new long[n];
+        position = new double[n];
+        clock = new double[n];
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int f = 0; f < functionNames.size(); f++) {
+            index.put(functionNames.get(f), f);
+        }
+        for (int i = 0; i < n; i++) {
+            TrafficSpec t = spec.traffic().get(i);
+            pattern[i] = t.pattern();
+            function[i] = index.get(t.function());
+            random[i] = context.stream("arrivals:" + t.index());
+        }
+    }
+
+    /** Schedules every source's first arrival. */
+    void start() {
+        for (int i = 0; i < pattern.length; i++) {
+            schedule(i);
+        }
+    }
+
+    void onArrival(int source) {
+        int f = function[source];
+        schedule(source);
+        stats.request(f);
+        int req = requests.create(f, Requests.SYNC, Requests.NONE, context.now);
+        if (!invocations.start(req)) {
+            stats.throttle(f);
+            requests.free(req);
+        }
+    }
+
+    private void schedule(int source) {
+        long next = next(source);
+        if (next < context.endMicros && next < pattern[source].endMicros()) {
+            context.queue.push(next, ARRIVAL, source, 0);
+        }
+    }
+
+    /**
+     * The next arrival after the source's last one: evenly spaced for constant traffic,
+     * exponential gaps for Poisson traffic, and thinning (candidates at the maximum rate, each
+     * kept with probability rate(t) / max) for time-varying rates, which samples them exactly.
+     */
+    private long next(int source) {
+        TrafficSpec.Pattern p = pattern[source];
+        RandomStream r = random[source];
+        double max = p.maxRate();
+        if (max <= 0) {
+            return Long.MAX_VALUE;
+        }
+        if (p instanceof TrafficSpec.Trace trace) {
+            return nextTraceArrival(source, trace, r);
+        }
+        if (p instanceof TrafficSpec.Constant c) {
+            // The k-th arrival at start + k / rate, computed from k so that rounding never drifts.
+            return p.startMicros() + Math.round(count[source]++ * 1e6 / c.ratePerSecond());
+        }
+        boolean homogeneous = p instanceof TrafficSpec.Poisson || p instanceof TrafficSpec.Spike;
+        double t = Math.max(clock[source], p.startMicros());
+        while (true) {
+            t += r.nextExponential(1e6 / max);
+            if (t >= context.endMicros || t >= p.endMicros()) {
+                return Long.MAX_VALUE;
+            }
+            if (homogeneous || r.nextDouble() * max <= p.rateAt((long) t)) {
+                clock[source] = t;
+                return (long) t;
+            }
+        }
+    }
+
+    /**
+     * The next arrival of a replayed trace: each minute's count (scaled, rounded at random so the
+     * mean is exact) arrives within the minute, evenly or as the order statistics of uniforms
+     * (a Poisson process conditioned on the count), drawn one at a time without storing them.
+     */
+    private long nextTraceArrival(int source, TrafficSpec.Trace trace, RandomStream r) {
+        while (remaining[source] == 0) {
+            int m = ++minute[source];
+            if (m >= trace.minutes()) {
+                return Long.MAX_VALUE;
+            }
+            double scaled = trace.count(m) * trace.scale();
+            long c = (long) scaled;
+            if (r.nextDouble() < scaled - c) {
+                c++;
+            }
+            remaining[source] = c;
+            minuteTotal[source] = c;
+            position[source] = 0;
+        }
+        long left = remaining[source]--;
+        double at;
+        if (trace.even()) {
+            at = (minuteTotal[source] - left + 0.5) / minuteTotal[source];
+        } else {
+            // The smallest of `left` uniforms on (position, 1).
+            double last = position[source];
+            at = last + (1 - last) * (1 - Math.pow(r.nextDouble(), 1.0 / left));
+        }
+        position[source] = at;
+        return trace.startMicros() + minute[source] * Units.MICROS_PER_MINUTE + (long) (at * Units.MICROS_PER_MINUTE);
+    }
+}

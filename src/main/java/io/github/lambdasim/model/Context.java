@@ -1,0 +1,36 @@
+package io.github.lambdasim.model;
+
+import io.github.lambdasim.engine.EventQueue;
+import io.github.lambdasim.engine.RandomStream;
+
+/**
+ * What the components of one run share: the clock, the event queue, the end of the run, and the
+ * seed and replication every named random stream is drawn from. One per {@link Simulation}.
+ */
+final class Context {
+    final EventQueue queue = new EventQueue(1024);
+    final long endMicros;
+    private final long seed;
+    private final int replication;
+    /** The simulated time of the event being handled, in microseconds since the start. */
+    long now;
+
+    Context(long seed, int replication, long endMicros) {
+        this.seed = seed;
+        this.replication = replication;
+        this.endMicros = endMicros;
+    }
+
+    /** The random stream named {@code name} of this run's seed and replication. */
+    RandomStream stream(String name) {
+        return RandomStream.of(seed, name, replication);
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    int replication() {
+        return replication;
+    }
+}

@@ -1,0 +1,320 @@
+package io.github.lambdasim.model;
+
+import io.github.lambdasim.billing.BillingEra;
+import io.github.lambdasim.stats.Metric;
+import io.github.lambdasim.stats.PeriodSeries;
+import io.github.lambdasim.stats.Recorder;
+import io.github.lambdasim.stats.TimeWeighted;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run measures of each function: counts, latency and duration recorders, time-weighted
+ * levels (concurrency, environments alive and idle, provisioned level and busy), and the period
+ * being filled. A function's entry is allocated at its first request or environment; the
+ * components tell this one what happened, and it closes the periods as the clock passes them.
+ */
+final class FunctionStats {
+    private final Context context;
+    private final FunctionModel[] functions;
+    private final Admission admission;
+    private final Entry[] entries;
+    private final PeriodSeries series;
+    private int period;
+    private long periodEnd;
+
+    /** One function's statistics. */
+    private static final class Entry {
+        long requests;
+        long invocations;
+        long throttles;
+        long errors;
+        long timeouts;
+        long coldStarts;
+        long environmentsCreated;
+        long environmentsReclaimed;
+        long environmentsRecycled;
+        long environmentsReset;
+        long billedMicros;
+        long billedInitMicros;
+        long provisionedInvocations;
+        long provisionedBilledMicros;
+        final Recorder latencyWarm = new Recorder();
+        final Recorder latencyCold = new Recorder();
+        final Recorder duration = new Recorder();
+        final Recorder init = new Recorder();
+        final TimeWeighted concurrency = new TimeWeighted(0);
+        final TimeWeighted alive = new TimeWeighted(0);
+        final TimeWeighted idleEnvironments = new TimeWeighted(0);
+        final TimeWeighted provisionedConfigured = new TimeWeighted(0);
+        final TimeWeighted provisionedBusyLevel = new TimeWeighted(0);
+
+        // The current period.
+        final long[] periodCounts = new long[Metric.values().length];
+        final Recorder periodDuration = new Recorder();
+        final Recorder periodLatency = new Recorder();
+        int periodConcurrencyMax;
+        int periodProvisionedBusyMax;
+        long periodBilledMicros;
+        long periodProvisionedBilledMicros;
+        double periodStartConfiguredArea;
+        double periodStartProvisionedBusyArea;
+        double periodStartAliveArea;
+        double periodStartConcurrencyArea;
+        double periodStartIdleArea;
+        long periodStartMicros;
+    }
+
+    FunctionStats(Context context, FunctionModel[] functions, Admission admission, PeriodSeries series) {
+        this.context = context;
+        this.functions = functions;
+        this.admission = admission;
+        this.entries = new Entry[functions.length];
+        this.series = series;
+        this.periodEnd = Math.min(series.periodMicros(), context.endMicros);
+    }
+
+    private Entry entry(int f) {
+        Entry e = entries[f];
+        if (e == null) {
+            e = new Entry();
+            e.periodStartMicros = series.periodStartMicros(period);
+            entries[f] = e;
+        }
+        return e;
+    }
+
+    // ---------------------------------------------------------------- requests and invocations
+
+    void request(int f) {
+        Entry e = entry(f);
+        e.requests++;
+        e.periodCounts[Metric.REQUESTS.ordinal()]++;
+    }
+
+    void throttle(int f) {
+        Entry e = entry(f);
+        e.throttles++;
+        e.periodCounts[Metric.THROTTLES.ordinal()]++;
+    }
+
+    /** An invocation starts on an environment: busy levels and the period's peaks. */
+    void invocationStarted(int f, boolean onProvisioned, boolean cold) {
+        Entry e = entry(f);
+        long now = context.now;
+        if (onProvisioned) {
+            e.provisionedBusyLevel.add(now, 1);
+            int provisionedBusy = admission.provisionedBusy[f];
+            if (provisionedBusy > e.periodProvisionedBusyMax) {
+                e.periodProvisionedBusyMax = provisionedBusy;
+            }
+        }
+        e.concurrency.add(now, 1);
+        if (!cold) {
+            e.idleEnvironments.add(now, -1);
+        }
+        int busy = admission.busy[f];
+        if (busy > e.periodConcurrencyMax) {
+            e.periodConcurrencyMax = busy;
+        }
+    }
+
+    /** Records a completed invocation; returns its billed duration in microseconds. */
+    long invocationCompleted(int f, long latency, long initMicros, long durationMicros, int flags) {
+        Entry e = entry(f);
+        FunctionModel fm = functions[f];
+        boolean cold = (flags & InvocationSample.FLAG_COLD) != 0;
+        e.invocations++;
+        e.periodCounts[Metric.INVOCATIONS.ordinal()]++;
+        long billed;
+        if ((flags & InvocationSample.FLAG_PROVISIONED) != 0) {
+            // Pre-initialized: no init to wait for or bill, and the lower provisioned duration rate.
+            e.provisionedInvocations++;
+            e.periodCounts[Metric.PROVISIONED_INVOCATIONS.ordinal()]++;
+            e.latencyWarm.record(latency);
+            billed = BillingEra.billedDurationMs(durationMicros, fm.billingEra) * 1000;
+            e.provisionedBilledMicros += billed;
+            e.periodProvisionedBilledMicros += billed;
+            recordOutcome(e, latency, durationMicros, flags);
+            return billed;
+        }
+        if (cold) {
+            e.coldStarts++;
+            e.periodCounts[Metric.COLD_STARTS.ordinal()]++;
+            e.init.record(initMicros);
+            e.latencyCold.record(latency);
+            billed = BillingEra.billedInvocationMs(initMicros, durationMicros, fm.managedRuntime, fm.billingEra) * 1000;
+            e.billedInitMicros += billed - BillingEra.billedDurationMs(durationMicros, fm.billingEra) * 1000;
+        } else {
+            e.latencyWarm.record(latency);
+            billed = BillingEra.billedDurationMs(durationMicros, fm.billingEra) * 1000;
+        }
+        e.billedMicros += billed;
+        e.periodBilledMicros += billed;
+        recordOutcome(e, latency, durationMicros, flags);
+        return billed;
+    }
+
+    private static void recordOutcome(Entry e, long latency, long durationMicros, int flags) {
+        if ((flags & InvocationSample.FLAG_ERROR) != 0) {
+            e.errors++;
+            e.periodCounts[Metric.ERRORS.ordinal()]++;
+        }
+        if ((flags & InvocationSample.FLAG_TIMEOUT) != 0) {
+            e.timeouts++;
+            e.periodCounts[Metric.TIMEOUTS.ordinal()]++;
+        }
+        e.duration.record(durationMicros);
+        e.periodDuration.record(durationMicros);
+        e.periodLatency.record(latency);
+    }
+
+    /** An invocation has left its environment (after {@link #invocationCompleted}). */
+    void invocationEnded(int f, boolean onProvisioned) {
+        Entry e = entries[f];
+        e.concurrency.add(context.now, -1);
+        if (onProvisioned) {
+            e.provisionedBusyLevel.add(context.now, -1);
+        }
+    }
+
+    // ---------------------------------------------------------------- environments
+
+    void environmentCreated(int f) {
+        Entry e = entry(f);
+        e.environmentsCreated++;
+        e.periodCounts[Metric.ENVIRONMENTS_CREATED.ordinal()]++;
+        e.alive.add(context.now, 1);
+    }
+
+    void environmentDestroyed(int f) {
+        Entry e = entries[f];
+        e.alive.add(context.now, -1);
+        e.periodCounts[Metric.ENVIRONMENTS_RECLAIMED.ordinal()]++;
+    }
+
+    /** A provisioned environment recycled or reset starts again: counted as shut down and created. */
+    void environmentReinitialized(int f) {
+        Entry e = entries[f];
+        e.environmentsCreated++;
+        e.periodCounts[Metric.ENVIRONMENTS_RECLAIMED.ordinal()]++;
+        e.periodCounts[Metric.ENVIRONMENTS_CREATED.ordinal()]++;
+    }
+
+    void idleChanged(int f, int delta) {
+        entries[f].idleEnvironments.add(context.now, delta);
+    }
+
+    void reclaimed(int f) {
+        entries[f].environmentsReclaimed++;
+    }
+
+    void recycled(int f) {
+        entries[f].environmentsRecycled++;
+    }
+
+    void reset(int f) {
+        entries[f].environmentsReset++;
+    }
+
+    // ---------------------------------------------------------------- provisioned concurrency
+
+    void provisionedLevelChanged(int f, int delta) {
+        entry(f).provisionedConfigured.add(context.now, delta);
+    }
+
+    /** The integral of busy provisioned environments over time so far, for target tracking. */
+    double provisionedBusyArea(int f, long now) {
+        return entries[f] == null ? 0 : entries[f].provisionedBusyLevel.area(now);
+    }
+
+    // ---------------------------------------------------------------- periods
+
+    /** Closes every period that ends at or before {@code t}. */
+    void closePeriodsUpTo(long t) {
+        while (t >= periodEnd && period < series.periods()) {
+            for (int f = 0; f < entries.length; f++) {
+                closePeriod(f, periodEnd);
+            }
+            period++;
+            periodEnd = Math.min(periodEnd + series.periodMicros(), context.endMicros);
+        }
+    }
+
+    /** When the period being filled ends: the loop closes periods when the clock reaches it. */
+    long periodEndMicros() {
+        return periodEnd;
+    }
+
+    private void closePeriod(int f, long endMicros) {
+        Entry e = entries[f];
+        if (e == null) {
+            return;
+        }
+        int index = f;
+        long[] periodCounts = e.periodCounts;
+        for (Metric m : new Metric[] {Metric.REQUESTS, Metric.INVOCATIONS, Metric.ERRORS, Metric.TIMEOUTS,
+            Metric.THROTTLES, Metric.COLD_STARTS, Metric.ENVIRONMENTS_CREATED, Metric.ENVIRONMENTS_RECLAIMED}) {
+            series.set(index, m, period, periodCounts[m.ordinal()]);
+        }
+        series.set(index, Metric.PROVISIONED_INVOCATIONS, period, periodCounts[Metric.PROVISIONED_INVOCATIONS.ordinal()]);
+        series.set(index, Metric.SPILLOVER_INVOCATIONS, period, periodCounts[Metric.INVOCATIONS.ordinal()]
+                - periodCounts[Metric.PROVISIONED_INVOCATIONS.ordinal()]);
+        series.set(index, Metric.DURATION_AVG_MS, period, e.periodDuration.meanMicros() / 1000);
+        series.set(index, Metric.DURATION_P50_MS, period, e.periodDuration.percentileMicros(50) / 1000.0);
+        series.set(index, Metric.DURATION_P99_MS, period, e.periodDuration.percentileMicros(99) / 1000.0);
+        series.set(index, Metric.DURATION_MAX_MS, period, e.periodDuration.maxMicros() / 1000.0);
+        series.set(index, Metric.LATENCY_P50_MS, period, e.periodLatency.percentileMicros(50) / 1000.0);
+        series.set(index, Metric.LATENCY_P99_MS, period, e.periodLatency.percentileMicros(99) / 1000.0);
+        series.set(index, Metric.LATENCY_MAX_MS, period, e.periodLatency.maxMicros() / 1000.0);
+        series.set(index, Metric.CONCURRENT_EXECUTIONS, period, e.periodConcurrencyMax);
+        double span = Math.max(1, endMicros - e.periodStartMicros);
+        double c = e.concurrency.area(endMicros);
+        double i = e.idleEnvironments.area(endMicros);
+        series.set(index, Metric.CONCURRENCY_AVG, period, (c - e.periodStartConcurrencyArea) / span);
+        series.set(index, Metric.ENVIRONMENTS_IDLE_AVG, period, (i - e.periodStartIdleArea) / span);
+        double configured = e.provisionedConfigured.area(endMicros);
+        double provisionedBusyArea = e.provisionedBusyLevel.area(endMicros);
+        double aliveArea = e.alive.area(endMicros);
+        series.set(index, Metric.ENVIRONMENTS_ALIVE_AVG, period, (aliveArea - e.periodStartAliveArea) / span);
+        series.set(index, Metric.PROVISIONED_CONCURRENCY, period, (configured - e.periodStartConfiguredArea) / span);
+        series.set(index, Metric.PROVISIONED_CONCURRENT_EXECUTIONS, period, e.periodProvisionedBusyMax);
+        series.set(index, Metric.PROVISIONED_UTILIZATION, period, configured - e.periodStartConfiguredArea <= 0 ? 0
+                : (provisionedBusyArea - e.periodStartProvisionedBusyArea) / (configured - e.periodStartConfiguredArea));
+        series.set(index, Metric.BILLED_MS, period, e.periodBilledMicros / 1000.0);
+        series.set(index, Metric.PROVISIONED_BILLED_MS, period, e.periodProvisionedBilledMicros / 1000.0);
+        series.set(index, Metric.GB_SECONDS, period, functions[f].gbSeconds(e.periodBilledMicros + e.periodProvisionedBilledMicros));
+        e.periodStartConfiguredArea = configured;
+        e.periodStartProvisionedBusyArea = provisionedBusyArea;
+        e.periodStartAliveArea = aliveArea;
+        e.periodProvisionedBusyMax = admission.provisionedBusy[f];
+        e.periodProvisionedBilledMicros = 0;
+        e.periodStartConcurrencyArea = c;
+        e.periodStartIdleArea = i;
+        e.periodStartMicros = endMicros;
+        java.util.Arrays.fill(periodCounts, 0);
+        e.periodDuration.reset();
+        e.periodLatency.reset();
+        e.periodConcurrencyMax = admission.busy[f];
+        e.periodBilledMicros = 0;
+    }
+
+    // ---------------------------------------------------------------- results
+
+    FunctionResult result(int f, long endMicros, List<io.github.lambdasim.billing.ProvisionedInterval> intervals) {
+        FunctionModel fm = functions[f];
+        Entry e = entries[f] != null ? entries[f] : new Entry();
+        Recorder latency = new Recorder();
+        latency.add(e.latencyWarm);
+        latency.add(e.latencyCold);
+        return new FunctionResult(fm.spec.name(), fm.spec.memoryMb(), fm.spec.architecture(), fm.spec.ephemeralStorageMb(),
+                e.requests, e.invocations, e.throttles, e.errors, e.timeouts, e.coldStarts, e.provisionedInvocations,
+                e.invocations - e.provisionedInvocations, admission.busy[f],
+                latency.summary(), e.duration.summary(), e.init.summary(), e.concurrency.mean(endMicros),
+                e.concurrency.max(), e.environmentsCreated, e.environmentsReclaimed, e.environmentsRecycled,
+                e.environmentsReset, e.alive.level(), e.alive.mean(endMicros), e.billedMicros, e.billedInitMicros,
+                e.provisionedBilledMicros, fm.gbSeconds(e.billedMicros + e.provisionedBilledMicros), new ArrayList<>(intervals),
+                e.provisionedConfigured.mean(endMicros), e.provisionedConfigured.max(), e.provisionedBusyLevel.max(),
+                e.latencyWarm.histogram().copy(), e.latencyCold.histogram().copy());
+    }
+}
