@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.model.Experiment;
 import io.github.lambdasim.model.KeyFigures;
 import io.github.lambdasim.model.RunResult;
-import io.github.lambdasim.report.CompareData;
+import io.github.lambdasim.report.data.CompareData;
 import io.github.lambdasim.report.MetricsCsv;
 import io.github.lambdasim.report.OutputFolder;
 import io.github.lambdasim.report.ReportRenderer;

@@ -1,8 +1,8 @@
 package io.github.lambdasim.cli;
 
 import io.github.lambdasim.report.OutputFolder;
-import io.github.lambdasim.report.ReportData;
-import io.github.lambdasim.report.ReportFiles;
+import io.github.lambdasim.report.data.ReportData;
+import io.github.lambdasim.report.data.ReportFiles;
 import io.github.lambdasim.report.ReportRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;

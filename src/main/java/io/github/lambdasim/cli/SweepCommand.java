@@ -3,7 +3,7 @@ package io.github.lambdasim.cli;
 import io.github.lambdasim.model.Experiment;
 import io.github.lambdasim.model.KeyFigures;
 import io.github.lambdasim.model.Recommendation;
-import io.github.lambdasim.report.Format;
+import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.report.OutputFolder;
 import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.SummaryJson;

@@ -2,8 +2,10 @@ package io.github.lambdasim.report;
 
 import static io.github.lambdasim.report.Html.esc;
 
-import io.github.lambdasim.report.CompareData.Side;
+import io.github.lambdasim.report.data.CompareData.Side;
 import io.github.lambdasim.report.chart.Charts.NamedChart;
+import io.github.lambdasim.report.data.CompareData;
+import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;

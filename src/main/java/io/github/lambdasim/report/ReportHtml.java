@@ -1,11 +1,14 @@
 package io.github.lambdasim.report;
 
-import io.github.lambdasim.report.ReportData.CostComponent;
-import io.github.lambdasim.report.ReportData.Distribution;
-import io.github.lambdasim.report.ReportData.FunctionData;
-import io.github.lambdasim.report.ReportData.Sample;
+import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.report.data.ReportData.CostComponent;
+import io.github.lambdasim.report.data.ReportData.Distribution;
+import io.github.lambdasim.report.data.ReportData.FunctionData;
+import io.github.lambdasim.report.data.ReportData.Sample;
 import io.github.lambdasim.report.chart.Charts.NamedChart;
 import io.github.lambdasim.report.chart.Ticks;
+import io.github.lambdasim.report.data.ReportData;
+import io.github.lambdasim.report.data.RunFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -315,9 +318,9 @@ public final class ReportHtml {
             {"summary.json", "the run's figures, for scripts"},
             {"metrics.csv", "one row per function per period, columns named like CloudWatch's metrics"},
             {"report-log.txt", "sampled REPORT lines"},
-            {RunDataFiles.HISTOGRAMS, "latency histograms of warm and cold starts (HdrHistogram, base64)"},
-            {RunDataFiles.SAMPLES, "the sampled invocations"},
-            {RunDataFiles.BILL, "the bill's arithmetic"},
+            {RunFiles.HISTOGRAMS, "latency histograms of warm and cold starts (HdrHistogram, base64)"},
+            {RunFiles.SAMPLES, "the sampled invocations"},
+            {RunFiles.BILL, "the bill's arithmetic"},
         };
         for (String[] f : files) {
             h.append("<li><a href=\"").append(f[0]).append("\">").append(f[0]).append("</a>: ").append(esc(f[1]))

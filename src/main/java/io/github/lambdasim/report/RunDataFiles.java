@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.model.FunctionResult;
 import io.github.lambdasim.model.InvocationSample;
 import io.github.lambdasim.model.RunResult;
+import io.github.lambdasim.report.data.ReportFiles;
+import io.github.lambdasim.report.data.RunFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -17,33 +19,21 @@ import java.util.zip.Deflater;
 import org.HdrHistogram.Histogram;
 
 /**
- * The files under {@code data/} that the report is drawn from besides summary.json, metrics.csv
- * and report-log.txt: what the run knows and those files do not say. Written by the run, read
- * by {@link ReportFiles}; the report never looks at the simulation itself.
- *
- * <ul>
- *   <li>{@value #HISTOGRAMS}: each function's latency histograms of warm and cold invocations,
- *       in microseconds, in HdrHistogram's compressed encoding, base64;</li>
- *   <li>{@value #SAMPLES}: the sampled invocations of report-log.txt, one per row;</li>
- *   <li>{@value #BILL}: the bill's arithmetic, line by line.</li>
- * </ul>
+ * Writes the files under {@code data/} that the report is drawn from besides summary.json,
+ * metrics.csv and report-log.txt: what the run knows and those files do not say. Their names
+ * are in {@link RunFiles}; written by the run, read by {@link ReportFiles}; the report never
+ * looks at the simulation itself.
  */
 public final class RunDataFiles {
-    public static final String HISTOGRAMS = "data/latency-histograms.json";
-    public static final String SAMPLES = "data/samples.csv";
-    public static final String BILL = "data/bill.txt";
-    static final String SAMPLES_HEADER =
-            "function,requestId,startSeconds,initMs,durationMs,billedMs,maxMemoryUsedMb,coldStart,provisioned,status";
-
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunDataFiles() {
     }
 
     public static void write(RunResult run, OutputFolder folder) throws IOException {
-        folder.write(HISTOGRAMS, histograms(run));
-        folder.write(SAMPLES, samples(run));
-        folder.write(BILL, String.join("\n", run.bill().explanation()) + "\n");
+        folder.write(RunFiles.HISTOGRAMS, histograms(run));
+        folder.write(RunFiles.SAMPLES, samples(run));
+        folder.write(RunFiles.BILL, String.join("\n", run.bill().explanation()) + "\n");
     }
 
     static String histograms(RunResult run) {
@@ -84,7 +74,7 @@ public final class RunDataFiles {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.<Integer>comparingLong(s::startMicros).thenComparingLong(s::requestNumber));
-        StringBuilder sb = new StringBuilder(SAMPLES_HEADER).append('\n');
+        StringBuilder sb = new StringBuilder(RunFiles.SAMPLES_HEADER).append('\n');
         for (int i : order) {
             int flags = s.flags(i);
             boolean cold = (flags & InvocationSample.FLAG_COLD) != 0;

@@ -2,9 +2,11 @@ package io.github.lambdasim.report;
 
 import static io.github.lambdasim.report.Html.esc;
 
-import io.github.lambdasim.report.SweepData.Constraint;
-import io.github.lambdasim.report.SweepData.Point;
+import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.report.data.SweepData.Constraint;
+import io.github.lambdasim.report.data.SweepData.Point;
 import io.github.lambdasim.report.chart.Charts.NamedChart;
+import io.github.lambdasim.report.data.SweepData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.lambdasim.report.ReportData;
-import io.github.lambdasim.report.ReportData.FunctionData;
-import io.github.lambdasim.report.ReportFiles;
+import io.github.lambdasim.report.data.ReportData;
+import io.github.lambdasim.report.data.ReportData.FunctionData;
+import io.github.lambdasim.report.data.ReportFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
 package io.github.lambdasim.report.chart;
 
-import io.github.lambdasim.report.Format;
-import io.github.lambdasim.report.ReportData;
-import io.github.lambdasim.report.ReportData.CostComponent;
-import io.github.lambdasim.report.ReportData.FunctionData;
-import io.github.lambdasim.report.ReportData.LatencyHistogram;
-import io.github.lambdasim.report.ReportData.PeriodTable;
+import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.report.data.ReportData;
+import io.github.lambdasim.report.data.ReportData.CostComponent;
+import io.github.lambdasim.report.data.ReportData.FunctionData;
+import io.github.lambdasim.report.data.ReportData.LatencyHistogram;
+import io.github.lambdasim.report.data.ReportData.PeriodTable;
 import io.github.lambdasim.stats.Metric;
 import java.awt.Color;
 import java.awt.Shape;

@@ -1,9 +1,9 @@
 package io.github.lambdasim.report.chart;
 
-import io.github.lambdasim.report.CompareData;
-import io.github.lambdasim.report.CompareData.Side;
-import io.github.lambdasim.report.Format;
-import io.github.lambdasim.report.ReportData.PeriodTable;
+import io.github.lambdasim.report.data.CompareData;
+import io.github.lambdasim.report.data.CompareData.Side;
+import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.report.data.ReportData.PeriodTable;
 import io.github.lambdasim.report.chart.Charts.NamedChart;
 import io.github.lambdasim.stats.Estimate;
 import io.github.lambdasim.stats.Metric;

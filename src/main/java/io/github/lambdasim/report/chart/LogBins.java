@@ -1,6 +1,6 @@
 package io.github.lambdasim.report.chart;
 
-import io.github.lambdasim.report.ReportData.LatencyHistogram;
+import io.github.lambdasim.report.data.ReportData.LatencyHistogram;
 
 /**
  * Bins of equal width on a log scale, for latency histograms drawn on a log axis: each decade

@@ -1,8 +1,8 @@
 package io.github.lambdasim.report.chart;
 
-import io.github.lambdasim.report.Format;
-import io.github.lambdasim.report.SweepData;
-import io.github.lambdasim.report.SweepData.Point;
+import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.report.data.SweepData;
+import io.github.lambdasim.report.data.SweepData.Point;
 import io.github.lambdasim.report.chart.Charts.NamedChart;
 import io.github.lambdasim.stats.Estimate;
 import java.awt.BasicStroke;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.lambdasim.report.ReportData.LatencyHistogram;
+import io.github.lambdasim.report.data.ReportData.LatencyHistogram;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.lambdasim.report;
+package io.github.lambdasim.report.data;
 
 import java.math.BigDecimal;
 import java.util.Arrays;

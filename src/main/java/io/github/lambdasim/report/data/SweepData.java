@@ -1,7 +1,7 @@
-package io.github.lambdasim.report;
+package io.github.lambdasim.report.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lambdasim.report.ReportFiles.Invalid;
+import io.github.lambdasim.report.data.ReportFiles.Invalid;
 import io.github.lambdasim.scenario.Units;
 import io.github.lambdasim.stats.Estimate;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
-package io.github.lambdasim.report;
+package io.github.lambdasim.report.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lambdasim.report.ReportData.PeriodTable;
-import io.github.lambdasim.report.ReportFiles.Invalid;
+import io.github.lambdasim.report.data.ReportData.PeriodTable;
+import io.github.lambdasim.report.data.ReportFiles.Invalid;
 import io.github.lambdasim.stats.Estimate;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,17 +1,17 @@
-package io.github.lambdasim.report;
+package io.github.lambdasim.report.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.lambdasim.report.ReportData.Charges;
-import io.github.lambdasim.report.ReportData.CostComponent;
-import io.github.lambdasim.report.ReportData.Distribution;
-import io.github.lambdasim.report.ReportData.Estimate;
-import io.github.lambdasim.report.ReportData.FunctionData;
-import io.github.lambdasim.report.ReportData.LatencyHistogram;
-import io.github.lambdasim.report.ReportData.PeriodTable;
-import io.github.lambdasim.report.ReportData.RunInfo;
-import io.github.lambdasim.report.ReportData.Sample;
+import io.github.lambdasim.report.data.ReportData.Charges;
+import io.github.lambdasim.report.data.ReportData.CostComponent;
+import io.github.lambdasim.report.data.ReportData.Distribution;
+import io.github.lambdasim.report.data.ReportData.Estimate;
+import io.github.lambdasim.report.data.ReportData.FunctionData;
+import io.github.lambdasim.report.data.ReportData.LatencyHistogram;
+import io.github.lambdasim.report.data.ReportData.PeriodTable;
+import io.github.lambdasim.report.data.ReportData.RunInfo;
+import io.github.lambdasim.report.data.ReportData.Sample;
 import io.github.lambdasim.stats.Metric;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -67,7 +67,7 @@ public final class ReportFiles {
         }
         JsonNode summary = json(dir, "summary.json");
         RunInfo run = runInfo(summary);
-        JsonNode histograms = json(dir, RunDataFiles.HISTOGRAMS);
+        JsonNode histograms = json(dir, RunFiles.HISTOGRAMS);
         List<FunctionData> functions = new ArrayList<>();
         JsonNode fns = object(summary, "functions", "summary.json");
         for (Map.Entry<String, JsonNode> e : fns.properties()) {
@@ -79,14 +79,14 @@ public final class ReportFiles {
         JsonNode cost = object(summary, "costUsd", "summary.json");
         PeriodTable periods = metrics(text(dir, "metrics.csv"), functions.stream().map(FunctionData::name).toList(),
                 "metrics.csv");
-        List<String> bill = lines(text(dir, RunDataFiles.BILL));
+        List<String> bill = lines(text(dir, RunFiles.BILL));
         List<String> reportLines = new ArrayList<>();
         for (String line : lines(text(dir, "report-log.txt"))) {
             if (!line.startsWith("#") && !line.isBlank()) {
                 reportLines.add(line);
             }
         }
-        List<Sample> samples = samples(text(dir, RunDataFiles.SAMPLES), functions);
+        List<Sample> samples = samples(text(dir, RunFiles.SAMPLES), functions);
         return new ReportData(run, functions, estimate(cost, "period", "summary.json: costUsd"),
                 estimate(cost, "month", "summary.json: costUsd"), periods, bill, reportLines, samples,
                 replications(summary));
@@ -129,7 +129,7 @@ public final class ReportFiles {
         JsonNode cost = object(f, "costUsd", where);
         JsonNode env = object(f, "environments", where);
         JsonNode concurrency = object(f, "concurrency", where);
-        String hWhere = RunDataFiles.HISTOGRAMS + ": functions." + name;
+        String hWhere = RunFiles.HISTOGRAMS + ": functions." + name;
         if (!histograms.isObject()) {
             throw new Invalid(hWhere + " is missing");
         }
@@ -271,9 +271,9 @@ public final class ReportFiles {
 
     static List<Sample> samples(String text, List<FunctionData> functions) {
         List<String> rows = lines(text);
-        String file = RunDataFiles.SAMPLES;
-        if (rows.isEmpty() || !rows.get(0).equals(RunDataFiles.SAMPLES_HEADER)) {
-            throw new Invalid(file + ":1: expected the header " + RunDataFiles.SAMPLES_HEADER);
+        String file = RunFiles.SAMPLES;
+        if (rows.isEmpty() || !rows.get(0).equals(RunFiles.SAMPLES_HEADER)) {
+            throw new Invalid(file + ":1: expected the header " + RunFiles.SAMPLES_HEADER);
         }
         List<String> names = functions.stream().map(FunctionData::name).toList();
         List<Sample> samples = new ArrayList<>();

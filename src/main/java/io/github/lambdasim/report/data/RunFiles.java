@@ -1,0 +1,23 @@
+package io.github.lambdasim.report.data;
+
+/**
+ * The names of the files under a run's {@code data/} folder, and the header of samples.csv:
+ * written by the run (report's {@code RunDataFiles}), read back by {@link ReportFiles}.
+ *
+ * <ul>
+ *   <li>{@value #HISTOGRAMS}: each function's latency histograms of warm and cold invocations,
+ *       in microseconds, in HdrHistogram's compressed encoding, base64;</li>
+ *   <li>{@value #SAMPLES}: the sampled invocations of report-log.txt, one per row;</li>
+ *   <li>{@value #BILL}: the bill's arithmetic, line by line.</li>
+ * </ul>
+ */
+public final class RunFiles {
+    public static final String HISTOGRAMS = "data/latency-histograms.json";
+    public static final String SAMPLES = "data/samples.csv";
+    public static final String BILL = "data/bill.txt";
+    public static final String SAMPLES_HEADER =
+            "function,requestId,startSeconds,initMs,durationMs,billedMs,maxMemoryUsedMb,coldStart,provisioned,status";
+
+    private RunFiles() {
+    }
+}
