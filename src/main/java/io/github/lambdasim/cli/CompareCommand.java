@@ -92,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
                 ObjectNode summary = SummaryJson.build(first);
                 SummaryJson.addRun(summary, first);
                 folder.write(runFolders.get(i) + "/summary.json", SummaryJson.render(summary));
-                folder.write(runFolders.get(i) + "/metrics.csv", MetricsCsv.render(first.series()));
+                folder.write(runFolders.get(i) + "/metrics.csv", out -> MetricsCsv.write(first.series(), out));
             }
             String reportFailure = null;
             try {

@@ -129,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
             }
             SummaryJson.addRun(summary, result);
             folder.write(FILES.get(0), SummaryJson.render(summary));
-            folder.write(FILES.get(1), MetricsCsv.render(result.series()));
+            folder.write(FILES.get(1), out -> MetricsCsv.write(result.series(), out));
             folder.write(FILES.get(2), ReportLines.render(result));
             RunDataFiles.write(result, folder);
             String reportFailure = null;

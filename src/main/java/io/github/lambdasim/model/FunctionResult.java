@@ -2,9 +2,9 @@ package io.github.lambdasim.model;
 
 import io.github.lambdasim.billing.Architecture;
 import io.github.lambdasim.billing.ProvisionedInterval;
+import io.github.lambdasim.stats.CompressedHistogram;
 import io.github.lambdasim.stats.DistributionSummary;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 
 /**
  * What one function did over a run.
@@ -40,7 +40,7 @@ public record FunctionResult(String name, int memoryMb, Architecture architectur
                              long billedMicros, long billedInitMicros, long provisionedBilledMicros,
                              double gbSeconds, List<ProvisionedInterval> provisionedIntervals,
                              double provisionedLevelMean, long provisionedLevelMax, long provisionedConcurrencyMax,
-                             Histogram latencyWarm, Histogram latencyCold) {
+                             CompressedHistogram latencyWarm, CompressedHistogram latencyCold) {
     public FunctionResult {
         provisionedIntervals = List.copyOf(provisionedIntervals);
     }

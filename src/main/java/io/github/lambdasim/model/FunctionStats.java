@@ -2,6 +2,7 @@ package io.github.lambdasim.model;
 
 import io.github.lambdasim.billing.BillingEra;
 import io.github.lambdasim.stats.Metric;
+import io.github.lambdasim.stats.PeriodRecorder;
 import io.github.lambdasim.stats.PeriodSeries;
 import io.github.lambdasim.stats.Recorder;
 import io.github.lambdasim.stats.TimeWeighted;
@@ -11,17 +12,35 @@ import java.util.List;
 /**
  * What a run measures of each function: counts, latency and duration recorders, time-weighted
  * levels (concurrency, environments alive and idle, provisioned level and busy), and the period
- * being filled. A function's entry is allocated at its first request or environment; the
- * components tell this one what happened, and it closes the periods as the clock passes them.
+ * being filled. The components tell this one what happened.
+ *
+ * <p>Built to scale to whole accounts: a function's entry is allocated at its first request or
+ * environment, and a bit set keeps the functions active in the period being filled (those with
+ * an event in it, or environments alive, or provisioned concurrency configured). When the clock
+ * passes the end of a period, only those get a row and any period work; a function whose levels
+ * fell to zero leaves the set until its next event.
  */
 final class FunctionStats {
+    /** The per-period percentiles, in the order of their metrics. */
+    private static final double[] PERCENTILES = {50, 90, 99, 99.9};
+    private static final Metric[] DURATION_PERCENTILES = {Metric.DURATION_P50_MS, Metric.DURATION_P90_MS,
+        Metric.DURATION_P99_MS, Metric.DURATION_P999_MS};
+    private static final Metric[] LATENCY_PERCENTILES = {Metric.LATENCY_P50_MS, Metric.LATENCY_P90_MS,
+        Metric.LATENCY_P99_MS, Metric.LATENCY_P999_MS};
+    private static final Metric[] COUNTS = {Metric.REQUESTS, Metric.INVOCATIONS, Metric.ERRORS, Metric.TIMEOUTS,
+        Metric.THROTTLES, Metric.COLD_STARTS, Metric.PROVISIONED_INVOCATIONS, Metric.ENVIRONMENTS_CREATED,
+        Metric.ENVIRONMENTS_RECLAIMED};
+
     private final Context context;
     private final FunctionModel[] functions;
     private final Admission admission;
     private final Entry[] entries;
-    private final PeriodSeries series;
+    private final PeriodSeries.Builder series;
+    /** The functions active in the period being filled, one bit each. */
+    private final long[] active;
     private int period;
     private long periodEnd;
+    private final long[] percentiles = new long[PERCENTILES.length];
 
     /** One function's statistics. */
     private static final class Entry {
@@ -51,8 +70,8 @@ final class FunctionStats {
 
         // The current period.
         final long[] periodCounts = new long[Metric.values().length];
-        final Recorder periodDuration = new Recorder();
-        final Recorder periodLatency = new Recorder();
+        final PeriodRecorder periodDuration = new PeriodRecorder();
+        final PeriodRecorder periodLatency = new PeriodRecorder();
         int periodConcurrencyMax;
         int periodProvisionedBusyMax;
         long periodBilledMicros;
@@ -65,21 +84,29 @@ final class FunctionStats {
         long periodStartMicros;
     }
 
-    FunctionStats(Context context, FunctionModel[] functions, Admission admission, PeriodSeries series) {
+    FunctionStats(Context context, FunctionModel[] functions, Admission admission, PeriodSeries.Builder series) {
         this.context = context;
         this.functions = functions;
         this.admission = admission;
         this.entries = new Entry[functions.length];
         this.series = series;
+        this.active = new long[(functions.length + 63) >>> 6];
         this.periodEnd = Math.min(series.periodMicros(), context.endMicros);
     }
 
+    /** The function's entry, created at its first use; the function is active in this period. */
     private Entry entry(int f) {
         Entry e = entries[f];
         if (e == null) {
             e = new Entry();
-            e.periodStartMicros = series.periodStartMicros(period);
             entries[f] = e;
+        }
+        long bit = 1L << f;
+        if ((active[f >>> 6] & bit) == 0) {
+            active[f >>> 6] |= bit;
+            // Its period starts now, as far as its time-weighted means are concerned: it was
+            // inactive since its last row, with every level at zero.
+            e.periodStartMicros = series.periodStartMicros(period);
         }
         return e;
     }
@@ -171,7 +198,7 @@ final class FunctionStats {
 
     /** An invocation has left its environment (after {@link #invocationCompleted}). */
     void invocationEnded(int f, boolean onProvisioned) {
-        Entry e = entries[f];
+        Entry e = entry(f);
         e.concurrency.add(context.now, -1);
         if (onProvisioned) {
             e.provisionedBusyLevel.add(context.now, -1);
@@ -188,33 +215,33 @@ final class FunctionStats {
     }
 
     void environmentDestroyed(int f) {
-        Entry e = entries[f];
+        Entry e = entry(f);
         e.alive.add(context.now, -1);
         e.periodCounts[Metric.ENVIRONMENTS_RECLAIMED.ordinal()]++;
     }
 
     /** A provisioned environment recycled or reset starts again: counted as shut down and created. */
     void environmentReinitialized(int f) {
-        Entry e = entries[f];
+        Entry e = entry(f);
         e.environmentsCreated++;
         e.periodCounts[Metric.ENVIRONMENTS_RECLAIMED.ordinal()]++;
         e.periodCounts[Metric.ENVIRONMENTS_CREATED.ordinal()]++;
     }
 
     void idleChanged(int f, int delta) {
-        entries[f].idleEnvironments.add(context.now, delta);
+        entry(f).idleEnvironments.add(context.now, delta);
     }
 
     void reclaimed(int f) {
-        entries[f].environmentsReclaimed++;
+        entry(f).environmentsReclaimed++;
     }
 
     void recycled(int f) {
-        entries[f].environmentsRecycled++;
+        entry(f).environmentsRecycled++;
     }
 
     void reset(int f) {
-        entries[f].environmentsReset++;
+        entry(f).environmentsReset++;
     }
 
     // ---------------------------------------------------------------- provisioned concurrency
@@ -230,11 +257,16 @@ final class FunctionStats {
 
     // ---------------------------------------------------------------- periods
 
-    /** Closes every period that ends at or before {@code t}. */
+    /** Closes every period that ends at or before {@code t}: a row for each function active in it. */
     void closePeriodsUpTo(long t) {
         while (t >= periodEnd && period < series.periods()) {
-            for (int f = 0; f < entries.length; f++) {
-                closePeriod(f, periodEnd);
+            for (int w = 0; w < active.length; w++) {
+                long bits = active[w];
+                while (bits != 0) {
+                    int f = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    closePeriod(f, periodEnd);
+                }
             }
             period++;
             periodEnd = Math.min(periodEnd + series.periodMicros(), context.endMicros);
@@ -248,42 +280,33 @@ final class FunctionStats {
 
     private void closePeriod(int f, long endMicros) {
         Entry e = entries[f];
-        if (e == null) {
-            return;
+        int row = series.add(period, f);
+        long[] counts = e.periodCounts;
+        for (Metric m : COUNTS) {
+            series.set(row, m, counts[m.ordinal()]);
         }
-        int index = f;
-        long[] periodCounts = e.periodCounts;
-        for (Metric m : new Metric[] {Metric.REQUESTS, Metric.INVOCATIONS, Metric.ERRORS, Metric.TIMEOUTS,
-            Metric.THROTTLES, Metric.COLD_STARTS, Metric.ENVIRONMENTS_CREATED, Metric.ENVIRONMENTS_RECLAIMED}) {
-            series.set(index, m, period, periodCounts[m.ordinal()]);
-        }
-        series.set(index, Metric.PROVISIONED_INVOCATIONS, period, periodCounts[Metric.PROVISIONED_INVOCATIONS.ordinal()]);
-        series.set(index, Metric.SPILLOVER_INVOCATIONS, period, periodCounts[Metric.INVOCATIONS.ordinal()]
-                - periodCounts[Metric.PROVISIONED_INVOCATIONS.ordinal()]);
-        series.set(index, Metric.DURATION_AVG_MS, period, e.periodDuration.meanMicros() / 1000);
-        series.set(index, Metric.DURATION_P50_MS, period, e.periodDuration.percentileMicros(50) / 1000.0);
-        series.set(index, Metric.DURATION_P99_MS, period, e.periodDuration.percentileMicros(99) / 1000.0);
-        series.set(index, Metric.DURATION_MAX_MS, period, e.periodDuration.maxMicros() / 1000.0);
-        series.set(index, Metric.LATENCY_P50_MS, period, e.periodLatency.percentileMicros(50) / 1000.0);
-        series.set(index, Metric.LATENCY_P99_MS, period, e.periodLatency.percentileMicros(99) / 1000.0);
-        series.set(index, Metric.LATENCY_MAX_MS, period, e.periodLatency.maxMicros() / 1000.0);
-        series.set(index, Metric.CONCURRENT_EXECUTIONS, period, e.periodConcurrencyMax);
+        series.set(row, Metric.SPILLOVER_INVOCATIONS, counts[Metric.INVOCATIONS.ordinal()]
+                - counts[Metric.PROVISIONED_INVOCATIONS.ordinal()]);
+        series.set(row, Metric.DURATION_AVG_MS, e.periodDuration.meanMicros() / 1000);
+        distribution(row, e.periodDuration, DURATION_PERCENTILES, Metric.DURATION_MAX_MS);
+        distribution(row, e.periodLatency, LATENCY_PERCENTILES, Metric.LATENCY_MAX_MS);
+        series.set(row, Metric.CONCURRENT_EXECUTIONS, e.periodConcurrencyMax);
         double span = Math.max(1, endMicros - e.periodStartMicros);
         double c = e.concurrency.area(endMicros);
         double i = e.idleEnvironments.area(endMicros);
-        series.set(index, Metric.CONCURRENCY_AVG, period, (c - e.periodStartConcurrencyArea) / span);
-        series.set(index, Metric.ENVIRONMENTS_IDLE_AVG, period, (i - e.periodStartIdleArea) / span);
+        series.set(row, Metric.CONCURRENCY_AVG, (c - e.periodStartConcurrencyArea) / span);
+        series.set(row, Metric.ENVIRONMENTS_IDLE_AVG, (i - e.periodStartIdleArea) / span);
         double configured = e.provisionedConfigured.area(endMicros);
         double provisionedBusyArea = e.provisionedBusyLevel.area(endMicros);
         double aliveArea = e.alive.area(endMicros);
-        series.set(index, Metric.ENVIRONMENTS_ALIVE_AVG, period, (aliveArea - e.periodStartAliveArea) / span);
-        series.set(index, Metric.PROVISIONED_CONCURRENCY, period, (configured - e.periodStartConfiguredArea) / span);
-        series.set(index, Metric.PROVISIONED_CONCURRENT_EXECUTIONS, period, e.periodProvisionedBusyMax);
-        series.set(index, Metric.PROVISIONED_UTILIZATION, period, configured - e.periodStartConfiguredArea <= 0 ? 0
+        series.set(row, Metric.ENVIRONMENTS_ALIVE_AVG, (aliveArea - e.periodStartAliveArea) / span);
+        series.set(row, Metric.PROVISIONED_CONCURRENCY, (configured - e.periodStartConfiguredArea) / span);
+        series.set(row, Metric.PROVISIONED_CONCURRENT_EXECUTIONS, e.periodProvisionedBusyMax);
+        series.set(row, Metric.PROVISIONED_UTILIZATION, configured - e.periodStartConfiguredArea <= 0 ? 0
                 : (provisionedBusyArea - e.periodStartProvisionedBusyArea) / (configured - e.periodStartConfiguredArea));
-        series.set(index, Metric.BILLED_MS, period, e.periodBilledMicros / 1000.0);
-        series.set(index, Metric.PROVISIONED_BILLED_MS, period, e.periodProvisionedBilledMicros / 1000.0);
-        series.set(index, Metric.GB_SECONDS, period, functions[f].gbSeconds(e.periodBilledMicros + e.periodProvisionedBilledMicros));
+        series.set(row, Metric.BILLED_MS, e.periodBilledMicros / 1000.0);
+        series.set(row, Metric.PROVISIONED_BILLED_MS, e.periodProvisionedBilledMicros / 1000.0);
+        series.set(row, Metric.GB_SECONDS, functions[f].gbSeconds(e.periodBilledMicros + e.periodProvisionedBilledMicros));
         e.periodStartConfiguredArea = configured;
         e.periodStartProvisionedBusyArea = provisionedBusyArea;
         e.periodStartAliveArea = aliveArea;
@@ -292,11 +315,22 @@ final class FunctionStats {
         e.periodStartConcurrencyArea = c;
         e.periodStartIdleArea = i;
         e.periodStartMicros = endMicros;
-        java.util.Arrays.fill(periodCounts, 0);
+        java.util.Arrays.fill(counts, 0);
         e.periodDuration.reset();
         e.periodLatency.reset();
         e.periodConcurrencyMax = admission.busy[f];
         e.periodBilledMicros = 0;
+        if (e.alive.level() == 0 && admission.busy[f] == 0 && admission.provisionedLevel[f] == 0) {
+            active[f >>> 6] &= ~(1L << f); // nothing left to measure until its next event
+        }
+    }
+
+    private void distribution(int row, PeriodRecorder r, Metric[] percentileMetrics, Metric max) {
+        r.percentilesMicros(PERCENTILES, percentiles);
+        for (int k = 0; k < percentileMetrics.length; k++) {
+            series.set(row, percentileMetrics[k], percentiles[k] / 1000.0);
+        }
+        series.set(row, max, r.maxMicros() / 1000.0);
     }
 
     // ---------------------------------------------------------------- results
@@ -304,9 +338,7 @@ final class FunctionStats {
     FunctionResult result(int f, long endMicros, List<io.github.lambdasim.billing.ProvisionedInterval> intervals) {
         FunctionModel fm = functions[f];
         Entry e = entries[f] != null ? entries[f] : new Entry();
-        Recorder latency = new Recorder();
-        latency.add(e.latencyWarm);
-        latency.add(e.latencyCold);
+        Recorder latency = Recorder.merge(e.latencyWarm, e.latencyCold);
         return new FunctionResult(fm.spec.name(), fm.spec.memoryMb(), fm.spec.architecture(), fm.spec.ephemeralStorageMb(),
                 e.requests, e.invocations, e.throttles, e.errors, e.timeouts, e.coldStarts, e.provisionedInvocations,
                 e.invocations - e.provisionedInvocations, admission.busy[f],
@@ -315,6 +347,6 @@ final class FunctionStats {
                 e.environmentsReset, e.alive.level(), e.alive.mean(endMicros), e.billedMicros, e.billedInitMicros,
                 e.provisionedBilledMicros, fm.gbSeconds(e.billedMicros + e.provisionedBilledMicros), new ArrayList<>(intervals),
                 e.provisionedConfigured.mean(endMicros), e.provisionedConfigured.max(), e.provisionedBusyLevel.max(),
-                e.latencyWarm.histogram().copy(), e.latencyCold.histogram().copy());
+                e.latencyWarm.compressed(), e.latencyCold.compressed());
     }
 }

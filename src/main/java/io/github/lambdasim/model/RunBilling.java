@@ -22,7 +22,7 @@ final class RunBilling {
     private RunBilling() {
     }
 
-    static Bill bill(ScenarioSpec spec, List<FunctionResult> results, PeriodSeries series) {
+    static Bill bill(ScenarioSpec spec, List<FunctionResult> results, PeriodSeries.Builder series) {
         List<FunctionUsage> usage = new ArrayList<>();
         for (FunctionResult f : results) {
             long billedMs = f.billedMicros() / 1000;
@@ -31,38 +31,40 @@ final class RunBilling {
                     billedMs + f.provisionedBilledMicros() / 1000));
         }
         Bill bill = Billing.bill(usage, spec.durationMicros(), spec.billing());
-        for (int i = 0; i < results.size(); i++) {
-            FunctionResult f = results.get(i);
-            Bill.Charges c = bill.functions().get(i).period().exactUsd();
-            double onDemandMs = 0;
-            double provisionedMs = 0;
-            double configured = 0;
-            for (int p = 0; p < series.periods(); p++) {
-                onDemandMs += series.get(i, Metric.BILLED_MS, p);
-                provisionedMs += series.get(i, Metric.PROVISIONED_BILLED_MS, p);
-                configured += series.get(i, Metric.PROVISIONED_CONCURRENCY, p) * periodLength(spec, series, p);
-            }
-            for (int p = 0; p < series.periods(); p++) {
-                double billedMs = series.get(i, Metric.BILLED_MS, p);
-                double provisionedBilledMs = series.get(i, Metric.PROVISIONED_BILLED_MS, p);
-                double requests = share(c.requests(), series.get(i, Metric.INVOCATIONS, p), f.invocations());
-                double compute = share(c.compute(), billedMs, onDemandMs);
-                double provisioned = share(c.provisioned(),
-                        series.get(i, Metric.PROVISIONED_CONCURRENCY, p) * periodLength(spec, series, p), configured);
-                double provisionedCompute = share(c.provisionedCompute(), provisionedBilledMs, provisionedMs);
-                double storage = share(c.ephemeralStorage(), billedMs + provisionedBilledMs, onDemandMs + provisionedMs);
-                series.set(i, Metric.COST_REQUESTS_USD, p, requests);
-                series.set(i, Metric.COST_COMPUTE_USD, p, compute);
-                series.set(i, Metric.COST_PROVISIONED_USD, p, provisioned);
-                series.set(i, Metric.COST_PROVISIONED_COMPUTE_USD, p, provisionedCompute);
-                series.set(i, Metric.COST_EPHEMERAL_STORAGE_USD, p, storage);
-                series.set(i, Metric.COST_USD, p, requests + compute + provisioned + provisionedCompute + storage);
-            }
+        // Each function's drivers over the run: the sums of its rows.
+        int n = results.size();
+        double[] onDemandMs = new double[n];
+        double[] provisionedMs = new double[n];
+        double[] configured = new double[n];
+        for (int r = 0; r < series.rows(); r++) {
+            int f = series.rowFunction(r);
+            onDemandMs[f] += series.get(r, Metric.BILLED_MS);
+            provisionedMs[f] += series.get(r, Metric.PROVISIONED_BILLED_MS);
+            configured[f] += series.get(r, Metric.PROVISIONED_CONCURRENCY) * periodLength(spec, series, series.rowPeriod(r));
+        }
+        for (int r = 0; r < series.rows(); r++) {
+            int f = series.rowFunction(r);
+            Bill.Charges c = bill.functions().get(f).period().exactUsd();
+            double billedMs = series.get(r, Metric.BILLED_MS);
+            double provisionedBilledMs = series.get(r, Metric.PROVISIONED_BILLED_MS);
+            double requests = share(c.requests(), series.get(r, Metric.INVOCATIONS), results.get(f).invocations());
+            double compute = share(c.compute(), billedMs, onDemandMs[f]);
+            double provisioned = share(c.provisioned(),
+                    series.get(r, Metric.PROVISIONED_CONCURRENCY) * periodLength(spec, series, series.rowPeriod(r)),
+                    configured[f]);
+            double provisionedCompute = share(c.provisionedCompute(), provisionedBilledMs, provisionedMs[f]);
+            double storage = share(c.ephemeralStorage(), billedMs + provisionedBilledMs, onDemandMs[f] + provisionedMs[f]);
+            series.set(r, Metric.COST_REQUESTS_USD, requests);
+            series.set(r, Metric.COST_COMPUTE_USD, compute);
+            series.set(r, Metric.COST_PROVISIONED_USD, provisioned);
+            series.set(r, Metric.COST_PROVISIONED_COMPUTE_USD, provisionedCompute);
+            series.set(r, Metric.COST_EPHEMERAL_STORAGE_USD, storage);
+            series.set(r, Metric.COST_USD, requests + compute + provisioned + provisionedCompute + storage);
         }
         return bill;
     }
 
-    private static long periodLength(ScenarioSpec spec, PeriodSeries series, int p) {
+    private static long periodLength(ScenarioSpec spec, PeriodSeries.Builder series, int p) {
         return Math.min(series.periodMicros(), spec.durationMicros() - series.periodStartMicros(p));
     }
 

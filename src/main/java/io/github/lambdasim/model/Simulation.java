@@ -3,7 +3,6 @@ package io.github.lambdasim.model;
 import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
-import io.github.lambdasim.scenario.Units;
 import io.github.lambdasim.stats.PeriodSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class Simulation {
     private final Context context;
     private final ProgressListener progress;
     private final FunctionModel[] functions;
-    private final PeriodSeries series;
+    private final PeriodSeries.Builder series;
     private final InvocationSample samples;
     private final FunctionStats stats;
     private final Admission admission;
@@ -52,7 +51,7 @@ public final class Simulation {
             names.add(fs.get(i).name());
         }
         long period = periodMicros != null ? periodMicros : defaultPeriodMicros(context.endMicros);
-        series = new PeriodSeries(period, context.endMicros, names);
+        series = new PeriodSeries.Builder(period, context.endMicros, names);
         samples = new InvocationSample(SAMPLES + COLD_SAMPLES, COLD_SAMPLES,
                 (long) Math.ceil(spec.expectedRequests() / SAMPLES));
 
@@ -67,19 +66,9 @@ public final class Simulation {
         arrivals = new Arrivals(context, spec, names, requests, invocations, stats);
     }
 
-    /**
-     * One minute, grown on long runs to a round length so that a chart has at most about 1,500
-     * points.
-     */
+    /** The default metrics period of a run this long: see {@link PeriodSeries#defaultPeriodMicros}. */
     public static long defaultPeriodMicros(long durationMicros) {
-        long[] candidates = {1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440};
-        for (long minutes : candidates) {
-            long p = minutes * Units.MICROS_PER_MINUTE;
-            if (durationMicros / p <= 1500) {
-                return p;
-            }
-        }
-        return 1440 * Units.MICROS_PER_MINUTE;
+        return PeriodSeries.defaultPeriodMicros(durationMicros);
     }
 
     /** Runs the scenario to its end and returns what happened. */
@@ -128,7 +117,7 @@ public final class Simulation {
             results.add(stats.result(f, end, provisioned.intervals(f)));
         }
         Bill bill = RunBilling.bill(spec, results, series);
-        return new RunResult(spec, spec.seed(), context.replication(), end, results, series, samples, bill, events,
-                wallSeconds);
+        return new RunResult(spec, spec.seed(), context.replication(), end, results, series.build(), samples, bill,
+                events, wallSeconds);
     }
 }

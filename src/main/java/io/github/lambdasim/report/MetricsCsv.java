@@ -2,36 +2,54 @@ package io.github.lambdasim.report;
 
 import io.github.lambdasim.stats.Metric;
 import io.github.lambdasim.stats.PeriodSeries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * metrics.csv: one row per period per function, columns named like CloudWatch's AWS/Lambda
- * metrics (see {@link Metric}). The first columns say when: {@code periodStartSeconds} since the
- * start of the run and {@code periodSeconds}.
+ * metrics.csv: one row per function active in a period, columns named like CloudWatch's
+ * AWS/Lambda metrics (see {@link Metric}). The first columns say when and who:
+ * {@code periodStartSeconds} since the start of the run, {@code periodSeconds}, {@code function}.
+ * A function without a row in a period had nothing in it (no request, no environment, no
+ * provisioned concurrency): every metric was zero. Rows come by period, then in the order of
+ * the scenario's functions. Written row by row, so a whole account's table never sits in memory
+ * as text.
  */
 public final class MetricsCsv {
     private MetricsCsv() {
     }
 
     public static String render(PeriodSeries series) {
-        StringBuilder sb = new StringBuilder("periodStartSeconds,periodSeconds,function");
-        for (Metric m : Metric.values()) {
-            sb.append(',').append(m.column());
-        }
-        sb.append('\n');
-        String periodSeconds = plain(series.periodMicros() / 1e6, 3);
-        for (int p = 0; p < series.periods(); p++) {
-            for (int f = 0; f < series.functions().size(); f++) {
-                sb.append(plain(series.periodStartMicros(p) / 1e6, 3)).append(',').append(periodSeconds).append(',')
-                        .append(csv(series.functions().get(f)));
-                for (Metric m : Metric.values()) {
-                    sb.append(',').append(plain(series.get(f, m, p), m.decimals()));
-                }
-                sb.append('\n');
-            }
+        StringBuilder sb = new StringBuilder();
+        try {
+            write(series, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sb.toString();
+    }
+
+    public static void write(PeriodSeries series, Appendable out) throws IOException {
+        StringBuilder line = new StringBuilder(512).append("periodStartSeconds,periodSeconds,function");
+        for (Metric m : Metric.values()) {
+            line.append(',').append(m.column());
+        }
+        out.append(line).append('\n');
+        String periodSeconds = plain(series.periodMicros() / 1e6, 3);
+        String[] names = new String[series.functions().size()];
+        for (int f = 0; f < names.length; f++) {
+            names[f] = csv(series.functions().get(f));
+        }
+        for (int r = 0; r < series.rows(); r++) {
+            line.setLength(0);
+            line.append(plain(series.periodStartMicros(series.rowPeriod(r)) / 1e6, 3)).append(',').append(periodSeconds)
+                    .append(',').append(names[series.rowFunction(r)]);
+            for (Metric m : Metric.values()) {
+                line.append(',').append(plain(series.value(r, m), m.decimals()));
+            }
+            out.append(line).append('\n');
+        }
     }
 
     static String plain(double v, int decimals) {

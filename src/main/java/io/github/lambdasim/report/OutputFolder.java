@@ -68,6 +68,19 @@ public final class OutputFolder implements AutoCloseable {
         Files.writeString(stage(relative), text, StandardCharsets.UTF_8);
     }
 
+    /** Writes a text file through {@code writer}, buffered, for files too big to build as one string. */
+    public void write(String relative, TextWriter writer) throws IOException {
+        try (java.io.Writer out = Files.newBufferedWriter(stage(relative), StandardCharsets.UTF_8)) {
+            writer.writeTo(out);
+        }
+    }
+
+    /** Writes text to an output. */
+    @FunctionalInterface
+    public interface TextWriter {
+        void writeTo(Appendable out) throws IOException;
+    }
+
     public void write(String relative, byte[] bytes) throws IOException {
         Files.write(stage(relative), bytes);
     }

@@ -10,13 +10,11 @@ import io.github.lambdasim.model.InvocationSample;
 import io.github.lambdasim.model.RunResult;
 import io.github.lambdasim.report.data.ReportFiles;
 import io.github.lambdasim.report.data.RunFiles;
+import io.github.lambdasim.stats.CompressedHistogram;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.zip.Deflater;
-import org.HdrHistogram.Histogram;
 
 /**
  * Writes the files under {@code data/} that the report is drawn from besides summary.json,
@@ -53,12 +51,10 @@ public final class RunDataFiles {
         }
     }
 
-    private static ObjectNode histogram(Histogram h) {
+    private static ObjectNode histogram(CompressedHistogram h) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("count", h.getTotalCount());
-        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-        int length = h.encodeIntoCompressedByteBuffer(buffer, Deflater.BEST_COMPRESSION);
-        o.put("histogram", Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length)));
+        o.put("count", h.totalCount());
+        o.put("histogram", Base64.getEncoder().encodeToString(h.bytes()));
         return o;
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * The per-period figures the charts draw add up: environments alive are the busy ones plus the
  * idle ones in every period; each period's cost components add up to its CostUsd; and each
  * component, summed over the periods, is that component of the run's bill (so the cumulative
- * cost chart ends at the bill).
+ * cost chart ends at the bill). A function has a row only in the periods it was active in: when
+ * it had an event, or environments alive; a quiet hour between two calls leaves no rows.
  */
 class PeriodMetricsTest {
     private static RunResult run;
@@ -69,5 +70,38 @@ class PeriodMetricsTest {
         Bill.Charges total = run.bill().period().exactUsd();
         assertTrue(total.requests().signum() > 0 && total.compute().signum() > 0 && total.ephemeralStorage().signum() > 0,
                 "the scenario exercises requests, compute and storage charges");
+    }
+
+    @Test
+    void aFunctionHasRowsOnlyWhileItIsActive() {
+        // Calls at minute 0 and minute 40; the environment idles for 10 minutes (2019 rules) after each.
+        RunResult r = Scenarios.run(Scenarios.parse("""
+                name: quiet
+                duration: 1h
+                platform: 2019
+                functions:
+                  - {name: rare, handler: {duration: 100ms}}
+                  - {name: busy, handler: {duration: 10ms}}
+                traffic:
+                  - {function: rare, constant: {rate: 1/s, start: 10s, end: 11s}}
+                  - {function: rare, constant: {rate: 1/s, start: 40m10s, end: 40m11s}}
+                  - {function: busy, poisson: {rate: 2/s}}
+                """), 0);
+        PeriodSeries s = r.series();
+        int rare = 0;
+        int busy = 1;
+        for (int p = 0; p < s.periods(); p++) {
+            boolean rareActive = p <= 10 || p >= 40 && p <= 50;
+            assertEquals(rareActive, s.row(rare, p) >= 0, "rare in minute " + p);
+            assertTrue(s.row(busy, p) >= 0, "busy in minute " + p);
+        }
+        assertEquals(s.periods() + 22, s.rows());
+        double alive = 0;
+        for (double v : s.series(rare, Metric.ENVIRONMENTS_ALIVE_AVG)) {
+            alive += v * s.periodMicros();
+        }
+        // Two environments of 10 minutes and a tenth of a second each, from the rows alone.
+        assertEquals(2 * (600 + 0.1) * 1e6, alive, 2 * 1e6);
+        assertEquals(r.functions().get(rare).environmentsAliveMean(), alive / r.simulatedMicros(), 1e-9);
     }
 }

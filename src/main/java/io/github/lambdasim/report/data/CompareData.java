@@ -136,9 +136,10 @@ public record CompareData(int replications, List<Side> sides) {
         String sw = folder + "/summary.json";
         List<String> functions = new ArrayList<>();
         ReportFiles.object(summary, "functions", sw).fieldNames().forEachRemaining(functions::add);
+        double simulatedSeconds = ReportFiles.decimal(summary, "simulatedSeconds", sw);
         PeriodTable periods = ReportFiles.metrics(ReportFiles.text(dir, folder + "/metrics.csv"), functions,
-                folder + "/metrics.csv");
-        return new RunAndDescription(new Run(folder, ReportFiles.decimal(summary, "simulatedSeconds", sw), functions, periods),
+                simulatedSeconds, folder + "/metrics.csv");
+        return new RunAndDescription(new Run(folder, simulatedSeconds, functions, periods),
                 summary.path("description").asText(""));
     }
 }

@@ -13,6 +13,7 @@ import io.github.lambdasim.report.data.ReportData.PeriodTable;
 import io.github.lambdasim.report.data.ReportData.RunInfo;
 import io.github.lambdasim.report.data.ReportData.Sample;
 import io.github.lambdasim.stats.Metric;
+import io.github.lambdasim.stats.PeriodSeries;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -78,7 +79,7 @@ public final class ReportFiles {
         }
         JsonNode cost = object(summary, "costUsd", "summary.json");
         PeriodTable periods = metrics(text(dir, "metrics.csv"), functions.stream().map(FunctionData::name).toList(),
-                "metrics.csv");
+                run.simulatedSeconds(), "metrics.csv");
         List<String> bill = lines(text(dir, RunFiles.BILL));
         List<String> reportLines = new ArrayList<>();
         for (String line : lines(text(dir, "report-log.txt"))) {
@@ -196,8 +197,12 @@ public final class ReportFiles {
 
     // ---------------------------------------------------------------- metrics.csv
 
-    /** metrics.csv of a run whose functions are {@code functions}, in order; {@code file} names it in messages. */
-    static PeriodTable metrics(String text, List<String> functions, String file) {
+    /**
+     * metrics.csv of a run of {@code simulatedSeconds} whose functions are {@code functions}, in
+     * order; {@code file} names it in messages. Rows come by period, then in the order of the
+     * functions; a function without a row in a period had zeros in it.
+     */
+    static PeriodTable metrics(String text, List<String> functions, double simulatedSeconds, String file) {
         List<String> rows = lines(text);
         if (rows.isEmpty()) {
             throw new Invalid(file + " is empty");
@@ -218,10 +223,12 @@ public final class ReportFiles {
         for (String f : functions) {
             index.put(f, index.size());
         }
-        List<Double> starts = new ArrayList<>();
-        Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
         double periodSeconds = Double.NaN;
-        int expected = 0;
+        int periods = 0;
+        // By function, by column, the values per period; filled once the period count is known.
+        Map<String, Map<String, double[]>> columns = new LinkedHashMap<>();
+        int lastPeriod = -1;
+        int lastFunction = -1;
         for (int r = 1; r < rows.size(); r++) {
             if (rows.get(r).isEmpty()) {
                 continue;
@@ -236,35 +243,57 @@ public final class ReportFiles {
             if (position == null) {
                 throw new Invalid(where + ": function '" + fn + "' is not in summary.json");
             }
-            if (position != expected) {
-                throw new Invalid(where + ": expected a row of " + functions.get(expected)
-                        + " (one row per function per period, in summary.json's order)");
-            }
-            expected = (expected + 1) % functions.size();
-            if (position == 0) {
-                starts.add(number(cells.get(start), where, "periodStartSeconds"));
+            if (Double.isNaN(periodSeconds)) {
                 periodSeconds = number(cells.get(length), where, "periodSeconds");
+                if (!(periodSeconds > 0)) {
+                    throw new Invalid(where + ": periodSeconds must be above 0");
+                }
+                periods = (int) Math.max(1, Math.ceil(simulatedSeconds / periodSeconds - 1e-9));
             }
-            Map<String, List<Double>> byColumn = values.computeIfAbsent(fn, k -> new LinkedHashMap<>());
+            double startSeconds = number(cells.get(start), where, "periodStartSeconds");
+            int period = (int) Math.round(startSeconds / periodSeconds);
+            if (period < 0 || period >= periods || Math.abs(period * periodSeconds - startSeconds) > 1e-3) {
+                throw new Invalid(where + ": periodStartSeconds " + cells.get(start) + " is not the start of a "
+                        + Format.period(periodSeconds) + " period of the run");
+            }
+            if (period < lastPeriod || period == lastPeriod && position <= lastFunction) {
+                throw new Invalid(where + ": rows must come by period, then in summary.json's order of functions");
+            }
+            lastPeriod = period;
+            lastFunction = position;
+            int periodCount = periods;
+            Map<String, double[]> byColumn = columns.computeIfAbsent(fn, k -> new LinkedHashMap<>());
             for (int c = 0; c < header.size(); c++) {
                 if (c == start || c == length || c == function) {
                     continue;
                 }
                 String cell = cells.get(c);
-                byColumn.computeIfAbsent(header.get(c), k -> new ArrayList<>())
-                        .add(cell.isEmpty() ? Double.NaN : number(cell, where, header.get(c)));
+                byColumn.computeIfAbsent(header.get(c), k -> new double[periodCount])[period] =
+                        cell.isEmpty() ? Double.NaN : number(cell, where, header.get(c));
             }
         }
-        if (starts.isEmpty() || expected != 0) {
-            throw new Invalid(file + ": " + (starts.isEmpty() ? "no rows" : "the last period lacks some functions"));
+        if (Double.isNaN(periodSeconds)) {
+            // No function was active in any period: nothing to chart but the time scale.
+            periodSeconds = PeriodSeries.defaultPeriodMicros(Math.round(simulatedSeconds * 1e6)) / 1e6;
+            periods = (int) Math.max(1, Math.ceil(simulatedSeconds / periodSeconds - 1e-9));
         }
-        Map<String, Map<String, double[]>> columns = new LinkedHashMap<>();
-        values.forEach((fn, byColumn) -> {
-            Map<String, double[]> c = new LinkedHashMap<>();
-            byColumn.forEach((name, list) -> c.put(name, list.stream().mapToDouble(Double::doubleValue).toArray()));
-            columns.put(fn, c);
-        });
-        return new PeriodTable(periodSeconds, starts.stream().mapToDouble(Double::doubleValue).toArray(), columns);
+        double[] starts = new double[periods];
+        for (int p = 0; p < periods; p++) {
+            starts[p] = p * periodSeconds;
+        }
+        Map<String, Map<String, double[]>> all = new LinkedHashMap<>();
+        for (String f : functions) {
+            Map<String, double[]> byColumn = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                if (c == start || c == length || c == function) {
+                    continue;
+                }
+                double[] v = columns.getOrDefault(f, Map.of()).get(header.get(c));
+                byColumn.put(header.get(c), v != null ? v : new double[periods]);
+            }
+            all.put(f, byColumn);
+        }
+        return new PeriodTable(periodSeconds, starts, all);
     }
 
     // ---------------------------------------------------------------- data/samples.csv
