@@ -35,7 +35,8 @@ class PackageDependenciesTest {
 
     /**
      * What each package may import, besides itself, the JDK and libraries. Nothing imports cli;
-     * report.data is what report and report.chart read, and reads neither of them.
+     * report.data is what report and report.chart read, and reads neither of them; it reads the
+     * model's figure registry, which says what each figure of summary.json is.
      */
     static final Map<String, Set<String>> ALLOWED = table(
             "engine",       "",
@@ -43,7 +44,7 @@ class PackageDependenciesTest {
             "billing",      "",
             "scenario",     "billing engine",
             "model",        "billing engine scenario stats",
-            "report.data",  "scenario stats",
+            "report.data",  "model scenario stats",
             "report.chart", "report.data stats",
             "report",       "billing model report.chart report.data scenario stats",
             "cli",          "billing model report report.data scenario stats");

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.model.Experiment;
+import io.github.lambdasim.model.Figure;
+import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.model.KeyFigures;
 import io.github.lambdasim.model.RunResult;
-import io.github.lambdasim.report.data.CompareData;
 import io.github.lambdasim.report.MetricsCsv;
 import io.github.lambdasim.report.OutputFolder;
 import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.SummaryJson;
+import io.github.lambdasim.report.data.CompareData;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioLoader;
 import io.github.lambdasim.scenario.ScenarioSpec;
@@ -26,9 +28,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
@@ -211,8 +213,12 @@ final class CompareCommand implements Callable<Integer> {
                        OutputFolder folder) {
         out.printf(Locale.ROOT, "%d scenarios x %d replications; differences from %s (95%% confidence intervals, paired)%n%n",
                 specs.size(), replications, specs.get(0).name());
-        List<String> shown = names.stream().filter(n -> n.endsWith("latencyMs.p50") || n.endsWith("latencyMs.p99")
-                || n.endsWith("coldStartRate") || n.endsWith("throttleRate") || n.equals("costUsd.month.total")).toList();
+        // The headline figures that have a better direction, and the scenario's monthly bill.
+        List<String> shown = names.stream().filter(n -> {
+            Figure f = figure(n);
+            return f.is(Figure.Use.HEADLINE) && f.better() != Figure.Better.NEITHER
+                    || f.source() instanceof Figure.Billed b && b.month() && Figures.SCENARIO.contains(f);
+        }).toList();
         out.printf(Locale.ROOT, "%-34s", "figure");
         for (ScenarioSpec s : specs) {
             out.printf(Locale.ROOT, "  %-28s", s.name());
@@ -239,13 +245,23 @@ final class CompareCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static String format(String figure, double v) {
-        if (figure.endsWith("Rate")) {
-            return String.format(Locale.ROOT, "%.3f%%", v * 100);
+    /** The registry's figure a key figure's name ({@code api.latencyMs.p99}, {@code costUsd.month.total}) stands for. */
+    static Figure figure(String name) {
+        for (Figure f : Figures.SCENARIO) {
+            if (f.path().equals(name)) {
+                return f;
+            }
         }
-        if (figure.startsWith("costUsd") || figure.contains("Usd")) {
-            return (v < 0 ? "-" : "") + String.format(Locale.ROOT, "$%,.2f", Math.abs(v));
-        }
-        return String.format(Locale.ROOT, "%.1f ms", v);
+        // Function names hold no dot: the path follows the first one.
+        return Figures.byPath(name.substring(name.indexOf('.') + 1));
+    }
+
+    private static String format(String name, double v) {
+        return switch (figure(name).unit()) {
+            case SHARE -> String.format(Locale.ROOT, "%.3f%%", v * 100);
+            case USD -> (v < 0 ? "-" : "") + String.format(Locale.ROOT, "$%,.2f", Math.abs(v));
+            case MS -> String.format(Locale.ROOT, "%.1f ms", v);
+            default -> String.format(Locale.ROOT, "%,.1f", v);
+        };
     }
 }

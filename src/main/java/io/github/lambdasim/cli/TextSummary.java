@@ -1,16 +1,28 @@
 package io.github.lambdasim.cli;
 
+import io.github.lambdasim.model.Figure;
+import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.model.FunctionResult;
 import io.github.lambdasim.model.RunResult;
+import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.scenario.Units;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The one-screen summary a run prints when it ends. */
 final class TextSummary {
     private TextSummary() {
     }
+
+    /** Functions described figure by figure; more are listed one line each. */
+    static final int DETAILED = 3;
+    /** Functions listed one line each, the costliest first; the rest are counted. */
+    static final int LISTED = 12;
 
     static String render(RunResult run, Path folder, List<String> files) {
         StringBuilder sb = new StringBuilder();
@@ -18,24 +30,12 @@ final class TextSummary {
         sb.append(String.format(Locale.ROOT, "%s: %s simulated (platform %s, %s, seed %d) in %.2f s, %,.0f invocations/s%n",
                 s.name(), Units.formatDuration(run.simulatedMicros()), s.platform().preset(), s.region(), run.seed(),
                 run.wallSeconds(), run.invocationsPerSecond()));
-        for (FunctionResult f : run.functions()) {
-            sb.append(String.format(Locale.ROOT, "%n  %s (%d MB, %s)%n", f.name(), f.memoryMb(), f.architecture().label()));
-            sb.append(String.format(Locale.ROOT, "    requests %,d  invocations %,d  throttles %,d (%s)  errors %,d  timeouts %,d%n",
-                    f.requests(), f.invocations(), f.throttles(), percent(f.throttles(), f.requests()), f.errors(), f.timeouts()));
-            sb.append(String.format(Locale.ROOT, "    cold starts %,d (%s of invocations)  init p50 %s  p99 %s%n",
-                    f.coldStarts(), percent(f.coldStarts(), f.invocations()), ms(f.initDurationMs().p50()),
-                    ms(f.initDurationMs().p99())));
-            sb.append(String.format(Locale.ROOT, "    latency  mean %s  p50 %s  p90 %s  p99 %s  max %s%n",
-                    ms(f.latencyMs().mean()), ms(f.latencyMs().p50()), ms(f.latencyMs().p90()), ms(f.latencyMs().p99()),
-                    ms(f.latencyMs().max())));
-            sb.append(String.format(Locale.ROOT, "    duration mean %s  p50 %s  p99 %s%n", ms(f.durationMs().mean()),
-                    ms(f.durationMs().p50()), ms(f.durationMs().p99())));
-            sb.append(String.format(Locale.ROOT, "    concurrency mean %.2f  max %d   environments created %,d  mean alive %.1f%n",
-                    f.concurrencyMean(), f.concurrencyMax(), f.environmentsCreated(), f.environmentsAliveMean()));
-            var bill = run.bill().functions().get(run.functions().indexOf(f));
-            sb.append(String.format(Locale.ROOT, "    billed %,.1f GB-s   cost $%s for the run, $%s per %s month%n", f.gbSeconds(),
-                    bill.period().costUsd().total().toPlainString(), bill.month().costUsd().total().toPlainString(),
-                    Units.formatDuration(run.bill().spec().monthMicros())));
+        if (run.functions().size() <= DETAILED) {
+            for (int i = 0; i < run.functions().size(); i++) {
+                detailed(sb, run, i);
+            }
+        } else {
+            listed(sb, run);
         }
         var period = run.bill().period();
         var month = run.bill().month();
@@ -53,24 +53,81 @@ final class TextSummary {
         return sb.toString();
     }
 
+    /** One function's table figures, a row each: what report.html's table shows. */
+    private static void detailed(StringBuilder sb, RunResult run, int i) {
+        FunctionResult f = run.functions().get(i);
+        var bill = run.bill().functions().get(i);
+        sb.append(String.format(Locale.ROOT, "%n  %s (%d MB, %s)%n", f.name(), f.memoryMb(), f.architecture().label()));
+        Map<String, Double> values = Figures.values(run, i);
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (Figure figure : Figures.with(Figure.Use.TABLE)) {
+            String label = figure.row() != null ? figure.row() : figure.source() instanceof Figure.Billed b && b.month()
+                    ? "Cost per " + Format.number(run.bill().spec().monthMicros() / 3.6e9, 0) + " h month" : figure.label();
+            String value = figure.source() instanceof Figure.Billed b
+                    ? "$" + (b.month() ? bill.month() : bill.period()).costUsd().total().toPlainString()
+                    : Format.value(figure.unit(), values.get(figure.path()));
+            rows.computeIfAbsent(label, k -> new ArrayList<>()).add(value);
+        }
+        rows.forEach((label, v) -> sb.append(String.format(Locale.ROOT, "    %-44s %s%n", label, String.join(" / ", v))));
+    }
+
+    /** Every function in one line, the costliest first, up to {@link #LISTED}; headline figures only. */
+    private static void listed(StringBuilder sb, RunResult run) {
+        List<Figure> headline = Figures.with(Figure.Use.HEADLINE);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < run.functions().size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> run.bill().functions().get(i).month().exactUsd().total()).reversed()
+                .thenComparing(i -> i));
+        int width = 8;
+        for (int k = 0; k < Math.min(LISTED, order.size()); k++) {
+            width = Math.max(width, run.functions().get(order.get(k)).name().length());
+        }
+        sb.append(String.format(Locale.ROOT, "%n  %d functions, the costliest first:%n  %-" + width + "s", run.functions().size(),
+                "function"));
+        for (Figure f : headline) {
+            sb.append(String.format(Locale.ROOT, "  %14s", f.label()));
+        }
+        sb.append('\n');
+        for (int k = 0; k < Math.min(LISTED, order.size()); k++) {
+            int i = order.get(k);
+            Map<String, Double> values = Figures.values(run, i);
+            sb.append(String.format(Locale.ROOT, "  %-" + width + "s", run.functions().get(i).name()));
+            for (Figure f : headline) {
+                sb.append(String.format(Locale.ROOT, "  %14s", Format.value(f.unit(), values.get(f.path()))));
+            }
+            sb.append('\n');
+        }
+        if (order.size() > LISTED) {
+            sb.append(String.format(Locale.ROOT, "  ... and %,d more (summary.json and report.html have every one)%n",
+                    order.size() - LISTED));
+        }
+    }
+
     /** Key figures across replications, {@code 812 ± 9 ms (95% CI, n=10)}. */
     static String replications(RunResult run, int n, java.util.Map<String, io.github.lambdasim.stats.Estimate> e) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nAcross %d replications (mean ± 95%% CI half-width; "
                 + "the figures above are replication 0):%n", n));
-        for (FunctionResult f : run.functions()) {
-            String p = f.name() + ".";
-            sb.append(String.format(Locale.ROOT, "  %s: latency p50 %s, p99 %s%n", f.name(),
-                    e.get(p + "latencyMs.p50").format("%.1f", " ms"), e.get(p + "latencyMs.p99").format("%.1f", " ms")));
-            sb.append(String.format(Locale.ROOT, "    cold starts %s, throttled %s%n",
-                    percent(e.get(p + "coldStartRate")), percent(e.get(p + "throttleRate"))));
+        List<FunctionResult> fs = run.functions();
+        for (int i = 0; i < Math.min(LISTED, fs.size()); i++) {
+            String p = fs.get(i).name() + ".";
+            List<String> parts = new ArrayList<>();
+            for (Figure f : Figures.with(Figure.Use.HEADLINE)) {
+                if (f.is(Figure.Use.KEY) && f.better() != Figure.Better.NEITHER && !(f.source() instanceof Figure.Billed)) {
+                    var estimate = e.get(p + f.path());
+                    parts.add(f.label() + " " + Format.withInterval(Format.value(f.unit(), estimate), estimate));
+                }
+            }
+            sb.append(String.format(Locale.ROOT, "  %s: %s%n", fs.get(i).name(), String.join(", ", parts)));
+        }
+        if (fs.size() > LISTED) {
+            sb.append(String.format(Locale.ROOT, "  ... and %,d more functions: summary.json has every figure%n", fs.size() - LISTED));
         }
         sb.append(String.format(Locale.ROOT, "  monthly cost %s%n", e.get("costUsd.month.total").format("$%,.2f", "")));
         return sb.toString();
     }
 
-    private static String percent(io.github.lambdasim.stats.Estimate e) {
-        return String.format(Locale.ROOT, "%.3f%% ± %.3f%%", e.mean() * 100, Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth() * 100);
-    }
 
     /** The files of the folder's top level, then each subfolder with its number of files. */
     static String listing(List<String> files) {

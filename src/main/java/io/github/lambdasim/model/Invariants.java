@@ -6,10 +6,12 @@ import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.stats.DistributionSummary;
 import io.github.lambdasim.stats.Metric;
 import io.github.lambdasim.stats.PeriodSeries;
+import io.github.lambdasim.stats.Unit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What must hold in every run, whatever the scenario: counts that add up, limits never exceeded,
@@ -46,41 +48,45 @@ public final class Invariants {
                 charges(out, b.functionName() + ": the run", b.period().exactUsd());
             }
         }
-        PeriodSeries series = run.series();
+        List<Map<String, Double>> figures = new ArrayList<>();
         for (int i = 0; i < run.functions().size(); i++) {
             FunctionResult f = run.functions().get(i);
-            FunctionSpec fs = spec.function(f.name());
+            // Results come in the order of the scenario's functions.
+            FunctionSpec fs = spec.functions().get(i);
+            figures.add(run.bill() != null ? Figures.values(run, i) : measured(f));
+            checkFigures(out, f.name(), figures.get(i));
             checkFunction(out, f, fs.hasReservedConcurrency() ? fs.reservedConcurrency() : unreservedPool,
                     fs.hasReservedConcurrency() ? "reserved concurrency" : "unreserved account concurrency");
-            if (series != null && i < series.functions().size()) {
-                checkPeriods(out, f, series, i);
-            }
+        }
+        if (run.series() != null) {
+            checkPeriods(out, run, figures);
         }
         return out;
     }
 
-    private static void checkFunction(List<String> out, FunctionResult f, long limit, String limitName) {
-        String n = f.name();
-        long[] counts = {f.requests(), f.invocations(), f.throttles(), f.errors(), f.timeouts(), f.coldStarts(),
-            f.provisionedInvocations(), f.spilloverInvocations(), f.inFlightAtEnd(), f.concurrencyMax(),
-            f.environmentsCreated(), f.environmentsReclaimed(), f.environmentsRecycled(), f.environmentsReset(),
-            f.environmentsAliveAtEnd(), f.billedMicros(), f.billedInitMicros(), f.provisionedBilledMicros(),
-            f.provisionedLevelMax(), f.provisionedConcurrencyMax()};
-        String[] names = {"requests", "invocations", "throttles", "errors", "timeouts", "coldStarts",
-            "provisionedInvocations", "spilloverInvocations", "inFlightAtEnd", "concurrency.max",
-            "environments.created", "environments.reclaimed", "environments.recycled", "environments.reset",
-            "environments.aliveAtEnd", "billedDurationMicros", "billedInitMicros", "provisionedBilledMicros",
-            "provisionedConcurrency.levelMax", "provisionedConcurrency.concurrencyMax"};
-        for (int k = 0; k < counts.length; k++) {
-            nonNegative(out, n, names[k], counts[k]);
-        }
-        double[] figures = {f.concurrencyMean(), f.environmentsAliveMean(), f.gbSeconds(), f.provisionedLevelMean()};
-        String[] figureNames = {"concurrency.mean", "environments.meanAlive", "gbSeconds", "provisionedConcurrency.levelMean"};
-        for (int k = 0; k < figures.length; k++) {
-            if (!(figures[k] >= 0) || Double.isInfinite(figures[k])) {
-                out.add(n + ": " + figureNames[k] + " = " + figures[k] + " is negative or not finite");
+    /** Every figure of the registry is a number in its unit's range: finite, zero or more, whole counts, shares up to 1. */
+    private static void checkFigures(List<String> out, String n, Map<String, Double> figures) {
+        for (Figure figure : Figures.FUNCTION) {
+            Double boxed = figures.get(figure.path());
+            if (boxed == null) {
+                continue;
+            }
+            double v = boxed;
+            String shown = figure.unit().whole() && Double.isFinite(v) ? Long.toString(Math.round(v)) : Double.toString(v);
+            if (!Double.isFinite(v)) {
+                out.add(n + ": " + figure.path() + " = " + shown + " is not finite");
+            } else if (v < 0) {
+                out.add(n + ": " + figure.path() + " = " + shown + " is negative");
+            } else if (figure.unit().whole() && v != Math.rint(v)) {
+                out.add(n + ": " + figure.path() + " = " + v + " is not a whole number");
+            } else if (figure.unit() == Unit.SHARE && v > 1 + 1e-12) {
+                out.add(n + ": " + figure.path() + " = " + v + " is a share above 1");
             }
         }
+    }
+
+    private static void checkFunction(List<String> out, FunctionResult f, long limit, String limitName) {
+        String n = f.name();
         summary(out, n, "latencyMs", f.latencyMs());
         summary(out, n, "durationMs", f.durationMs());
         summary(out, n, "initDurationMs", f.initDurationMs());
@@ -109,58 +115,75 @@ public final class Invariants {
         }
     }
 
-    /** Per-period counts sum to the run's totals; no period is negative; no period's peak exceeds the run's. */
-    private static void checkPeriods(List<String> out, FunctionResult f, PeriodSeries series, int i) {
-        String n = f.name();
-        check(out, n, series, i, Metric.REQUESTS, f.requests());
-        check(out, n, series, i, Metric.INVOCATIONS, f.invocations());
-        check(out, n, series, i, Metric.THROTTLES, f.throttles());
-        check(out, n, series, i, Metric.ERRORS, f.errors());
-        check(out, n, series, i, Metric.TIMEOUTS, f.timeouts());
-        check(out, n, series, i, Metric.COLD_STARTS, f.coldStarts());
-        check(out, n, series, i, Metric.PROVISIONED_INVOCATIONS, f.provisionedInvocations());
-        check(out, n, series, i, Metric.SPILLOVER_INVOCATIONS, f.spilloverInvocations());
-        check(out, n, series, i, Metric.ENVIRONMENTS_CREATED, f.environmentsCreated());
-        check(out, n, series, i, Metric.ENVIRONMENTS_RECLAIMED,
-                f.environmentsReclaimed() + f.environmentsRecycled() + f.environmentsReset());
-        checkSum(out, n, series, i, Metric.BILLED_MS, f.billedMicros() / 1000.0);
-        checkSum(out, n, series, i, Metric.PROVISIONED_BILLED_MS, f.provisionedBilledMicros() / 1000.0);
-        checkSum(out, n, series, i, Metric.GB_SECONDS, f.gbSeconds());
-        for (Metric m : Metric.values()) {
-            double[] values = series.series(i, m);
-            for (int p = 0; p < values.length; p++) {
-                if (!(values[p] >= 0) || Double.isInfinite(values[p])) {
-                    out.add(n + ": " + m.column() + " of period " + p + " = " + values[p] + " is negative or not finite");
-                    break;
+    /**
+     * Per period, in one pass over the rows: each metric that adds up sums to its run figure; no
+     * value is negative or not finite; no period's peak exceeds the run's.
+     */
+    private static void checkPeriods(List<String> out, RunResult run, List<Map<String, Double>> figureValues) {
+        PeriodSeries series = run.series();
+        int functions = run.functions().size();
+        Metric[] metrics = Metric.values();
+        double[][] sums = new double[functions][metrics.length];
+        double[] peak = new double[functions];
+        boolean[] reported = new boolean[functions];
+        for (int r = 0; r < series.rows(); r++) {
+            int f = series.rowFunction(r);
+            if (f >= functions) {
+                continue;
+            }
+            for (Metric m : metrics) {
+                double v = series.value(r, m);
+                if (!(v >= 0) || Double.isInfinite(v)) {
+                    if (!reported[f]) {
+                        out.add(run.functions().get(f).name() + ": " + m.column() + " of period " + series.rowPeriod(r)
+                                + " = " + v + " is negative or not finite");
+                        reported[f] = true;
+                    }
+                    continue;
                 }
+                sums[f][m.ordinal()] += v;
+            }
+            peak[f] = Math.max(peak[f], series.value(r, Metric.CONCURRENT_EXECUTIONS));
+        }
+        for (int i = 0; i < functions; i++) {
+            FunctionResult f = run.functions().get(i);
+            String n = f.name();
+            Map<String, Double> figures = figureValues.get(i);
+            for (Metric m : metrics) {
+                if (m.reading() != Metric.Reading.SUM || m.total() == null || !figures.containsKey(m.total())) {
+                    continue;
+                }
+                addsUp(out, n, m, sums[i][m.ordinal()], figures.get(m.total()));
+            }
+            addsUp(out, n, Metric.ENVIRONMENTS_RECLAIMED, sums[i][Metric.ENVIRONMENTS_RECLAIMED.ordinal()],
+                    f.environmentsReclaimed() + f.environmentsRecycled() + f.environmentsReset());
+            addsUp(out, n, Metric.PROVISIONED_BILLED_MS, sums[i][Metric.PROVISIONED_BILLED_MS.ordinal()],
+                    f.provisionedBilledMicros() / 1000.0);
+            if (peak[i] > f.concurrencyMax()) {
+                out.add(n + ": a period's ConcurrentExecutions " + (long) peak[i] + " is above the run's concurrency.max "
+                        + f.concurrencyMax());
             }
         }
-        double peak = 0;
-        for (double v : series.series(i, Metric.CONCURRENT_EXECUTIONS)) {
-            peak = Math.max(peak, v);
-        }
-        if (peak > f.concurrencyMax()) {
-            out.add(n + ": a period's ConcurrentExecutions " + (long) peak + " is above the run's concurrency.max "
-                    + f.concurrencyMax());
-        }
     }
 
-    private static void check(List<String> out, String n, PeriodSeries series, int i, Metric m, long total) {
-        double sum = 0;
-        for (double v : series.series(i, m)) {
-            sum += v;
+    /** The measured figures of a result, for a run without a bill. */
+    private static Map<String, Double> measured(FunctionResult f) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (Figure figure : Figures.FUNCTION) {
+            if (figure.source() instanceof Figure.Measured measured) {
+                m.put(figure.path(), measured.value().applyAsDouble(f));
+            }
         }
-        if (Math.round(sum) != total) {
-            out.add(n + ": the periods' " + m.column() + " add up to " + Math.round(sum) + ", the run's total is " + total);
-        }
+        return m;
     }
 
-    private static void checkSum(List<String> out, String n, PeriodSeries series, int i, Metric m, double total) {
-        double sum = 0;
-        for (double v : series.series(i, m)) {
-            sum += v;
-        }
-        if (Math.abs(sum - total) > 1e-9 * Math.max(1, Math.abs(total)) + 1e-6) {
+    private static void addsUp(List<String> out, String n, Metric m, double sum, double total) {
+        if (m.unit().whole()) {
+            if (Math.round(sum) != Math.round(total)) {
+                out.add(n + ": the periods' " + m.column() + " add up to " + Math.round(sum) + ", the run's total is "
+                        + Math.round(total));
+            }
+        } else if (Math.abs(sum - total) > 1e-9 * Math.max(1, Math.abs(total)) + 1e-6) {
             out.add(String.format(Locale.ROOT, "%s: the periods' %s add up to %.6f, the run's total is %.6f", n,
                     m.column(), sum, total));
         }

@@ -9,17 +9,16 @@ import java.util.Map;
 /**
  * The figures of a run that replications, sweeps and comparisons estimate and compare, by name:
  * per function {@code <function>.latencyMs.p99}, {@code <function>.coldStartRate}, ... and for
- * the whole scenario {@code costUsd.month.total}, {@code costUsd.period.total}. The names are the
- * summary.json paths where one exists. Insertion order is the order users see.
+ * the whole scenario {@code costUsd.month.total}, {@code costUsd.period.total}: the
+ * {@link Figure.Use#KEY} figures of the registry ({@link Figures}), named by their summary.json
+ * paths, in the registry's order.
  */
 public final class KeyFigures {
     /** The per-function figures, in the order of columns and tables. */
-    public static final List<String> FUNCTION_FIGURES = List.of("requests", "invocations", "throttleRate", "errorRate",
-            "coldStartRate", "latencyMs.mean", "latencyMs.p50", "latencyMs.p90", "latencyMs.p99", "latencyMs.max",
-            "durationMs.mean", "durationMs.p99", "initDurationMs.p50", "concurrency.mean", "concurrency.max",
-            "environments.meanAlive", "gbSeconds", "costUsd.month.total", "costPerMillionInvocationsUsd");
+    public static final List<String> FUNCTION_FIGURES = Figures.with(Figure.Use.KEY).stream().map(Figure::path).toList();
     /** The scenario-wide figures. */
-    public static final List<String> TOTAL_FIGURES = List.of("costUsd.month.total", "costUsd.period.total");
+    public static final List<String> TOTAL_FIGURES = Figures.scenarioWith(Figure.Use.KEY).stream().map(Figure::path)
+            .toList();
 
     private KeyFigures() {
     }
@@ -28,32 +27,16 @@ public final class KeyFigures {
     public static Map<String, Double> of(RunResult run) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < run.functions().size(); i++) {
-            FunctionResult f = run.functions().get(i);
-            String p = f.name() + ".";
-            double monthCost = run.bill().functions().get(i).month().exactUsd().total().doubleValue();
-            double periodCost = run.bill().functions().get(i).period().exactUsd().total().doubleValue();
-            m.put(p + "requests", (double) f.requests());
-            m.put(p + "invocations", (double) f.invocations());
-            m.put(p + "throttleRate", ratio(f.throttles(), f.requests()));
-            m.put(p + "errorRate", ratio(f.errors(), f.invocations()));
-            m.put(p + "coldStartRate", ratio(f.coldStarts(), f.invocations()));
-            m.put(p + "latencyMs.mean", f.latencyMs().mean());
-            m.put(p + "latencyMs.p50", f.latencyMs().p50());
-            m.put(p + "latencyMs.p90", f.latencyMs().p90());
-            m.put(p + "latencyMs.p99", f.latencyMs().p99());
-            m.put(p + "latencyMs.max", f.latencyMs().max());
-            m.put(p + "durationMs.mean", f.durationMs().mean());
-            m.put(p + "durationMs.p99", f.durationMs().p99());
-            m.put(p + "initDurationMs.p50", f.initDurationMs().p50());
-            m.put(p + "concurrency.mean", f.concurrencyMean());
-            m.put(p + "concurrency.max", (double) f.concurrencyMax());
-            m.put(p + "environments.meanAlive", f.environmentsAliveMean());
-            m.put(p + "gbSeconds", f.gbSeconds());
-            m.put(p + "costUsd.month.total", monthCost);
-            m.put(p + "costPerMillionInvocationsUsd", f.invocations() == 0 ? 0 : periodCost / f.invocations() * 1e6);
+            Map<String, Double> values = Figures.values(run, i);
+            String p = run.functions().get(i).name() + ".";
+            for (String k : FUNCTION_FIGURES) {
+                m.put(p + k, values.get(k));
+            }
         }
-        m.put("costUsd.month.total", run.bill().month().exactUsd().total().doubleValue());
-        m.put("costUsd.period.total", run.bill().period().exactUsd().total().doubleValue());
+        Map<String, Double> scenario = Figures.scenarioValues(run);
+        for (String k : TOTAL_FIGURES) {
+            m.put(k, scenario.get(k));
+        }
         return Collections.unmodifiableMap(m);
     }
 
@@ -67,9 +50,5 @@ public final class KeyFigures {
         }
         names.addAll(TOTAL_FIGURES);
         return names;
-    }
-
-    private static double ratio(long part, long whole) {
-        return whole == 0 ? 0 : part / (double) whole;
     }
 }

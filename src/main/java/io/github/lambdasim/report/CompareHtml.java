@@ -2,8 +2,10 @@ package io.github.lambdasim.report;
 
 import static io.github.lambdasim.report.Html.esc;
 
-import io.github.lambdasim.report.data.CompareData.Side;
+import io.github.lambdasim.model.Figure;
+import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.report.chart.Charts.NamedChart;
+import io.github.lambdasim.report.data.CompareData.Side;
 import io.github.lambdasim.report.data.CompareData;
 import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.stats.Estimate;
@@ -66,20 +68,17 @@ public final class CompareHtml {
         return h.toString();
     }
 
+    /** The key figures that have a better direction, per function, then the scenarios' monthly bills. */
     private static List<Row> rows(CompareData d) {
         List<Row> rows = new ArrayList<>();
         for (String f : d.functions()) {
-            String p = f + ".";
             String who = d.functions().size() > 1 ? f + ": " : "";
-            rows.add(new Row(p + "latencyMs.p50", who + "Latency p50", Format::ms, true));
-            rows.add(new Row(p + "latencyMs.p99", who + "Latency p99", Format::ms, true));
-            rows.add(new Row(p + "latencyMs.max", who + "Latency max", Format::ms, true));
-            rows.add(new Row(p + "coldStartRate", who + "Cold starts (of invocations)", Format::share, true));
-            rows.add(new Row(p + "throttleRate", who + "Throttles (of requests)", Format::share, true));
-            rows.add(new Row(p + "errorRate", who + "Errors (of invocations)", Format::share, true));
-            rows.add(new Row(p + "concurrency.mean", who + "Concurrency, mean", Format::level, false));
-            rows.add(new Row(p + "environments.meanAlive", who + "Environments alive, mean", Format::level, false));
-            rows.add(new Row(p + "costPerMillionInvocationsUsd", who + "Cost per 1M invocations", Format::usd, true));
+            for (Figure figure : Figures.with(Figure.Use.KEY)) {
+                if (figure.better() != Figure.Better.NEITHER && !(figure.source() instanceof Figure.Billed)) {
+                    rows.add(new Row(f + "." + figure.path(), who + figure.label(), e -> Format.value(figure.unit(), e),
+                            figure.better() == Figure.Better.LOWER));
+                }
+            }
         }
         rows.add(new Row(CompareData.COST_FIGURE, "Cost a month (all functions)", Format::usd, true));
         return rows;

@@ -1,12 +1,13 @@
 package io.github.lambdasim.report;
 
-import io.github.lambdasim.report.data.Format;
-import io.github.lambdasim.report.data.ReportData.CostComponent;
-import io.github.lambdasim.report.data.ReportData.Distribution;
-import io.github.lambdasim.report.data.ReportData.FunctionData;
-import io.github.lambdasim.report.data.ReportData.Sample;
+import io.github.lambdasim.model.Figure;
+import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.report.chart.Charts.NamedChart;
 import io.github.lambdasim.report.chart.Ticks;
+import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.report.data.ReportData.CostComponent;
+import io.github.lambdasim.report.data.ReportData.FunctionData;
+import io.github.lambdasim.report.data.ReportData.Sample;
 import io.github.lambdasim.report.data.ReportData;
 import io.github.lambdasim.report.data.RunFiles;
 import java.util.ArrayList;
@@ -84,26 +85,9 @@ public final class ReportHtml {
         row(h, fs, "Reserved / provisioned concurrency", f -> (f.reservedConcurrency() == null ? "none"
                 : Format.count(f.reservedConcurrency())) + " / " + (f.provisionedConcurrency() == 0 ? "none"
                 : Format.count(f.provisionedConcurrency())));
-        row(h, fs, "Requests", f -> Format.count(f.requests()));
-        row(h, fs, "Invocations", f -> Format.count(f.invocations())
-                + (f.inFlightAtEnd() > 0 ? " (+" + Format.count(f.inFlightAtEnd()) + " running at the end)" : ""));
-        row(h, fs, "Throttles (429)", f -> Format.count(f.throttles()) + " (" + Format.percent(f.throttles(), f.requests())
-                + " of requests)");
-        row(h, fs, "Errors (of which timeouts)", f -> Format.count(f.errors()) + " (" + Format.count(f.timeouts()) + ")");
-        row(h, fs, "Cold starts", f -> Format.count(f.coldStarts()) + " (" + Format.percent(f.coldStarts(), f.invocations())
-                + " of invocations)");
-        row(h, fs, "Latency p50 / p90 / p99 / max", f -> dist(f.latencyMs()));
-        row(h, fs, "Duration p50 / p90 / p99 / max", f -> dist(f.durationMs()));
-        row(h, fs, "Init duration p50 / p90 / p99 / max", f -> f.initDurationMs().count() == 0 ? "no cold starts"
-                : dist(f.initDurationMs()));
-        row(h, fs, "Concurrency mean / max", f -> Format.number(f.concurrencyMean(), 2) + " / "
-                + Format.count(f.concurrencyMax()));
-        row(h, fs, "Environments created / alive on average", f -> Format.count(f.environmentsCreated()) + " / "
-                + Format.number(f.environmentsMeanAlive(), 1));
-        row(h, fs, "Billed GB-seconds", f -> Format.number(f.gbSeconds(), 1));
-        row(h, fs, "Cost of the run", f -> Format.usd(f.periodCost().costUsd().total()));
-        row(h, fs, "Cost per " + Format.number(d.run().monthHours(), 0) + " h month",
-                f -> Format.usd(f.monthCost().costUsd().total()));
+        for (FigureRow r : FigureRow.of(Figures.with(Figure.Use.TABLE), d.run().monthHours())) {
+            row(h, fs, r.label(), f -> r.cell(f));
+        }
         h.append("</tbody>\n</table>\n<p class=\"note\">Latency is what the caller waits: init on a cold start plus the "
                 + "handler's duration. Percentiles come from HdrHistogram (within 0.1%). ")
                 .append(d.replications() == null ? "These figures come from one run with one seed, so they carry sampling "
@@ -123,47 +107,28 @@ public final class ReportHtml {
             h.append("<th>").append(esc(f.name())).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
-        String[][] rows = {
-            {"requests", "Requests", "level"}, {"throttleRate", "Throttled (of requests)", "share"},
-            {"errorRate", "Errors (of invocations)", "share"}, {"coldStartRate", "Cold starts (of invocations)", "share"},
-            {"latencyMs.p50", "Latency p50", "ms"}, {"latencyMs.p90", "Latency p90", "ms"},
-            {"latencyMs.p99", "Latency p99", "ms"}, {"latencyMs.max", "Latency max", "ms"},
-            {"durationMs.mean", "Duration mean", "ms"}, {"initDurationMs.p50", "Init duration p50", "ms"},
-            {"concurrency.mean", "Concurrency mean", "level"}, {"concurrency.max", "Concurrency max", "level"},
-            {"environments.meanAlive", "Environments alive on average", "level"},
-            {"costPerMillionInvocationsUsd", "Cost per 1M invocations", "usd"},
-            {"costUsd.month.total", "Cost per " + Format.number(d.run().monthHours(), 0) + " h month", "usd"},
-        };
-        for (String[] row : rows) {
-            h.append("<tr><th scope=\"row\">").append(esc(row[1])).append("</th>");
+        for (Figure figure : Figures.with(Figure.Use.KEY)) {
+            h.append("<tr><th scope=\"row\">").append(esc(FigureRow.label(figure, d.run().monthHours()))).append("</th>");
             for (FunctionData f : fs) {
-                io.github.lambdasim.stats.Estimate e = r.get(f.name() + "." + row[0]);
-                h.append("<td>").append(e == null ? "-" : esc(estimate(e, row[2]))).append("</td>");
+                io.github.lambdasim.stats.Estimate e = r.get(f.name() + "." + figure.path());
+                h.append("<td>").append(e == null ? "-" : esc(Format.withInterval(Format.value(figure.unit(), e), e)))
+                        .append("</td>");
             }
             h.append("</tr>\n");
         }
-        io.github.lambdasim.stats.Estimate total = r.get("costUsd.month.total");
-        if (total != null && fs.size() > 1) {
-            h.append("<tr class=\"total\"><th scope=\"row\">Cost per month, all functions</th><td colspan=\"")
-                    .append(fs.size()).append("\">").append(esc(estimate(total, "usd"))).append("</td></tr>\n");
+        for (Figure figure : Figures.scenarioWith(Figure.Use.KEY)) {
+            io.github.lambdasim.stats.Estimate total = r.get(figure.path());
+            if (total != null && fs.size() > 1 && figure.source() instanceof Figure.Billed b && b.month()) {
+                h.append("<tr class=\"total\"><th scope=\"row\">").append(esc(figure.label())).append("</th><td colspan=\"")
+                        .append(fs.size()).append("\">").append(esc(Format.withInterval(Format.usd(total), total)))
+                        .append("</td></tr>\n");
+            }
         }
         h.append("</tbody>\n</table>\n<p class=\"note\">Mean over ").append(r.count()).append(" independent replications "
                 + "(separate random substreams) ± the half-width of its 95% confidence interval (Student t).</p>\n");
     }
 
-    private static String estimate(io.github.lambdasim.stats.Estimate e, String kind) {
-        String s = switch (kind) {
-            case "ms" -> Format.ms(e);
-            case "share" -> Format.share(e);
-            case "usd" -> Format.usd(e);
-            default -> Format.level(e);
-        };
-        return Format.withInterval(s, e);
-    }
 
-    private static String dist(Distribution x) {
-        return Format.ms(x.p50()) + " / " + Format.ms(x.p90()) + " / " + Format.ms(x.p99()) + " / " + Format.ms(x.max());
-    }
 
     private static void row(StringBuilder h, List<FunctionData> fs, String label, Function<FunctionData, String> value) {
         h.append("<tr><th scope=\"row\">").append(esc(label)).append("</th>");

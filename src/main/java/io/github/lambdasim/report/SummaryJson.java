@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.billing.Bill;
+import io.github.lambdasim.model.Figure;
+import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.model.FunctionResult;
 import io.github.lambdasim.model.RunResult;
 import io.github.lambdasim.scenario.FunctionSpec;
-import io.github.lambdasim.stats.DistributionSummary;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -88,35 +89,19 @@ public final class SummaryJson {
         } else {
             o.putNull("reservedConcurrency");
         }
-        o.put("requests", f.requests());
-        o.put("invocations", f.invocations());
-        o.put("throttles", f.throttles());
-        o.put("errors", f.errors());
-        o.put("timeouts", f.timeouts());
-        o.put("coldStarts", f.coldStarts());
-        o.put("provisionedInvocations", f.provisionedInvocations());
-        o.put("spilloverInvocations", f.spilloverInvocations());
-        ObjectNode pc = o.putObject("provisionedConcurrency");
-        pc.set("levelMean", number(f.provisionedLevelMean(), 4));
-        pc.put("levelMax", f.provisionedLevelMax());
-        pc.put("concurrencyMax", f.provisionedConcurrencyMax());
-        o.put("inFlightAtEnd", f.inFlightAtEnd());
-        o.set("latencyMs", summary(f.latencyMs()));
-        o.set("durationMs", summary(f.durationMs()));
-        o.set("initDurationMs", summary(f.initDurationMs()));
-        ObjectNode c = o.putObject("concurrency");
-        c.set("mean", number(f.concurrencyMean(), 4));
-        c.put("max", f.concurrencyMax());
-        ObjectNode e = o.putObject("environments");
-        e.put("created", f.environmentsCreated());
-        e.put("reclaimed", f.environmentsReclaimed());
-        e.put("recycled", f.environmentsRecycled());
-        e.put("reset", f.environmentsReset());
-        e.put("aliveAtEnd", f.environmentsAliveAtEnd());
-        e.set("meanAlive", number(f.environmentsAliveMean(), 4));
-        o.set("billedDurationMs", number(f.billedMicros() / 1000.0, 3));
-        o.set("billedInitMs", number(f.billedInitMicros() / 1000.0, 3));
-        o.set("gbSeconds", number(f.gbSeconds(), 6));
+        for (Figure figure : Figures.FUNCTION) {
+            if (figure.source() instanceof Figure.Measured m) {
+                double v = m.value().applyAsDouble(f);
+                int dot = figure.path().lastIndexOf('.');
+                ObjectNode parent = dot < 0 ? o : o.withObject("/" + figure.path().substring(0, dot).replace('.', '/'));
+                String key = figure.path().substring(dot + 1);
+                if (figure.unit().whole()) {
+                    parent.put(key, Math.round(v));
+                } else {
+                    parent.set(key, number(v, figure.unit().decimals()));
+                }
+            }
+        }
         return o;
     }
 
@@ -155,17 +140,6 @@ public final class SummaryJson {
 
     private static com.fasterxml.jackson.databind.JsonNode decimal(BigDecimal value, int decimals) {
         return NODES.numberNode(value.setScale(decimals, RoundingMode.HALF_UP));
-    }
-
-    private static ObjectNode summary(DistributionSummary s) {
-        ObjectNode o = NODES.objectNode();
-        o.put("count", s.count());
-        o.set("mean", number(s.mean(), 3));
-        o.set("p50", number(s.p50(), 3));
-        o.set("p90", number(s.p90(), 3));
-        o.set("p99", number(s.p99(), 3));
-        o.set("max", number(s.max(), 3));
-        return o;
     }
 
     /** A number rounded half-up to {@code decimals}, written without exponent or trailing zeros. */

@@ -63,7 +63,7 @@ class RunCommandTest {
         Cli r = Cli.run("run", scenario().toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("cli-test: 20m simulated"), r.out());
-        assertTrue(r.out().contains("cold starts"), r.out());
+        assertTrue(r.out().contains("Cold starts / of invocations"), r.out());
         for (String f : new String[] {"summary.json", "metrics.csv", "report-log.txt"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }

@@ -1,10 +1,11 @@
 package io.github.lambdasim.report.data;
 
+import io.github.lambdasim.stats.Estimate;
+import io.github.lambdasim.stats.Unit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import io.github.lambdasim.stats.Estimate;
 import java.util.Locale;
 
 /** How the report writes numbers for people: {@code 360,463}, {@code 34 ms}, {@code 1.3 s}, {@code $99.58}, {@code 2 h}. */
@@ -75,6 +76,28 @@ public final class Format {
         }
         // Two significant digits below 1%: 0.63%, 0.012%.
         return (p >= 1 ? number(p, 1) : number(p, Math.max(2, 1 - (int) Math.floor(Math.log10(p))))) + "%";
+    }
+
+    /** A value in its unit, as a table shows it: {@code 1,234}, {@code 34.1 ms}, {@code 1.80}, {@code 0.5%}, {@code $12.30}. */
+    public static String value(Unit unit, double v) {
+        return switch (unit) {
+            case COUNT -> count(Math.round(v));
+            case MS -> ms(v);
+            case LEVEL -> level(v);
+            case SHARE -> percent(v, 1);
+            case GB_SECONDS -> number(v, 1);
+            case USD -> usd(BigDecimal.valueOf(v));
+        };
+    }
+
+    /** An estimate in its unit: {@code 812 ± 9 ms}, {@code 1.76% ± 0.12%}, {@code $1,416.40 ± 1.10}. */
+    public static String value(Unit unit, Estimate e) {
+        return switch (unit) {
+            case MS -> ms(e);
+            case SHARE -> share(e);
+            case USD -> usd(e);
+            default -> level(e);
+        };
     }
 
     /** A length of simulated time: {@code 2 h}, {@code 7 days}, {@code 20 min}, {@code 90 s}. */

@@ -1,5 +1,7 @@
 package io.github.lambdasim.report.data;
 
+import io.github.lambdasim.model.Figure;
+import io.github.lambdasim.model.Figures;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -110,19 +112,99 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Estimate per
     }
 
     /**
-     * One function: its configuration and its figures from summary.json, and its latency
-     * histograms.
+     * One function: its configuration and its figures from summary.json (every figure of the
+     * registry, by path, derived ones included), its bill, and its latency histograms.
      *
      * @param reservedConcurrency reserved concurrency, or null when the function has none
+     * @param figures             the figures of {@link Figures#FUNCTION} by path
      */
     public record FunctionData(String name, int memoryMb, String architecture, String runtime, double timeoutMs,
-                               Integer reservedConcurrency, int provisionedConcurrency, long requests,
-                               long invocations, long throttles, long errors, long timeouts, long coldStarts,
-                               long provisionedInvocations, long inFlightAtEnd, Distribution latencyMs,
-                               Distribution durationMs, Distribution initDurationMs, double concurrencyMean,
-                               long concurrencyMax, long environmentsCreated, long environmentsReclaimed,
-                               double environmentsMeanAlive, double gbSeconds, Estimate periodCost,
+                               Integer reservedConcurrency, Map<String, Double> figures, Estimate periodCost,
                                Estimate monthCost, LatencyHistogram latencyWarm, LatencyHistogram latencyCold) {
+        public FunctionData {
+            figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        }
+
+        /** The figure's value, or 0 when summary.json does not give it. */
+        public double value(Figure figure) {
+            return figures.getOrDefault(figure.path(), 0.0);
+        }
+
+        private long count(Figure figure) {
+            return Math.round(value(figure));
+        }
+
+        public int provisionedConcurrency() {
+            return (int) count(Figures.PROVISIONED_LEVEL_MAX);
+        }
+
+        public long requests() {
+            return count(Figures.REQUESTS);
+        }
+
+        public long invocations() {
+            return count(Figures.INVOCATIONS);
+        }
+
+        public long throttles() {
+            return count(Figures.THROTTLES);
+        }
+
+        public long errors() {
+            return count(Figures.ERRORS);
+        }
+
+        public long timeouts() {
+            return count(Figures.TIMEOUTS);
+        }
+
+        public long coldStarts() {
+            return count(Figures.COLD_STARTS);
+        }
+
+        public long inFlightAtEnd() {
+            return count(Figures.IN_FLIGHT_AT_END);
+        }
+
+        public Distribution latencyMs() {
+            return distribution(Figures.LATENCY_COUNT);
+        }
+
+        public Distribution durationMs() {
+            return distribution(Figures.DURATION_COUNT);
+        }
+
+        public Distribution initDurationMs() {
+            return distribution(Figures.INIT_COUNT);
+        }
+
+        /** The distribution whose count figure is {@code count} ({@code latencyMs.count}: its siblings mean, p50, ...). */
+        private Distribution distribution(Figure count) {
+            String p = count.path().substring(0, count.path().lastIndexOf('.') + 1);
+            return new Distribution(count(count), figures.getOrDefault(p + "mean", 0.0), figures.getOrDefault(p + "p50", 0.0),
+                    figures.getOrDefault(p + "p90", 0.0), figures.getOrDefault(p + "p99", 0.0),
+                    figures.getOrDefault(p + "max", 0.0));
+        }
+
+        public double concurrencyMean() {
+            return value(Figures.CONCURRENCY_MEAN);
+        }
+
+        public long concurrencyMax() {
+            return count(Figures.CONCURRENCY_MAX);
+        }
+
+        public long environmentsCreated() {
+            return count(Figures.ENVIRONMENTS_CREATED);
+        }
+
+        public double environmentsMeanAlive() {
+            return value(Figures.ENVIRONMENTS_MEAN_ALIVE);
+        }
+
+        public double gbSeconds() {
+            return value(Figures.GB_SECONDS);
+        }
     }
 
     /**

@@ -3,9 +3,10 @@ package io.github.lambdasim.report.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lambdasim.model.Figure;
+import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.report.data.ReportData.Charges;
 import io.github.lambdasim.report.data.ReportData.CostComponent;
-import io.github.lambdasim.report.data.ReportData.Distribution;
 import io.github.lambdasim.report.data.ReportData.Estimate;
 import io.github.lambdasim.report.data.ReportData.FunctionData;
 import io.github.lambdasim.report.data.ReportData.LatencyHistogram;
@@ -128,33 +129,34 @@ public final class ReportFiles {
         }
         JsonNode reserved = f.path("reservedConcurrency");
         JsonNode cost = object(f, "costUsd", where);
-        JsonNode env = object(f, "environments", where);
-        JsonNode concurrency = object(f, "concurrency", where);
         String hWhere = RunFiles.HISTOGRAMS + ": functions." + name;
         if (!histograms.isObject()) {
             throw new Invalid(hWhere + " is missing");
         }
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (Figure figure : Figures.FUNCTION) {
+            if (figure.stored()) {
+                // A billed figure is read exact, as the run had it; the bill's blocks give it in cents too.
+                String at = figure.source() instanceof Figure.Billed b ? "costUsd/" + (b.month() ? "month" : "period")
+                        + "/exact/total" : figure.path().replace('.', '/');
+                JsonNode node = f.at("/" + at);
+                String w = where + "." + figure.path();
+                if (!node.isNumber()) {
+                    throw new Invalid(w + " is missing or not a number");
+                }
+                if (figure.unit().whole() && !node.isIntegralNumber()) {
+                    throw new Invalid(w + " is not a whole number");
+                }
+                figures.put(figure.path(), node.asDouble());
+            }
+        }
         return new FunctionData(name, (int) integer(f, "memorySize", where), f.path("architecture").asText(""),
                 f.path("runtime").asText(""), f.path("timeoutMs").asDouble(0),
-                reserved.isIntegralNumber() ? reserved.intValue() : null, f.path("provisionedConcurrency").path("levelMax").asInt(0),
-                integer(f, "requests", where), integer(f, "invocations", where), integer(f, "throttles", where),
-                integer(f, "errors", where), integer(f, "timeouts", where), integer(f, "coldStarts", where),
-                integer(f, "provisionedInvocations", where), integer(f, "inFlightAtEnd", where),
-                distribution(f, "latencyMs", where), distribution(f, "durationMs", where),
-                distribution(f, "initDurationMs", where), decimal(concurrency, "mean", where + ".concurrency"),
-                integer(concurrency, "max", where + ".concurrency"), integer(env, "created", where + ".environments"),
-                integer(env, "reclaimed", where + ".environments"), decimal(env, "meanAlive", where + ".environments"),
-                decimal(f, "gbSeconds", where), estimate(cost, "period", where + ".costUsd"),
-                estimate(cost, "month", where + ".costUsd"), histogram(histograms, "warm", hWhere),
-                histogram(histograms, "cold", hWhere));
+                reserved.isIntegralNumber() ? reserved.intValue() : null, Figures.derive(figures),
+                estimate(cost, "period", where + ".costUsd"), estimate(cost, "month", where + ".costUsd"),
+                histogram(histograms, "warm", hWhere), histogram(histograms, "cold", hWhere));
     }
 
-    private static Distribution distribution(JsonNode parent, String key, String where) {
-        JsonNode d = object(parent, key, where);
-        String w = where + "." + key;
-        return new Distribution(integer(d, "count", w), decimal(d, "mean", w), decimal(d, "p50", w),
-                decimal(d, "p90", w), decimal(d, "p99", w), decimal(d, "max", w));
-    }
 
     private static Estimate estimate(JsonNode cost, String key, String where) {
         JsonNode e = object(cost, key, where);

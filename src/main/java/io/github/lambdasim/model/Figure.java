@@ -1,0 +1,63 @@
+package io.github.lambdasim.model;
+
+import io.github.lambdasim.stats.Unit;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One figure a run reports, declared once in {@link Figures}: where it lives (its summary.json
+ * path, under a function or at the top), its unit, a short label and what it means, which way is
+ * better, where it is shown, and where its value comes from.
+ *
+ * @param path    the summary.json path ({@code latencyMs.p99}); derived figures, not written there, are named alike
+ * @param label   a short label for tables ({@code Latency p99})
+ * @param meaning one sentence for people
+ * @param row     the report table's row it joins, for figures shown together ({@code Latency p50 / p90 / p99 / max}),
+ *                or null for a row of its own
+ */
+public record Figure(String path, Unit unit, String label, String meaning, Better better, Source source,
+                     Set<Use> uses, String row) {
+    public Figure {
+        uses = Set.copyOf(uses);
+    }
+
+    /** Which way a change is good news. */
+    public enum Better {
+        LOWER, HIGHER, NEITHER
+    }
+
+    /** Where a figure is shown besides summary.json (which holds every measured and billed one). */
+    public enum Use {
+        /** A key figure: estimated by replications, swept, compared. */
+        KEY,
+        /** A row of the report's table of a function and of the text summary. */
+        TABLE,
+        /** One of the few that say how a function did, when there are many functions. */
+        HEADLINE
+    }
+
+    /** Where a figure's value comes from. */
+    public sealed interface Source {
+    }
+
+    /** Measured by the run: read from the function's result. */
+    public record Measured(ToDoubleFunction<FunctionResult> value) implements Source {
+    }
+
+    /** The total of the bill's {@code period} (the run) or {@code month} (projected) estimate. */
+    public record Billed(boolean month) implements Source {
+    }
+
+    /** {@code numerator / denominator x scale} of two other figures, 0 when the denominator is 0. */
+    public record Ratio(String numerator, String denominator, double scale) implements Source {
+    }
+
+    public boolean is(Use use) {
+        return uses.contains(use);
+    }
+
+    /** Whether summary.json holds the figure (measured and billed ones do; ratios are derived from them). */
+    public boolean stored() {
+        return !(source instanceof Ratio);
+    }
+}

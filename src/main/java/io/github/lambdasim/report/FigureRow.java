@@ -1,0 +1,55 @@
+package io.github.lambdasim.report;
+
+import io.github.lambdasim.model.Figure;
+import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.report.data.ReportData.FunctionData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A row of a table of figures: one figure, or the figures the registry joins in one row
+ * ({@code Latency p50 / p90 / p99 / max}), each written in its unit. Billed figures are written
+ * as the bill states them, in cents.
+ */
+record FigureRow(String label, List<Figure> figures) {
+    /** The rows of {@code figures}, in order, joined where they share a row. */
+    static List<FigureRow> of(List<Figure> figures, double monthHours) {
+        Map<String, List<Figure>> rows = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            rows.computeIfAbsent(f.row() != null ? f.row() : label(f, monthHours), k -> new ArrayList<>()).add(f);
+        }
+        List<FigureRow> out = new ArrayList<>();
+        rows.forEach((label, fs) -> out.add(new FigureRow(label, List.copyOf(fs))));
+        return out;
+    }
+
+    /** A figure's label; the month's cost names the month's length. */
+    static String label(Figure f, double monthHours) {
+        return f.source() instanceof Figure.Billed b && b.month()
+                ? "Cost per " + Format.number(monthHours, 0) + " h month" : f.label();
+    }
+
+    /** The row's cell for one function: its figures joined by " / ", "none" for a distribution of nothing. */
+    String cell(FunctionData d) {
+        List<String> parts = new ArrayList<>();
+        for (Figure f : figures) {
+            parts.add(value(f, d));
+        }
+        Figure first = figures.get(0);
+        int dot = first.path().lastIndexOf('.');
+        if (dot > 0 && d.figures().containsKey(first.path().substring(0, dot) + ".count")
+                && d.figures().get(first.path().substring(0, dot) + ".count") == 0) {
+            return "none";
+        }
+        return String.join(" / ", parts);
+    }
+
+    static String value(Figure f, FunctionData d) {
+        if (f.source() instanceof Figure.Billed b) {
+            return Format.usd((b.month() ? d.monthCost() : d.periodCost()).costUsd().total());
+        }
+        return Format.value(f.unit(), d.value(f));
+    }
+}
