@@ -1,9 +1,9 @@
 package io.github.lambdasim.cli;
 
 import io.github.lambdasim.report.OutputFolder;
+import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.data.ReportData;
 import io.github.lambdasim.report.data.ReportFiles;
-import io.github.lambdasim.report.ReportRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,6 +28,9 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The folder of a run, sweep or comparison, e.g. output/quickstart.")
     Path dir;
 
+    @Mixin
+    ChartsOption charts;
+
     @Spec
     CommandSpec spec;
 
@@ -35,6 +39,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new ReportFiles.Invalid(dir + ": no such folder");
         }
+        int chartsFor = charts.chartsFor();
         ReportRenderer.Kind kind = ReportRenderer.kind(dir);
         if (kind == null) {
             throw new ReportFiles.Invalid(dir + " is not the folder of a lambdasim run, sweep or comparison: it has no "
@@ -45,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
         try (OutputFolder folder = new OutputFolder(dir)) {
             switch (kind) {
                 case RUN -> {
-                    ReportData data = ReportFiles.read(dir);
+                    ReportData data = ReportFiles.read(dir, chartsFor);
                     ReportRenderer.render(data, folder);
                     what = "Report of " + data.run().scenario();
                 }

@@ -76,12 +76,16 @@ final class RunCommand implements Callable<Integer> {
                     + "summary.json gives each key figure's mean and 95%% confidence half-width. Files and charts show replication 0.")
     int replications;
 
+    @Mixin
+    ChartsOption charts;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         ScenarioSpec scenario = options.load();
+        int chartsFor = charts.chartsFor();
         Long periodMicros = periodMicros(scenario);
         double limit = maxWork();
         Path target = out != null ? out : Path.of("output", scenario.name());
@@ -135,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
             String reportFailure = null;
             try {
                 if (!noReport) {
-                    ReportRenderer.render(folder.staging(), folder);
+                    ReportRenderer.render(folder.staging(), folder, chartsFor);
                 }
             } catch (RuntimeException | java.awt.AWTError e) {
                 // The results are worth keeping without their charts; `lambdasim report` can try again.

@@ -41,6 +41,13 @@ final class FunctionStats {
     private int period;
     private long periodEnd;
     private final long[] percentiles = new long[PERCENTILES.length];
+    // The account as a whole: requests in flight over every function, and per period its peak and mean.
+    private final TimeWeighted accountConcurrency = new TimeWeighted(0);
+    private int accountBusy;
+    private int accountPeriodMax;
+    private double accountPeriodStartArea;
+    private final double[] accountPeriodMaxes;
+    private final double[] accountPeriodMeans;
 
     /** One function's statistics. */
     private static final class Entry {
@@ -92,6 +99,8 @@ final class FunctionStats {
         this.series = series;
         this.active = new long[(functions.length + 63) >>> 6];
         this.periodEnd = Math.min(series.periodMicros(), context.endMicros);
+        this.accountPeriodMaxes = new double[series.periods()];
+        this.accountPeriodMeans = new double[series.periods()];
     }
 
     /** The function's entry, created at its first use; the function is active in this period. */
@@ -137,6 +146,10 @@ final class FunctionStats {
             }
         }
         e.concurrency.add(now, 1);
+        accountConcurrency.add(now, 1);
+        if (++accountBusy > accountPeriodMax) {
+            accountPeriodMax = accountBusy;
+        }
         if (!cold) {
             e.idleEnvironments.add(now, -1);
         }
@@ -200,6 +213,8 @@ final class FunctionStats {
     void invocationEnded(int f, boolean onProvisioned) {
         Entry e = entry(f);
         e.concurrency.add(context.now, -1);
+        accountConcurrency.add(context.now, -1);
+        accountBusy--;
         if (onProvisioned) {
             e.provisionedBusyLevel.add(context.now, -1);
         }
@@ -268,6 +283,11 @@ final class FunctionStats {
                     closePeriod(f, periodEnd);
                 }
             }
+            double area = accountConcurrency.area(periodEnd);
+            accountPeriodMaxes[period] = accountPeriodMax;
+            accountPeriodMeans[period] = (area - accountPeriodStartArea) / Math.max(1, periodEnd - series.periodStartMicros(period));
+            accountPeriodStartArea = area;
+            accountPeriodMax = accountBusy;
             period++;
             periodEnd = Math.min(periodEnd + series.periodMicros(), context.endMicros);
         }
@@ -334,6 +354,12 @@ final class FunctionStats {
     }
 
     // ---------------------------------------------------------------- results
+
+    /** The account's concurrency over the run and per period. */
+    AccountResult account(long endMicros) {
+        return new AccountResult(accountConcurrency.mean(endMicros), accountConcurrency.max(), accountPeriodMaxes,
+                accountPeriodMeans);
+    }
 
     FunctionResult result(int f, long endMicros, List<io.github.lambdasim.billing.ProvisionedInterval> intervals) {
         FunctionModel fm = functions[f];

@@ -61,7 +61,29 @@ public final class Invariants {
         if (run.series() != null) {
             checkPeriods(out, run, figures);
         }
+        if (run.account() != null) {
+            checkAccount(out, run);
+        }
         return out;
+    }
+
+    /**
+     * The account's concurrency is its functions' together: never above the account's limit, its
+     * time-weighted mean the sum of theirs, its peak at least each one's.
+     */
+    private static void checkAccount(List<String> out, RunResult run) {
+        AccountResult a = run.account();
+        atMost(out, "the account", "concurrency.max", a.concurrencyMax(), "its concurrency limit",
+                run.scenario().account().concurrencyLimit());
+        double sum = 0;
+        for (FunctionResult f : run.functions()) {
+            sum += f.concurrencyMean();
+            atMost(out, f.name(), "concurrency.max", f.concurrencyMax(), "the account's concurrency.max", a.concurrencyMax());
+        }
+        if (Math.abs(sum - a.concurrencyMean()) > 1e-9 * Math.max(1, sum)) {
+            out.add(String.format(Locale.ROOT, "the account: concurrency.mean %.6f is not the sum of its functions' %.6f",
+                    a.concurrencyMean(), sum));
+        }
     }
 
     /** Every figure of the registry is a number in its unit's range: finite, zero or more, whole counts, shares up to 1. */

@@ -6,12 +6,13 @@ import io.github.lambdasim.stats.PeriodSeries;
 import java.util.List;
 
 /**
- * Everything one simulation run produced: per-function results, per-period metrics, sampled
- * REPORT lines, the bill, and how the run went (events, wall-clock time).
+ * Everything one simulation run produced: per-function results, the account's concurrency,
+ * per-period metrics, sampled REPORT lines, the bill, and how the run went (events, wall-clock
+ * time).
  */
 public record RunResult(ScenarioSpec scenario, long seed, int replication, long simulatedMicros,
-                        List<FunctionResult> functions, PeriodSeries series, InvocationSample samples, Bill bill,
-                        long events, double wallSeconds) {
+                        List<FunctionResult> functions, AccountResult account, PeriodSeries series,
+                        InvocationSample samples, Bill bill, long events, double wallSeconds) {
     public RunResult {
         functions = List.copyOf(functions);
     }

@@ -117,7 +117,7 @@ public final class Simulation {
             results.add(stats.result(f, end, provisioned.intervals(f)));
         }
         Bill bill = RunBilling.bill(spec, results, series);
-        return new RunResult(spec, spec.seed(), context.replication(), end, results, series.build(), samples, bill,
-                events, wallSeconds);
+        return new RunResult(spec, spec.seed(), context.replication(), end, results, stats.account(end), series.build(),
+                samples, bill, events, wallSeconds);
     }
 }

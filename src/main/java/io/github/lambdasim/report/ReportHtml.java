@@ -3,6 +3,7 @@ package io.github.lambdasim.report;
 import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.report.chart.Charts.NamedChart;
+import io.github.lambdasim.report.chart.Charts;
 import io.github.lambdasim.report.chart.Ticks;
 import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.report.data.ReportData.CostComponent;
@@ -28,7 +29,13 @@ public final class ReportHtml {
     private ReportHtml() {
     }
 
+    /** Rows of the table of every function; beyond, the page says where the rest are. */
+    static final int MAX_FUNCTION_ROWS = 1000;
+
     public static String render(ReportData d, List<NamedChart> charts, Map<String, String> svgs) {
+        if (Charts.accountView(d)) {
+            return renderAccount(d, charts, svgs);
+        }
         StringBuilder h = new StringBuilder(1 << 20);
         Html.open(h, d.run().scenario() + " - lambdasim report");
         header(h, d);
@@ -48,6 +55,119 @@ public final class ReportHtml {
         files(h);
         Html.close(h);
         return h.toString();
+    }
+
+    /**
+     * The page of a whole account: the account first (its numbers and charts: concurrency against
+     * the limit, cost over time, the bill by function and by component), then one table of every
+     * function, the costliest first, then the charts of the costliest functions, the bill and the
+     * samples.
+     */
+    private static String renderAccount(ReportData d, List<NamedChart> charts, Map<String, String> svgs) {
+        StringBuilder h = new StringBuilder(1 << 20);
+        Html.open(h, d.run().scenario() + " - lambdasim report");
+        header(h, d);
+        h.append("<nav><a href=\"#account\">The account</a> <a href=\"#functions\">Every function</a> "
+                + "<a href=\"#charts\">Charts by function</a> <a href=\"#bill\">Bill</a> "
+                + "<a href=\"#report-lines\">REPORT lines</a> <a href=\"#timeline\">Timeline</a> "
+                + "<a href=\"#files\">Files</a></nav>\n");
+        accountNumbers(h, d);
+        int accountCharts = 0;
+        while (accountCharts < charts.size() && !charts.get(accountCharts).name().startsWith("latency-")) {
+            Html.figure(h, charts.get(accountCharts), svgs.get(charts.get(accountCharts).name()));
+            accountCharts++;
+        }
+        h.append("</section>\n");
+        functionTable(h, d);
+        List<FunctionData> charted = d.chartedFunctions();
+        h.append("<section id=\"charts\">\n<h2>Charts of the ").append(charted.size() == d.functions().size()
+                ? "functions" : Format.count(charted.size()) + " costliest functions").append("</h2>\n<p class=\"note\">")
+                .append(charted.size() == d.functions().size() ? "Every function, the costliest first."
+                        : "The functions that cost most a month, the costliest first; <code>--charts-for N</code> (or "
+                        + "<code>all</code>) on <code>run</code> or <code>report</code> draws more.").append("</p>\n");
+        for (int i = accountCharts; i < charts.size(); i++) {
+            NamedChart c = charts.get(i);
+            if (c.name().startsWith("latency-") && !c.name().startsWith("latency-distribution-")) {
+                String fn = c.name().substring("latency-".length());
+                h.append("<h3 id=\"fn-").append(esc(fn)).append("\">").append(esc(fn)).append("</h3>\n");
+            }
+            Html.figure(h, c, svgs.get(c.name()));
+        }
+        h.append("</section>\n");
+        bill(h, d);
+        List<Sample> picked = timelineSamples(d.samples());
+        reportLines(h, d, picked);
+        timeline(h, picked);
+        files(h);
+        Html.close(h);
+        return h.toString();
+    }
+
+    /** The account's own numbers: its functions together, then the bill's totals. */
+    private static void accountNumbers(StringBuilder h, ReportData d) {
+        long requests = 0;
+        long invocations = 0;
+        long throttles = 0;
+        long coldStarts = 0;
+        long errors = 0;
+        for (FunctionData f : d.functions()) {
+            requests += f.requests();
+            invocations += f.invocations();
+            throttles += f.throttles();
+            coldStarts += f.coldStarts();
+            errors += f.errors();
+        }
+        h.append("<section id=\"account\">\n<h2>The account</h2>\n<table class=\"numbers\">\n<tbody>\n");
+        accountRow(h, "Functions", Format.count(d.functions().size()));
+        accountRow(h, "Requests / invocations", Format.count(requests) + " / " + Format.count(invocations));
+        accountRow(h, "Throttles (429)", Format.count(throttles) + " (" + Format.percent(throttles, requests)
+                + " of requests)");
+        accountRow(h, "Errors", Format.count(errors) + " (" + Format.percent(errors, invocations) + " of invocations)");
+        accountRow(h, "Cold starts", Format.count(coldStarts) + " (" + Format.percent(coldStarts, invocations)
+                + " of invocations)");
+        Integer limit = d.run().accountConcurrencyLimit();
+        accountRow(h, "Concurrency mean / max", Format.level(d.account().concurrencyMean()) + " / "
+                + Format.count(d.account().concurrencyMax()) + (limit != null ? " of " + Format.count(limit) : ""));
+        accountRow(h, "Cost of the run", Format.usd(d.periodCost().costUsd().total()));
+        accountRow(h, "Cost per " + Format.number(d.run().monthHours(), 0) + " h month",
+                Format.usd(d.monthCost().costUsd().total()));
+        h.append("</tbody>\n</table>\n");
+    }
+
+    private static void accountRow(StringBuilder h, String label, String value) {
+        h.append("<tr><th scope=\"row\">").append(esc(label)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
+    }
+
+    /** One row per function, the costliest first, with the registry's headline figures. */
+    private static void functionTable(StringBuilder h, ReportData d) {
+        List<FunctionData> byCost = d.byMonthlyCost();
+        List<Figure> headline = Figures.with(Figure.Use.HEADLINE);
+        java.util.Set<String> charted = new java.util.HashSet<>(d.charted());
+        h.append("<section id=\"functions\">\n<h2>Every function</h2>\n<p class=\"note\">")
+                .append(Format.count(byCost.size())).append(" functions, the costliest a month first")
+                .append(byCost.size() > MAX_FUNCTION_ROWS ? "; the first " + Format.count(MAX_FUNCTION_ROWS)
+                        + " here, every one in summary.json" : "")
+                .append(". A linked name has charts below.</p>\n<table class=\"numbers functions\">\n<thead><tr>"
+                        + "<th scope=\"col\">Function</th><th scope=\"col\">Memory</th>");
+        for (Figure f : headline) {
+            h.append("<th scope=\"col\">").append(esc(FigureRow.label(f, d.run().monthHours()))).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (int i = 0; i < byCost.size() && i < MAX_FUNCTION_ROWS; i++) {
+            FunctionData f = byCost.get(i);
+            h.append("<tr><th scope=\"row\">");
+            if (charted.contains(f.name())) {
+                h.append("<a href=\"#fn-").append(esc(f.name())).append("\">").append(esc(f.name())).append("</a>");
+            } else {
+                h.append(esc(f.name()));
+            }
+            h.append("</th><td>").append(Format.count(f.memoryMb())).append(" MB</td>");
+            for (Figure figure : headline) {
+                h.append("<td>").append(esc(FigureRow.value(figure, f))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
     }
 
     // ---------------------------------------------------------------- header and key numbers

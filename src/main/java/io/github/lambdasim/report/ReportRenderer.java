@@ -31,9 +31,12 @@ public final class ReportRenderer {
     private ReportRenderer() {
     }
 
-    /** Reads the run's files in {@code source} and writes the report into {@code folder}. */
-    public static ReportData render(Path source, OutputFolder folder) throws IOException {
-        ReportData data = ReportFiles.read(source);
+    /**
+     * Reads the run's files in {@code source} and writes the report into {@code folder}, with the
+     * charts of each function for the {@code chartsFor} costliest ones.
+     */
+    public static ReportData render(Path source, OutputFolder folder, int chartsFor) throws IOException {
+        ReportData data = ReportFiles.read(source, chartsFor);
         render(data, folder);
         return data;
     }

@@ -11,6 +11,7 @@ import io.github.lambdasim.model.RunResult;
 import io.github.lambdasim.report.data.ReportFiles;
 import io.github.lambdasim.report.data.RunFiles;
 import io.github.lambdasim.stats.CompressedHistogram;
+import io.github.lambdasim.stats.Unit;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
@@ -32,6 +33,7 @@ public final class RunDataFiles {
         folder.write(RunFiles.HISTOGRAMS, histograms(run));
         folder.write(RunFiles.SAMPLES, samples(run));
         folder.write(RunFiles.BILL, String.join("\n", run.bill().explanation()) + "\n");
+        folder.write(RunFiles.ACCOUNT, account(run));
     }
 
     static String histograms(RunResult run) {
@@ -56,6 +58,20 @@ public final class RunDataFiles {
         o.put("count", h.totalCount());
         o.put("histogram", Base64.getEncoder().encodeToString(h.bytes()));
         return o;
+    }
+
+    /** The account's concurrency per period: its peak and its time-weighted mean, every period. */
+    static String account(RunResult run) {
+        StringBuilder sb = new StringBuilder(RunFiles.ACCOUNT_HEADER).append('\n');
+        double[] max = run.account().periodConcurrencyMax();
+        double[] mean = run.account().periodConcurrencyAvg();
+        String periodSeconds = MetricsCsv.plain(run.series().periodMicros() / 1e6, 3);
+        for (int p = 0; p < max.length; p++) {
+            sb.append(MetricsCsv.plain(run.series().periodStartMicros(p) / 1e6, 3)).append(',').append(periodSeconds)
+                    .append(',').append(MetricsCsv.plain(max[p], 0)).append(',')
+                    .append(MetricsCsv.plain(mean[p], Unit.LEVEL.decimals())).append('\n');
+        }
+        return sb.toString();
     }
 
     /**

@@ -11,6 +11,7 @@ import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.model.FunctionResult;
 import io.github.lambdasim.model.RunResult;
 import io.github.lambdasim.scenario.FunctionSpec;
+import io.github.lambdasim.stats.Unit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -34,13 +35,18 @@ public final class SummaryJson {
         root.put("replication", run.replication());
         root.put("platform", run.scenario().platform().preset());
         root.put("region", run.scenario().region());
-        root.putObject("account").put("concurrencyLimit", run.scenario().account().concurrencyLimit());
+        ObjectNode account = root.putObject("account");
+        account.put("concurrencyLimit", run.scenario().account().concurrencyLimit());
+        ObjectNode concurrency = account.putObject("concurrency");
+        concurrency.set("mean", number(run.account().concurrencyMean(), Unit.LEVEL.decimals()));
+        concurrency.put("max", run.account().concurrencyMax());
         root.set("simulatedSeconds", number(run.simulatedMicros() / 1e6, 3));
         root.set("costUsd", cost(run.bill().period(), run.bill().month(), run.bill().spec().monthMicros()));
         ObjectNode functions = root.putObject("functions");
         for (int i = 0; i < run.functions().size(); i++) {
             FunctionResult f = run.functions().get(i);
-            ObjectNode node = function(f, run.scenario().function(f.name()));
+            // Results come in the order of the scenario's functions.
+            ObjectNode node = function(f, run.scenario().functions().get(i));
             Bill.FunctionBill b = run.bill().functions().get(i);
             node.set("costUsd", cost(b.period(), b.month(), run.bill().spec().monthMicros()));
             functions.set(f.name(), node);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.lambdasim.report.data.ReportData;
 import io.github.lambdasim.report.data.ReportData.FunctionData;
 import io.github.lambdasim.report.data.ReportFiles;
+import io.github.lambdasim.report.data.RunFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -201,8 +202,8 @@ class ReportCommandTest {
     private static Path copyOfRun(String name) throws IOException {
         Path copy = dir.resolve(name);
         Files.createDirectories(copy.resolve("data"));
-        for (String f : new String[] {"summary.json", "metrics.csv", "report-log.txt", "data/latency-histograms.json",
-            "data/samples.csv", "data/bill.txt"}) {
+        for (String f : new String[] {"summary.json", "metrics.csv", "report-log.txt", RunFiles.HISTOGRAMS,
+            RunFiles.SAMPLES, RunFiles.BILL, RunFiles.ACCOUNT}) {
             Files.copy(a.resolve(f), copy.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
         return copy;
@@ -231,6 +232,8 @@ class ReportCommandTest {
         assertBroken("data/latency-histograms.json", text -> text.replaceFirst("\"histogram\" : \"[^\"]+\"",
                 "\"histogram\" : \"bm90IGEgaGlzdG9ncmFt\""), "is not an encoded histogram");
         assertBroken("data/bill.txt", text -> null, "data/bill.txt is missing");
+        assertBroken(RunFiles.ACCOUNT, text -> text.replaceFirst("\n0,60,[0-9]+,", "\n0,60,many,"),
+                "data/account.csv:2: ConcurrentExecutions 'many' is not a number");
     }
 
     private static void assertBroken(String file, java.util.function.UnaryOperator<String> edit, String message)

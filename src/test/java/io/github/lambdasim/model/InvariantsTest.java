@@ -172,7 +172,7 @@ class InvariantsTest {
     }
 
     private static RunResult with(RunResult r, FunctionResult f) {
-        return new RunResult(r.scenario(), r.seed(), r.replication(), r.simulatedMicros(), List.of(f), r.series(),
+        return new RunResult(r.scenario(), r.seed(), r.replication(), r.simulatedMicros(), List.of(f), r.account(), r.series(),
                 r.samples(), r.bill(), r.events(), r.wallSeconds());
     }
 

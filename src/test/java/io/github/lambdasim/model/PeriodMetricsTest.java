@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * idle ones in every period; each period's cost components add up to its CostUsd; and each
  * component, summed over the periods, is that component of the run's bill (so the cumulative
  * cost chart ends at the bill). A function has a row only in the periods it was active in: when
- * it had an event, or environments alive; a quiet hour between two calls leaves no rows.
+ * it had an event, or environments alive; a quiet hour between two calls leaves no rows. The
+ * account's concurrency is its functions' together, per period and over the run.
  */
 class PeriodMetricsTest {
     private static RunResult run;
@@ -103,5 +104,30 @@ class PeriodMetricsTest {
         // Two environments of 10 minutes and a tenth of a second each, from the rows alone.
         assertEquals(2 * (600 + 0.1) * 1e6, alive, 2 * 1e6);
         assertEquals(r.functions().get(rare).environmentsAliveMean(), alive / r.simulatedMicros(), 1e-9);
+    }
+
+    @Test
+    void theAccountsConcurrencyIsItsFunctionsTogether() {
+        PeriodSeries s = run.series();
+        double[] max = run.account().periodConcurrencyMax();
+        double[] mean = run.account().periodConcurrencyAvg();
+        assertEquals(s.periods(), max.length);
+        for (int p = 0; p < s.periods(); p++) {
+            double sumOfMeans = 0;
+            double sumOfPeaks = 0;
+            double highestPeak = 0;
+            for (int f = 0; f < s.functions().size(); f++) {
+                sumOfMeans += s.get(f, Metric.CONCURRENCY_AVG, p);
+                sumOfPeaks += s.get(f, Metric.CONCURRENT_EXECUTIONS, p);
+                highestPeak = Math.max(highestPeak, s.get(f, Metric.CONCURRENT_EXECUTIONS, p));
+            }
+            assertEquals(sumOfMeans, mean[p], 1e-9, "period " + p);
+            assertTrue(max[p] >= highestPeak && max[p] <= sumOfPeaks, "period " + p + ": " + max[p]);
+        }
+        double total = 0;
+        for (FunctionResult f : run.functions()) {
+            total += f.concurrencyMean();
+        }
+        assertEquals(total, run.account().concurrencyMean(), 1e-9);
     }
 }

@@ -65,25 +65,54 @@ public final class Charts {
     public record NamedChart(String name, String title, String caption, JFreeChart chart) {
     }
 
-    /** Every chart of the report, grouped by kind: each kind for every function, then the costs. */
+    /** Past this many functions, the report leads with the account and draws only the costliest functions. */
+    public static final int ACCOUNT_VIEW = 12;
+    /** Functions named in the charts by function; the rest are "all others". */
+    static final int NAMED_FUNCTIONS = 15;
+
+    /**
+     * Every chart of the report. For a few functions: each kind of chart for every charted
+     * function, then the costs. For a whole account: the account first (concurrency against the
+     * limit, cost over time, the bill by function and by component), then the charts of each
+     * charted function, the costliest first.
+     */
     public static List<NamedChart> all(ReportData data) {
         Context c = new Context(data);
         List<NamedChart> charts = new ArrayList<>();
-        for (FunctionData f : data.functions()) {
+        List<FunctionData> charted = data.chartedFunctions();
+        if (accountView(data)) {
+            charts.add(accountConcurrency(c));
+            charts.add(costOverTime(c));
+            charts.add(costByFunction(data));
+            charts.add(costBreakdown(data));
+            for (FunctionData f : charted) {
+                charts.add(latency(c, f));
+                charts.add(latencyDistribution(f));
+                charts.add(concurrency(c, f));
+                charts.add(invocations(c, f));
+            }
+            return charts;
+        }
+        for (FunctionData f : charted) {
             charts.add(latency(c, f));
         }
-        for (FunctionData f : data.functions()) {
+        for (FunctionData f : charted) {
             charts.add(latencyDistribution(f));
         }
-        for (FunctionData f : data.functions()) {
+        for (FunctionData f : charted) {
             charts.add(concurrency(c, f));
         }
-        for (FunctionData f : data.functions()) {
+        for (FunctionData f : charted) {
             charts.add(invocations(c, f));
         }
         charts.add(costOverTime(c));
         charts.add(costBreakdown(data));
         return charts;
+    }
+
+    /** Whether the report of this run leads with the account (more than {@link #ACCOUNT_VIEW} functions). */
+    public static boolean accountView(ReportData data) {
+        return data.functions().size() > ACCOUNT_VIEW;
     }
 
     /** What every time chart shares: the time scale, and the periods or wider bins its values are drawn at. */
@@ -145,7 +174,12 @@ public final class Charts {
 
         /** One metric of one function, merged into this view's bins. */
         double[] values(FunctionData f, Metric m, Binning.Merge how) {
-            return Binning.merge(c.periods.values(f.name(), m.column()), k, how, periodLengths);
+            return merge(c.periods.values(f.name(), m.column()), how);
+        }
+
+        /** Per-period values merged into this view's bins. */
+        double[] merge(double[] perPeriod, Binning.Merge how) {
+            return Binning.merge(perPeriod, k, how, periodLengths);
         }
 
         XYSeries line(String key, double[] values) {
@@ -469,10 +503,7 @@ public final class Charts {
         List<CostComponent> charged = new ArrayList<>();
         List<double[]> perPeriod = new ArrayList<>();
         for (CostComponent component : CostComponent.values()) {
-            double[] values = new double[c.periods.periods()];
-            for (FunctionData f : d.functions()) {
-                values = Series.sum(values, c.periods.values(f.name(), component.column()));
-            }
+            double[] values = c.periods.accountValues(component.column());
             if (Series.total(values) > 0) {
                 charged.add(component);
                 perPeriod.add(values);
@@ -563,12 +594,23 @@ public final class Charts {
     static NamedChart costBreakdown(ReportData d) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         double top = 0;
+        List<FunctionData> byCost = d.byMonthlyCost();
+        int named = byCost.size() <= STACKED_FUNCTIONS + 1 ? byCost.size() : STACKED_FUNCTIONS;
+        String others = Format.count(byCost.size() - named) + " other functions";
         for (CostComponent component : CostComponent.values()) {
             double sum = 0;
-            for (FunctionData f : d.functions()) {
-                double v = f.monthCost().costUsd().get(component).doubleValue();
-                data.addValue(v, f.name(), component.label());
+            double rest = 0;
+            for (int i = 0; i < byCost.size(); i++) {
+                double v = byCost.get(i).monthCost().costUsd().get(component).doubleValue();
+                if (i < named) {
+                    data.addValue(v, byCost.get(i).name(), component.label());
+                } else {
+                    rest += v;
+                }
                 sum += v;
+            }
+            if (named < byCost.size()) {
+                data.addValue(rest, others, component.label());
             }
             top = Math.max(top, sum);
         }
@@ -579,8 +621,9 @@ public final class Charts {
         r.setDrawBarOutline(false);
         r.setMaximumBarWidth(0.12);
         r.setItemMargin(0);
-        for (int i = 0; i < d.functions().size(); i++) {
-            r.setSeriesPaint(i, stacked ? ChartStyle.PALETTE[i % ChartStyle.PALETTE.length] : ChartStyle.BLUE);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            r.setSeriesPaint(i, !stacked ? ChartStyle.BLUE : data.getRowKey(i).equals(others) ? ChartStyle.MUTED
+                    : ChartStyle.PALETTE[i % ChartStyle.PALETTE.length]);
         }
         r.setDefaultItemLabelGenerator(new TotalLabels());
         r.setDefaultItemLabelsVisible(true);
@@ -605,7 +648,134 @@ public final class Charts {
         ChartStyle.apply(chart, subtitle);
         return new NamedChart("cost-breakdown", title,
                 "The run's usage projected to a billing month, then priced: what each kind of charge adds to the "
-                        + "monthly bill" + (stacked ? ", stacked by function" : "") + ". The bill's arithmetic is "
-                        + "below.", chart);
+                        + "monthly bill" + (stacked ? ", stacked by function" + (named < byCost.size()
+                        ? " (the " + named + " costliest, then all others together)" : "") : "")
+                        + ". The bill's arithmetic is below.", chart);
+    }
+
+    /** Functions stacked one colour each in the bill by component; the rest share one. */
+    static final int STACKED_FUNCTIONS = 8;
+
+    // ---------------------------------------------------------------- the account
+
+    /**
+     * The account's concurrency against its limit: the most requests in flight at once over every
+     * function in each bin and their time-weighted mean, the account's concurrency limit, and the
+     * requests throttled over every function as bars.
+     */
+    static NamedChart accountConcurrency(Context c) {
+        View v = c.binned;
+        ReportData d = c.data;
+        double[] peak = v.merge(d.account().periodConcurrencyMax(), Binning.Merge.MAX);
+        double[] mean = v.merge(d.account().periodConcurrencyAvg(), Binning.Merge.MEAN);
+        double[] throttles = v.merge(c.periods.accountValues(Metric.THROTTLES.column()), Binning.Merge.SUM);
+        XYSeriesCollection lines = new XYSeriesCollection();
+        lines.addSeries(v.line("Concurrent executions, all functions (max per " + v.per + ")", peak));
+        lines.addSeries(v.line("Concurrency, all functions (mean)", mean));
+        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        lr.setSeriesPaint(0, ChartStyle.BLUE);
+        lr.setSeriesStroke(0, ChartStyle.LINE);
+        lr.setSeriesPaint(1, ChartStyle.SKY_BLUE);
+        lr.setSeriesStroke(1, ChartStyle.DASHED_LINE);
+        double top = Math.max(1, Series.max(peak));
+        Integer limit = d.run().accountConcurrencyLimit();
+        String offScale = "";
+        if (limit != null && limit <= LIMIT_IN_VIEW * top) {
+            top = Math.max(top, limit);
+        } else if (limit != null) {
+            offScale = "; the account's limit, " + Format.count(limit) + ", is off the scale";
+        }
+        XYPlot plot = new XYPlot(lines, ChartStyle.timeAxis(c.scale),
+                ChartStyle.numberAxis("Concurrent executions", Ticks.fromZero(top, 0.1, 8), ""), lr);
+        if (limit != null && offScale.isEmpty()) {
+            plot.addRangeMarker(ChartStyle.limitLine(limit, "Account concurrency limit " + Format.count(limit),
+                    ChartStyle.VERMILLION));
+        }
+        long totalThrottles = Math.round(Series.total(throttles));
+        if (totalThrottles > 0) {
+            XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+            bars.addSeries(v.bars("Throttles per " + v.per + ", all functions (right axis)", throttles));
+            plot.setDataset(1, bars);
+            plot.setRenderer(1, bars(ChartStyle.translucent(ChartStyle.VERMILLION, 0.25)));
+            plot.setRangeAxis(1, ChartStyle.numberAxis("Throttles per " + v.per,
+                    Ticks.fromZero(Series.max(throttles), 0.1, 8), ""));
+            plot.mapDatasetToRangeAxis(1, 1);
+        }
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        long requests = 0;
+        for (FunctionData f : d.functions()) {
+            requests += f.requests();
+        }
+        String title = "The account: concurrency against the limit";
+        String subtitle = Format.count(d.functions().size()) + " functions: concurrency mean "
+                + Format.level(d.account().concurrencyMean()) + ", max " + Format.count(d.account().concurrencyMax())
+                + (limit != null ? " of " + Format.count(limit) : "") + "; "
+                + (totalThrottles == 0 ? "no throttles" : Format.count(totalThrottles) + " throttles ("
+                + Format.percent(totalThrottles, requests) + " of requests)") + offScale;
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart, subtitle);
+        return new NamedChart("account-concurrency", title,
+                "Requests in flight over every function: the most at once in each " + v.per + " (CloudWatch's "
+                        + "account-level ConcurrentExecutions) and the time-weighted mean, against the account's "
+                        + "concurrency limit (dashed). Bars, when present, count the requests throttled (429) over "
+                        + "every function.", chart);
+    }
+
+    /** The projected monthly bill by function: the costliest, then all others as one bar. */
+    static NamedChart costByFunction(ReportData d) {
+        List<FunctionData> byCost = d.byMonthlyCost();
+        int named = byCost.size() <= NAMED_FUNCTIONS + 1 ? byCost.size() : NAMED_FUNCTIONS;
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double top = 0;
+        BigDecimal rest = BigDecimal.ZERO;
+        for (int i = 0; i < byCost.size(); i++) {
+            BigDecimal v = byCost.get(i).monthCost().costUsd().total();
+            if (i < named) {
+                data.addValue(v.doubleValue(), "Cost a month", byCost.get(i).name());
+                top = Math.max(top, v.doubleValue());
+            } else {
+                rest = rest.add(v);
+            }
+        }
+        String others = "all " + Format.count(byCost.size() - named) + " others";
+        if (named < byCost.size()) {
+            data.addValue(rest.doubleValue(), "Cost a month", others);
+            top = Math.max(top, rest.doubleValue());
+        }
+        BarRenderer r = new BarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setMaximumBarWidth(0.6);
+        r.setSeriesPaint(0, ChartStyle.BLUE);
+        r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}",
+                ChartStyle.format("$", 2)));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(ChartStyle.ITEM_LABEL);
+        r.setDefaultItemLabelPaint(ChartStyle.INK);
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        CategoryAxis categories = new CategoryAxis(null);
+        categories.setCategoryMargin(0.2);
+        categories.setTickLabelFont(ChartStyle.ITEM_LABEL);
+        NumberAxis values = ChartStyle.numberAxis("USD per " + Format.number(d.run().monthHours(), 0) + " h month",
+                Ticks.fromZero(top, 0.18, 8), "$");
+        CategoryPlot plot = new CategoryPlot(data, categories, values, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        BigDecimal total = d.monthCost().costUsd().total();
+        BigDecimal topShare = BigDecimal.ZERO;
+        for (int i = 0; i < named; i++) {
+            topShare = topShare.add(byCost.get(i).monthCost().costUsd().total());
+        }
+        String title = "Projected monthly bill by function";
+        String subtitle = "Total " + Format.usd(total) + " per " + Format.number(d.run().monthHours(), 0) + " h month; "
+                + (named < byCost.size() ? "the " + named + " costliest functions make " + Format.percent(
+                topShare.doubleValue(), total.doubleValue()) + " of it" : "every function shown");
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
+        ChartStyle.apply(chart, subtitle);
+        return new NamedChart("cost-by-function", title,
+                "What each function adds to the monthly bill at this run's traffic (its share of the account's "
+                        + "bill, free tier and tiers applied to the account), the costliest first"
+                        + (named < byCost.size() ? "; the last bar adds up all the others" : "") + ".", chart);
     }
 }

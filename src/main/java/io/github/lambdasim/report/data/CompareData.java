@@ -137,8 +137,13 @@ public record CompareData(int replications, List<Side> sides) {
         List<String> functions = new ArrayList<>();
         ReportFiles.object(summary, "functions", sw).fieldNames().forEachRemaining(functions::add);
         double simulatedSeconds = ReportFiles.decimal(summary, "simulatedSeconds", sw);
-        PeriodTable periods = ReportFiles.metrics(ReportFiles.text(dir, folder + "/metrics.csv"), functions,
-                simulatedSeconds, folder + "/metrics.csv");
+        PeriodTable periods;
+        try (java.io.BufferedReader in = ReportFiles.reader(dir, folder + "/metrics.csv")) {
+            periods = ReportFiles.metrics(in, functions, new java.util.HashSet<>(functions), simulatedSeconds,
+                    folder + "/metrics.csv");
+        } catch (java.io.IOException e) {
+            throw new ReportFiles.Invalid(dir.resolve(folder + "/metrics.csv") + ": cannot read: " + e.getMessage());
+        }
         return new RunAndDescription(new Run(folder, simulatedSeconds, functions, periods),
                 summary.path("description").asText(""));
     }

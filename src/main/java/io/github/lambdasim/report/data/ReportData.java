@@ -15,14 +15,60 @@ import java.util.Objects;
  * histograms and the sampled invocations. Immutable, and built from files only, so
  * {@code lambdasim report DIR} draws exactly what {@code lambdasim run} drew.
  */
-public record ReportData(RunInfo run, List<FunctionData> functions, Estimate periodCost, Estimate monthCost,
-                         PeriodTable periods, List<String> billExplanation, List<String> reportLines,
-                         List<Sample> samples, Replications replications) {
+public record ReportData(RunInfo run, List<FunctionData> functions, Account account, Estimate periodCost,
+                         Estimate monthCost, PeriodTable periods, List<String> charted, List<String> billExplanation,
+                         List<String> reportLines, List<Sample> samples, Replications replications) {
     public ReportData {
         functions = List.copyOf(functions);
+        charted = List.copyOf(charted);
         billExplanation = List.copyOf(billExplanation);
         reportLines = List.copyOf(reportLines);
         samples = List.copyOf(samples);
+    }
+
+    /** The costliest a month first, as the bill states it (in cents), then by the exact amount; ties keep their order. */
+    public static final java.util.Comparator<FunctionData> BY_MONTHLY_COST = java.util.Comparator
+            .comparing((FunctionData f) -> f.monthCost().costUsd().total())
+            .thenComparing(f -> f.monthCost().exactUsd().total()).reversed();
+
+    /** The functions, the costliest a month first (ties in the scenario's order). */
+    public List<FunctionData> byMonthlyCost() {
+        List<FunctionData> sorted = new java.util.ArrayList<>(functions);
+        sorted.sort(BY_MONTHLY_COST);
+        return sorted;
+    }
+
+    /** The functions drawn one chart each, the costliest first. */
+    public List<FunctionData> chartedFunctions() {
+        List<FunctionData> out = new java.util.ArrayList<>();
+        for (FunctionData f : byMonthlyCost()) {
+            if (charted.contains(f.name())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The account as a whole: its concurrency over the run (summary.json's {@code account}) and
+     * per period (data/account.csv), the peak and the time-weighted mean of requests in flight.
+     */
+    public record Account(double concurrencyMean, long concurrencyMax, double[] periodConcurrencyMax,
+                          double[] periodConcurrencyAvg) {
+        public Account {
+            periodConcurrencyMax = periodConcurrencyMax.clone();
+            periodConcurrencyAvg = periodConcurrencyAvg.clone();
+        }
+
+        @Override
+        public double[] periodConcurrencyMax() {
+            return periodConcurrencyMax.clone();
+        }
+
+        @Override
+        public double[] periodConcurrencyAvg() {
+            return periodConcurrencyAvg.clone();
+        }
     }
 
     /**
@@ -40,11 +86,6 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Estimate per
         }
     }
 
-    /** The run's data without replications. */
-    public ReportData(RunInfo run, List<FunctionData> functions, Estimate periodCost, Estimate monthCost,
-                      PeriodTable periods, List<String> billExplanation, List<String> reportLines, List<Sample> samples) {
-        this(run, functions, periodCost, monthCost, periods, billExplanation, reportLines, samples, null);
-    }
 
     /**
      * What was run.
@@ -294,32 +335,43 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Estimate per
         }
     }
 
-    /** metrics.csv: each column's values per period, for each function. */
+    /**
+     * metrics.csv: each column's values per period, for the functions kept (those drawn one chart
+     * each), and each column summed over every function (the account's Invocations, Throttles,
+     * CostUsd, ...; sums of per-function peaks are not the account's peak, which {@link Account}
+     * gives).
+     */
     public static final class PeriodTable {
         private final double periodSeconds;
         private final double[] startSeconds;
         private final Map<String, Map<String, double[]>> columns;
+        private final Map<String, double[]> account;
 
         /**
          * @param columns by function, by column name, the values per period (each as long as
          *                {@code startSeconds})
+         * @param account by column name, the values summed over every function
          */
-        public PeriodTable(double periodSeconds, double[] startSeconds, Map<String, Map<String, double[]>> columns) {
+        public PeriodTable(double periodSeconds, double[] startSeconds, Map<String, Map<String, double[]>> columns,
+                           Map<String, double[]> account) {
             this.periodSeconds = periodSeconds;
             this.startSeconds = startSeconds.clone();
             Map<String, Map<String, double[]>> copy = new LinkedHashMap<>();
-            columns.forEach((f, byColumn) -> {
-                Map<String, double[]> c = new LinkedHashMap<>();
-                byColumn.forEach((name, values) -> {
-                    if (values.length != startSeconds.length) {
-                        throw new IllegalArgumentException(f + "." + name + ": " + values.length + " values for "
-                                + startSeconds.length + " periods");
-                    }
-                    c.put(name, values.clone());
-                });
-                copy.put(f, c);
-            });
+            columns.forEach((f, byColumn) -> copy.put(f, copy(f, byColumn, startSeconds.length)));
             this.columns = copy;
+            this.account = copy("the account", account, startSeconds.length);
+        }
+
+        private static Map<String, double[]> copy(String who, Map<String, double[]> byColumn, int periods) {
+            Map<String, double[]> c = new LinkedHashMap<>();
+            byColumn.forEach((name, values) -> {
+                if (values.length != periods) {
+                    throw new IllegalArgumentException(who + "." + name + ": " + values.length + " values for " + periods
+                            + " periods");
+                }
+                c.put(name, values.clone());
+            });
+            return c;
         }
 
         public double periodSeconds() {
@@ -354,6 +406,15 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Estimate per
                 throw new IllegalArgumentException("metrics.csv has no column " + column + " for " + function);
             }
             return byColumn.get(column).clone();
+        }
+
+        /** A copy of one column summed over every function, per period. */
+        public double[] accountValues(String column) {
+            double[] v = account.get(column);
+            if (v == null) {
+                throw new IllegalArgumentException("metrics.csv has no column " + column);
+            }
+            return v.clone();
         }
     }
 }

@@ -15,6 +15,7 @@ import io.github.lambdasim.report.data.ReportData.RunInfo;
 import io.github.lambdasim.report.data.ReportData.Sample;
 import io.github.lambdasim.stats.Metric;
 import io.github.lambdasim.stats.PeriodSeries;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -60,7 +61,16 @@ public final class ReportFiles {
         }
     }
 
+    /** Reads a run's folder, with every function kept for charts. */
     public static ReportData read(Path dir) {
+        return read(dir, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads a run's folder; the per-period metrics of the {@code chartsFor} costliest functions a
+     * month are kept for their charts, and every function's go into the account's sums.
+     */
+    public static ReportData read(Path dir, int chartsFor) {
         if (!Files.isDirectory(dir)) {
             throw new Invalid(dir + ": no such folder");
         }
@@ -79,8 +89,20 @@ public final class ReportFiles {
             throw new Invalid("summary.json: no functions");
         }
         JsonNode cost = object(summary, "costUsd", "summary.json");
-        PeriodTable periods = metrics(text(dir, "metrics.csv"), functions.stream().map(FunctionData::name).toList(),
-                run.simulatedSeconds(), "metrics.csv");
+        List<String> names = functions.stream().map(FunctionData::name).toList();
+        List<String> charted = new ArrayList<>();
+        List<FunctionData> byCost = new ArrayList<>(functions);
+        byCost.sort(ReportData.BY_MONTHLY_COST);
+        for (int i = 0; i < byCost.size() && i < chartsFor; i++) {
+            charted.add(byCost.get(i).name());
+        }
+        PeriodTable periods;
+        try (BufferedReader in = reader(dir, "metrics.csv")) {
+            periods = metrics(in, names, new java.util.HashSet<>(charted), run.simulatedSeconds(), "metrics.csv");
+        } catch (IOException e) {
+            throw new Invalid(dir.resolve("metrics.csv") + ": cannot read: " + e.getMessage());
+        }
+        ReportData.Account account = account(summary, text(dir, RunFiles.ACCOUNT), periods);
         List<String> bill = lines(text(dir, RunFiles.BILL));
         List<String> reportLines = new ArrayList<>();
         for (String line : lines(text(dir, "report-log.txt"))) {
@@ -89,9 +111,35 @@ public final class ReportFiles {
             }
         }
         List<Sample> samples = samples(text(dir, RunFiles.SAMPLES), functions);
-        return new ReportData(run, functions, estimate(cost, "period", "summary.json: costUsd"),
-                estimate(cost, "month", "summary.json: costUsd"), periods, bill, reportLines, samples,
+        return new ReportData(run, functions, account, estimate(cost, "period", "summary.json: costUsd"),
+                estimate(cost, "month", "summary.json: costUsd"), periods, charted, bill, reportLines, samples,
                 replications(summary));
+    }
+
+    /** summary.json's {@code account.concurrency} and data/account.csv, one row per period. */
+    private static ReportData.Account account(JsonNode summary, String csv, PeriodTable periods) {
+        String where = "summary.json: account.concurrency";
+        JsonNode c = object(object(summary, "account", "summary.json"), "concurrency", "summary.json: account");
+        List<String> rows = lines(csv);
+        String file = RunFiles.ACCOUNT;
+        if (rows.isEmpty() || !rows.get(0).equals(RunFiles.ACCOUNT_HEADER)) {
+            throw new Invalid(file + ":1: expected the header " + RunFiles.ACCOUNT_HEADER);
+        }
+        if (rows.size() - 1 != periods.periods()) {
+            throw new Invalid(file + ": " + (rows.size() - 1) + " rows for the run's " + periods.periods() + " periods");
+        }
+        double[] max = new double[periods.periods()];
+        double[] mean = new double[periods.periods()];
+        for (int p = 0; p < max.length; p++) {
+            String w = file + ":" + (p + 2);
+            List<String> cells = Csv.split(rows.get(p + 1));
+            if (cells.size() != 4) {
+                throw new Invalid(w + ": " + cells.size() + " cells, expected 4");
+            }
+            max[p] = number(cells.get(2), w, "ConcurrentExecutions");
+            mean[p] = number(cells.get(3), w, "ConcurrencyAvg");
+        }
+        return new ReportData.Account(decimal(c, "mean", where), integer(c, "max", where), max, mean);
     }
 
     /** summary.json's {@code replications} block, or null when the run had one replication. */
@@ -201,15 +249,18 @@ public final class ReportFiles {
 
     /**
      * metrics.csv of a run of {@code simulatedSeconds} whose functions are {@code functions}, in
-     * order; {@code file} names it in messages. Rows come by period, then in the order of the
-     * functions; a function without a row in a period had zeros in it.
+     * order, read line by line; the columns of the functions in {@code keep} are kept, and every
+     * function's values go into the account's sums. {@code file} names it in messages. Rows come
+     * by period, then in the order of the functions; a function without a row in a period had
+     * zeros in it.
      */
-    static PeriodTable metrics(String text, List<String> functions, double simulatedSeconds, String file) {
-        List<String> rows = lines(text);
-        if (rows.isEmpty()) {
+    public static PeriodTable metrics(BufferedReader in, List<String> functions, java.util.Set<String> keep,
+                                      double simulatedSeconds, String file) throws IOException {
+        String headerLine = in.readLine();
+        if (headerLine == null) {
             throw new Invalid(file + " is empty");
         }
-        List<String> header = Csv.split(rows.get(0));
+        List<String> header = Csv.split(headerLine);
         int start = header.indexOf("periodStartSeconds");
         int length = header.indexOf("periodSeconds");
         int function = header.indexOf("function");
@@ -221,22 +272,31 @@ public final class ReportFiles {
                 throw new Invalid(file + ":1: no column " + column);
             }
         }
-        Map<String, Integer> index = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (c != start && c != length && c != function) {
+                names.add(header.get(c));
+                at.add(c);
+            }
+        }
+        Map<String, Integer> index = new java.util.HashMap<>();
         for (String f : functions) {
             index.put(f, index.size());
         }
         double periodSeconds = Double.NaN;
         int periods = 0;
-        // By function, by column, the values per period; filled once the period count is known.
-        Map<String, Map<String, double[]>> columns = new LinkedHashMap<>();
+        Map<String, double[][]> kept = new LinkedHashMap<>();
+        double[][] account = null;
         int lastPeriod = -1;
         int lastFunction = -1;
-        for (int r = 1; r < rows.size(); r++) {
-            if (rows.get(r).isEmpty()) {
+        String line;
+        for (int r = 2; (line = in.readLine()) != null; r++) {
+            if (line.isEmpty()) {
                 continue;
             }
-            String where = file + ":" + (r + 1);
-            List<String> cells = Csv.split(rows.get(r));
+            String where = file + ":" + r;
+            List<String> cells = Csv.split(line);
             if (cells.size() != header.size()) {
                 throw new Invalid(where + ": " + cells.size() + " cells, the header has " + header.size());
             }
@@ -251,6 +311,7 @@ public final class ReportFiles {
                     throw new Invalid(where + ": periodSeconds must be above 0");
                 }
                 periods = (int) Math.max(1, Math.ceil(simulatedSeconds / periodSeconds - 1e-9));
+                account = new double[names.size()][periods];
             }
             double startSeconds = number(cells.get(start), where, "periodStartSeconds");
             int period = (int) Math.round(startSeconds / periodSeconds);
@@ -263,39 +324,48 @@ public final class ReportFiles {
             }
             lastPeriod = period;
             lastFunction = position;
-            int periodCount = periods;
-            Map<String, double[]> byColumn = columns.computeIfAbsent(fn, k -> new LinkedHashMap<>());
-            for (int c = 0; c < header.size(); c++) {
-                if (c == start || c == length || c == function) {
-                    continue;
+            double[][] mine = null;
+            if (keep.contains(fn)) {
+                int periodCount = periods;
+                mine = kept.computeIfAbsent(fn, k -> new double[names.size()][periodCount]);
+            }
+            for (int k = 0; k < names.size(); k++) {
+                String cell = cells.get(at.get(k));
+                double v = cell.isEmpty() ? Double.NaN : number(cell, where, names.get(k));
+                if (mine != null) {
+                    mine[k][period] = v;
                 }
-                String cell = cells.get(c);
-                byColumn.computeIfAbsent(header.get(c), k -> new double[periodCount])[period] =
-                        cell.isEmpty() ? Double.NaN : number(cell, where, header.get(c));
+                if (!Double.isNaN(v)) {
+                    account[k][period] += v;
+                }
             }
         }
         if (Double.isNaN(periodSeconds)) {
             // No function was active in any period: nothing to chart but the time scale.
             periodSeconds = PeriodSeries.defaultPeriodMicros(Math.round(simulatedSeconds * 1e6)) / 1e6;
             periods = (int) Math.max(1, Math.ceil(simulatedSeconds / periodSeconds - 1e-9));
+            account = new double[names.size()][periods];
         }
         double[] starts = new double[periods];
         for (int p = 0; p < periods; p++) {
             starts[p] = p * periodSeconds;
         }
-        Map<String, Map<String, double[]>> all = new LinkedHashMap<>();
+        Map<String, Map<String, double[]>> columns = new LinkedHashMap<>();
         for (String f : functions) {
-            Map<String, double[]> byColumn = new LinkedHashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                if (c == start || c == length || c == function) {
-                    continue;
+            if (keep.contains(f)) {
+                double[][] mine = kept.get(f);
+                Map<String, double[]> byColumn = new LinkedHashMap<>();
+                for (int k = 0; k < names.size(); k++) {
+                    byColumn.put(names.get(k), mine != null ? mine[k] : new double[periods]);
                 }
-                double[] v = columns.getOrDefault(f, Map.of()).get(header.get(c));
-                byColumn.put(header.get(c), v != null ? v : new double[periods]);
+                columns.put(f, byColumn);
             }
-            all.put(f, byColumn);
         }
-        return new PeriodTable(periodSeconds, starts, all);
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            sums.put(names.get(k), account[k]);
+        }
+        return new PeriodTable(periodSeconds, starts, columns, sums);
     }
 
     // ---------------------------------------------------------------- data/samples.csv
@@ -330,6 +400,16 @@ public final class ReportFiles {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    static BufferedReader reader(Path dir, String relative) {
+        try {
+            return Files.newBufferedReader(dir.resolve(relative), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new Invalid(dir + ": " + relative + " is missing");
+        } catch (IOException e) {
+            throw new Invalid(dir.resolve(relative) + ": cannot read: " + e.getMessage());
+        }
+    }
 
     static String text(Path dir, String relative) {
         try {

@@ -8,13 +8,17 @@ package io.github.lambdasim.report.data;
  *   <li>{@value #HISTOGRAMS}: each function's latency histograms of warm and cold invocations,
  *       in microseconds, in HdrHistogram's compressed encoding, base64;</li>
  *   <li>{@value #SAMPLES}: the sampled invocations of report-log.txt, one per row;</li>
- *   <li>{@value #BILL}: the bill's arithmetic, line by line.</li>
+ *   <li>{@value #BILL}: the bill's arithmetic, line by line;</li>
+ *   <li>{@value #ACCOUNT}: the account's concurrency per period, peak and time-weighted mean
+ *       ({@value #ACCOUNT_HEADER}).</li>
  * </ul>
  */
 public final class RunFiles {
     public static final String HISTOGRAMS = "data/latency-histograms.json";
     public static final String SAMPLES = "data/samples.csv";
     public static final String BILL = "data/bill.txt";
+    public static final String ACCOUNT = "data/account.csv";
+    public static final String ACCOUNT_HEADER = "periodStartSeconds,periodSeconds,ConcurrentExecutions,ConcurrencyAvg";
     public static final String SAMPLES_HEADER =
             "function,requestId,startSeconds,initMs,durationMs,billedMs,maxMemoryUsedMb,coldStart,provisioned,status";
 
