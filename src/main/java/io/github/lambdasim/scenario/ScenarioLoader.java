@@ -58,17 +58,13 @@ public final class ScenarioLoader {
 
     private final Problems problems;
     private final String source;
-    /** Where relative paths in the scenario (trace files) start from: the scenario file's folder. */
-    private final Path baseDir;
+    /** The trace files of the scenario, each read once; their paths start from the scenario file's folder. */
+    private final TraceFiles traces;
 
     private ScenarioLoader(String source, Path baseDir) {
         this.source = source;
         this.problems = new Problems(source);
-        this.baseDir = baseDir;
-    }
-
-    private Path resolve(String file) {
-        return baseDir.resolve(file).normalize();
+        this.traces = new TraceFiles(baseDir);
     }
 
     /** Loads a scenario file; {@code overrides} are {@code path=value} strings applied before validation. */
@@ -745,7 +741,7 @@ public final class ScenarioLoader {
                 long[] counts = new long[0];
                 if (file != null) {
                     try {
-                        counts = TraceFiles.minuteCounts(resolve(file), row);
+                        counts = traces.minuteCounts(file, row);
                     } catch (TraceFiles.TraceException e) {
                         problems.add(p.child("file"), p.node("file"), e.getMessage());
                     }
@@ -874,8 +870,7 @@ public final class ScenarioLoader {
                     return null;
                 }
                 try {
-                    return unit == DistributionSpec.Unit.DURATION ? TraceFiles.durations(resolve(file), row)
-                            : TraceFiles.memory(resolve(file), row);
+                    return unit == DistributionSpec.Unit.DURATION ? traces.durations(file, row) : traces.memory(file, row);
                 } catch (TraceFiles.TraceException e) {
                     problems.add(f.child("file"), f.node("file"), e.getMessage());
                     return null;

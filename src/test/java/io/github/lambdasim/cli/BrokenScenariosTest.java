@@ -90,6 +90,37 @@ class BrokenScenariosTest {
     }
 
     @Test
+    void traceFilesOverTheRowColumnLineAndSizeLimits() throws IOException {
+        String scenario = "name: traced\nduration: 1h\nfunctions:\n  - {name: f, handler: {duration: 5ms}}\ntraffic:\n"
+                + "  - {function: f, trace: {file: %s}}\n";
+        StringBuilder rows = new StringBuilder("HashFunction,1\n");
+        for (int i = 0; i <= 100_000; i++) {
+            rows.append('f').append(i).append(",1\n");
+        }
+        Files.writeString(dir.resolve("rows.csv"), rows);
+        StringBuilder columns = new StringBuilder("HashFunction");
+        for (int m = 1; m <= 25_000; m++) {
+            columns.append(',').append(m);
+        }
+        Files.writeString(dir.resolve("columns.csv"), columns.append('\n'));
+        Files.writeString(dir.resolve("cell.csv"), "HashFunction,1\nf0,\"" + "9".repeat((1 << 20) + 1) + "\"\n");
+        Files.writeString(dir.resolve("line.csv"), "HashFunction" + ("," + "m".repeat(60)).repeat(20_000) + "\n");
+        try (var file = new java.io.RandomAccessFile(dir.resolve("size.csv").toFile(), "rw")) {
+            file.setLength((64L << 20) + 1);
+        }
+        assertProblems(scenario.formatted("rows.csv"), "traced.yaml:6: traffic[0].trace.file: rows.csv:100002: more than "
+                + "100,000 rows of data, the limit for a trace file (one function per row)");
+        assertProblems(scenario.formatted("columns.csv"), "traced.yaml:6: traffic[0].trace.file: columns.csv:1: more than "
+                + "25,000 columns, the limit for a trace file");
+        assertProblems(scenario.formatted("cell.csv"), "traced.yaml:6: traffic[0].trace.file: cell.csv:2: a cell is "
+                + "longer than 1,048,576 characters, the limit for a trace file");
+        assertProblems(scenario.formatted("line.csv"), "traced.yaml:6: traffic[0].trace.file: line.csv:1: the line is "
+                + "longer than 1,048,576 characters, the limit for a trace file");
+        assertProblems(scenario.formatted("size.csv"), "traced.yaml:6: traffic[0].trace.file: size.csv is larger than "
+                + "64 MB (67,108,864 bytes), the limit for a trace file");
+    }
+
+    @Test
     void aFolderInsteadOfAFile() {
         assertEquals(dir + ": is a folder; give the path of a scenario file (.yaml)", only(Cli.run("validate", dir.toString())));
     }
