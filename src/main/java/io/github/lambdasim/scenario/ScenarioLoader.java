@@ -53,6 +53,8 @@ public final class ScenarioLoader {
     private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
         "memoryUsedMb", "errorRate"};
     private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal", "trace"};
+    private static final String[] TRAFFIC_KEYS = {"function", "poisson", "constant", "spike", "ramp", "diurnal", "trace", "name"};
+    private static final String SOURCE_NAME = "[A-Za-z0-9_./#-]{1,128}";
     private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal",
         "empirical", "trace"};
 
@@ -210,7 +212,6 @@ public final class ScenarioLoader {
         }
         checkConcurrency(functions, functionIndexes, functionNodes, accountLimit, platform);
 
-        List<TrafficSpec> traffic = new ArrayList<>();
         List<YamlNode> trafficNodes = top.list("traffic", true, "traffic sources such as {function: api, poisson: {rate: 50/s}}");
         if (trafficNodes.size() > MAX_TRAFFIC_SOURCES) {
             problems.add("traffic", top.node("traffic"), trafficNodes.size() + " sources; at most " + MAX_TRAFFIC_SOURCES);
@@ -218,12 +219,18 @@ public final class ScenarioLoader {
             problems.add("traffic", top.node("traffic"), "the list is empty; give at least one source, "
                     + "such as {function: api, poisson: {rate: 50/s}}");
         }
+        List<TrafficSpec> traffic = new ArrayList<>();
+        Map<Integer, YamlNode> givenNames = new HashMap<>();
         for (int i = 0; i < trafficNodes.size() && i < MAX_TRAFFIC_SOURCES; i++) {
             TrafficSpec t = bindTraffic(trafficNodes.get(i), i, names, duration);
             if (t != null) {
                 traffic.add(t);
+                if (t.name() != null) {
+                    givenNames.put(i, ((YamlNode.Mapping) trafficNodes.get(i)).entries.get("name"));
+                }
             }
         }
+        traffic = nameSources(traffic, givenNames);
         if (!problems.isEmpty() || platform == null) {
             return null;
         }
@@ -664,15 +671,52 @@ public final class ScenarioLoader {
 
     // ---------------------------------------------------------------- traffic
 
+    /**
+     * The sources' names: the one given, or {@code <function>/<pattern>}, and {@code #2},
+     * {@code #3}... for the later sources of the same function and pattern (counted in file
+     * order, named or not, so that naming one source renames no other).
+     */
+    private List<TrafficSpec> nameSources(List<TrafficSpec> sources, Map<Integer, YamlNode> givenNames) {
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> byDefault = new HashMap<>();
+        List<TrafficSpec> named = new ArrayList<>(sources.size());
+        for (TrafficSpec t : sources) {
+            String base = t.function() + "/" + t.pattern().kind();
+            int n = seen.merge(base, 1, Integer::sum);
+            if (t.name() != null) {
+                named.add(t);
+                continue;
+            }
+            String name = n == 1 ? base : base + "#" + n;
+            byDefault.putIfAbsent(name, t.index());
+            named.add(new TrafficSpec(t.function(), t.index(), name, t.pattern()));
+        }
+        Map<String, Integer> given = new HashMap<>();
+        for (TrafficSpec t : named) {
+            if (!givenNames.containsKey(t.index())) {
+                continue;
+            }
+            String path = "traffic[" + t.index() + "].name";
+            Integer other = byDefault.get(t.name());
+            Integer before = given.putIfAbsent(t.name(), t.index());
+            if (other != null) {
+                problems.add(path, givenNames.get(t.index()), "'" + t.name() + "' is the name traffic[" + other
+                        + "] takes by default (function/pattern); choose another");
+            } else if (before != null) {
+                problems.add(path, givenNames.get(t.index()), "a traffic source named '" + t.name()
+                        + "' is already defined (traffic[" + before + "]); names must be unique");
+            }
+        }
+        return named;
+    }
+
     private TrafficSpec bindTraffic(YamlNode node, int index, Set<String> functionNames, long durationMicros) {
         String path = "traffic[" + index + "]";
-        String[] keys = new String[PATTERNS.length + 1];
-        keys[0] = "function";
-        System.arraycopy(PATTERNS, 0, keys, 1, PATTERNS.length);
-        Fields f = new Fields(node, path, problems, keys);
+        Fields f = new Fields(node, path, problems, TRAFFIC_KEYS);
         if (!(node instanceof YamlNode.Mapping m)) {
             return null;
         }
+        String name = sourceName(f);
         String function = f.requiredText("function", "the name of the function these requests call");
         if (function != null && !functionNames.isEmpty() && !functionNames.contains(function)) {
             String hint = Fields.closest(function, functionNames);
@@ -765,7 +809,21 @@ public final class ScenarioLoader {
             }
             default -> throw new IllegalStateException(kind);
         };
-        return function == null ? null : new TrafficSpec(function, index, pattern);
+        return function == null ? null : new TrafficSpec(function, index, name, pattern);
+    }
+
+    /** The name the entry gives its source, or null for the default one. */
+    private String sourceName(Fields f) {
+        if (!f.has("name")) {
+            return null;
+        }
+        String name = f.text("name", null);
+        if (name != null && !name.matches(SOURCE_NAME)) {
+            problems.add(f.child("name"), f.node("name"), "'" + name + "' is not a traffic source name: 1 to 128 letters, "
+                    + "digits, '-', '_', '.', '/' or '#'");
+            return null;
+        }
+        return name;
     }
 
     private void checkWindow(Fields p, long start, long end) {
