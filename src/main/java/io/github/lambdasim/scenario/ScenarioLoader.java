@@ -46,15 +46,18 @@ public final class ScenarioLoader {
 
     private static final String PRESETS_RESOURCE = "platform-presets.yaml";
     private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "platform", "region", "account",
-        "billing", "functions", "traffic"};
+        "billing", "functionDefaults", "functions", "traffic"};
     private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
         "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
         "ephemeralStorageSize"};
     private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
         "memoryUsedMb", "errorRate"};
+    private static final String[] DEFAULT_KEYS = java.util.Arrays.copyOfRange(FUNCTION_KEYS, 1, FUNCTION_KEYS.length);
     private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal", "trace"};
     private static final String[] TRAFFIC_KEYS = {"function", "poisson", "constant", "spike", "ramp", "diurnal", "trace", "name"};
+    private static final String FUNCTION_NAME = "[A-Za-z0-9_-]{1,64}";
     private static final String SOURCE_NAME = "[A-Za-z0-9_./#-]{1,128}";
+
     private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal",
         "empirical", "trace"};
 
@@ -190,6 +193,8 @@ public final class ScenarioLoader {
         boolean freeTier = billing.bool("freeTier", true);
         long month = billing.duration("month", rules.defaultMonthMicros(), Units.MICROS_PER_HOUR, 744 * Units.MICROS_PER_HOUR);
 
+        Defaults defaults = bindDefaults(top.node("functionDefaults"), platform, duration);
+
         List<FunctionSpec> functions = new ArrayList<>();
         List<Integer> functionIndexes = new ArrayList<>();
         List<YamlNode> functionNodes = top.list("functions", true, "functions (each with at least a name)");
@@ -200,7 +205,7 @@ public final class ScenarioLoader {
         }
         Set<String> names = new java.util.LinkedHashSet<>();
         for (int i = 0; i < functionNodes.size() && i < MAX_FUNCTIONS; i++) {
-            FunctionSpec f = bindFunction(functionNodes.get(i), "functions[" + i + "]", platform, duration);
+            FunctionSpec f = bindListedFunction(functionNodes.get(i), "functions[" + i + "]", defaults, platform, duration);
             if (f != null) {
                 if (!names.add(f.name())) {
                     problems.add("functions[" + i + "].name", functionNodes.get(i), "a function named '" + f.name()
@@ -210,7 +215,6 @@ public final class ScenarioLoader {
                 functionIndexes.add(i);
             }
         }
-        checkConcurrency(functions, functionIndexes, functionNodes, accountLimit, platform);
 
         List<YamlNode> trafficNodes = top.list("traffic", true, "traffic sources such as {function: api, poisson: {rate: 50/s}}");
         if (trafficNodes.size() > MAX_TRAFFIC_SOURCES) {
@@ -231,6 +235,7 @@ public final class ScenarioLoader {
             }
         }
         traffic = nameSources(traffic, givenNames);
+        checkConcurrency(functions, functionIndexes, functionNodes, accountLimit, platform);
         if (!problems.isEmpty() || platform == null) {
             return null;
         }
@@ -403,13 +408,85 @@ public final class ScenarioLoader {
 
     // ---------------------------------------------------------------- functions
 
-    private FunctionSpec bindFunction(YamlNode node, String path, PlatformSpec platform, long duration) {
-        Fields f = new Fields(node, path, problems, FUNCTION_KEYS);
+    /**
+     * functionDefaults, checked once at its own path: the keys every function takes unless it
+     * sets them itself, and the function they make alone.
+     *
+     * @param handlerHasWork whether its handler says what the handler does (a duration or steps)
+     */
+    private record Defaults(YamlNode.Mapping keys, FunctionSpec template, boolean handlerHasWork) {
+        /** A function's own keys, and the defaults' keys it does not set (a shallow merge). */
+        YamlNode.Mapping appliedTo(YamlNode.Mapping function) {
+            YamlNode.Mapping merged = new YamlNode.Mapping(function.line());
+            merged.entries.putAll(function.entries);
+            keys.entries.forEach(merged.entries::putIfAbsent);
+            return merged;
+        }
+    }
+
+    private Defaults bindDefaults(YamlNode node, PlatformSpec platform, long duration) {
+        YamlNode.Mapping keys = new YamlNode.Mapping(0);
+        if (node instanceof YamlNode.Mapping m) {
+            keys = (YamlNode.Mapping) YamlNode.copy(m);
+            YamlNode name = keys.entries.remove("name");
+            if (name != null) {
+                problems.add("functionDefaults.name", name, "each function names itself; functionDefaults holds the other "
+                        + "function keys");
+            }
+        } else if (node != null && !(node instanceof YamlNode.Scalar s && s.isNull)) {
+            problems.add("functionDefaults", node, "expected a mapping of function keys (all but name), such as "
+                    + "{runtime: python3.12, timeout: 30s}; found " + Fields.describe(node));
+        }
+        FunctionSpec template = bindFunction(keys, "functionDefaults", platform, duration, true);
+        YamlNode handler = keys.entries.get("handler");
+        // A handler that is not a mapping was reported above: it is not said again for each function.
+        boolean work = handler != null && (!(handler instanceof YamlNode.Mapping h) || h.entries.containsKey("duration")
+                || h.entries.containsKey("steps"));
+        if (template.hasReservedConcurrency() && template.provisioned().maxLevel() > template.reservedConcurrency()) {
+            problems.add("functionDefaults.provisionedConcurrency", keys.entries.get("provisionedConcurrency"),
+                    "provisioned concurrency " + template.provisioned().maxLevel() + " is above the reserved concurrency "
+                    + template.reservedConcurrency() + "; provisioned environments count against it");
+        }
+        return new Defaults(keys, template, work);
+    }
+
+    /**
+     * A function listed under functions:, with the keys of functionDefaults it does not set;
+     * problems with those keys were reported once, at functionDefaults.
+     */
+    private FunctionSpec bindListedFunction(YamlNode node, String path, Defaults defaults, PlatformSpec platform,
+                                            long duration) {
+        if (!(node instanceof YamlNode.Mapping own) || defaults.keys().entries.isEmpty()) {
+            return bindFunction(node, path, platform, duration, false);
+        }
+        List<String> inherited = new ArrayList<>();
+        for (String key : defaults.keys().entries.keySet()) {
+            if (!own.entries.containsKey(key)) {
+                inherited.add(path + "." + key);
+            }
+        }
+        problems.mute(inherited);
+        FunctionSpec f;
+        try {
+            f = bindFunction(defaults.appliedTo(own), path, platform, duration, false);
+        } finally {
+            problems.unmute();
+        }
+        if (inherited.contains(path + ".handler") && !defaults.handlerHasWork()) {
+            problems.add(path, node, "missing: what the handler does; functionDefaults.handler gives neither a duration "
+                    + "nor steps, so give this function a handler (e.g. handler: {duration: 100ms})");
+        }
+        return f;
+    }
+
+    /** A function, or with {@code defaults} the functionDefaults mapping: no name, a handler not required. */
+    private FunctionSpec bindFunction(YamlNode node, String path, PlatformSpec platform, long duration, boolean defaults) {
+        Fields f = new Fields(node, path, problems, defaults ? DEFAULT_KEYS : FUNCTION_KEYS);
         if (!(node instanceof YamlNode.Mapping)) {
             return null;
         }
-        String name = f.requiredText("name", "the function's name");
-        if (name != null && !name.matches("[A-Za-z0-9_-]{1,64}")) {
+        String name = defaults ? "" : f.requiredText("name", "the function's name");
+        if (!defaults && name != null && !name.matches(FUNCTION_NAME)) {
             problems.add(f.child("name"), f.node("name"), "'" + name + "' is not a Lambda function name: 1 to 64 letters, "
                     + "digits, '-' or '_'");
         }
@@ -441,7 +518,8 @@ public final class ScenarioLoader {
         DistributionSpec coldStart = f.has("coldStart")
                 ? distribution(f.node("coldStart"), f.child("coldStart"), DistributionSpec.Unit.DURATION) : null;
         List<StepSpec> init = steps(f.list("init", false, "steps"), f.child("init"));
-        HandlerSpec handler = bindHandler(f.node("handler"), f.child("handler"), memory);
+        HandlerSpec handler = defaults && !f.has("handler") ? new HandlerSpec(1, 1, 0, List.of(), null, 0)
+                : bindHandler(f.node("handler"), f.child("handler"), !defaults);
         int ephemeral = (int) platformSize(f, "ephemeralStorageSize", MIN_EPHEMERAL_MB,
                 mb -> platform == null ? null : platform.ephemeralStorageProblem(mb));
         if (name == null || handler == null) {
@@ -544,7 +622,8 @@ public final class ScenarioLoader {
         return ProvisionedSpec.NONE;
     }
 
-    private HandlerSpec bindHandler(YamlNode node, String path, int memoryMb) {
+    /** A handler; {@code needsWork}: a duration or steps are required (not so in functionDefaults). */
+    private HandlerSpec bindHandler(YamlNode node, String path, boolean needsWork) {
         if (node == null) {
             problems.add(path, 0, "missing: what the handler does, e.g. handler: {duration: 100ms} or handler: {steps: [...]}");
             return null;
@@ -560,7 +639,8 @@ public final class ScenarioLoader {
         } else if (f.has("steps")) {
             steps = steps(f.list("steps", true, "steps"), f.child("steps"));
         } else {
-            if (node instanceof YamlNode.Mapping && !f.explainedAbsence("duration") && !f.explainedAbsence("steps")) {
+            if (needsWork && node instanceof YamlNode.Mapping && !f.explainedAbsence("duration")
+                    && !f.explainedAbsence("steps")) {
                 problems.add(path, node, "missing: duration (e.g. duration: {lognormal: {median: 80ms, p99: 400ms}}) or steps");
             }
             steps = List.of();
@@ -628,6 +708,11 @@ public final class ScenarioLoader {
         return steps;
     }
 
+    /**
+     * Reserved and provisioned concurrency against the account's limit, for every function (at
+     * {@code indexes} among the {@code nodes} listed); a function that takes both from
+     * functionDefaults was checked there.
+     */
     private void checkConcurrency(List<FunctionSpec> functions, List<Integer> indexes, List<YamlNode> nodes,
                                   int accountLimit, PlatformSpec platform) {
         if (platform == null) {
@@ -637,10 +722,11 @@ public final class ScenarioLoader {
         long unreservedProvisioned = 0;
         for (int i = 0; i < functions.size(); i++) {
             FunctionSpec f = functions.get(i);
-            String path = "functions[" + indexes.get(i) + "]";
             if (f.hasReservedConcurrency()) {
                 reservedSum += f.reservedConcurrency();
-                if (f.provisioned().maxLevel() > f.reservedConcurrency()) {
+                if (setsConcurrency(nodes.get(indexes.get(i)))
+                        && f.provisioned().maxLevel() > f.reservedConcurrency()) {
+                    String path = "functions[" + indexes.get(i) + "]";
                     problems.add(path + ".provisionedConcurrency", provisionedLine(nodes.get(indexes.get(i))), "provisioned concurrency "
                             + f.provisioned().maxLevel() + " is above the function's reserved concurrency "
                             + f.reservedConcurrency() + "; provisioned environments count against it");
@@ -661,6 +747,12 @@ public final class ScenarioLoader {
                     + ", above the " + (accountLimit - platform.minUnreservedConcurrency()) + " the account allows (concurrencyLimit "
                     + accountLimit + " less the " + platform.minUnreservedConcurrency() + " that must stay unreserved)");
         }
+    }
+
+    /** Whether a function sets reserved or provisioned concurrency itself (not only through functionDefaults). */
+    private static boolean setsConcurrency(YamlNode function) {
+        return function instanceof YamlNode.Mapping m && (m.entries.containsKey("reservedConcurrency")
+                || m.entries.containsKey("provisionedConcurrency"));
     }
 
     /** The line of a function's provisionedConcurrency, or of the function when it has none. */
@@ -710,6 +802,7 @@ public final class ScenarioLoader {
         return named;
     }
 
+    /** A traffic entry: one source for one function. */
     private TrafficSpec bindTraffic(YamlNode node, int index, Set<String> functionNames, long durationMicros) {
         String path = "traffic[" + index + "]";
         Fields f = new Fields(node, path, problems, TRAFFIC_KEYS);
