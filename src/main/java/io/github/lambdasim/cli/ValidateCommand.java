@@ -45,6 +45,9 @@ final class ValidateCommand implements Callable<Integer> {
         for (TrafficSpec t : s.traffic()) {
             out.printf(Locale.ROOT, "  traffic -> %s: %s%n", t.function(), t.pattern().describe());
         }
+        for (String note : s.notes()) {
+            out.println("  note: " + note);
+        }
         out.printf(Locale.ROOT, "  about %,.0f requests expected%n", s.expectedRequests());
         RunEstimate e = RunEstimate.of(s, Simulation.defaultPeriodMicros(s.durationMicros()));
         out.printf(Locale.ROOT, "  a run takes roughly %s and at most %s of memory%n", RunCommand.duration(e.seconds()),

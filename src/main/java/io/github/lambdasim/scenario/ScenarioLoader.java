@@ -55,6 +55,7 @@ public final class ScenarioLoader {
     private static final String[] DEFAULT_KEYS = java.util.Arrays.copyOfRange(FUNCTION_KEYS, 1, FUNCTION_KEYS.length);
     private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal", "trace"};
     private static final String[] TRAFFIC_KEYS = {"function", "poisson", "constant", "spike", "ramp", "diurnal", "trace", "name"};
+    private static final String[] TRACE_KEYS = {"file", "row", "rows", "durations", "memory", "spread", "scale", "start"};
     private static final String FUNCTION_NAME = "[A-Za-z0-9_-]{1,64}";
     private static final String SOURCE_NAME = "[A-Za-z0-9_./#-]{1,128}";
 
@@ -65,6 +66,8 @@ public final class ScenarioLoader {
     private final String source;
     /** The trace files of the scenario, each read once; their paths start from the scenario file's folder. */
     private final TraceFiles traces;
+    /** What validation decided that the user may want to know. */
+    private final List<String> notes = new ArrayList<>();
 
     private ScenarioLoader(String source, Path baseDir) {
         this.source = source;
@@ -193,21 +196,24 @@ public final class ScenarioLoader {
         boolean freeTier = billing.bool("freeTier", true);
         long month = billing.duration("month", rules.defaultMonthMicros(), Units.MICROS_PER_HOUR, 744 * Units.MICROS_PER_HOUR);
 
+        boolean replaysAccount = top.node("traffic") instanceof YamlNode.Sequence entries
+                && entries.items.stream().anyMatch(ScenarioLoader::replaysAccount);
         Defaults defaults = bindDefaults(top.node("functionDefaults"), platform, duration);
 
         List<FunctionSpec> functions = new ArrayList<>();
         List<Integer> functionIndexes = new ArrayList<>();
-        List<YamlNode> functionNodes = top.list("functions", true, "functions (each with at least a name)");
+        List<YamlNode> functionNodes = top.list("functions", !replaysAccount, "functions (each with at least a name)");
         if (functionNodes.size() > MAX_FUNCTIONS) {
             problems.add("functions", top.node("functions"), functionNodes.size() + " functions; at most " + MAX_FUNCTIONS);
-        } else if (functionNodes.isEmpty() && top.node("functions") instanceof YamlNode.Sequence) {
+        } else if (functionNodes.isEmpty() && top.node("functions") instanceof YamlNode.Sequence && !replaysAccount) {
             problems.add("functions", top.node("functions"), "the list is empty; give at least one function");
         }
-        Set<String> names = new java.util.LinkedHashSet<>();
+        // Each name and what defines it: functions[i], or the trace row that creates the function.
+        Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < functionNodes.size() && i < MAX_FUNCTIONS; i++) {
             FunctionSpec f = bindListedFunction(functionNodes.get(i), "functions[" + i + "]", defaults, platform, duration);
             if (f != null) {
-                if (!names.add(f.name())) {
+                if (names.putIfAbsent(f.name(), "functions[" + i + "]") != null) {
                     problems.add("functions[" + i + "].name", functionNodes.get(i), "a function named '" + f.name()
                             + "' is already defined; names must be unique");
                 }
@@ -215,6 +221,7 @@ public final class ScenarioLoader {
                 functionIndexes.add(i);
             }
         }
+        int listed = functions.size();
 
         List<YamlNode> trafficNodes = top.list("traffic", true, "traffic sources such as {function: api, poisson: {rate: 50/s}}");
         if (trafficNodes.size() > MAX_TRAFFIC_SOURCES) {
@@ -223,9 +230,28 @@ public final class ScenarioLoader {
             problems.add("traffic", top.node("traffic"), "the list is empty; give at least one source, "
                     + "such as {function: api, poisson: {rate: 50/s}}");
         }
+        // Whole-account entries first: the functions they create may have other sources too.
+        Map<Integer, List<TrafficSpec>> replayed = new HashMap<>();
+        int entries = Math.min(trafficNodes.size(), MAX_TRAFFIC_SOURCES);
+        for (int i = 0; i < entries; i++) {
+            if (replaysAccount(trafficNodes.get(i))) {
+                replayed.put(i, bindAccount(trafficNodes.get(i), i, names, defaults, platform, functions));
+            }
+        }
         List<TrafficSpec> traffic = new ArrayList<>();
         Map<Integer, YamlNode> givenNames = new HashMap<>();
-        for (int i = 0; i < trafficNodes.size() && i < MAX_TRAFFIC_SOURCES; i++) {
+        for (int i = 0; i < entries; i++) {
+            List<TrafficSpec> sources = replayed.get(i);
+            if (sources != null) {
+                if (traffic.size() + sources.size() > MAX_TRAFFIC_SOURCES) {
+                    problems.add("traffic[" + i + "].trace.rows", rowsNode(trafficNodes.get(i)), "its " + sources.size()
+                            + " sources make " + (traffic.size() + sources.size()) + " with those before; at most "
+                            + MAX_TRAFFIC_SOURCES);
+                    break;
+                }
+                traffic.addAll(sources);
+                continue;
+            }
             TrafficSpec t = bindTraffic(trafficNodes.get(i), i, names, duration);
             if (t != null) {
                 traffic.add(t);
@@ -235,12 +261,12 @@ public final class ScenarioLoader {
             }
         }
         traffic = nameSources(traffic, givenNames);
-        checkConcurrency(functions, functionIndexes, functionNodes, accountLimit, platform);
+        checkConcurrency(functions, listed, functionIndexes, functionNodes, accountLimit, platform, top.node("functionDefaults"));
         if (!problems.isEmpty() || platform == null) {
             return null;
         }
         return new ScenarioSpec(name, description, duration, seed, platform, region, new AccountSpec(accountLimit),
-                new BillingSpec(region, platform.billingEra(), freeTier, month), functions, traffic);
+                new BillingSpec(region, platform.billingEra(), freeTier, month), functions, traffic, notes);
     }
 
     // ---------------------------------------------------------------- platform
@@ -410,11 +436,13 @@ public final class ScenarioLoader {
 
     /**
      * functionDefaults, checked once at its own path: the keys every function takes unless it
-     * sets them itself, and the function they make alone.
+     * sets them itself, and the function they make alone (the template of the functions a trace
+     * creates).
      *
      * @param handlerHasWork whether its handler says what the handler does (a duration or steps)
+     * @param setsMemory     whether it sets memorySize (which then wins over a trace's memory)
      */
-    private record Defaults(YamlNode.Mapping keys, FunctionSpec template, boolean handlerHasWork) {
+    private record Defaults(YamlNode.Mapping keys, FunctionSpec template, boolean handlerHasWork, boolean setsMemory) {
         /** A function's own keys, and the defaults' keys it does not set (a shallow merge). */
         YamlNode.Mapping appliedTo(YamlNode.Mapping function) {
             YamlNode.Mapping merged = new YamlNode.Mapping(function.line());
@@ -447,7 +475,7 @@ public final class ScenarioLoader {
                     "provisioned concurrency " + template.provisioned().maxLevel() + " is above the reserved concurrency "
                     + template.reservedConcurrency() + "; provisioned environments count against it");
         }
-        return new Defaults(keys, template, work);
+        return new Defaults(keys, template, work, keys.entries.containsKey("memorySize"));
     }
 
     /**
@@ -709,12 +737,12 @@ public final class ScenarioLoader {
     }
 
     /**
-     * Reserved and provisioned concurrency against the account's limit, for every function (at
-     * {@code indexes} among the {@code nodes} listed); a function that takes both from
-     * functionDefaults was checked there.
+     * Reserved and provisioned concurrency against the account's limit, for every function (the
+     * first {@code listed} are those under functions:, at {@code indexes} among its {@code nodes});
+     * a function that takes both from functionDefaults was checked there.
      */
-    private void checkConcurrency(List<FunctionSpec> functions, List<Integer> indexes, List<YamlNode> nodes,
-                                  int accountLimit, PlatformSpec platform) {
+    private void checkConcurrency(List<FunctionSpec> functions, int listed, List<Integer> indexes, List<YamlNode> nodes,
+                                  int accountLimit, PlatformSpec platform, YamlNode defaultsNode) {
         if (platform == null) {
             return;
         }
@@ -724,7 +752,7 @@ public final class ScenarioLoader {
             FunctionSpec f = functions.get(i);
             if (f.hasReservedConcurrency()) {
                 reservedSum += f.reservedConcurrency();
-                if (setsConcurrency(nodes.get(indexes.get(i)))
+                if (i < listed && setsConcurrency(nodes.get(indexes.get(i)))
                         && f.provisioned().maxLevel() > f.reservedConcurrency()) {
                     String path = "functions[" + indexes.get(i) + "]";
                     problems.add(path + ".provisionedConcurrency", provisionedLine(nodes.get(indexes.get(i))), "provisioned concurrency "
@@ -735,15 +763,18 @@ public final class ScenarioLoader {
                 unreservedProvisioned += f.provisioned().maxLevel();
             }
         }
+        // Without functions listed, the sums come from functionDefaults applied to the functions a trace creates.
+        String where = nodes.isEmpty() ? "functionDefaults" : "functions";
+        int line = nodes.isEmpty() ? (defaultsNode == null ? 0 : defaultsNode.line()) : nodes.get(0).line();
         if (unreservedProvisioned > 0 && reservedSum + unreservedProvisioned > accountLimit - platform.minUnreservedConcurrency()) {
-            problems.add("functions", nodes.isEmpty() ? 0 : nodes.get(0).line(), "provisioned concurrency "
+            problems.add(where, line, "provisioned concurrency "
                     + unreservedProvisioned + (reservedSum > 0 ? " plus reserved concurrency " + reservedSum : "")
                     + " is above the " + (accountLimit - platform.minUnreservedConcurrency()) + " the account allows "
                     + "(concurrencyLimit " + accountLimit + " less the " + platform.minUnreservedConcurrency()
                     + " that must stay unreserved)");
         }
         if (reservedSum > accountLimit - platform.minUnreservedConcurrency()) {
-            problems.add("functions", nodes.isEmpty() ? 0 : nodes.get(0).line(), "reserved concurrency adds up to " + reservedSum
+            problems.add(where, line, "reserved concurrency adds up to " + reservedSum
                     + ", above the " + (accountLimit - platform.minUnreservedConcurrency()) + " the account allows (concurrencyLimit "
                     + accountLimit + " less the " + platform.minUnreservedConcurrency() + " that must stay unreserved)");
         }
@@ -762,6 +793,21 @@ public final class ScenarioLoader {
     }
 
     // ---------------------------------------------------------------- traffic
+
+    /** A traffic entry that replays every row of a trace as its own function: a trace with rows:, and no function:. */
+    private static boolean replaysAccount(YamlNode node) {
+        return node instanceof YamlNode.Mapping m && !hasValue(m, "function")
+                && m.entries.get("trace") instanceof YamlNode.Mapping t && t.entries.containsKey("rows");
+    }
+
+    private static boolean hasValue(YamlNode.Mapping m, String key) {
+        YamlNode n = m.entries.get(key);
+        return n != null && !(n instanceof YamlNode.Scalar s && s.isNull);
+    }
+
+    private static YamlNode rowsNode(YamlNode entry) {
+        return ((YamlNode.Mapping) ((YamlNode.Mapping) entry).entries.get("trace")).entries.get("rows");
+    }
 
     /**
      * The sources' names: the one given, or {@code <function>/<pattern>}, and {@code #2},
@@ -802,19 +848,23 @@ public final class ScenarioLoader {
         return named;
     }
 
-    /** A traffic entry: one source for one function. */
-    private TrafficSpec bindTraffic(YamlNode node, int index, Set<String> functionNames, long durationMicros) {
+    /** A traffic entry for one function (the sources of whole-account entries are bound by {@link #bindAccount}). */
+    private TrafficSpec bindTraffic(YamlNode node, int index, Map<String, String> functionNames, long durationMicros) {
         String path = "traffic[" + index + "]";
         Fields f = new Fields(node, path, problems, TRAFFIC_KEYS);
         if (!(node instanceof YamlNode.Mapping m)) {
             return null;
         }
         String name = sourceName(f);
-        String function = f.requiredText("function", "the name of the function these requests call");
-        if (function != null && !functionNames.isEmpty() && !functionNames.contains(function)) {
-            String hint = Fields.closest(function, functionNames);
+        String function = f.has("function") || !f.has("trace") ? f.requiredText("function",
+                "the name of the function these requests call") : null;
+        if (!f.has("function") && f.has("trace")) {
+            f.missing("function", "the name of the function these requests call (or rows: all under trace:, "
+                    + "to replay every row as its own function)");
+        }
+        if (function != null && !functionNames.isEmpty() && !functionNames.containsKey(function)) {
             problems.add(f.child("function"), f.node("function"), "no function named '" + function + "'"
-                    + (hint != null ? "; did you mean '" + hint + "'?" : "; the functions are " + String.join(", ", functionNames)));
+                    + functionHint(function, functionNames.keySet()));
         }
         List<String> given = new ArrayList<>();
         for (String p : PATTERNS) {
@@ -866,9 +916,20 @@ public final class ScenarioLoader {
                 yield new TrafficSpec.Ramp(from, to, start, end);
             }
             case "trace" -> {
-                Fields p = new Fields(f.node(kind), at, problems, "file", "row", "spread", "scale", "start");
+                Fields p = new Fields(f.node(kind), at, problems, TRACE_KEYS);
                 String file = p.requiredText("file", "an invocations.csv of the Azure Functions 2019 trace");
                 String row = p.text("row", "0");
+                if (p.has("rows")) {
+                    problems.add(p.child("rows"), p.node("rows"), "rows: replays each row as its own function; remove "
+                            + "function:" + (function == null ? "" : " " + function) + ", or give row: to replay one row for it");
+                }
+                for (String key : new String[] {"durations", "memory"}) {
+                    if (p.has(key)) {
+                        problems.add(p.child(key), p.node(key), key + ": belongs to a replay of every row (rows:); for one "
+                                + "function, give handler." + (key.equals("durations") ? "duration" : "memoryUsedMb")
+                                + ": {trace: {file: ..., row: ...}}");
+                    }
+                }
                 String spread = p.text("spread", "poisson");
                 if (!spread.equals("poisson") && !spread.equals("even")) {
                     problems.add(p.child("spread"), p.node("spread"), "expected poisson or even, found '" + spread + "'");
@@ -905,6 +966,208 @@ public final class ScenarioLoader {
         return function == null ? null : new TrafficSpec(function, index, name, pattern);
     }
 
+    /**
+     * A traffic entry that replays every row of an Azure Functions 2019 trace (or the rows it
+     * lists) as its own function: the functions go to {@code functions} (their names to
+     * {@code names}), their sources are returned. Each function is functionDefaults' template
+     * with the row's name, its app's p99 memory (unless functionDefaults sets memorySize) and its
+     * durations.
+     */
+    private List<TrafficSpec> bindAccount(YamlNode node, int index, Map<String, String> names, Defaults defaults,
+                                          PlatformSpec platform, List<FunctionSpec> functions) {
+        String path = "traffic[" + index + "]";
+        Fields f = new Fields(node, path, problems, TRAFFIC_KEYS);
+        if (f.has("name")) {
+            problems.add(f.child("name"), f.node("name"), "an entry that replays every row gives each function's source "
+                    + "the name <function>/trace; remove name:");
+        }
+        for (String pattern : PATTERNS) {
+            if (!pattern.equals("trace") && f.has(pattern)) {
+                problems.add(path, node, "give one arrival pattern per entry, found trace and " + pattern
+                        + " (use several entries: they add up)");
+            }
+        }
+        String at = path + ".trace";
+        Fields p = new Fields(f.node("trace"), at, problems, TRACE_KEYS);
+        String file = p.requiredText("file", "an invocations.csv of the Azure Functions 2019 trace");
+        if (p.has("row")) {
+            problems.add(p.child("row"), p.node("row"), "give row: (one row, for the entry's function) or rows:, not both");
+        }
+        String spread = p.choice("spread", "poisson", "poisson", "even");
+        double scale = p.number("scale", 1, 0, 1e6);
+        long start = p.duration("start", 0, 0, MAX_DURATION_MICROS);
+        String durationsFile = p.has("durations") ? p.text("durations", null) : null;
+        String memoryFile = p.has("memory") ? p.text("memory", null) : null;
+        if (!p.has("durations") && !defaults.handlerHasWork() && !p.explainedAbsence("durations")) {
+            problems.add(p.child("durations"), p.node("rows"), "missing: a durations.csv to draw each function's "
+                    + "duration from, or a handler with a duration in functionDefaults");
+        }
+        TraceFiles.Table invocations = file == null ? null : table(p, "file", file, TraceFiles.Kind.INVOCATIONS);
+        TraceFiles.Table durations = durationsFile == null ? null : table(p, "durations", durationsFile, TraceFiles.Kind.DURATIONS);
+        TraceFiles.Table memory = memoryFile == null ? null : table(p, "memory", memoryFile, TraceFiles.Kind.MEMORY);
+        if (invocations == null || durationsFile != null && durations == null || memoryFile != null && memory == null) {
+            return List.of();
+        }
+        List<Integer> rows = selectRows(p, invocations);
+        if (functions.size() + rows.size() > MAX_FUNCTIONS) {
+            problems.add(p.child("rows"), p.node("rows"), rows.size() + " rows make as many functions, "
+                    + (functions.size() + rows.size()) + " in all; at most " + MAX_FUNCTIONS);
+            return List.of();
+        }
+        FunctionSpec template = defaults.template();
+        List<TrafficSpec> sources = new ArrayList<>();
+        List<String> capped = new ArrayList<>();
+        for (int r : rows) {
+            String where = file + " row " + r;
+            String name;
+            long[] counts;
+            int memoryMb = template.memoryMb();
+            HandlerSpec handler = template.handler();
+            try {
+                name = invocations.functionName(r);
+                counts = invocations.counts(r);
+            } catch (TraceFiles.TraceException e) {
+                problems.add(p.child("file"), p.node("file"), e.getMessage());
+                continue;
+            }
+            if (!name.matches(FUNCTION_NAME)) {
+                problems.add(p.child("file"), p.node("file"), file + ":" + invocations.line(r) + ": HashFunction '"
+                        + invocations.hash("HashFunction", r) + "' cannot name a function (fn- and letters, digits, '-' or '_')");
+                continue;
+            }
+            String before = names.putIfAbsent(name, "made by " + path + " from row " + r);
+            if (before != null) {
+                problems.add(p.child("rows"), p.node("rows"), where + " becomes function '" + name + "', "
+                        + (before.startsWith("functions[") ? "the name of " + before + "; rename that function"
+                        : "already " + before + " (the same HashFunction); replay one of them"));
+                continue;
+            }
+            if (memory != null) {
+                try {
+                    int m = memory.join(invocations, r, "HashOwner", "HashApp");
+                    if (m < 0) {
+                        problems.add(p.child("memory"), p.node("memory"), memoryFile + " has no row for the app of " + where
+                                + " (HashOwner " + invocations.hash("HashOwner", r) + ", HashApp "
+                                + invocations.hash("HashApp", r) + ")");
+                        continue;
+                    }
+                    double p99 = memory.memoryP99(m);
+                    if (!defaults.setsMemory() && platform != null) {
+                        memoryMb = memoryFor(p99, platform);
+                        if (p99 > memoryMb) {
+                            capped.add(name);
+                        }
+                    }
+                } catch (TraceFiles.TraceException e) {
+                    problems.add(p.child("memory"), p.node("memory"), e.getMessage());
+                    continue;
+                }
+            }
+            if (durations != null) {
+                try {
+                    int d = durations.join(invocations, r, "HashOwner", "HashApp", "HashFunction");
+                    if (d < 0) {
+                        problems.add(p.child("durations"), p.node("durations"), durationsFile + " has no row for "
+                                + where + " (HashFunction " + invocations.hash("HashFunction", r)
+                                + ", with its HashOwner and HashApp)");
+                        continue;
+                    }
+                    handler = new HandlerSpec(handler.threads(), handler.parallelFraction(), handler.threadOverhead(),
+                            List.of(new StepSpec.Wait(durations.distribution(d))), handler.memoryUsedMb(), handler.errorRate());
+                } catch (TraceFiles.TraceException e) {
+                    problems.add(p.child("durations"), p.node("durations"), e.getMessage());
+                    continue;
+                }
+            }
+            functions.add(new FunctionSpec(name, template.runtime(), memoryMb, template.architecture(),
+                    template.timeoutMicros(), template.reservedConcurrency(), template.provisioned(), template.packageSizeMb(),
+                    template.coldStartMicros(), template.init(), handler, template.ephemeralStorageMb()));
+            sources.add(new TrafficSpec(name, index, null, new TrafficSpec.Trace(counts, scale, spread.equals("even"), start,
+                    where)));
+        }
+        if (!capped.isEmpty()) {
+            notes.add(path + ": the p99 allocated memory of " + capped.size() + " function" + (capped.size() == 1 ? "'s app is"
+                    : "s' apps is") + " above the " + platform.preset() + " platform's maximum, so "
+                    + (capped.size() == 1 ? "it gets " : "they get ") + platform.memoryMaxMb() + " MB: " + some(capped));
+        }
+        return sources;
+    }
+
+    /** A few names, and how many more. */
+    private static String some(List<String> names) {
+        int shown = Math.min(names.size(), 5);
+        return String.join(", ", names.subList(0, shown)) + (names.size() > shown ? " and " + (names.size() - shown)
+                + " more" : "");
+    }
+
+    /**
+     * The memory size for an app's p99 allocated memory: rounded up to the platform's step, at
+     * least its minimum and at most its maximum.
+     */
+    static int memoryFor(double p99Mb, PlatformSpec platform) {
+        long min = platform.memoryMinMb();
+        long step = platform.memoryStepMb();
+        long top = min + (platform.memoryMaxMb() - min) / step * step;
+        if (p99Mb <= min) {
+            return (int) min;
+        }
+        return (int) Math.min(top, min + (long) Math.ceil((p99Mb - min) / step) * step);
+    }
+
+    /** A trace file read (once per scenario), or null after reporting at {@code key} why it cannot be. */
+    private TraceFiles.Table table(Fields p, String key, String file, TraceFiles.Kind kind) {
+        try {
+            return switch (kind) {
+                case INVOCATIONS -> traces.invocations(file);
+                case DURATIONS -> traces.durations(file);
+                case MEMORY -> traces.memory(file);
+            };
+        } catch (TraceFiles.TraceException e) {
+            problems.add(p.child(key), p.node(key), e.getMessage());
+            return null;
+        }
+    }
+
+    /** The rows a whole-account entry replays: {@code all}, or a list of indexes from 0 and HashFunction prefixes. */
+    private List<Integer> selectRows(Fields p, TraceFiles.Table invocations) {
+        YamlNode node = p.node("rows");
+        List<Integer> rows = new ArrayList<>();
+        if (node instanceof YamlNode.Scalar s && !s.isNull && s.text.equals("all")) {
+            for (int r = 0; r < invocations.size(); r++) {
+                rows.add(r);
+            }
+            return rows;
+        }
+        if (!(node instanceof YamlNode.Sequence seq) || seq.items.isEmpty()) {
+            problems.add(p.child("rows"), node, "expected all, or a list of rows such as [0, 3, 1779fd33] (each an index "
+                    + "from 0 or the start of a HashFunction); found " + (node instanceof YamlNode.Sequence ? "an empty list"
+                    : Fields.describe(node)));
+            return rows;
+        }
+        Map<Integer, Integer> chosen = new HashMap<>();
+        for (int k = 0; k < seq.items.size(); k++) {
+            YamlNode item = seq.items.get(k);
+            String at = p.child("rows") + "[" + k + "]";
+            if (!(item instanceof YamlNode.Scalar s) || s.isNull) {
+                problems.add(at, item, "expected a row: an index from 0 or the start of a HashFunction; found "
+                        + Fields.describe(item));
+                continue;
+            }
+            try {
+                int r = invocations.select(s.text, "HashFunction");
+                Integer before = chosen.putIfAbsent(r, k);
+                if (before != null) {
+                    problems.add(at, item, "row " + r + " is already chosen by rows[" + before + "]");
+                } else {
+                    rows.add(r);
+                }
+            } catch (TraceFiles.TraceException e) {
+                problems.add(at, item, e.getMessage());
+            }
+        }
+        return rows;
+    }
+
     /** The name the entry gives its source, or null for the default one. */
     private String sourceName(Fields f) {
         if (!f.has("name")) {
@@ -917,6 +1180,12 @@ public final class ScenarioLoader {
             return null;
         }
         return name;
+    }
+
+    /** What follows "no function named 'x'": a likely typo, or the names. */
+    private static String functionHint(String function, java.util.Collection<String> names) {
+        String hint = Fields.closest(function, names);
+        return hint != null ? "; did you mean '" + hint + "'?" : "; the functions are " + String.join(", ", names);
     }
 
     private void checkWindow(Fields p, long start, long end) {

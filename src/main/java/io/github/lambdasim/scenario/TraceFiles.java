@@ -32,12 +32,12 @@ import java.util.Map;
  * {@code minute_1..minute_1440}); duration percentiles ({@code durations.csv}:
  * {@code percentile_Average_0..100}, ms); allocated memory percentiles ({@code memory.csv}:
  * {@code AverageAllocatedMb_pct1..100}). A row is chosen by index (from 0) or by the start of its
- * {@code HashFunction} (or {@code HashApp} for memory).
+ * {@code HashFunction} (or {@code HashApp} for memory), or joined on the hash columns.
  *
- * <p>One instance serves one scenario and reads each file once, however many entries use it;
- * only the columns a kind of file needs are kept, the counts as one {@code long[]} per row. Every
- * problem is thrown as a message for the user, naming the file as the scenario names it, and its
- * line where there is one.
+ * <p>One instance serves one scenario and reads each file once, however many entries and rows
+ * use it; only the columns a kind of file needs are kept, the counts as one {@code long[]} per
+ * row. Every problem is thrown as a message for the user, naming the file as the scenario names
+ * it, and its line where there is one.
  */
 final class TraceFiles {
     /** A day of per-minute counts for 20,000 functions is about 60 MB of text. */
@@ -53,6 +53,8 @@ final class TraceFiles {
     private static final int[] MEMORY_PERCENTILES = {1, 5, 25, 50, 75, 95, 99, 100};
     private static final String DURATION_PREFIX = "percentile_Average_";
     private static final String MEMORY_PREFIX = "AverageAllocatedMb_pct";
+    private static final int NAME_PREFIX = 8;
+    private static final int MAX_NAME_HASH = 64 - "fn-".length();
 
     private static final CsvFactory FACTORY = CsvFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_LINE_CHARS).build()).build();
@@ -144,6 +146,8 @@ final class TraceFiles {
         private final List<String> rowProblems = new ArrayList<>();
         private final List<Integer> lines = new ArrayList<>();
         private final Map<String, int[]> sorted = new HashMap<>();
+        private final Map<String, Map<String, Integer>> joins = new HashMap<>();
+        private String[] functionNames;
         // While reading: the columns this kind needs.
         private final Map<String, Integer> hashColumns = new HashMap<>();
         private final Map<String, List<String>> hashCells = new HashMap<>();
@@ -157,6 +161,17 @@ final class TraceFiles {
 
         int size() {
             return lines.size();
+        }
+
+        /** The line of row {@code r} in the file. */
+        int line(int r) {
+            return lines.get(r);
+        }
+
+        /** Row {@code r}'s value of a hash column, or null when the file has no such column. */
+        String hash(String column, int r) {
+            String[] h = hashes.get(column);
+            return h == null ? null : h[r];
         }
 
         /** Row {@code r}'s invocations per minute. */
@@ -178,6 +193,12 @@ final class TraceFiles {
                 scaled[i] = v[i] * scale;
             }
             return new DistributionSpec.Empirical(percentiles, scaled);
+        }
+
+        /** Row {@code r}'s 99th percentile of allocated memory, in MB (memory files). */
+        double memoryP99(int r) throws TraceException {
+            check(r);
+            return values.get(r)[Arrays.binarySearch(MEMORY_PERCENTILES, 99)];
         }
 
         private void check(int r) throws TraceException {
@@ -224,6 +245,102 @@ final class TraceFiles {
         private static int[] sortedRows(String[] h) {
             return java.util.stream.IntStream.range(0, h.length).boxed().sorted(Comparator.comparing(i -> h[i]))
                     .mapToInt(Integer::intValue).toArray();
+        }
+
+        /**
+         * The row whose {@code columns} hold the same values as row {@code r} of {@code other}, or
+         * -1 when none does.
+         */
+        int join(Table other, int r, String... columns) throws TraceException {
+            StringBuilder key = new StringBuilder();
+            for (String c : columns) {
+                String v = other.hash(c, r);
+                if (v == null) {
+                    throw new TraceException(other.file + " has no " + c + " column to find its rows in " + file + " by");
+                }
+                key.append(v).append('\n');
+            }
+            Map<String, Integer> index = joins.get(String.join(",", columns));
+            if (index == null) {
+                index = new HashMap<>();
+                List<String[]> cols = new ArrayList<>();
+                for (String c : columns) {
+                    String[] h = hashes.get(c);
+                    if (h == null) {
+                        throw new TraceException(file + " has no " + c + " column to join on");
+                    }
+                    cols.add(h);
+                }
+                for (int row = 0; row < size(); row++) {
+                    StringBuilder k = new StringBuilder();
+                    for (String[] h : cols) {
+                        k.append(h[row]).append('\n');
+                    }
+                    Integer before = index.putIfAbsent(k.toString(), row);
+                    if (before != null) {
+                        index.put(k.toString(), -2 - before);
+                    }
+                }
+                joins.put(String.join(",", columns), index);
+            }
+            Integer found = index.get(key.toString());
+            if (found == null) {
+                return -1;
+            }
+            if (found < 0) {
+                throw new TraceException(file + " has more than one row for the same " + String.join(" + ", columns)
+                        + " (line " + line(-2 - found) + " and another); keep one");
+            }
+            return found;
+        }
+
+        /**
+         * The function each row becomes: {@code fn-} and the first 8 characters of its
+         * HashFunction, or as many more as tell apart all the rows of the file whose first 8
+         * characters are the same (so that a name does not depend on which rows are replayed).
+         */
+        String functionName(int r) throws TraceException {
+            if (functionNames == null) {
+                String[] h = hashes.get("HashFunction");
+                if (h == null) {
+                    throw new TraceException(file + " has no HashFunction column to name the functions by");
+                }
+                functionNames = namesOf(h);
+            }
+            return functionNames[r];
+        }
+
+        private static String[] namesOf(String[] h) {
+            int[] order = sortedRows(h);
+            String[] names = new String[h.length];
+            int start = 0;
+            while (start < order.length) {
+                String prefix = prefix(h[order[start]], NAME_PREFIX);
+                int end = start + 1;
+                int length = NAME_PREFIX;
+                while (end < order.length && prefix(h[order[end]], NAME_PREFIX).equals(prefix)) {
+                    length = Math.max(length, commonPrefix(h[order[end - 1]], h[order[end]]) + 1);
+                    end++;
+                }
+                for (int k = start; k < end; k++) {
+                    names[order[k]] = "fn-" + prefix(h[order[k]], Math.min(length, MAX_NAME_HASH));
+                }
+                start = end;
+            }
+            return names;
+        }
+
+        private static String prefix(String s, int n) {
+            return s.length() <= n ? s : s.substring(0, n);
+        }
+
+        private static int commonPrefix(String a, String b) {
+            int n = Math.min(a.length(), b.length());
+            int i = 0;
+            while (i < n && a.charAt(i) == b.charAt(i)) {
+                i++;
+            }
+            return i;
         }
 
         // ------------------------------------------------------------ reading
