@@ -61,6 +61,11 @@ final class Problems {
         return false;
     }
 
+    /** Whether further problems would only be counted: costly hints need not be computed. */
+    boolean isFull() {
+        return list.size() >= MAX_REPORTED;
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }

@@ -30,8 +30,10 @@ public final class ScenarioLoader {
     public static final long MAX_DURATION_MICROS = 366 * Units.MICROS_PER_DAY;
     /** A sanity bound on any one rate (a billion requests per second). */
     public static final double MAX_RATE_PER_SECOND = 1e9;
-    public static final int MAX_FUNCTIONS = 1000;
-    public static final int MAX_TRAFFIC_SOURCES = 10_000;
+    /** A whole account: the largest Lambda users run tens of thousands of functions. */
+    public static final int MAX_FUNCTIONS = 100_000;
+    /** Every function of a full account with a steady source and a spike on top. */
+    public static final int MAX_TRAFFIC_SOURCES = 200_000;
     public static final int MAX_STEPS = 1000;
     public static final int MAX_CALLS = 100_000;
     public static final int MAX_SCHEDULE_CHANGES = 1000;
@@ -58,7 +60,8 @@ public final class ScenarioLoader {
     private static final String[] TRACE_KEYS = {"file", "row", "rows", "durations", "memory", "spread", "scale", "start"};
     private static final String FUNCTION_NAME = "[A-Za-z0-9_-]{1,64}";
     private static final String SOURCE_NAME = "[A-Za-z0-9_./#-]{1,128}";
-
+    /** Names listed in full in a message; beyond this many, a count. */
+    private static final int MAX_LISTED_NAMES = 10;
     private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal",
         "empirical", "trace"};
 
@@ -210,7 +213,8 @@ public final class ScenarioLoader {
         }
         // Each name and what defines it: functions[i], or the trace row that creates the function.
         Map<String, String> names = new LinkedHashMap<>();
-        for (int i = 0; i < functionNodes.size() && i < MAX_FUNCTIONS; i++) {
+        // A list over its limit is not checked item by item: it has to be cut first.
+        for (int i = 0; i < functionNodes.size() && functionNodes.size() <= MAX_FUNCTIONS; i++) {
             FunctionSpec f = bindListedFunction(functionNodes.get(i), "functions[" + i + "]", defaults, platform, duration);
             if (f != null) {
                 if (names.putIfAbsent(f.name(), "functions[" + i + "]") != null) {
@@ -232,7 +236,7 @@ public final class ScenarioLoader {
         }
         // Whole-account entries first: the functions they create may have other sources too.
         Map<Integer, List<TrafficSpec>> replayed = new HashMap<>();
-        int entries = Math.min(trafficNodes.size(), MAX_TRAFFIC_SOURCES);
+        int entries = trafficNodes.size() <= MAX_TRAFFIC_SOURCES ? trafficNodes.size() : 0;
         for (int i = 0; i < entries; i++) {
             if (replaysAccount(trafficNodes.get(i))) {
                 replayed.put(i, bindAccount(trafficNodes.get(i), i, names, defaults, platform, functions));
@@ -1182,10 +1186,17 @@ public final class ScenarioLoader {
         return name;
     }
 
-    /** What follows "no function named 'x'": a likely typo, or the names. */
-    private static String functionHint(String function, java.util.Collection<String> names) {
+    /** What follows "no function named 'x'": a likely typo, or the names when they are few. */
+    private String functionHint(String function, java.util.Collection<String> names) {
+        if (problems.isFull()) {
+            return ""; // not reported: no need to search thousands of names
+        }
         String hint = Fields.closest(function, names);
-        return hint != null ? "; did you mean '" + hint + "'?" : "; the functions are " + String.join(", ", names);
+        if (hint != null) {
+            return "; did you mean '" + hint + "'?";
+        }
+        return names.size() <= MAX_LISTED_NAMES ? "; the functions are " + String.join(", ", names)
+                : " among the " + names.size() + " functions";
     }
 
     private void checkWindow(Fields p, long start, long end) {

@@ -42,8 +42,8 @@ import java.util.Map;
 final class TraceFiles {
     /** A day of per-minute counts for 20,000 functions is about 60 MB of text. */
     static final long MAX_BYTES = 64L << 20;
-    /** One function per row: the functions of a whole account. */
-    static final int MAX_ROWS = 100_000;
+    /** One function per row: as many rows as a scenario may have functions. */
+    static final int MAX_ROWS = ScenarioLoader.MAX_FUNCTIONS;
     /** Room for the dataset's whole 14 days in one row (20,160 minutes) and its hash columns. */
     static final int MAX_COLUMNS = 25_000;
     /** A row of that many counts of up to 40 characters; also the longest cell. */
