@@ -60,4 +60,17 @@ class ValidateCommandTest {
         assertEquals(12, out.stream().filter(l -> l.startsWith("  function ")).count());
         assertEquals(13, out.stream().filter(l -> l.startsWith("  traffic -> ")).count());
     }
+
+    @Test
+    void theBundledAccountTakesItsMemoryFromFunctionDefaultsWhenSet() {
+        List<String> out = lines(Cli.run("validate", "scenarios/azure-account.yaml", "--set",
+                "functionDefaults.memorySize=1024"));
+        assertEquals("  200 functions, 200 traffic sources; the 12 busiest:", out.get(out.indexOf(
+                "  1d simulated, seed 2019, platform current, region us-east-1, account concurrency 1000") + 1));
+        assertTrue(out.stream().filter(l -> l.startsWith("  function ")).allMatch(l -> l.contains(", 1024 MB,")),
+                String.join("\n", out));
+        List<String> byTrace = lines(Cli.run("validate", "scenarios/azure-account.yaml", "--set", "platform=2019"));
+        assertTrue(byTrace.stream().anyMatch(l -> l.startsWith("  note: traffic[0]: the p99 allocated memory of 15 functions'")),
+                String.join("\n", byTrace));
+    }
 }
