@@ -8,7 +8,11 @@ import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.scenario.TrafficSpec;
 import io.github.lambdasim.scenario.Units;
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a scenario file and show what it describes, without simulating. Exit code 2 if it is invalid.")
 final class ValidateCommand implements Callable<Integer> {
+    /** Up to this many functions, each is listed with its traffic; beyond, the busiest this many. */
+    static final int LISTED = 12;
+
     @Mixin
     ScenarioOptions options;
 
@@ -36,14 +43,18 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %s simulated, seed %d, platform %s, region %s, account concurrency %d%n",
                 Units.formatDuration(s.durationMicros()), s.seed(), s.platform().preset(), s.region(),
                 s.account().concurrencyLimit());
-        for (FunctionSpec f : s.functions()) {
-            out.printf(Locale.ROOT, "  function %s: %s, %d MB, %s, timeout %s%s%s%n", f.name(), f.runtime(), f.memoryMb(),
-                    f.architecture().label(), Units.formatDuration(f.timeoutMicros()),
-                    f.hasReservedConcurrency() ? ", reserved concurrency " + f.reservedConcurrency() : "",
-                    describe(f.provisioned()));
+        if (s.functions().size() <= LISTED) {
+            for (FunctionSpec f : s.functions()) {
+                out.println("  function " + describe(f));
+            }
+            for (TrafficSpec t : s.traffic()) {
+                out.printf(Locale.ROOT, "  traffic -> %s: %s%n", t.function(), t.pattern().describe());
+            }
+        } else {
+            busiest(s, out);
         }
-        for (TrafficSpec t : s.traffic()) {
-            out.printf(Locale.ROOT, "  traffic -> %s: %s%n", t.function(), t.pattern().describe());
+        for (String note : s.notes()) {
+            out.println("  note: " + note);
         }
         out.printf(Locale.ROOT, "  about %,.0f requests expected%n", s.expectedRequests());
         RunEstimate e = RunEstimate.of(s, Simulation.defaultPeriodMicros(s.durationMicros()));
@@ -55,6 +66,32 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The totals and the busiest functions of a scenario with too many functions to list. */
+    private static void busiest(ScenarioSpec s, PrintWriter out) {
+        Map<String, double[]> requests = new HashMap<>();
+        for (TrafficSpec t : s.traffic()) {
+            requests.computeIfAbsent(t.function(), k -> new double[1])[0] += t.pattern().expectedCount(s.durationMicros());
+        }
+        List<FunctionSpec> top = s.functions().stream()
+                .sorted(Comparator.comparingDouble((FunctionSpec f) -> -requests.getOrDefault(f.name(), new double[1])[0])
+                        .thenComparing(FunctionSpec::name))
+                .limit(LISTED).toList();
+        out.printf(Locale.ROOT, "  %,d functions, %,d traffic sources; the %d busiest:%n", s.functions().size(),
+                s.traffic().size(), top.size());
+        for (FunctionSpec f : top) {
+            out.printf(Locale.ROOT, "  function %s; about %,.0f requests expected%n", describe(f),
+                    requests.getOrDefault(f.name(), new double[1])[0]);
+        }
+        out.printf(Locale.ROOT, "  ... and %,d more functions%n", s.functions().size() - top.size());
+    }
+
+    private static String describe(FunctionSpec f) {
+        return String.format(Locale.ROOT, "%s: %s, %d MB, %s, timeout %s%s%s", f.name(), f.runtime(), f.memoryMb(),
+                f.architecture().label(), Units.formatDuration(f.timeoutMicros()),
+                f.hasReservedConcurrency() ? ", reserved concurrency " + f.reservedConcurrency() : "",
+                describe(f.provisioned()));
     }
 
     private static String describe(ProvisionedSpec p) {

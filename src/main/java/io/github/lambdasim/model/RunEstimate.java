@@ -72,15 +72,17 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
         }
         long pool = Math.max(0, spec.account().concurrencyLimit() - reservedSum);
         double idleMax = upper(spec.platform().idleLifetimeMicros());
+        // Per function: its expected requests and the sum of its sources' maximum rates (one pass, not one per function).
+        java.util.Map<String, double[]> byFunction = new java.util.HashMap<>();
+        for (TrafficSpec t : spec.traffic()) {
+            double[] sums = byFunction.computeIfAbsent(t.function(), k -> new double[2]);
+            sums[0] += t.pattern().expectedCount(duration);
+            sums[1] += t.pattern().maxRate();
+        }
         for (FunctionSpec f : spec.functions()) {
-            double fRequests = 0;
-            double maxRate = 0;
-            for (TrafficSpec t : spec.traffic()) {
-                if (t.function().equals(f.name())) {
-                    fRequests += t.pattern().expectedCount(duration);
-                    maxRate += t.pattern().maxRate();
-                }
-            }
+            double[] sums = byFunction.getOrDefault(f.name(), new double[2]);
+            double fRequests = sums[0];
+            double maxRate = sums[1];
             requests += fRequests;
             double stepDraws = draws(f.handler().steps());
             draws += fRequests * stepDraws;

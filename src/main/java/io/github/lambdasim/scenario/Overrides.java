@@ -60,6 +60,7 @@ final class Overrides {
                     problems.add(SOURCE, 0, path + ": no list item '" + seg + "' at " + at
                             + (hint != null ? "; did you mean '" + hint + "'?"
                             : names.isEmpty() ? "; address items by index 0.." + (s.items.size() - 1)
+                            : names.size() > 10 ? "; address items by name or by index 0.." + (s.items.size() - 1)
                             : "; items: " + String.join(", ", names)));
                     return root;
                 }
@@ -87,32 +88,26 @@ final class Overrides {
     }
 
     private static int indexOf(YamlNode.Sequence s, String seg) {
+        int byFunction = -1;
+        int functionCount = 0;
         for (int i = 0; i < s.items.size(); i++) {
             if (s.items.get(i) instanceof YamlNode.Mapping m) {
-                for (String key : new String[] {"name", "function"}) {
-                    if (m.entries.get(key) instanceof YamlNode.Scalar n && seg.equals(n.text)
-                            && (key.equals("name") || countByFunction(s, seg) == 1)) {
-                        return i;
-                    }
+                if (m.entries.get("name") instanceof YamlNode.Scalar n && seg.equals(n.text)) {
+                    return i;
+                }
+                if (m.entries.get("function") instanceof YamlNode.Scalar f && seg.equals(f.text) && functionCount++ == 0) {
+                    byFunction = i;
                 }
             }
+        }
+        if (functionCount == 1) {
+            return byFunction;
         }
         if (seg.matches("[0-9]{1,9}")) {
             int i = Integer.parseInt(seg);
             return i < s.items.size() ? i : -1;
         }
         return -1;
-    }
-
-    private static int countByFunction(YamlNode.Sequence s, String function) {
-        int n = 0;
-        for (YamlNode item : s.items) {
-            if (item instanceof YamlNode.Mapping m && m.entries.get("function") instanceof YamlNode.Scalar f
-                    && function.equals(f.text)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static List<String> names(YamlNode.Sequence s) {

@@ -11,6 +11,8 @@ final class Problems {
     private final String source;
     private final List<Problem> list = new ArrayList<>();
     private int dropped;
+    /** Paths whose problems are not reported (they were, once, elsewhere). */
+    private List<String> muted = List.of();
 
     Problems(String source) {
         this.source = source;
@@ -21,6 +23,9 @@ final class Problems {
     }
 
     void add(String path, int line, String message) {
+        if (isMuted(path)) {
+            return;
+        }
         if (list.size() >= MAX_REPORTED) {
             dropped++;
             return;
@@ -31,6 +36,34 @@ final class Problems {
             }
         }
         list.add(new Problem(source, path, line, message));
+    }
+
+    /**
+     * Stops reporting problems at {@code paths} and below them ({@code functions[2].handler}
+     * mutes {@code functions[2].handler.duration}) until {@link #unmute()}: a function's keys
+     * taken from functionDefaults were checked there, once.
+     */
+    void mute(List<String> paths) {
+        muted = List.copyOf(paths);
+    }
+
+    void unmute() {
+        muted = List.of();
+    }
+
+    private boolean isMuted(String path) {
+        for (String m : muted) {
+            if (path.startsWith(m) && (path.length() == m.length() || path.charAt(m.length()) == '.'
+                    || path.charAt(m.length()) == '[')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether further problems would only be counted: costly hints need not be computed. */
+    boolean isFull() {
+        return list.size() >= MAX_REPORTED;
     }
 
     boolean isEmpty() {

@@ -30,8 +30,10 @@ public final class ScenarioLoader {
     public static final long MAX_DURATION_MICROS = 366 * Units.MICROS_PER_DAY;
     /** A sanity bound on any one rate (a billion requests per second). */
     public static final double MAX_RATE_PER_SECOND = 1e9;
-    public static final int MAX_FUNCTIONS = 1000;
-    public static final int MAX_TRAFFIC_SOURCES = 10_000;
+    /** A whole account: the largest Lambda users run tens of thousands of functions. */
+    public static final int MAX_FUNCTIONS = 100_000;
+    /** Every function of a full account with a steady source and a spike on top. */
+    public static final int MAX_TRAFFIC_SOURCES = 200_000;
     public static final int MAX_STEPS = 1000;
     public static final int MAX_CALLS = 100_000;
     public static final int MAX_SCHEDULE_CHANGES = 1000;
@@ -46,29 +48,34 @@ public final class ScenarioLoader {
 
     private static final String PRESETS_RESOURCE = "platform-presets.yaml";
     private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "platform", "region", "account",
-        "billing", "functions", "traffic"};
+        "billing", "functionDefaults", "functions", "traffic"};
     private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
         "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
         "ephemeralStorageSize"};
     private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
         "memoryUsedMb", "errorRate"};
+    private static final String[] DEFAULT_KEYS = java.util.Arrays.copyOfRange(FUNCTION_KEYS, 1, FUNCTION_KEYS.length);
     private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal", "trace"};
+    private static final String[] TRAFFIC_KEYS = {"function", "poisson", "constant", "spike", "ramp", "diurnal", "trace", "name"};
+    private static final String[] TRACE_KEYS = {"file", "row", "rows", "durations", "memory", "spread", "scale", "start"};
+    private static final String FUNCTION_NAME = "[A-Za-z0-9_-]{1,64}";
+    private static final String SOURCE_NAME = "[A-Za-z0-9_./#-]{1,128}";
+    /** Names listed in full in a message; beyond this many, a count. */
+    private static final int MAX_LISTED_NAMES = 10;
     private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal",
         "empirical", "trace"};
 
     private final Problems problems;
     private final String source;
-    /** Where relative paths in the scenario (trace files) start from: the scenario file's folder. */
-    private final Path baseDir;
+    /** The trace files of the scenario, each read once; their paths start from the scenario file's folder. */
+    private final TraceFiles traces;
+    /** What validation decided that the user may want to know. */
+    private final List<String> notes = new ArrayList<>();
 
     private ScenarioLoader(String source, Path baseDir) {
         this.source = source;
         this.problems = new Problems(source);
-        this.baseDir = baseDir;
-    }
-
-    private Path resolve(String file) {
-        return baseDir.resolve(file).normalize();
+        this.traces = new TraceFiles(baseDir);
     }
 
     /** Loads a scenario file; {@code overrides} are {@code path=value} strings applied before validation. */
@@ -192,19 +199,25 @@ public final class ScenarioLoader {
         boolean freeTier = billing.bool("freeTier", true);
         long month = billing.duration("month", rules.defaultMonthMicros(), Units.MICROS_PER_HOUR, 744 * Units.MICROS_PER_HOUR);
 
+        boolean replaysAccount = top.node("traffic") instanceof YamlNode.Sequence entries
+                && entries.items.stream().anyMatch(ScenarioLoader::replaysAccount);
+        Defaults defaults = bindDefaults(top.node("functionDefaults"), platform, duration);
+
         List<FunctionSpec> functions = new ArrayList<>();
         List<Integer> functionIndexes = new ArrayList<>();
-        List<YamlNode> functionNodes = top.list("functions", true, "functions (each with at least a name)");
+        List<YamlNode> functionNodes = top.list("functions", !replaysAccount, "functions (each with at least a name)");
         if (functionNodes.size() > MAX_FUNCTIONS) {
             problems.add("functions", top.node("functions"), functionNodes.size() + " functions; at most " + MAX_FUNCTIONS);
-        } else if (functionNodes.isEmpty() && top.node("functions") instanceof YamlNode.Sequence) {
+        } else if (functionNodes.isEmpty() && top.node("functions") instanceof YamlNode.Sequence && !replaysAccount) {
             problems.add("functions", top.node("functions"), "the list is empty; give at least one function");
         }
-        Set<String> names = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < functionNodes.size() && i < MAX_FUNCTIONS; i++) {
-            FunctionSpec f = bindFunction(functionNodes.get(i), "functions[" + i + "]", platform, duration);
+        // Each name and what defines it: functions[i], or the trace row that creates the function.
+        Map<String, String> names = new LinkedHashMap<>();
+        // A list over its limit is not checked item by item: it has to be cut first.
+        for (int i = 0; i < functionNodes.size() && functionNodes.size() <= MAX_FUNCTIONS; i++) {
+            FunctionSpec f = bindListedFunction(functionNodes.get(i), "functions[" + i + "]", defaults, platform, duration);
             if (f != null) {
-                if (!names.add(f.name())) {
+                if (names.putIfAbsent(f.name(), "functions[" + i + "]") != null) {
                     problems.add("functions[" + i + "].name", functionNodes.get(i), "a function named '" + f.name()
                             + "' is already defined; names must be unique");
                 }
@@ -212,9 +225,8 @@ public final class ScenarioLoader {
                 functionIndexes.add(i);
             }
         }
-        checkConcurrency(functions, functionIndexes, functionNodes, accountLimit, platform);
+        int listed = functions.size();
 
-        List<TrafficSpec> traffic = new ArrayList<>();
         List<YamlNode> trafficNodes = top.list("traffic", true, "traffic sources such as {function: api, poisson: {rate: 50/s}}");
         if (trafficNodes.size() > MAX_TRAFFIC_SOURCES) {
             problems.add("traffic", top.node("traffic"), trafficNodes.size() + " sources; at most " + MAX_TRAFFIC_SOURCES);
@@ -222,17 +234,43 @@ public final class ScenarioLoader {
             problems.add("traffic", top.node("traffic"), "the list is empty; give at least one source, "
                     + "such as {function: api, poisson: {rate: 50/s}}");
         }
-        for (int i = 0; i < trafficNodes.size() && i < MAX_TRAFFIC_SOURCES; i++) {
+        // Whole-account entries first: the functions they create may have other sources too.
+        Map<Integer, List<TrafficSpec>> replayed = new HashMap<>();
+        int entries = trafficNodes.size() <= MAX_TRAFFIC_SOURCES ? trafficNodes.size() : 0;
+        for (int i = 0; i < entries; i++) {
+            if (replaysAccount(trafficNodes.get(i))) {
+                replayed.put(i, bindAccount(trafficNodes.get(i), i, names, defaults, platform, functions));
+            }
+        }
+        List<TrafficSpec> traffic = new ArrayList<>();
+        Map<Integer, YamlNode> givenNames = new HashMap<>();
+        for (int i = 0; i < entries; i++) {
+            List<TrafficSpec> sources = replayed.get(i);
+            if (sources != null) {
+                if (traffic.size() + sources.size() > MAX_TRAFFIC_SOURCES) {
+                    problems.add("traffic[" + i + "].trace.rows", rowsNode(trafficNodes.get(i)), "its " + sources.size()
+                            + " sources make " + (traffic.size() + sources.size()) + " with those before; at most "
+                            + MAX_TRAFFIC_SOURCES);
+                    break;
+                }
+                traffic.addAll(sources);
+                continue;
+            }
             TrafficSpec t = bindTraffic(trafficNodes.get(i), i, names, duration);
             if (t != null) {
                 traffic.add(t);
+                if (t.name() != null) {
+                    givenNames.put(i, ((YamlNode.Mapping) trafficNodes.get(i)).entries.get("name"));
+                }
             }
         }
+        traffic = nameSources(traffic, givenNames);
+        checkConcurrency(functions, listed, functionIndexes, functionNodes, accountLimit, platform, top.node("functionDefaults"));
         if (!problems.isEmpty() || platform == null) {
             return null;
         }
         return new ScenarioSpec(name, description, duration, seed, platform, region, new AccountSpec(accountLimit),
-                new BillingSpec(region, platform.billingEra(), freeTier, month), functions, traffic);
+                new BillingSpec(region, platform.billingEra(), freeTier, month), functions, traffic, notes);
     }
 
     // ---------------------------------------------------------------- platform
@@ -400,13 +438,87 @@ public final class ScenarioLoader {
 
     // ---------------------------------------------------------------- functions
 
-    private FunctionSpec bindFunction(YamlNode node, String path, PlatformSpec platform, long duration) {
-        Fields f = new Fields(node, path, problems, FUNCTION_KEYS);
+    /**
+     * functionDefaults, checked once at its own path: the keys every function takes unless it
+     * sets them itself, and the function they make alone (the template of the functions a trace
+     * creates).
+     *
+     * @param handlerHasWork whether its handler says what the handler does (a duration or steps)
+     * @param setsMemory     whether it sets memorySize (which then wins over a trace's memory)
+     */
+    private record Defaults(YamlNode.Mapping keys, FunctionSpec template, boolean handlerHasWork, boolean setsMemory) {
+        /** A function's own keys, and the defaults' keys it does not set (a shallow merge). */
+        YamlNode.Mapping appliedTo(YamlNode.Mapping function) {
+            YamlNode.Mapping merged = new YamlNode.Mapping(function.line());
+            merged.entries.putAll(function.entries);
+            keys.entries.forEach(merged.entries::putIfAbsent);
+            return merged;
+        }
+    }
+
+    private Defaults bindDefaults(YamlNode node, PlatformSpec platform, long duration) {
+        YamlNode.Mapping keys = new YamlNode.Mapping(0);
+        if (node instanceof YamlNode.Mapping m) {
+            keys = (YamlNode.Mapping) YamlNode.copy(m);
+            YamlNode name = keys.entries.remove("name");
+            if (name != null) {
+                problems.add("functionDefaults.name", name, "each function names itself; functionDefaults holds the other "
+                        + "function keys");
+            }
+        } else if (node != null && !(node instanceof YamlNode.Scalar s && s.isNull)) {
+            problems.add("functionDefaults", node, "expected a mapping of function keys (all but name), such as "
+                    + "{runtime: python3.12, timeout: 30s}; found " + Fields.describe(node));
+        }
+        FunctionSpec template = bindFunction(keys, "functionDefaults", platform, duration, true);
+        YamlNode handler = keys.entries.get("handler");
+        // A handler that is not a mapping was reported above: it is not said again for each function.
+        boolean work = handler != null && (!(handler instanceof YamlNode.Mapping h) || h.entries.containsKey("duration")
+                || h.entries.containsKey("steps"));
+        if (template.hasReservedConcurrency() && template.provisioned().maxLevel() > template.reservedConcurrency()) {
+            problems.add("functionDefaults.provisionedConcurrency", keys.entries.get("provisionedConcurrency"),
+                    "provisioned concurrency " + template.provisioned().maxLevel() + " is above the reserved concurrency "
+                    + template.reservedConcurrency() + "; provisioned environments count against it");
+        }
+        return new Defaults(keys, template, work, keys.entries.containsKey("memorySize"));
+    }
+
+    /**
+     * A function listed under functions:, with the keys of functionDefaults it does not set;
+     * problems with those keys were reported once, at functionDefaults.
+     */
+    private FunctionSpec bindListedFunction(YamlNode node, String path, Defaults defaults, PlatformSpec platform,
+                                            long duration) {
+        if (!(node instanceof YamlNode.Mapping own) || defaults.keys().entries.isEmpty()) {
+            return bindFunction(node, path, platform, duration, false);
+        }
+        List<String> inherited = new ArrayList<>();
+        for (String key : defaults.keys().entries.keySet()) {
+            if (!own.entries.containsKey(key)) {
+                inherited.add(path + "." + key);
+            }
+        }
+        problems.mute(inherited);
+        FunctionSpec f;
+        try {
+            f = bindFunction(defaults.appliedTo(own), path, platform, duration, false);
+        } finally {
+            problems.unmute();
+        }
+        if (inherited.contains(path + ".handler") && !defaults.handlerHasWork()) {
+            problems.add(path, node, "missing: what the handler does; functionDefaults.handler gives neither a duration "
+                    + "nor steps, so give this function a handler (e.g. handler: {duration: 100ms})");
+        }
+        return f;
+    }
+
+    /** A function, or with {@code defaults} the functionDefaults mapping: no name, a handler not required. */
+    private FunctionSpec bindFunction(YamlNode node, String path, PlatformSpec platform, long duration, boolean defaults) {
+        Fields f = new Fields(node, path, problems, defaults ? DEFAULT_KEYS : FUNCTION_KEYS);
         if (!(node instanceof YamlNode.Mapping)) {
             return null;
         }
-        String name = f.requiredText("name", "the function's name");
-        if (name != null && !name.matches("[A-Za-z0-9_-]{1,64}")) {
+        String name = defaults ? "" : f.requiredText("name", "the function's name");
+        if (!defaults && name != null && !name.matches(FUNCTION_NAME)) {
             problems.add(f.child("name"), f.node("name"), "'" + name + "' is not a Lambda function name: 1 to 64 letters, "
                     + "digits, '-' or '_'");
         }
@@ -438,7 +550,8 @@ public final class ScenarioLoader {
         DistributionSpec coldStart = f.has("coldStart")
                 ? distribution(f.node("coldStart"), f.child("coldStart"), DistributionSpec.Unit.DURATION) : null;
         List<StepSpec> init = steps(f.list("init", false, "steps"), f.child("init"));
-        HandlerSpec handler = bindHandler(f.node("handler"), f.child("handler"), memory);
+        HandlerSpec handler = defaults && !f.has("handler") ? new HandlerSpec(1, 1, 0, List.of(), null, 0)
+                : bindHandler(f.node("handler"), f.child("handler"), !defaults);
         int ephemeral = (int) platformSize(f, "ephemeralStorageSize", MIN_EPHEMERAL_MB,
                 mb -> platform == null ? null : platform.ephemeralStorageProblem(mb));
         if (name == null || handler == null) {
@@ -541,7 +654,8 @@ public final class ScenarioLoader {
         return ProvisionedSpec.NONE;
     }
 
-    private HandlerSpec bindHandler(YamlNode node, String path, int memoryMb) {
+    /** A handler; {@code needsWork}: a duration or steps are required (not so in functionDefaults). */
+    private HandlerSpec bindHandler(YamlNode node, String path, boolean needsWork) {
         if (node == null) {
             problems.add(path, 0, "missing: what the handler does, e.g. handler: {duration: 100ms} or handler: {steps: [...]}");
             return null;
@@ -557,7 +671,8 @@ public final class ScenarioLoader {
         } else if (f.has("steps")) {
             steps = steps(f.list("steps", true, "steps"), f.child("steps"));
         } else {
-            if (node instanceof YamlNode.Mapping && !f.explainedAbsence("duration") && !f.explainedAbsence("steps")) {
+            if (needsWork && node instanceof YamlNode.Mapping && !f.explainedAbsence("duration")
+                    && !f.explainedAbsence("steps")) {
                 problems.add(path, node, "missing: duration (e.g. duration: {lognormal: {median: 80ms, p99: 400ms}}) or steps");
             }
             steps = List.of();
@@ -625,8 +740,13 @@ public final class ScenarioLoader {
         return steps;
     }
 
-    private void checkConcurrency(List<FunctionSpec> functions, List<Integer> indexes, List<YamlNode> nodes,
-                                  int accountLimit, PlatformSpec platform) {
+    /**
+     * Reserved and provisioned concurrency against the account's limit, for every function (the
+     * first {@code listed} are those under functions:, at {@code indexes} among its {@code nodes});
+     * a function that takes both from functionDefaults was checked there.
+     */
+    private void checkConcurrency(List<FunctionSpec> functions, int listed, List<Integer> indexes, List<YamlNode> nodes,
+                                  int accountLimit, PlatformSpec platform, YamlNode defaultsNode) {
         if (platform == null) {
             return;
         }
@@ -634,10 +754,11 @@ public final class ScenarioLoader {
         long unreservedProvisioned = 0;
         for (int i = 0; i < functions.size(); i++) {
             FunctionSpec f = functions.get(i);
-            String path = "functions[" + indexes.get(i) + "]";
             if (f.hasReservedConcurrency()) {
                 reservedSum += f.reservedConcurrency();
-                if (f.provisioned().maxLevel() > f.reservedConcurrency()) {
+                if (i < listed && setsConcurrency(nodes.get(indexes.get(i)))
+                        && f.provisioned().maxLevel() > f.reservedConcurrency()) {
+                    String path = "functions[" + indexes.get(i) + "]";
                     problems.add(path + ".provisionedConcurrency", provisionedLine(nodes.get(indexes.get(i))), "provisioned concurrency "
                             + f.provisioned().maxLevel() + " is above the function's reserved concurrency "
                             + f.reservedConcurrency() + "; provisioned environments count against it");
@@ -646,18 +767,27 @@ public final class ScenarioLoader {
                 unreservedProvisioned += f.provisioned().maxLevel();
             }
         }
+        // Without functions listed, the sums come from functionDefaults applied to the functions a trace creates.
+        String where = nodes.isEmpty() ? "functionDefaults" : "functions";
+        int line = nodes.isEmpty() ? (defaultsNode == null ? 0 : defaultsNode.line()) : nodes.get(0).line();
         if (unreservedProvisioned > 0 && reservedSum + unreservedProvisioned > accountLimit - platform.minUnreservedConcurrency()) {
-            problems.add("functions", nodes.isEmpty() ? 0 : nodes.get(0).line(), "provisioned concurrency "
+            problems.add(where, line, "provisioned concurrency "
                     + unreservedProvisioned + (reservedSum > 0 ? " plus reserved concurrency " + reservedSum : "")
                     + " is above the " + (accountLimit - platform.minUnreservedConcurrency()) + " the account allows "
                     + "(concurrencyLimit " + accountLimit + " less the " + platform.minUnreservedConcurrency()
                     + " that must stay unreserved)");
         }
         if (reservedSum > accountLimit - platform.minUnreservedConcurrency()) {
-            problems.add("functions", nodes.isEmpty() ? 0 : nodes.get(0).line(), "reserved concurrency adds up to " + reservedSum
+            problems.add(where, line, "reserved concurrency adds up to " + reservedSum
                     + ", above the " + (accountLimit - platform.minUnreservedConcurrency()) + " the account allows (concurrencyLimit "
                     + accountLimit + " less the " + platform.minUnreservedConcurrency() + " that must stay unreserved)");
         }
+    }
+
+    /** Whether a function sets reserved or provisioned concurrency itself (not only through functionDefaults). */
+    private static boolean setsConcurrency(YamlNode function) {
+        return function instanceof YamlNode.Mapping m && (m.entries.containsKey("reservedConcurrency")
+                || m.entries.containsKey("provisionedConcurrency"));
     }
 
     /** The line of a function's provisionedConcurrency, or of the function when it has none. */
@@ -668,20 +798,77 @@ public final class ScenarioLoader {
 
     // ---------------------------------------------------------------- traffic
 
-    private TrafficSpec bindTraffic(YamlNode node, int index, Set<String> functionNames, long durationMicros) {
+    /** A traffic entry that replays every row of a trace as its own function: a trace with rows:, and no function:. */
+    private static boolean replaysAccount(YamlNode node) {
+        return node instanceof YamlNode.Mapping m && !hasValue(m, "function")
+                && m.entries.get("trace") instanceof YamlNode.Mapping t && t.entries.containsKey("rows");
+    }
+
+    private static boolean hasValue(YamlNode.Mapping m, String key) {
+        YamlNode n = m.entries.get(key);
+        return n != null && !(n instanceof YamlNode.Scalar s && s.isNull);
+    }
+
+    private static YamlNode rowsNode(YamlNode entry) {
+        return ((YamlNode.Mapping) ((YamlNode.Mapping) entry).entries.get("trace")).entries.get("rows");
+    }
+
+    /**
+     * The sources' names: the one given, or {@code <function>/<pattern>}, and {@code #2},
+     * {@code #3}... for the later sources of the same function and pattern (counted in file
+     * order, named or not, so that naming one source renames no other).
+     */
+    private List<TrafficSpec> nameSources(List<TrafficSpec> sources, Map<Integer, YamlNode> givenNames) {
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> byDefault = new HashMap<>();
+        List<TrafficSpec> named = new ArrayList<>(sources.size());
+        for (TrafficSpec t : sources) {
+            String base = t.function() + "/" + t.pattern().kind();
+            int n = seen.merge(base, 1, Integer::sum);
+            if (t.name() != null) {
+                named.add(t);
+                continue;
+            }
+            String name = n == 1 ? base : base + "#" + n;
+            byDefault.putIfAbsent(name, t.index());
+            named.add(new TrafficSpec(t.function(), t.index(), name, t.pattern()));
+        }
+        Map<String, Integer> given = new HashMap<>();
+        for (TrafficSpec t : named) {
+            if (!givenNames.containsKey(t.index())) {
+                continue;
+            }
+            String path = "traffic[" + t.index() + "].name";
+            Integer other = byDefault.get(t.name());
+            Integer before = given.putIfAbsent(t.name(), t.index());
+            if (other != null) {
+                problems.add(path, givenNames.get(t.index()), "'" + t.name() + "' is the name traffic[" + other
+                        + "] takes by default (function/pattern); choose another");
+            } else if (before != null) {
+                problems.add(path, givenNames.get(t.index()), "a traffic source named '" + t.name()
+                        + "' is already defined (traffic[" + before + "]); names must be unique");
+            }
+        }
+        return named;
+    }
+
+    /** A traffic entry for one function (the sources of whole-account entries are bound by {@link #bindAccount}). */
+    private TrafficSpec bindTraffic(YamlNode node, int index, Map<String, String> functionNames, long durationMicros) {
         String path = "traffic[" + index + "]";
-        String[] keys = new String[PATTERNS.length + 1];
-        keys[0] = "function";
-        System.arraycopy(PATTERNS, 0, keys, 1, PATTERNS.length);
-        Fields f = new Fields(node, path, problems, keys);
+        Fields f = new Fields(node, path, problems, TRAFFIC_KEYS);
         if (!(node instanceof YamlNode.Mapping m)) {
             return null;
         }
-        String function = f.requiredText("function", "the name of the function these requests call");
-        if (function != null && !functionNames.isEmpty() && !functionNames.contains(function)) {
-            String hint = Fields.closest(function, functionNames);
+        String name = sourceName(f);
+        String function = f.has("function") || !f.has("trace") ? f.requiredText("function",
+                "the name of the function these requests call") : null;
+        if (!f.has("function") && f.has("trace")) {
+            f.missing("function", "the name of the function these requests call (or rows: all under trace:, "
+                    + "to replay every row as its own function)");
+        }
+        if (function != null && !functionNames.isEmpty() && !functionNames.containsKey(function)) {
             problems.add(f.child("function"), f.node("function"), "no function named '" + function + "'"
-                    + (hint != null ? "; did you mean '" + hint + "'?" : "; the functions are " + String.join(", ", functionNames)));
+                    + functionHint(function, functionNames.keySet()));
         }
         List<String> given = new ArrayList<>();
         for (String p : PATTERNS) {
@@ -733,9 +920,20 @@ public final class ScenarioLoader {
                 yield new TrafficSpec.Ramp(from, to, start, end);
             }
             case "trace" -> {
-                Fields p = new Fields(f.node(kind), at, problems, "file", "row", "spread", "scale", "start");
+                Fields p = new Fields(f.node(kind), at, problems, TRACE_KEYS);
                 String file = p.requiredText("file", "an invocations.csv of the Azure Functions 2019 trace");
                 String row = p.text("row", "0");
+                if (p.has("rows")) {
+                    problems.add(p.child("rows"), p.node("rows"), "rows: replays each row as its own function; remove "
+                            + "function:" + (function == null ? "" : " " + function) + ", or give row: to replay one row for it");
+                }
+                for (String key : new String[] {"durations", "memory"}) {
+                    if (p.has(key)) {
+                        problems.add(p.child(key), p.node(key), key + ": belongs to a replay of every row (rows:); for one "
+                                + "function, give handler." + (key.equals("durations") ? "duration" : "memoryUsedMb")
+                                + ": {trace: {file: ..., row: ...}}");
+                    }
+                }
                 String spread = p.text("spread", "poisson");
                 if (!spread.equals("poisson") && !spread.equals("even")) {
                     problems.add(p.child("spread"), p.node("spread"), "expected poisson or even, found '" + spread + "'");
@@ -745,7 +943,7 @@ public final class ScenarioLoader {
                 long[] counts = new long[0];
                 if (file != null) {
                     try {
-                        counts = TraceFiles.minuteCounts(resolve(file), row);
+                        counts = traces.minuteCounts(file, row);
                     } catch (TraceFiles.TraceException e) {
                         problems.add(p.child("file"), p.node("file"), e.getMessage());
                     }
@@ -769,7 +967,236 @@ public final class ScenarioLoader {
             }
             default -> throw new IllegalStateException(kind);
         };
-        return function == null ? null : new TrafficSpec(function, index, pattern);
+        return function == null ? null : new TrafficSpec(function, index, name, pattern);
+    }
+
+    /**
+     * A traffic entry that replays every row of an Azure Functions 2019 trace (or the rows it
+     * lists) as its own function: the functions go to {@code functions} (their names to
+     * {@code names}), their sources are returned. Each function is functionDefaults' template
+     * with the row's name, its app's p99 memory (unless functionDefaults sets memorySize) and its
+     * durations.
+     */
+    private List<TrafficSpec> bindAccount(YamlNode node, int index, Map<String, String> names, Defaults defaults,
+                                          PlatformSpec platform, List<FunctionSpec> functions) {
+        String path = "traffic[" + index + "]";
+        Fields f = new Fields(node, path, problems, TRAFFIC_KEYS);
+        if (f.has("name")) {
+            problems.add(f.child("name"), f.node("name"), "an entry that replays every row gives each function's source "
+                    + "the name <function>/trace; remove name:");
+        }
+        for (String pattern : PATTERNS) {
+            if (!pattern.equals("trace") && f.has(pattern)) {
+                problems.add(path, node, "give one arrival pattern per entry, found trace and " + pattern
+                        + " (use several entries: they add up)");
+            }
+        }
+        String at = path + ".trace";
+        Fields p = new Fields(f.node("trace"), at, problems, TRACE_KEYS);
+        String file = p.requiredText("file", "an invocations.csv of the Azure Functions 2019 trace");
+        if (p.has("row")) {
+            problems.add(p.child("row"), p.node("row"), "give row: (one row, for the entry's function) or rows:, not both");
+        }
+        String spread = p.choice("spread", "poisson", "poisson", "even");
+        double scale = p.number("scale", 1, 0, 1e6);
+        long start = p.duration("start", 0, 0, MAX_DURATION_MICROS);
+        String durationsFile = p.has("durations") ? p.text("durations", null) : null;
+        String memoryFile = p.has("memory") ? p.text("memory", null) : null;
+        if (!p.has("durations") && !defaults.handlerHasWork() && !p.explainedAbsence("durations")) {
+            problems.add(p.child("durations"), p.node("rows"), "missing: a durations.csv to draw each function's "
+                    + "duration from, or a handler with a duration in functionDefaults");
+        }
+        TraceFiles.Table invocations = file == null ? null : table(p, "file", file, TraceFiles.Kind.INVOCATIONS);
+        TraceFiles.Table durations = durationsFile == null ? null : table(p, "durations", durationsFile, TraceFiles.Kind.DURATIONS);
+        TraceFiles.Table memory = memoryFile == null ? null : table(p, "memory", memoryFile, TraceFiles.Kind.MEMORY);
+        if (invocations == null || durationsFile != null && durations == null || memoryFile != null && memory == null) {
+            return List.of();
+        }
+        List<Integer> rows = selectRows(p, invocations);
+        if (functions.size() + rows.size() > MAX_FUNCTIONS) {
+            problems.add(p.child("rows"), p.node("rows"), rows.size() + " rows make as many functions, "
+                    + (functions.size() + rows.size()) + " in all; at most " + MAX_FUNCTIONS);
+            return List.of();
+        }
+        FunctionSpec template = defaults.template();
+        List<TrafficSpec> sources = new ArrayList<>();
+        List<String> capped = new ArrayList<>();
+        for (int r : rows) {
+            String where = file + " row " + r;
+            String name;
+            long[] counts;
+            int memoryMb = template.memoryMb();
+            HandlerSpec handler = template.handler();
+            try {
+                name = invocations.functionName(r);
+                counts = invocations.counts(r);
+            } catch (TraceFiles.TraceException e) {
+                problems.add(p.child("file"), p.node("file"), e.getMessage());
+                continue;
+            }
+            if (!name.matches(FUNCTION_NAME)) {
+                problems.add(p.child("file"), p.node("file"), file + ":" + invocations.line(r) + ": HashFunction '"
+                        + invocations.hash("HashFunction", r) + "' cannot name a function (fn- and letters, digits, '-' or '_')");
+                continue;
+            }
+            String before = names.putIfAbsent(name, "made by " + path + " from row " + r);
+            if (before != null) {
+                problems.add(p.child("rows"), p.node("rows"), where + " becomes function '" + name + "', "
+                        + (before.startsWith("functions[") ? "the name of " + before + "; rename that function"
+                        : "already " + before + " (the same HashFunction); replay one of them"));
+                continue;
+            }
+            if (memory != null) {
+                try {
+                    int m = memory.join(invocations, r, "HashOwner", "HashApp");
+                    if (m < 0) {
+                        problems.add(p.child("memory"), p.node("memory"), memoryFile + " has no row for the app of " + where
+                                + " (HashOwner " + invocations.hash("HashOwner", r) + ", HashApp "
+                                + invocations.hash("HashApp", r) + ")");
+                        continue;
+                    }
+                    double p99 = memory.memoryP99(m);
+                    if (!defaults.setsMemory() && platform != null) {
+                        memoryMb = memoryFor(p99, platform);
+                        if (p99 > memoryMb) {
+                            capped.add(name);
+                        }
+                    }
+                } catch (TraceFiles.TraceException e) {
+                    problems.add(p.child("memory"), p.node("memory"), e.getMessage());
+                    continue;
+                }
+            }
+            if (durations != null) {
+                try {
+                    int d = durations.join(invocations, r, "HashOwner", "HashApp", "HashFunction");
+                    if (d < 0) {
+                        problems.add(p.child("durations"), p.node("durations"), durationsFile + " has no row for "
+                                + where + " (HashFunction " + invocations.hash("HashFunction", r)
+                                + ", with its HashOwner and HashApp)");
+                        continue;
+                    }
+                    handler = new HandlerSpec(handler.threads(), handler.parallelFraction(), handler.threadOverhead(),
+                            List.of(new StepSpec.Wait(durations.distribution(d))), handler.memoryUsedMb(), handler.errorRate());
+                } catch (TraceFiles.TraceException e) {
+                    problems.add(p.child("durations"), p.node("durations"), e.getMessage());
+                    continue;
+                }
+            }
+            functions.add(new FunctionSpec(name, template.runtime(), memoryMb, template.architecture(),
+                    template.timeoutMicros(), template.reservedConcurrency(), template.provisioned(), template.packageSizeMb(),
+                    template.coldStartMicros(), template.init(), handler, template.ephemeralStorageMb()));
+            sources.add(new TrafficSpec(name, index, null, new TrafficSpec.Trace(counts, scale, spread.equals("even"), start,
+                    where)));
+        }
+        if (!capped.isEmpty()) {
+            notes.add(path + ": the p99 allocated memory of " + capped.size() + " function" + (capped.size() == 1 ? "'s app is"
+                    : "s' apps is") + " above the " + platform.preset() + " platform's maximum, so "
+                    + (capped.size() == 1 ? "it gets " : "they get ") + platform.memoryMaxMb() + " MB: " + some(capped));
+        }
+        return sources;
+    }
+
+    /** A few names, and how many more. */
+    private static String some(List<String> names) {
+        int shown = Math.min(names.size(), 5);
+        return String.join(", ", names.subList(0, shown)) + (names.size() > shown ? " and " + (names.size() - shown)
+                + " more" : "");
+    }
+
+    /**
+     * The memory size for an app's p99 allocated memory: rounded up to the platform's step, at
+     * least its minimum and at most its maximum.
+     */
+    static int memoryFor(double p99Mb, PlatformSpec platform) {
+        long min = platform.memoryMinMb();
+        long step = platform.memoryStepMb();
+        long top = min + (platform.memoryMaxMb() - min) / step * step;
+        if (p99Mb <= min) {
+            return (int) min;
+        }
+        return (int) Math.min(top, min + (long) Math.ceil((p99Mb - min) / step) * step);
+    }
+
+    /** A trace file read (once per scenario), or null after reporting at {@code key} why it cannot be. */
+    private TraceFiles.Table table(Fields p, String key, String file, TraceFiles.Kind kind) {
+        try {
+            return switch (kind) {
+                case INVOCATIONS -> traces.invocations(file);
+                case DURATIONS -> traces.durations(file);
+                case MEMORY -> traces.memory(file);
+            };
+        } catch (TraceFiles.TraceException e) {
+            problems.add(p.child(key), p.node(key), e.getMessage());
+            return null;
+        }
+    }
+
+    /** The rows a whole-account entry replays: {@code all}, or a list of indexes from 0 and HashFunction prefixes. */
+    private List<Integer> selectRows(Fields p, TraceFiles.Table invocations) {
+        YamlNode node = p.node("rows");
+        List<Integer> rows = new ArrayList<>();
+        if (node instanceof YamlNode.Scalar s && !s.isNull && s.text.equals("all")) {
+            for (int r = 0; r < invocations.size(); r++) {
+                rows.add(r);
+            }
+            return rows;
+        }
+        if (!(node instanceof YamlNode.Sequence seq) || seq.items.isEmpty()) {
+            problems.add(p.child("rows"), node, "expected all, or a list of rows such as [0, 3, 1779fd33] (each an index "
+                    + "from 0 or the start of a HashFunction); found " + (node instanceof YamlNode.Sequence ? "an empty list"
+                    : Fields.describe(node)));
+            return rows;
+        }
+        Map<Integer, Integer> chosen = new HashMap<>();
+        for (int k = 0; k < seq.items.size(); k++) {
+            YamlNode item = seq.items.get(k);
+            String at = p.child("rows") + "[" + k + "]";
+            if (!(item instanceof YamlNode.Scalar s) || s.isNull) {
+                problems.add(at, item, "expected a row: an index from 0 or the start of a HashFunction; found "
+                        + Fields.describe(item));
+                continue;
+            }
+            try {
+                int r = invocations.select(s.text, "HashFunction");
+                Integer before = chosen.putIfAbsent(r, k);
+                if (before != null) {
+                    problems.add(at, item, "row " + r + " is already chosen by rows[" + before + "]");
+                } else {
+                    rows.add(r);
+                }
+            } catch (TraceFiles.TraceException e) {
+                problems.add(at, item, e.getMessage());
+            }
+        }
+        return rows;
+    }
+
+    /** The name the entry gives its source, or null for the default one. */
+    private String sourceName(Fields f) {
+        if (!f.has("name")) {
+            return null;
+        }
+        String name = f.text("name", null);
+        if (name != null && !name.matches(SOURCE_NAME)) {
+            problems.add(f.child("name"), f.node("name"), "'" + name + "' is not a traffic source name: 1 to 128 letters, "
+                    + "digits, '-', '_', '.', '/' or '#'");
+            return null;
+        }
+        return name;
+    }
+
+    /** What follows "no function named 'x'": a likely typo, or the names when they are few. */
+    private String functionHint(String function, java.util.Collection<String> names) {
+        if (problems.isFull()) {
+            return ""; // not reported: no need to search thousands of names
+        }
+        String hint = Fields.closest(function, names);
+        if (hint != null) {
+            return "; did you mean '" + hint + "'?";
+        }
+        return names.size() <= MAX_LISTED_NAMES ? "; the functions are " + String.join(", ", names)
+                : " among the " + names.size() + " functions";
     }
 
     private void checkWindow(Fields p, long start, long end) {
@@ -874,8 +1301,7 @@ public final class ScenarioLoader {
                     return null;
                 }
                 try {
-                    return unit == DistributionSpec.Unit.DURATION ? TraceFiles.durations(resolve(file), row)
-                            : TraceFiles.memory(resolve(file), row);
+                    return unit == DistributionSpec.Unit.DURATION ? traces.durations(file, row) : traces.memory(file, row);
                 } catch (TraceFiles.TraceException e) {
                     problems.add(f.child("file"), f.node("file"), e.getMessage());
                     return null;

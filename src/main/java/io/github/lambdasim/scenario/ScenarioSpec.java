@@ -3,13 +3,26 @@ package io.github.lambdasim.scenario;
 import io.github.lambdasim.billing.BillingSpec;
 import java.util.List;
 
-/** A validated scenario: everything a simulation needs, immutable. */
+/**
+ * A validated scenario: everything a simulation needs, immutable.
+ *
+ * @param notes what validation decided for the user that they may want to know (a memory size
+ *              capped at the platform's maximum), one sentence each
+ */
 public record ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
                            String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
-                           List<TrafficSpec> traffic) {
+                           List<TrafficSpec> traffic, List<String> notes) {
     public ScenarioSpec {
         functions = List.copyOf(functions);
         traffic = List.copyOf(traffic);
+        notes = List.copyOf(notes);
+    }
+
+    /** A scenario without notes. */
+    public ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
+                        String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
+                        List<TrafficSpec> traffic) {
+        this(name, description, durationMicros, seed, platform, region, account, billing, functions, traffic, List.of());
     }
 
     public FunctionSpec function(String functionName) {
@@ -23,7 +36,7 @@ public record ScenarioSpec(String name, String description, long durationMicros,
 
     /** The same scenario simulated for another length of time. */
     public ScenarioSpec withDurationMicros(long micros) {
-        return new ScenarioSpec(name, description, micros, seed, platform, region, account, billing, functions, traffic);
+        return new ScenarioSpec(name, description, micros, seed, platform, region, account, billing, functions, traffic, notes);
     }
 
     /** The expected number of requests over the run, from the traffic's rates. */

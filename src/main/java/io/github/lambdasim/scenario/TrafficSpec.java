@@ -3,14 +3,26 @@ package io.github.lambdasim.scenario;
 /**
  * One source of requests for one function. Several sources for the same function add up.
  *
- * @param index position in the scenario's traffic list (names the source's random stream)
+ * @param index position of its entry in the scenario's traffic list (the sources one whole-account
+ *              trace entry creates share it)
+ * @param name  unique among the scenario's sources, and kept when the traffic list is reordered:
+ *              the one given, or {@code <function>/<pattern>} with {@code #2}, {@code #3}... for
+ *              the second and later sources of the same function and pattern, in file order
  */
-public record TrafficSpec(String function, int index, Pattern pattern) {
+public record TrafficSpec(String function, int index, String name, Pattern pattern) {
+
+    /** A source named by default, {@code <function>/<pattern>} (for sources made outside a scenario file). */
+    public TrafficSpec(String function, int index, Pattern pattern) {
+        this(function, index, function + "/" + pattern.kind(), pattern);
+    }
 
     /** An arrival pattern: its rate at each instant, in requests per second. */
     public sealed interface Pattern {
         /** Requests per second at {@code timeMicros}. */
         double rateAt(long timeMicros);
+
+        /** The pattern's key in a scenario file ({@code poisson}, {@code trace}...), which names sources by default. */
+        String kind();
 
         /** An upper bound of the rate over the whole run (for thinning). */
         double maxRate();
@@ -49,6 +61,11 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
     /** Evenly spaced arrivals, one every 1/rate. */
     public record Constant(double ratePerSecond, long startMicros, long endMicros) implements Steady {
         @Override
+        public String kind() {
+            return "constant";
+        }
+
+        @Override
         public String describe() {
             return "constant " + rate(ratePerSecond) + window(startMicros, endMicros);
         }
@@ -57,6 +74,11 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
     /** A Poisson process: independent exponential gaps at a fixed rate. */
     public record Poisson(double ratePerSecond, long startMicros, long endMicros) implements Steady {
         @Override
+        public String kind() {
+            return "poisson";
+        }
+
+        @Override
         public String describe() {
             return "poisson " + rate(ratePerSecond) + window(startMicros, endMicros);
         }
@@ -64,6 +86,11 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
 
     /** Poisson arrivals at {@code rate} from {@code at} for {@code for}, on top of other traffic. */
     public record Spike(long atMicros, long forMicros, double ratePerSecond) implements Pattern {
+        @Override
+        public String kind() {
+            return "spike";
+        }
+
         @Override
         public double rateAt(long t) {
             return t >= atMicros && t < atMicros + forMicros ? ratePerSecond : 0;
@@ -98,6 +125,11 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
 
     /** Poisson arrivals whose rate changes linearly from {@code from} to {@code to} over [start, end). */
     public record Ramp(double fromRatePerSecond, double toRatePerSecond, long startMicros, long endMicros) implements Pattern {
+        @Override
+        public String kind() {
+            return "ramp";
+        }
+
         @Override
         public double rateAt(long t) {
             if (t < startMicros || t >= endMicros) {
@@ -134,6 +166,11 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
      */
     public record Diurnal(double meanRatePerSecond, double amplitudeRatePerSecond, long periodMicros, long peakMicros,
                    long startMicros, long endMicros) implements Pattern {
+        @Override
+        public String kind() {
+            return "diurnal";
+        }
+
         @Override
         public double rateAt(long t) {
             if (t < startMicros || t >= endMicros) {
@@ -175,6 +212,11 @@ public record TrafficSpec(String function, int index, Pattern pattern) {
      */
     public record Trace(long[] minuteCounts, double scale, boolean even, long startMicros, String source)
             implements Pattern {
+        @Override
+        public String kind() {
+            return "trace";
+        }
+
         public Trace {
             minuteCounts = minuteCounts.clone();
         }

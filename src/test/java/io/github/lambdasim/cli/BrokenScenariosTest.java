@@ -76,8 +76,8 @@ class BrokenScenariosTest {
     @Test
     void aFileOverTheSizeLimit() throws IOException {
         Path big = dir.resolve("big.yaml");
-        Files.writeString(big, "name: big\ndescription: " + "x".repeat(1 << 20) + "\n");
-        assertEquals(big + ": is larger than 1 MB (1048576 bytes), the limit for a scenario file",
+        Files.writeString(big, "name: big\ndescription: " + "x".repeat(16 << 20) + "\n");
+        assertEquals(big + ": is larger than 16 MB (16777216 bytes), the limit for a scenario file",
                 only(Cli.run("validate", big.toString())));
     }
 
@@ -85,8 +85,39 @@ class BrokenScenariosTest {
     void anEndlessFileIsReadNoFurtherThanTheLimit() {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.isReadable(zero));
-        assertEquals("/dev/zero: is larger than 1 MB (1048576 bytes), the limit for a scenario file",
+        assertEquals("/dev/zero: is larger than 16 MB (16777216 bytes), the limit for a scenario file",
                 only(Cli.run("validate", zero.toString())));
+    }
+
+    @Test
+    void traceFilesOverTheRowColumnLineAndSizeLimits() throws IOException {
+        String scenario = "name: traced\nduration: 1h\nfunctions:\n  - {name: f, handler: {duration: 5ms}}\ntraffic:\n"
+                + "  - {function: f, trace: {file: %s}}\n";
+        StringBuilder rows = new StringBuilder("HashFunction,1\n");
+        for (int i = 0; i <= 100_000; i++) {
+            rows.append('f').append(i).append(",1\n");
+        }
+        Files.writeString(dir.resolve("rows.csv"), rows);
+        StringBuilder columns = new StringBuilder("HashFunction");
+        for (int m = 1; m <= 25_000; m++) {
+            columns.append(',').append(m);
+        }
+        Files.writeString(dir.resolve("columns.csv"), columns.append('\n'));
+        Files.writeString(dir.resolve("cell.csv"), "HashFunction,1\nf0,\"" + "9".repeat((1 << 20) + 1) + "\"\n");
+        Files.writeString(dir.resolve("line.csv"), "HashFunction" + ("," + "m".repeat(60)).repeat(20_000) + "\n");
+        try (var file = new java.io.RandomAccessFile(dir.resolve("size.csv").toFile(), "rw")) {
+            file.setLength((64L << 20) + 1);
+        }
+        assertProblems(scenario.formatted("rows.csv"), "traced.yaml:6: traffic[0].trace.file: rows.csv:100002: more than "
+                + "100,000 rows of data, the limit for a trace file (one function per row)");
+        assertProblems(scenario.formatted("columns.csv"), "traced.yaml:6: traffic[0].trace.file: columns.csv:1: more than "
+                + "25,000 columns, the limit for a trace file");
+        assertProblems(scenario.formatted("cell.csv"), "traced.yaml:6: traffic[0].trace.file: cell.csv:2: a cell is "
+                + "longer than 1,048,576 characters, the limit for a trace file");
+        assertProblems(scenario.formatted("line.csv"), "traced.yaml:6: traffic[0].trace.file: line.csv:1: the line is "
+                + "longer than 1,048,576 characters, the limit for a trace file");
+        assertProblems(scenario.formatted("size.csv"), "traced.yaml:6: traffic[0].trace.file: size.csv is larger than "
+                + "64 MB (67,108,864 bytes), the limit for a trace file");
     }
 
     @Test
@@ -111,16 +142,11 @@ class BrokenScenariosTest {
 
     @Test
     void tooManyFunctionsTrafficSourcesStepsAndScheduleChanges() throws IOException {
-        StringBuilder yaml = new StringBuilder("name: crowded\nduration: 1h\nfunctions:\n");
-        for (int i = 0; i < 1001; i++) {
-            yaml.append("  - {name: f").append(i).append(", handler: {duration: 5ms}}\n");
-        }
-        yaml.append("traffic:\n");
-        for (int i = 0; i < 10_001; i++) {
-            yaml.append("  - {function: f0, poisson: {rate: 1/s}}\n");
-        }
-        assertProblems(yaml.toString(), "crowded.yaml:4: functions: 1001 functions; at most 1000",
-                "crowded.yaml:1006: traffic: 10001 sources; at most 10000");
+        // A list over its limit is refused whole, its items unread: they need not even be functions.
+        String yaml = "name: crowded\nduration: 1h\nfunctions: [" + "0, ".repeat(100_000) + "0]\n"
+                + "traffic: [" + "0, ".repeat(200_000) + "0]\n";
+        assertProblems(yaml, "crowded.yaml:3: functions: 100001 functions; at most 100000",
+                "crowded.yaml:4: traffic: 200001 sources; at most 200000");
 
         StringBuilder steps = new StringBuilder("name: busy\nduration: 1h\nfunctions:\n  - name: api\n"
                 + "    provisionedConcurrency:\n      schedule:\n");

@@ -1,0 +1,76 @@
+package io.github.lambdasim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code validate} of a scenario with many functions prints the totals and the dozen busiest
+ * functions (by requests expected) instead of every function and source; with a dozen or fewer
+ * it lists them all.
+ */
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path scenario(int functions) throws IOException {
+        StringBuilder yaml = new StringBuilder("name: many\nduration: 1h\nfunctionDefaults: {handler: {duration: 5ms}}\n"
+                + "functions:\n");
+        for (int i = 1; i <= functions; i++) {
+            yaml.append(String.format("  - {name: f%02d}%n", i));
+        }
+        yaml.append("traffic:\n");
+        for (int i = 1; i <= functions; i++) {
+            // f01 at 1/s ... f20 at 20/s, and f03 a second source that makes it the busiest.
+            yaml.append(String.format("  - {function: f%02d, poisson: {rate: %d/s}}%n", i, i));
+        }
+        yaml.append("  - {function: f03, constant: {rate: 100/s}}\n");
+        Path file = dir.resolve("many.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static List<String> lines(Cli r) {
+        assertEquals(0, r.exitCode(), r.err());
+        return Arrays.asList(r.out().split("\\R"));
+    }
+
+    @Test
+    void manyFunctionsAreSummedUpWithTheDozenBusiest() throws IOException {
+        List<String> out = lines(Cli.run("validate", scenario(20).toString()));
+        assertEquals("  20 functions, 21 traffic sources; the 12 busiest:", out.get(2));
+        assertEquals("  function f03: nodejs20.x, 128 MB, x86_64, timeout 3s; about 370,800 requests expected", out.get(3));
+        assertEquals("  function f20: nodejs20.x, 128 MB, x86_64, timeout 3s; about 72,000 requests expected", out.get(4));
+        assertEquals("  function f10: nodejs20.x, 128 MB, x86_64, timeout 3s; about 36,000 requests expected", out.get(14));
+        assertEquals("  ... and 8 more functions", out.get(15));
+        assertEquals("  about 1,116,000 requests expected", out.get(16));
+        assertTrue(out.stream().noneMatch(l -> l.contains("traffic ->")), String.join("\n", out));
+    }
+
+    @Test
+    void aDozenFunctionsAreListedWithTheirTraffic() throws IOException {
+        List<String> out = lines(Cli.run("validate", scenario(12).toString()));
+        assertEquals(12, out.stream().filter(l -> l.startsWith("  function ")).count());
+        assertEquals(13, out.stream().filter(l -> l.startsWith("  traffic -> ")).count());
+    }
+
+    @Test
+    void theBundledAccountTakesItsMemoryFromFunctionDefaultsWhenSet() {
+        List<String> out = lines(Cli.run("validate", "scenarios/azure-account.yaml", "--set",
+                "functionDefaults.memorySize=1024"));
+        assertEquals("  200 functions, 200 traffic sources; the 12 busiest:", out.get(out.indexOf(
+                "  1d simulated, seed 2019, platform current, region us-east-1, account concurrency 1000") + 1));
+        assertTrue(out.stream().filter(l -> l.startsWith("  function ")).allMatch(l -> l.contains(", 1024 MB,")),
+                String.join("\n", out));
+        List<String> byTrace = lines(Cli.run("validate", "scenarios/azure-account.yaml", "--set", "platform=2019"));
+        assertTrue(byTrace.stream().anyMatch(l -> l.startsWith("  note: traffic[0]: the p99 allocated memory of 15 functions'")),
+                String.join("\n", byTrace));
+    }
+}
