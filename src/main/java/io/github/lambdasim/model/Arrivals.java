@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The traffic: each source draws its next arrival when one arrives, so one arrival event per
  * source is pending at a time. An arrival becomes a synchronous request of the source's
- * function, placed by {@link Invocations} or throttled.
+ * function, placed by {@link Invocations} or throttled. A source's random stream is named after
+ * the source ({@code arrivals:api/poisson}), so reordering the traffic list keeps every arrival.
  */
 final class Arrivals {
     static final int ARRIVAL = 0;
@@ -56,11 +57,15 @@ final class Arrivals {
         for (int f = 0; f < functionNames.size(); f++) {
             index.put(functionNames.get(f), f);
         }
+        // Sources in the order of their names, each drawing from the stream named after it: the
+        // order of the traffic list changes nothing, not even which of two simultaneous arrivals goes first.
+        List<TrafficSpec> sources = new java.util.ArrayList<>(spec.traffic());
+        sources.sort(java.util.Comparator.comparing(TrafficSpec::name));
         for (int i = 0; i < n; i++) {
-            TrafficSpec t = spec.traffic().get(i);
+            TrafficSpec t = sources.get(i);
             pattern[i] = t.pattern();
             function[i] = index.get(t.function());
-            random[i] = context.stream("arrivals:" + t.index());
+            random[i] = context.stream("arrivals:" + t.name());
         }
     }
 

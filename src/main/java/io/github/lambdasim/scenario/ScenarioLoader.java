@@ -815,20 +815,21 @@ public final class ScenarioLoader {
 
     /**
      * The sources' names: the one given, or {@code <function>/<pattern>}, and {@code #2},
-     * {@code #3}... for the later sources of the same function and pattern (counted in file
-     * order, named or not, so that naming one source renames no other).
+     * {@code #3}... for the later unnamed sources of the same function and pattern, counted in
+     * file order: moving a named source, or any source of another function or pattern, renames
+     * none, so reordering the traffic list keeps every source's arrivals.
      */
     private List<TrafficSpec> nameSources(List<TrafficSpec> sources, Map<Integer, YamlNode> givenNames) {
         Map<String, Integer> seen = new HashMap<>();
         Map<String, Integer> byDefault = new HashMap<>();
         List<TrafficSpec> named = new ArrayList<>(sources.size());
         for (TrafficSpec t : sources) {
-            String base = t.function() + "/" + t.pattern().kind();
-            int n = seen.merge(base, 1, Integer::sum);
             if (t.name() != null) {
                 named.add(t);
                 continue;
             }
+            String base = t.function() + "/" + t.pattern().kind();
+            int n = seen.merge(base, 1, Integer::sum);
             String name = n == 1 ? base : base + "#" + n;
             byDefault.putIfAbsent(name, t.index());
             named.add(new TrafficSpec(t.function(), t.index(), name, t.pattern()));

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Traffic sources are named: as given, or {@code <function>/<pattern>} with {@code #2}, {@code #3}
- * for the later sources of the same function and pattern; names are unique, and each source
- * keeps its name when the list is reordered (so its random stream can be keyed by it).
+ * for the later unnamed sources of the same function and pattern; names are unique, and each
+ * source keeps its name when the list is reordered, named sources included (its random stream is
+ * keyed by it).
  */
 class TrafficNamesTest {
     private static final String HEAD = """
@@ -54,11 +55,14 @@ class TrafficNamesTest {
     }
 
     @Test
-    void namingOneSourceRenamesNoOther() {
+    void aNamedSourceTakesNoNumberAndMovesFreely() {
         List<String> traffic = new ArrayList<>(ENTRIES);
         traffic.set(0, "  - {name: base-load, function: api, poisson: {rate: 5/s}}\n");
-        assertEquals(List.of("base-load", "worker/spike", "api/poisson#2", "api/constant", "checkout-launch",
-                "api/poisson#3"), names(parse(traffic)));
+        assertEquals(List.of("base-load", "worker/spike", "api/poisson", "api/constant", "checkout-launch",
+                "api/poisson#2"), names(parse(traffic)));
+        List<String> moved = new ArrayList<>(traffic);
+        moved.add(moved.remove(0));
+        assertEquals(byPattern(parse(traffic)), byPattern(parse(moved)), "moving the named source renames none");
     }
 
     @Test
