@@ -41,11 +41,12 @@ final class FunctionStats {
     private int period;
     private long periodEnd;
     private final long[] percentiles = new long[PERCENTILES.length];
-    // The account as a whole: requests in flight over every function, and per period its peak and mean.
-    private final TimeWeighted accountConcurrency = new TimeWeighted(0);
+    // The account as a whole: requests in flight over every function, and per period its peak and
+    // mean (the sum of its functions' means, which the periods' rows already hold).
     private int accountBusy;
+    private int accountMax;
     private int accountPeriodMax;
-    private double accountPeriodStartArea;
+    private double accountPeriodMeanSum;
     private final double[] accountPeriodMaxes;
     private final double[] accountPeriodMeans;
 
@@ -65,9 +66,10 @@ final class FunctionStats {
         long billedInitMicros;
         long provisionedInvocations;
         long provisionedBilledMicros;
-        final Recorder latencyWarm = new Recorder();
+        /** Warm invocations: a warm start's latency is its duration, so one recorder holds both. */
+        final Recorder warm = new Recorder();
         final Recorder latencyCold = new Recorder();
-        final Recorder duration = new Recorder();
+        final Recorder durationCold = new Recorder();
         final Recorder init = new Recorder();
         final TimeWeighted concurrency = new TimeWeighted(0);
         final TimeWeighted alive = new TimeWeighted(0);
@@ -146,9 +148,11 @@ final class FunctionStats {
             }
         }
         e.concurrency.add(now, 1);
-        accountConcurrency.add(now, 1);
         if (++accountBusy > accountPeriodMax) {
             accountPeriodMax = accountBusy;
+            if (accountBusy > accountMax) {
+                accountMax = accountBusy;
+            }
         }
         if (!cold) {
             e.idleEnvironments.add(now, -1);
@@ -159,9 +163,14 @@ final class FunctionStats {
         }
     }
 
-    /** Records a completed invocation; returns its billed duration in microseconds. */
+    /**
+     * Records a completed invocation, which leaves its environment; returns its billed duration in
+     * microseconds.
+     */
     long invocationCompleted(int f, long latency, long initMicros, long durationMicros, int flags) {
         Entry e = entry(f);
+        e.concurrency.add(context.now, -1);
+        accountBusy--;
         FunctionModel fm = functions[f];
         boolean cold = (flags & InvocationSample.FLAG_COLD) != 0;
         e.invocations++;
@@ -169,9 +178,10 @@ final class FunctionStats {
         long billed;
         if ((flags & InvocationSample.FLAG_PROVISIONED) != 0) {
             // Pre-initialized: no init to wait for or bill, and the lower provisioned duration rate.
+            e.provisionedBusyLevel.add(context.now, -1);
             e.provisionedInvocations++;
             e.periodCounts[Metric.PROVISIONED_INVOCATIONS.ordinal()]++;
-            e.latencyWarm.record(latency);
+            e.warm.record(durationMicros);
             billed = BillingEra.billedDurationMs(durationMicros, fm.billingEra) * 1000;
             e.provisionedBilledMicros += billed;
             e.periodProvisionedBilledMicros += billed;
@@ -183,10 +193,11 @@ final class FunctionStats {
             e.periodCounts[Metric.COLD_STARTS.ordinal()]++;
             e.init.record(initMicros);
             e.latencyCold.record(latency);
+            e.durationCold.record(durationMicros);
             billed = BillingEra.billedInvocationMs(initMicros, durationMicros, fm.managedRuntime, fm.billingEra) * 1000;
             e.billedInitMicros += billed - BillingEra.billedDurationMs(durationMicros, fm.billingEra) * 1000;
         } else {
-            e.latencyWarm.record(latency);
+            e.warm.record(durationMicros);
             billed = BillingEra.billedDurationMs(durationMicros, fm.billingEra) * 1000;
         }
         e.billedMicros += billed;
@@ -204,21 +215,10 @@ final class FunctionStats {
             e.timeouts++;
             e.periodCounts[Metric.TIMEOUTS.ordinal()]++;
         }
-        e.duration.record(durationMicros);
         e.periodDuration.record(durationMicros);
         e.periodLatency.record(latency);
     }
 
-    /** An invocation has left its environment (after {@link #invocationCompleted}). */
-    void invocationEnded(int f, boolean onProvisioned) {
-        Entry e = entry(f);
-        e.concurrency.add(context.now, -1);
-        accountConcurrency.add(context.now, -1);
-        accountBusy--;
-        if (onProvisioned) {
-            e.provisionedBusyLevel.add(context.now, -1);
-        }
-    }
 
     // ---------------------------------------------------------------- environments
 
@@ -283,10 +283,9 @@ final class FunctionStats {
                     closePeriod(f, periodEnd);
                 }
             }
-            double area = accountConcurrency.area(periodEnd);
             accountPeriodMaxes[period] = accountPeriodMax;
-            accountPeriodMeans[period] = (area - accountPeriodStartArea) / Math.max(1, periodEnd - series.periodStartMicros(period));
-            accountPeriodStartArea = area;
+            accountPeriodMeans[period] = accountPeriodMeanSum;
+            accountPeriodMeanSum = 0;
             accountPeriodMax = accountBusy;
             period++;
             periodEnd = Math.min(periodEnd + series.periodMicros(), context.endMicros);
@@ -314,7 +313,9 @@ final class FunctionStats {
         double span = Math.max(1, endMicros - e.periodStartMicros);
         double c = e.concurrency.area(endMicros);
         double i = e.idleEnvironments.area(endMicros);
-        series.set(row, Metric.CONCURRENCY_AVG, (c - e.periodStartConcurrencyArea) / span);
+        double concurrencyAvg = (c - e.periodStartConcurrencyArea) / span;
+        series.set(row, Metric.CONCURRENCY_AVG, concurrencyAvg);
+        accountPeriodMeanSum += concurrencyAvg;
         series.set(row, Metric.ENVIRONMENTS_IDLE_AVG, (i - e.periodStartIdleArea) / span);
         double configured = e.provisionedConfigured.area(endMicros);
         double provisionedBusyArea = e.provisionedBusyLevel.area(endMicros);
@@ -356,23 +357,27 @@ final class FunctionStats {
     // ---------------------------------------------------------------- results
 
     /** The account's concurrency over the run and per period. */
-    AccountResult account(long endMicros) {
-        return new AccountResult(accountConcurrency.mean(endMicros), accountConcurrency.max(), accountPeriodMaxes,
-                accountPeriodMeans);
+    AccountResult account(List<FunctionResult> functions) {
+        double mean = 0;
+        for (FunctionResult f : functions) {
+            mean += f.concurrencyMean();
+        }
+        return new AccountResult(mean, accountMax, accountPeriodMaxes, accountPeriodMeans);
     }
 
     FunctionResult result(int f, long endMicros, List<io.github.lambdasim.billing.ProvisionedInterval> intervals) {
         FunctionModel fm = functions[f];
         Entry e = entries[f] != null ? entries[f] : new Entry();
-        Recorder latency = Recorder.merge(e.latencyWarm, e.latencyCold);
+        Recorder latency = Recorder.merge(e.warm, e.latencyCold);
+        Recorder duration = Recorder.merge(e.warm, e.durationCold);
         return new FunctionResult(fm.spec.name(), fm.spec.memoryMb(), fm.spec.architecture(), fm.spec.ephemeralStorageMb(),
                 e.requests, e.invocations, e.throttles, e.errors, e.timeouts, e.coldStarts, e.provisionedInvocations,
                 e.invocations - e.provisionedInvocations, admission.busy[f],
-                latency.summary(), e.duration.summary(), e.init.summary(), e.concurrency.mean(endMicros),
+                latency.summary(), duration.summary(), e.init.summary(), e.concurrency.mean(endMicros),
                 e.concurrency.max(), e.environmentsCreated, e.environmentsReclaimed, e.environmentsRecycled,
                 e.environmentsReset, e.alive.level(), e.alive.mean(endMicros), e.billedMicros, e.billedInitMicros,
                 e.provisionedBilledMicros, fm.gbSeconds(e.billedMicros + e.provisionedBilledMicros), new ArrayList<>(intervals),
                 e.provisionedConfigured.mean(endMicros), e.provisionedConfigured.max(), e.provisionedBusyLevel.max(),
-                e.latencyWarm.compressed(), e.latencyCold.compressed());
+                e.warm.compressed(), e.latencyCold.compressed());
     }
 }

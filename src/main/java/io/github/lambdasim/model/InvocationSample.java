@@ -40,12 +40,20 @@ public final class InvocationSample {
         flags = new int[capacity];
     }
 
-    /** Whether the invocation numbered {@code n} (from 0) with these flags belongs in the sample. */
-    boolean wants(long n, int flag) {
+    /** Requests are sampled when their number (from 0) is a multiple of this. */
+    long every() {
+        return every;
+    }
+
+    /**
+     * Whether an invocation with these flags belongs in the sample: every cold start up to the
+     * cap, and the others whose request was numbered a multiple of {@link #every}.
+     */
+    boolean wants(boolean everyNth, int flag) {
         if (size >= capacity) {
             return false;
         }
-        return (flag & FLAG_COLD) != 0 ? colds < coldCap : n % every == 0;
+        return (flag & FLAG_COLD) != 0 ? colds < coldCap : everyNth;
     }
 
     void add(int fn, long n, long start, long init, long duration, long billed, int memoryUsed, int flag) {

@@ -146,12 +146,11 @@ final class Invocations {
         int flag = flags[env];
         boolean cold = (flag & InvocationSample.FLAG_COLD) != 0;
         long billed = stats.invocationCompleted(f, context.now - startMicros[env], init, duration, flag);
-        long n = requests.number(req);
-        if (samples.wants(n, flag)) {
-            samples.add(f, n, startMicros[env] + init, cold ? init : -1, duration, billed, memoryUsedMb[env], flag);
+        if (samples.wants(requests.everyNth(req), flag)) {
+            samples.add(f, requests.number(req), startMicros[env] + init, cold ? init : -1, duration, billed,
+                    memoryUsedMb[env], flag);
         }
         boolean onProvisioned = environments.isProvisioned(env);
-        stats.invocationEnded(f, onProvisioned);
         boolean reset = (flag & (InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_OUT_OF_MEMORY)) != 0;
         if (onProvisioned) {
             boolean draining = environments.removeWhenDone(env);

@@ -23,7 +23,15 @@ final class Requests {
     private int[] parent = new int[capacity];
     private int[] kind = new int[capacity];
     private long[] number = new long[capacity];
+    private boolean[] everyNth = new boolean[capacity];
     private long arrived;
+    /** Every this many requests, one is marked for the sample of REPORT lines. */
+    private final long sampleEvery;
+    private long nextSampled;
+
+    Requests(long sampleEvery) {
+        this.sampleEvery = Math.max(1, sampleEvery);
+    }
 
     /** A new request of function {@code f} arriving now. */
     int create(int f, int requestKind, int parentRequest, long nowMicros) {
@@ -41,7 +49,13 @@ final class Requests {
         attempt[id] = 1;
         parent[id] = parentRequest;
         kind[id] = requestKind;
-        number[id] = arrived++;
+        number[id] = arrived;
+        // A counter, not a remainder: a division per request is measurable here.
+        everyNth[id] = arrived == nextSampled;
+        if (everyNth[id]) {
+            nextSampled += sampleEvery;
+        }
+        arrived++;
         return id;
     }
 
@@ -76,6 +90,11 @@ final class Requests {
         return number[id];
     }
 
+    /** Whether the request's number is a multiple of the sample's spacing. */
+    boolean everyNth(int id) {
+        return everyNth[id];
+    }
+
     /** Requests that arrived over the run so far. */
     long arrived() {
         return arrived;
@@ -89,5 +108,6 @@ final class Requests {
         parent = Arrays.copyOf(parent, capacity);
         kind = Arrays.copyOf(kind, capacity);
         number = Arrays.copyOf(number, capacity);
+        everyNth = Arrays.copyOf(everyNth, capacity);
     }
 }

@@ -55,7 +55,7 @@ public final class Simulation {
         samples = new InvocationSample(SAMPLES + COLD_SAMPLES, COLD_SAMPLES,
                 (long) Math.ceil(spec.expectedRequests() / SAMPLES));
 
-        Requests requests = new Requests();
+        Requests requests = new Requests(samples.every());
         admission = new Admission(spec);
         stats = new FunctionStats(context, functions, admission, series);
         environments = new Environments(context, functions, stats);
@@ -117,7 +117,7 @@ public final class Simulation {
             results.add(stats.result(f, end, provisioned.intervals(f)));
         }
         Bill bill = RunBilling.bill(spec, results, series);
-        return new RunResult(spec, spec.seed(), context.replication(), end, results, stats.account(end), series.build(),
+        return new RunResult(spec, spec.seed(), context.replication(), end, results, stats.account(results), series.build(),
                 samples, bill, events, wallSeconds);
     }
 }

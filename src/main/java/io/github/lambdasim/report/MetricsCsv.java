@@ -56,6 +56,10 @@ public final class MetricsCsv {
         if (!Double.isFinite(v)) {
             return "";
         }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            // Whole numbers (most cells: counts, and zeros) need no rounding.
+            return Long.toString((long) v);
+        }
         BigDecimal d = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }

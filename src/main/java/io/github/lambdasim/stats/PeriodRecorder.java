@@ -14,7 +14,7 @@ public final class PeriodRecorder {
     public static final int EXACT_LIMIT = 256;
     static final int DIGITS = 2;
 
-    private long[] values = new long[4];
+    private long[] values = new long[32];
     private int kept;
     private IntCountsHistogram histogram;
     private boolean inHistogram;

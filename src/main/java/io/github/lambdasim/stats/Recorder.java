@@ -6,22 +6,22 @@ import org.HdrHistogram.Histogram;
 /**
  * Values in microseconds over a whole run (latency, duration, init), with percentiles at 3
  * significant digits: exact count, sum and maximum, plus the values themselves. A recorder keeps
- * the values in a growing array until it holds {@link #EXACT_LIMIT} of them, then moves them into
- * an HdrHistogram (3 significant digits) and records there; so a function called a few hundred
- * times costs a few kilobytes, and a busy one at most one histogram. Percentiles are the same in
- * both forms: HdrHistogram's {@code getValueAtPercentile}, computed from the sorted values when
- * they are still kept. Recording allocates nothing once the array or histogram has grown.
+ * the values in a growing array of ints until it holds {@link #EXACT_LIMIT} of them (or one above
+ * 35 minutes arrives), then moves them into an HdrHistogram (3 significant digits) and records
+ * there; so a function called a few thousand times costs a few kilobytes, and a busy one at most
+ * one histogram. Percentiles are the same in both forms: HdrHistogram's
+ * {@code getValueAtPercentile}, found among the kept values by selection (no full sort). Recording
+ * allocates nothing once the array or histogram has grown.
  */
 public final class Recorder {
-    /** Values kept as they are before a histogram takes over (64 kB, about a 3-digit histogram's size). */
+    /** Values kept as they are before a histogram takes over (32 kB, a third of a 3-digit histogram's size). */
     public static final int EXACT_LIMIT = 8192;
     static final int DIGITS = 3;
     /** Gives the bucket boundaries of 3 significant digits; never recorded into. */
     private static final Histogram BUCKETS = new Histogram(DIGITS);
 
-    private long[] values = new long[8];
+    private int[] values = new int[16];
     private int kept;
-    private boolean sorted;
     private Histogram histogram;
     private long count;
     private double sum;
@@ -43,16 +43,15 @@ public final class Recorder {
             histogram.recordValue(v);
             return;
         }
-        if (kept == values.length) {
-            if (kept == EXACT_LIMIT) {
+        if (kept == values.length || v > Integer.MAX_VALUE) {
+            if (kept == EXACT_LIMIT || v > Integer.MAX_VALUE) {
                 moveToHistogram();
                 histogram.recordValue(v);
                 return;
             }
             values = Arrays.copyOf(values, Math.min(EXACT_LIMIT, kept * 2));
         }
-        values[kept++] = v;
-        sorted = false;
+        values[kept++] = (int) v;
     }
 
     private void moveToHistogram() {
@@ -99,21 +98,59 @@ public final class Recorder {
         if (histogram != null) {
             return Math.min(max, histogram.getValueAtPercentile(percentile));
         }
-        if (!sorted) {
-            Arrays.sort(values, 0, kept);
-            sorted = true;
-        }
-        return Math.min(max, valueAtPercentile(values, kept, percentile));
+        long v = select(values, kept, rank(percentile, kept) - 1);
+        return Math.min(max, percentile == 0.0 ? BUCKETS.lowestEquivalentValue(v) : BUCKETS.highestEquivalentValue(v));
     }
 
     /**
-     * HdrHistogram's value at a percentile of {@code n} sorted values: the bucket of the value at
-     * rank ceil(p / 100 x n) (at least 1), given as the highest value of that bucket (the lowest
-     * for percentile 0).
+     * The {@code k}-th smallest (from 0) of the first {@code n} values, by quickselect (Hoare's
+     * partition around a median of three): linear on average, and it only reorders the values.
      */
-    static long valueAtPercentile(long[] sortedValues, int n, double percentile) {
-        long v = sortedValues[rank(percentile, n) - 1];
-        return percentile == 0.0 ? BUCKETS.lowestEquivalentValue(v) : BUCKETS.highestEquivalentValue(v);
+    static int select(int[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < a[lo]) {
+                swap(a, mid, lo);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, hi, lo);
+            }
+            if (a[hi] < a[mid]) {
+                swap(a, hi, mid);
+            }
+            int pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i++, j--);
+                }
+            }
+            // a[lo..j] <= pivot <= a[i..hi], and whatever lies between equals the pivot.
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        Arrays.sort(a, lo, hi + 1);
+        return a[k];
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /**
@@ -132,28 +169,29 @@ public final class Recorder {
                 percentileMicros(90) / 1000.0, percentileMicros(99) / 1000.0, max / 1000.0);
     }
 
-    /** A recorder holding the values of both. */
+    /** A recorder holding the values of both (neither changes but for the order of its kept values). */
     public static Recorder merge(Recorder a, Recorder b) {
         Recorder m = new Recorder();
-        m.addAll(a);
-        m.addAll(b);
-        return m;
-    }
-
-    private void addAll(Recorder other) {
-        if (other.histogram != null) {
-            if (histogram == null) {
-                moveToHistogram();
-            }
-            histogram.add(other.histogram);
+        if (a.histogram == null && b.histogram == null && a.kept + b.kept <= EXACT_LIMIT) {
+            m.values = Arrays.copyOf(a.values, Math.max(16, a.kept + b.kept));
+            System.arraycopy(b.values, 0, m.values, a.kept, b.kept);
+            m.kept = a.kept + b.kept;
         } else {
-            for (int i = 0; i < other.kept; i++) {
-                keep(other.values[i]);
+            m.histogram = newHistogram();
+            for (Recorder r : new Recorder[] {a, b}) {
+                if (r.histogram != null) {
+                    m.histogram.add(r.histogram);
+                } else {
+                    for (int i = 0; i < r.kept; i++) {
+                        m.histogram.recordValue(r.values[i]);
+                    }
+                }
             }
         }
-        count += other.count;
-        sum += other.sum;
-        max = Math.max(max, other.max);
+        m.count = a.count + b.count;
+        m.sum = a.sum + b.sum;
+        m.max = Math.max(a.max, b.max);
+        return m;
     }
 
     /** The values in HdrHistogram's compressed encoding (3 significant digits). */

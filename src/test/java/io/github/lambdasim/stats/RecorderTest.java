@@ -78,4 +78,23 @@ class RecorderTest {
         assertEquals(DistributionSummary.EMPTY, r.summary());
         assertEquals(0, r.compressed().totalCount());
     }
+
+    @Test
+    void selectionFindsTheKthSmallestWhateverTheDuplicates() {
+        RandomStream r = RandomStream.of(9, "select-test", 0);
+        for (int n : new int[] {1, 2, 17, 18, 100, 1000}) {
+            for (int spread : new int[] {1, 3, 1_000_000}) {
+                int[] values = new int[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = (int) (r.nextDouble() * spread);
+                }
+                int[] sorted = values.clone();
+                java.util.Arrays.sort(sorted);
+                for (int k = 0; k < n; k += Math.max(1, n / 37)) {
+                    assertEquals(sorted[k], Recorder.select(values.clone(), n, k), "n=" + n + " spread=" + spread + " k=" + k);
+                }
+                assertEquals(sorted[n - 1], Recorder.select(values, n, n - 1));
+            }
+        }
+    }
 }
