@@ -274,7 +274,7 @@ final class RunCommand implements Callable<Integer> {
         long heap = Runtime.getRuntime().maxMemory();
         if (heap != Long.MAX_VALUE && e.memoryBytes() > 0.9 * heap) {
             return String.format(Locale.ROOT, "%s could need about %s of memory "
-                    + "(up to %s execution environments, %s rows of metrics, histograms for %d functions), more than the %s this Java "
+                    + "(up to %s execution environments, %s rows of metrics, statistics for %d functions), more than the %s this Java "
                     + "may use.%nGive it more (java -Xmx%dg -jar lambdasim.jar ...), use a longer --period or fewer functions; "
                     + "or try anyway with --force.", scenario.name(), bytes(e.memoryBytes()), count(e.environments()),
                     count(e.metricRows()), scenario.functions().size(), bytes(heap),

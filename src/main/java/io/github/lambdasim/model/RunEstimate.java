@@ -8,6 +8,8 @@ import io.github.lambdasim.scenario.StepSpec;
 import io.github.lambdasim.scenario.TrafficSpec;
 import io.github.lambdasim.scenario.Units;
 import io.github.lambdasim.stats.Metric;
+import io.github.lambdasim.stats.PeriodRecorder;
+import io.github.lambdasim.stats.Recorder;
 import java.util.List;
 
 /**
@@ -28,7 +30,7 @@ import java.util.List;
  * @param metricsWork           the part of it spent closing periods and writing metrics.csv
  * @param environments          an upper bound of the execution environments alive at once
  * @param provisionedChanges    provisioned concurrency changes requested over the run (an upper bound)
- * @param metricRows            rows of metrics.csv (periods x functions)
+ * @param metricRows            rows of metrics.csv (the periods each function is likely active in)
  * @param memoryBytes           an upper bound of the memory the run holds at its peak
  * @param seconds               a rough wall-clock time on one core
  */
@@ -43,14 +45,17 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
     private static final double DRAW_COST = 0.1;
     /** A metrics row (closing the period, formatting 30 numbers) costs about as much as 100 requests. */
     private static final double ROW_COST = 100;
-    /** Per environment slot: 18 parallel arrays (94 bytes), doubled while growing, plus its events. */
-    private static final double BYTES_PER_ENVIRONMENT = 2 * 94 + 3 * 2 * 28;
-    /** Per metrics.csv row: the period values (8 bytes each) and the text while it is rendered. */
-    private static final double BYTES_PER_METRIC_ROW = 8 * Metric.values().length + 3 * 350;
+    /** Per environment slot: the environment's and its invocation's arrays (about 110 bytes), doubled while growing, plus its events. */
+    private static final double BYTES_PER_ENVIRONMENT = 2 * 110 + 3 * 2 * 28;
+    /** Per metrics.csv row: the period values, 8 bytes each (the file is written row by row). */
+    private static final double BYTES_PER_METRIC_ROW = 8 * Metric.values().length + 8;
+    /**
+     * Per function whatever it does: its compiled model and random streams, its statistics' fixed
+     * part, its result, and its part of summary.json while that is written.
+     */
+    private static final double BYTES_PER_FUNCTION = 16_000;
     /** Per provisioned change: the billed interval it closes. */
     private static final double BYTES_PER_CHANGE = 64;
-    /** Histograms per function: six while running, three more when the result is built. */
-    private static final int HISTOGRAMS_PER_FUNCTION = 9;
     /** What the simulator needs whatever the scenario: classes, presets, billing tables. */
     private static final double BASE_BYTES = 64e6;
 
@@ -64,6 +69,8 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
         double otherEvents = 0;
         double changeScans = 0;
         double histogramBytes = 0;
+        double periods = Math.max(1, Math.ceil(duration / (double) periodMicros));
+        double rows = 0;
         long reservedSum = 0;
         for (FunctionSpec f : spec.functions()) {
             if (f.hasReservedConcurrency()) {
@@ -119,11 +126,13 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
             }
             changes += fChanges;
 
-            // Environments alive at once were all busy within the last idle lifetime plus two
-            // invocations, so there are no more than the requests arriving in that window; and
-            // never more than the function's concurrency allows plus the provisioned ones.
-            double window = (idleMax + 2.0 * (f.timeoutMicros() + spec.platform().maxInitMicros())) / 1e6;
-            double byTraffic = maxRate * window * 1.1 + 100;
+            // Environments alive at once were each busy at some moment of the last idle lifetime,
+            // so there are no more than the most requests in flight at once in that time: those
+            // arriving within one invocation's longest time (timeout and init) at the highest rate,
+            // with a margin of six standard deviations of a Poisson count; and never more than the
+            // function's concurrency allows, plus the provisioned ones.
+            double inFlight = maxRate * (f.timeoutMicros() + spec.platform().maxInitMicros()) / 1e6;
+            double byTraffic = inFlight + 6 * Math.sqrt(inFlight) + 6;
             double byLimit = (f.hasReservedConcurrency() ? f.reservedConcurrency() : pool) + provisionedMax;
             double fEnvironments = Math.min(byTraffic, byLimit) + 2.0 * provisionedMax;
             environments += fEnvironments;
@@ -131,19 +140,24 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
             // Cold starts draw the init steps: one per environment created, which the scaling rate bounds.
             double created = Math.min(fRequests, scaling.burst() + scaling.refillPerSecond() * duration / 1e6) + fChanges;
             extraDraws += created * (draws(f.init()) + 1);
-            histogramBytes += HISTOGRAMS_PER_FUNCTION * histogramBytes(f.timeoutMicros() + 60 * Units.MICROS_PER_SECOND);
+            histogramBytes += recorderBytes(fRequests, created, maxRate * periodMicros / 1e6,
+                    f.timeoutMicros() + spec.platform().maxInitMicros());
+            // A function has a row in the periods it is active in: those with a request, and
+            // those its environments stay alive in after one (an idle lifetime); all of them with
+            // provisioned concurrency.
+            double activePeriods = provisionedMax > 0 ? periods
+                    : Math.min(periods, fRequests * (1 + Math.ceil(idleMax / periodMicros)));
+            rows += activePeriods;
         }
         // Each provisioned change scans the environment slots once.
         double provisionedWork = otherEvents + changeScans * environments * DRAW_COST;
         double work = requests + extraDraws * DRAW_COST + provisionedWork;
         double drawsPerRequest = requests > 0 ? draws / requests : 0;
         int functions = spec.functions().size();
-        double periods = Math.max(1, Math.ceil(duration / (double) periodMicros));
-        double rows = periods * functions;
         double metricsWork = rows * ROW_COST;
         work += metricsWork;
-        double memory = BASE_BYTES + environments * BYTES_PER_ENVIRONMENT + rows * BYTES_PER_METRIC_ROW
-                + changes * BYTES_PER_CHANGE + histogramBytes + spec.traffic().size() * 512.0;
+        double memory = BASE_BYTES + functions * BYTES_PER_FUNCTION + environments * BYTES_PER_ENVIRONMENT
+                + rows * BYTES_PER_METRIC_ROW + changes * BYTES_PER_CHANGE + histogramBytes + spec.traffic().size() * 512.0;
         return new RunEstimate(requests, drawsPerRequest, work, provisionedWork, metricsWork, environments, changes, rows, memory,
                 work / SIMPLE_REQUESTS_PER_SECOND);
     }
@@ -184,6 +198,19 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
     private static double upper(DistributionSpec d) {
         double q = d.quantile(1 - 1e-6);
         return Double.isFinite(q) ? q : Double.MAX_VALUE / 4;
+    }
+
+    /**
+     * Bytes a function's recorders hold at most: the values of its warm invocations (4 bytes
+     * each, doubled while growing) up to the recorder's limit, or beyond it a 3-digit histogram;
+     * the cold starts' three recorders likewise; per period, up to 256 values of duration and
+     * latency, or 2-digit histograms for a function with more in a period.
+     */
+    static double recorderBytes(double invocations, double coldStarts, double perPeriod, long maxMicros) {
+        double warm = invocations > Recorder.EXACT_LIMIT ? histogramBytes(maxMicros) : 8 * invocations + 64;
+        double cold = coldStarts > Recorder.EXACT_LIMIT ? 3 * histogramBytes(maxMicros) : 3 * (8 * coldStarts + 64);
+        double period = perPeriod > PeriodRecorder.EXACT_LIMIT ? 2 * (histogramBytes(maxMicros) / 8 + 8 * 256) : 2 * 8 * 256;
+        return warm + cold + period;
     }
 
     /**

@@ -45,9 +45,7 @@ class RunEstimateTest {
         ScenarioSpec full = ScenarioLoader.load(file, List.of());
         RunEstimate fullEstimate = RunEstimate.of(full, Simulation.defaultPeriodMicros(full.durationMicros()));
         assertTrue(fullEstimate.work() < RunEstimate.DEFAULT_MAX_WORK / 20, "bundled scenarios run well within the limit");
-        // A whole account (azure-account: 200 functions for a day) keeps a period series for each function
-        // while the engine does (issue 11 makes them grow only for active functions).
-        double memoryLimit = full.functions().size() > 12 ? 1e9 : 256e6;
+        double memoryLimit = 256e6;
         assertTrue(fullEstimate.memoryBytes() < memoryLimit, "bundled scenarios fit in " + memoryLimit / 1e6 + " MB: "
                 + fullEstimate.memoryBytes());
         ScenarioSpec spec = full.expectedRequests() > 1e6 ? ScenarioLoader.load(file, List.of("duration=20m")) : full;
@@ -138,15 +136,33 @@ class RunEstimateTest {
 
     @Test
     void memoryGrowsWithFunctionsAndMetricsRows() {
-        StringBuilder yaml = new StringBuilder("name: many\nduration: 1h\naccount: {concurrencyLimit: 100000}\nfunctions:\n");
-        for (int i = 0; i < 1000; i++) {
-            yaml.append("  - {name: f").append(i).append(", timeout: 900s, handler: {duration: 1s}}\n");
-        }
-        yaml.append("traffic:\n  - {function: f0, poisson: {rate: 1/s}}\n");
-        RunEstimate many = RunEstimate.of(Scenarios.parse(yaml.toString()), 60_000_000L);
-        assertTrue(many.memoryBytes() > 1e9, "1,000 functions with 15-minute histograms: " + many.memoryBytes());
+        RunEstimate thousand = RunEstimate.of(Scenarios.parse(many(1000)), 60_000_000L);
+        RunEstimate tenThousand = RunEstimate.of(Scenarios.parse(many(10_000)), 60_000_000L);
+        assertTrue(tenThousand.memoryBytes() - thousand.memoryBytes() > 9000 * 10_000.0,
+                "each function costs at least 10 kB: " + thousand.memoryBytes() + " then " + tenThousand.memoryBytes());
+        // A busy function's recorders hold histograms; a quiet one's, its few values.
+        RunEstimate busy = RunEstimate.of(Scenarios.parse(API), 60_000_000L);
+        RunEstimate quiet = RunEstimate.of(Scenarios.parse(API.replace("100/s", "1/h")), 60_000_000L);
+        assertTrue(busy.memoryBytes() - quiet.memoryBytes() > 50_000, busy.memoryBytes() + " against " + quiet.memoryBytes());
         RunEstimate rows = RunEstimate.of(Scenarios.parse(API, "duration=100d"), 1_000_000L);
         assertEquals(8_640_000, rows.metricRows(), 1e-6);
-        assertTrue(rows.memoryBytes() > 8e9, "8.6 million rows of metrics: " + rows.memoryBytes());
+        assertTrue(rows.memoryBytes() > 8_640_000 * 8.0 * Metric.values().length,
+                "8.6 million rows of metrics: " + rows.memoryBytes());
+        RunEstimate quietRows = RunEstimate.of(Scenarios.parse(API.replace("100/s", "1/d"), "duration=100d"), 1_000_000L);
+        assertTrue(quietRows.metricRows() < 100 * 1000, "a function called once a day is active a few minutes a day: "
+                + quietRows.metricRows());
+    }
+
+    /** {@code n} functions, each called twice a second. */
+    private static String many(int n) {
+        StringBuilder yaml = new StringBuilder("name: many\nduration: 1h\naccount: {concurrencyLimit: 100000}\nfunctions:\n");
+        for (int i = 0; i < n; i++) {
+            yaml.append("  - {name: f").append(i).append(", timeout: 900s, handler: {duration: 1s}}\n");
+        }
+        yaml.append("traffic:\n");
+        for (int i = 0; i < n; i++) {
+            yaml.append("  - {function: f").append(i).append(", poisson: {rate: 2/s}}\n");
+        }
+        return yaml.toString();
     }
 }
