@@ -55,10 +55,14 @@ public final class EventQueue {
 
     /** Schedules an event; among events at the same time, earlier pushes pop first. */
     public void push(long timeMicros, int type, int target, int generation) {
+        push(timeMicros, nextSequence++, type, target, generation);
+    }
+
+    /** Schedules an event with a tie-breaking sequence number given by the caller (a {@link FutureEvents}). */
+    void push(long timeMicros, long sequence, int type, int target, int generation) {
         if (size == capacity) {
             grow();
         }
-        long sequence = nextSequence++;
         int i = size++;
         // Sift up with a hole: parents move down, the new entry is written once.
         while (i > 0) {
@@ -85,6 +89,11 @@ public final class EventQueue {
     /** Time of the earliest event, or {@link Long#MAX_VALUE} when the queue is empty. */
     public long peekTimeMicros() {
         return size == 0 ? Long.MAX_VALUE : keys[0];
+    }
+
+    /** Tie-breaking sequence of the earliest event, or {@link Long#MAX_VALUE} when the queue is empty. */
+    long peekSequence() {
+        return size == 0 ? Long.MAX_VALUE : keys[1];
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.github.lambdasim.model;
 
-import io.github.lambdasim.engine.EventQueue;
+import io.github.lambdasim.engine.FutureEvents;
 import io.github.lambdasim.engine.RandomStream;
 
 /**
@@ -8,7 +8,8 @@ import io.github.lambdasim.engine.RandomStream;
  * seed and replication every named random stream is drawn from. One per {@link Simulation}.
  */
 final class Context {
-    final EventQueue queue = new EventQueue(1024);
+    /** Environment timers wait in a heap of their own: one per idle environment, far ahead. */
+    final FutureEvents queue = new FutureEvents(1024, Environments.TIMER);
     final long endMicros;
     private final long seed;
     private final int replication;
