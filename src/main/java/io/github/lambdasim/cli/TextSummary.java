@@ -39,13 +39,13 @@ final class TextSummary {
         }
         var period = run.bill().period();
         var month = run.bill().month();
-        sb.append(String.format(Locale.ROOT, "%n  Bill (%s, %s prices%s): $%s for the run; projected $%s per month%n",
+        sb.append(String.format(Locale.ROOT, "%n  Bill (%s, %s prices%s): %s for the run; projected %s per month%n",
                 s.platform().billingEra().label(), s.region(), s.billing().freeTier() ? ", free tier applied" : ", no free tier",
-                period.costUsd().total().toPlainString(), month.costUsd().total().toPlainString()));
-        sb.append(String.format(Locale.ROOT, "    month: requests $%s + compute $%s + provisioned $%s + provisioned compute $%s"
-                        + " + ephemeral storage $%s%n", month.costUsd().requests().toPlainString(),
-                month.costUsd().compute().toPlainString(), month.costUsd().provisioned().toPlainString(),
-                month.costUsd().provisionedCompute().toPlainString(), month.costUsd().ephemeralStorage().toPlainString()));
+                Format.usd(period.costUsd().total()), Format.usd(month.costUsd().total())));
+        sb.append(String.format(Locale.ROOT, "    month: requests %s + compute %s + provisioned %s + provisioned compute %s"
+                        + " + ephemeral storage %s%n", Format.usd(month.costUsd().requests()),
+                Format.usd(month.costUsd().compute()), Format.usd(month.costUsd().provisioned()),
+                Format.usd(month.costUsd().provisionedCompute()), Format.usd(month.costUsd().ephemeralStorage())));
         sb.append(String.format(Locale.ROOT, "%nResults in %s: %s%n", display(folder), listing(files)));
         if (files.contains("report.html")) {
             sb.append(String.format(Locale.ROOT, "Open %s to see the charts.%n", display(folder.resolve("report.html"))));
@@ -64,7 +64,7 @@ final class TextSummary {
             String label = figure.row() != null ? figure.row() : figure.source() instanceof Figure.Billed b && b.month()
                     ? "Cost per " + Format.number(run.bill().spec().monthMicros() / 3.6e9, 0) + " h month" : figure.label();
             String value = figure.source() instanceof Figure.Billed b
-                    ? "$" + (b.month() ? bill.month() : bill.period()).costUsd().total().toPlainString()
+                    ? Format.usd((b.month() ? bill.month() : bill.period()).costUsd().total())
                     : Format.value(figure.unit(), values.get(figure.path()));
             rows.computeIfAbsent(label, k -> new ArrayList<>()).add(value);
         }

@@ -72,6 +72,7 @@ final class Html {
             table.numbers thead th { text-align: right; }
             tbody th { font-weight: normal; color: var(--muted); }
             tr.total th, tr.total td { font-weight: bold; color: var(--ink); }
+            .side-by-side { display: flex; flex-wrap: wrap; gap: 8px 40px; align-items: flex-start; }
             figure { margin: 28px 0; }
             figure svg { display: block; width: 100%; height: auto; border: 1px solid var(--rule); }
             figcaption { color: var(--muted); margin-top: 6px; max-width: 62em; }

@@ -117,7 +117,8 @@ public final class ReportHtml {
             coldStarts += f.coldStarts();
             errors += f.errors();
         }
-        h.append("<section id=\"account\">\n<h2>The account</h2>\n<table class=\"numbers\">\n<tbody>\n");
+        h.append("<section id=\"account\">\n<h2>The account</h2>\n<div class=\"side-by-side\">\n"
+                + "<table class=\"numbers\">\n<tbody>\n");
         accountRow(h, "Functions", Format.count(d.functions().size()));
         accountRow(h, "Requests / invocations", Format.count(requests) + " / " + Format.count(invocations));
         accountRow(h, "Throttles (429)", Format.count(throttles) + " (" + Format.percent(throttles, requests)
@@ -131,6 +132,29 @@ public final class ReportHtml {
         accountRow(h, "Cost of the run", Format.usd(d.periodCost().costUsd().total()));
         accountRow(h, "Cost per " + Format.number(d.run().monthHours(), 0) + " h month",
                 Format.usd(d.monthCost().costUsd().total()));
+        h.append("</tbody>\n</table>\n");
+        costliest(h, d);
+        h.append("</div>\n");
+    }
+
+    /** Functions in the short table beside the account's numbers. */
+    static final int COSTLIEST = 5;
+
+    /** The few functions that cost most a month, with their share of the bill and the headline figures. */
+    private static void costliest(StringBuilder h, ReportData d) {
+        List<FunctionData> byCost = d.byMonthlyCost();
+        double total = d.monthCost().costUsd().total().doubleValue();
+        h.append("<table class=\"numbers costliest\">\n<thead><tr><th scope=\"col\">Costliest a month</th>"
+                + "<th scope=\"col\">Cost</th><th scope=\"col\">Of the bill</th><th scope=\"col\">Cold starts</th>"
+                + "<th scope=\"col\">Throttled</th></tr></thead>\n<tbody>\n");
+        for (int i = 0; i < Math.min(COSTLIEST, byCost.size()); i++) {
+            FunctionData f = byCost.get(i);
+            h.append("<tr><th scope=\"row\">").append(esc(f.name())).append("</th><td>")
+                    .append(esc(Format.usd(f.monthCost().costUsd().total()))).append("</td><td>")
+                    .append(esc(Format.percent(f.monthCost().costUsd().total().doubleValue(), total))).append("</td><td>")
+                    .append(esc(FigureRow.value(Figures.COLD_START_RATE, f))).append("</td><td>")
+                    .append(esc(FigureRow.value(Figures.THROTTLE_RATE, f))).append("</td></tr>\n");
+        }
         h.append("</tbody>\n</table>\n");
     }
 

@@ -202,18 +202,32 @@ public final class Charts {
     // ---------------------------------------------------------------- latency over time
 
     static NamedChart latency(Context c, FunctionData f) {
-        View v = c.period;
+        double[] perPeriod = c.period.values(f, Metric.INVOCATIONS, Binning.Merge.SUM);
+        int busyPeriods = Series.countPositive(perPeriod);
+        double perBusyPeriod = busyPeriods == 0 ? 0 : Series.total(perPeriod) / busyPeriods;
+        boolean sparse = perBusyPeriod < SPARSE_INVOCATIONS;
+        // Percentiles of a period do not merge, so lines keep every period; the slowest invocation
+        // and cold starts merge exactly (the largest, the sum), so dots and bars take wider bins.
+        View v = sparse ? c.binned : c.period;
         double[] invocations = v.values(f, Metric.INVOCATIONS, Binning.Merge.SUM);
         double[] cold = v.values(f, Metric.COLD_STARTS, Binning.Merge.SUM);
-        double[] p50 = Series.gapsWhereNone(v.values(f, Metric.LATENCY_P50_MS, Binning.Merge.MAX), invocations);
-        double[] p99 = Series.gapsWhereNone(v.values(f, Metric.LATENCY_P99_MS, Binning.Merge.MAX), invocations);
-        double[] max = Series.gapsWhereNone(v.values(f, Metric.LATENCY_MAX_MS, Binning.Merge.MAX), invocations);
-        int busyPeriods = Series.countPositive(invocations);
-        double perBusyPeriod = busyPeriods == 0 ? 0 : Series.total(invocations) / busyPeriods;
-        boolean sparse = perBusyPeriod < SPARSE_INVOCATIONS;
+        // Seconds on the axis once latencies reach ten seconds: "900 s", not "900,000 ms".
+        boolean seconds = Series.max(v.values(f, Metric.LATENCY_MAX_MS, Binning.Merge.MAX)) >= 10_000;
+        double unit = seconds ? 1000 : 1;
+        String unitName = seconds ? "s" : "ms";
+        double[] p50 = Series.scale(Series.gapsWhereNone(v.values(f, Metric.LATENCY_P50_MS, Binning.Merge.MAX),
+                invocations), 1 / unit);
+        double[] p99 = Series.scale(Series.gapsWhereNone(v.values(f, Metric.LATENCY_P99_MS, Binning.Merge.MAX),
+                invocations), 1 / unit);
+        double[] max = Series.scale(Series.gapsWhereNone(v.values(f, Metric.LATENCY_MAX_MS, Binning.Merge.MAX),
+                invocations), 1 / unit);
+        View barView = c.binned;
+        double[] coldBars = barView.values(f, Metric.COLD_STARTS, Binning.Merge.SUM);
 
         XYSeriesCollection lines = new XYSeriesCollection();
         XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(!sparse, sparse);
+        // One path per series: a day of minutes is one SVG element, not 1,440.
+        lr.setDrawSeriesLineAsPath(true);
         if (sparse) {
             // With one or two invocations a period, p50, p99 and max coincide: draw each period's slowest
             // invocation, coloured by whether the period had a cold start.
@@ -222,12 +236,14 @@ public final class Charts {
             for (int p = 0; p < max.length; p++) {
                 (cold[p] > 0 ? warmOnly : withCold)[p] = Double.NaN;
             }
-            lines.addSeries(v.line("Slowest invocation of a period with a cold start", withCold));
-            lines.addSeries(v.line("Slowest invocation of a period of warm starts only", warmOnly));
+            lines.addSeries(v.line("Slowest invocation of each " + v.per + ", a cold start among them", withCold));
+            lines.addSeries(v.line("Slowest invocation of each " + v.per + ", all warm", warmOnly));
             lr.setSeriesPaint(0, ChartStyle.ORANGE);
             lr.setSeriesPaint(1, ChartStyle.BLUE);
             lr.setSeriesShape(0, DOT);
             lr.setSeriesShape(1, DOT);
+            lr.setDrawOutlines(false);
+            lr.setUseFillPaint(false);
         } else {
             lines.addSeries(v.line("p50", p50));
             lines.addSeries(v.line("p99", p99));
@@ -242,19 +258,20 @@ public final class Charts {
         double bottom = Series.minPositive(sparse ? max : p50);
         boolean log = top > 0 && bottom > 0 && top / bottom > LOG_SCALE_RATIO;
         ValueAxis y = log
-                ? new LogAxis125("Latency (ms, log scale)", Ticks.niceFloor(bottom * 0.9), Ticks.niceCeil(top * 1.1))
-                : ChartStyle.numberAxis("Latency (ms)", Ticks.fromZero(top, 0.08, 8), "");
+                ? new LogAxis125("Latency (" + unitName + ", log scale)", Ticks.niceFloor(bottom * 0.9),
+                        Ticks.niceCeil(top * 1.1))
+                : ChartStyle.numberAxis("Latency (" + unitName + ")", Ticks.fromZero(top, 0.08, 8), "");
         XYPlot plot = new XYPlot(lines, ChartStyle.timeAxis(c.scale), y, lr);
         // The first series is drawn on top: p50 over p99 over max.
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
-        if (!sparse && Series.total(cold) > 0) {
+        if (!sparse && Series.total(coldBars) > 0) {
             // Cold starts as bars behind the lines, on a second axis.
             XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
-            bars.addSeries(v.bars("Cold starts (right axis)", cold));
+            bars.addSeries(barView.bars("Cold starts per " + barView.per + " (right axis)", coldBars));
             plot.setDataset(1, bars);
             plot.setRenderer(1, bars(ChartStyle.translucent(ChartStyle.PURPLE, 0.45)));
-            plot.setRangeAxis(1, ChartStyle.numberAxis("Cold starts per " + v.per,
-                    Ticks.fromZero(Series.max(cold), 0.1, 8), ""));
+            plot.setRangeAxis(1, ChartStyle.numberAxis("Cold starts per " + barView.per,
+                    Ticks.fromZero(Series.max(coldBars), 0.1, 8), ""));
             plot.mapDatasetToRangeAxis(1, 1);
         }
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
@@ -263,20 +280,22 @@ public final class Charts {
                 + ", max " + Format.ms(f.latencyMs().max()) + "; " + Format.count(f.coldStarts()) + " cold starts ("
                 + Format.percent(f.coldStarts(), f.invocations()) + ")";
         String subtitle = sparse
-                ? Format.number(perBusyPeriod, 1) + " invocations per " + v.per + " on average, one dot per " + v.per
-                        + "; " + overall
+                ? Format.count(f.invocations()) + " invocations in " + Format.count(busyPeriods) + " of the "
+                        + Format.count(c.periods.periods()) + " periods of " + (c.period.per.matches("[0-9].*") ? ""
+                        : "a ") + c.period.per + " (" + Format.number(perBusyPeriod, 1) + " in each); one dot per "
+                        + v.per + "; " + overall
                 : "p50, p99 and maximum per " + v.per + "; " + overall;
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, subtitle);
         String caption = sparse
                 ? "What callers wait (init on a cold start, plus the handler's duration). The function is called too "
-                        + "rarely for percentiles per " + v.per + ", so each dot is the slowest invocation of one "
-                        + v.per + ": orange when the " + v.per + " had a cold start, blue when all its invocations "
-                        + "found a warm environment. The distribution chart below compares the two groups."
+                        + "rarely for percentiles per " + c.period.per + ", so each dot is the slowest invocation of "
+                        + "its " + v.per + ": orange when a cold start was among them, blue when all found a warm "
+                        + "environment. The distribution chart below compares the two groups."
                 : "What callers wait (init on a cold start, plus the handler's duration) in each " + v.per
                         + " of simulated time; periods without invocations are left blank. The bars count the cold "
-                        + "starts of each " + v.per + " (right axis): each adds its init duration to what one caller "
-                        + "waits, so they lift the maximum, and the p99 when they are many.";
+                        + "starts of each " + barView.per + " (right axis): each adds its init duration to what one "
+                        + "caller waits, so they lift the maximum, and the p99 when they are many.";
         return new NamedChart("latency-" + f.name(), title, caption, chart);
     }
 
@@ -383,6 +402,8 @@ public final class Charts {
         lines.addSeries(v.line("Environments alive (mean)", alive));
         colours.add(ChartStyle.GREEN);
         XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        // One path per series: a day of minutes is one SVG element, not 1,440.
+        lr.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < colours.size(); i++) {
             lr.setSeriesPaint(i, colours.get(i));
             lr.setSeriesStroke(i, i == 1 ? ChartStyle.DASHED_LINE : ChartStyle.LINE);
@@ -471,6 +492,8 @@ public final class Charts {
         lines.addSeries(v.line("Errors", errors));
         lines.addSeries(v.line("Throttles", throttles));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // One path per series: a day of minutes is one SVG element, not 1,440.
+        r.setDrawSeriesLineAsPath(true);
         Color[] colours = {ChartStyle.BLUE, ChartStyle.PURPLE, ChartStyle.VERMILLION};
         for (int i = 0; i < colours.length; i++) {
             r.setSeriesPaint(i, colours[i]);
@@ -513,11 +536,12 @@ public final class Charts {
             CostComponent component = charged.get(i);
             parts.add(component.label().toLowerCase(java.util.Locale.ROOT) + " "
                     + Format.usdExact(d.periodCost().exactUsd().get(component)));
-            double[] cumulative = Series.cumulative(perPeriod.get(i));
+            // A cumulative curve is exact at the end of any bin: wider bins lose nothing but detail.
+            double[] cumulative = Series.cumulative(c.binned.merge(perPeriod.get(i), Binning.Merge.SUM));
             XYSeries s = new XYSeries(component.label(), false, false);
             s.add(0.0, 0.0);
             for (int p = 0; p < cumulative.length; p++) {
-                s.add(c.period.xEnd[p], cumulative[p]);
+                s.add(c.binned.xEnd[p], cumulative[p]);
             }
             data.addSeries(s);
             r.setSeriesPaint(i, costColour(component));
@@ -673,6 +697,8 @@ public final class Charts {
         lines.addSeries(v.line("Concurrent executions, all functions (max per " + v.per + ")", peak));
         lines.addSeries(v.line("Concurrency, all functions (mean)", mean));
         XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        // One path per series: a day of minutes is one SVG element, not 1,440.
+        lr.setDrawSeriesLineAsPath(true);
         lr.setSeriesPaint(0, ChartStyle.BLUE);
         lr.setSeriesStroke(0, ChartStyle.LINE);
         lr.setSeriesPaint(1, ChartStyle.SKY_BLUE);

@@ -190,6 +190,8 @@ public final class CompareCharts {
         TimeScale scale = scale(d);
         XYSeriesCollection lines = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // One path per series: a day of minutes is one SVG element, not 1,440.
+        r.setDrawSeriesLineAsPath(true);
         double top = 0;
         double bottom = Double.NaN;
         int n = d.sides().size();
@@ -236,6 +238,8 @@ public final class CompareCharts {
         TimeScale scale = scale(d);
         XYSeriesCollection lines = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // One path per series: a day of minutes is one SVG element, not 1,440.
+        r.setDrawSeriesLineAsPath(true);
         double top = 0;
         int n = d.sides().size();
         for (int i = 0; i < n; i++) {

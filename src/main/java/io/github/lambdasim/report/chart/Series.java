@@ -86,4 +86,13 @@ public final class Series {
         }
         return s;
     }
+
+    /** Each value times {@code factor} (NaN stays NaN). */
+    static double[] scale(double[] values, double factor) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] * factor;
+        }
+        return out;
+    }
 }
