@@ -21,6 +21,10 @@ import java.util.Arrays;
  * }
  * }</pre>
  *
+ * <p>A pop leaves its root slot empty until the queue is next touched: a push that follows (an
+ * arrival scheduling the next) takes the slot and sinks from the root in one pass, instead of a
+ * sift-down for the pop and a sift-up for the push. The order of events is the same either way.
+ *
  * <p>Not thread-safe: one queue per running scenario.
  */
 public final class EventQueue {
@@ -36,6 +40,9 @@ public final class EventQueue {
     private int capacity;
     private int size;
     private long nextSequence;
+
+    /** Whether the root was popped and not yet filled (see {@link #pop()}). */
+    private boolean hole;
 
     private long poppedTimeMicros;
     private int poppedType;
@@ -60,6 +67,13 @@ public final class EventQueue {
 
     /** Schedules an event with a tie-breaking sequence number given by the caller (a {@link FutureEvents}). */
     void push(long timeMicros, long sequence, int type, int target, int generation) {
+        if (hole) {
+            // The popped root's place is free: the new event goes there and sinks, one pass
+            // instead of a pop's sift-down and a push's sift-up (an arrival schedules the next).
+            hole = false;
+            siftDown(timeMicros, sequence, type, target, generation, size);
+            return;
+        }
         if (size == capacity) {
             grow();
         }
@@ -79,21 +93,35 @@ public final class EventQueue {
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return size() == 0;
     }
 
     public int size() {
-        return size;
+        return hole ? size - 1 : size;
     }
 
     /** Time of the earliest event, or {@link Long#MAX_VALUE} when the queue is empty. */
     public long peekTimeMicros() {
+        settle();
         return size == 0 ? Long.MAX_VALUE : keys[0];
     }
 
     /** Tie-breaking sequence of the earliest event, or {@link Long#MAX_VALUE} when the queue is empty. */
     long peekSequence() {
+        settle();
         return size == 0 ? Long.MAX_VALUE : keys[1];
+    }
+
+    /** Fills the hole a pop left at the root with the last event, as a pop does at once in a plain heap. */
+    private void settle() {
+        if (!hole) {
+            return;
+        }
+        hole = false;
+        int n = --size;
+        if (n > 0) {
+            siftDown(keys[2 * n], keys[2 * n + 1], payload[3 * n], payload[3 * n + 1], payload[3 * n + 2], n);
+        }
     }
 
     /**
@@ -103,6 +131,7 @@ public final class EventQueue {
      * @throws IllegalStateException if the queue is empty
      */
     public void pop() {
+        settle();
         if (size == 0) {
             throw new IllegalStateException("pop on an empty event queue");
         }
@@ -110,14 +139,13 @@ public final class EventQueue {
         poppedType = payload[0];
         poppedTarget = payload[1];
         poppedGeneration = payload[2];
-        int n = --size;
-        if (n == 0) {
-            return;
-        }
-        long time = keys[2 * n];
-        long sequence = keys[2 * n + 1];
+        // The root is left as a hole: the next push fills it, or the next look at the queue.
+        hole = true;
+    }
+
+    /** Places an event at the root, of a heap of {@code n} slots, and sifts it down with a hole. */
+    private void siftDown(long time, long sequence, int type, int target, int generation, int n) {
         int i = 0;
-        // Sift the last entry down from the root with a hole.
         while (true) {
             int first = (i << ARITY_SHIFT) + 1;
             if (first >= n) {
@@ -141,7 +169,7 @@ public final class EventQueue {
             move(min, i);
             i = min;
         }
-        set(i, time, sequence, payload[3 * n], payload[3 * n + 1], payload[3 * n + 2]);
+        set(i, time, sequence, type, target, generation);
     }
 
     /** Time of the last popped event. */
@@ -167,6 +195,7 @@ public final class EventQueue {
     /** Removes all events and restarts the tie-breaking sequence; keeps the capacity. */
     public void clear() {
         size = 0;
+        hole = false;
         nextSequence = 0;
         poppedTimeMicros = 0;
         poppedType = 0;

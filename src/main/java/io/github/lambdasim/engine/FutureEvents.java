@@ -1,19 +1,17 @@
 package io.github.lambdasim.engine;
 
 /**
- * The future-event list of a run, as two {@link EventQueue} heaps sharing one tie-breaking
- * sequence: the events of the types named at construction (timers that wait far ahead, such as an
- * idle environment's reclaim, one per environment) in one, every other event (arrivals,
- * completions) in the other. Events pop in exactly the order one heap would give them (time, then
- * insertion order), but the busy heap stays small: with hundreds of idle environments waiting for
- * their timers, arrivals and completions sift through a heap of a few dozen instead.
+ * The future-event list of a run, as several {@link EventQueue} heaps (lanes) sharing one
+ * tie-breaking sequence: the event types named for a lane go to it, every other type to the first
+ * lane. Events pop in exactly the order one heap would give them (time, then insertion order),
+ * but each heap stays smaller: a whole account's thousand pending arrivals, or the timers of its
+ * idle environments far ahead, no longer deepen the heap that completions sift through.
  *
  * <p>The same API as {@link EventQueue}; nothing is allocated per event. Not thread-safe.
  */
 public final class FutureEvents {
-    private final EventQueue near;
-    private final EventQueue far;
-    private final boolean[] isFar;
+    private final EventQueue[] lanes;
+    private final int[] laneOfType;
     private long nextSequence;
 
     private long poppedTimeMicros;
@@ -21,50 +19,77 @@ public final class FutureEvents {
     private int poppedTarget;
     private int poppedGeneration;
 
-    /** @param farTypes the event types kept in the second heap; types are 0 to 63 */
-    public FutureEvents(int initialCapacity, int... farTypes) {
-        near = new EventQueue(initialCapacity);
-        far = new EventQueue(initialCapacity);
-        isFar = new boolean[64];
-        for (int t : farTypes) {
-            isFar[t] = true;
+    /**
+     * @param typesByLane for each lane after the first, the event types it holds (types are 0 to
+     *                    63); the first lane holds every other type
+     */
+    public FutureEvents(int initialCapacity, int[]... typesByLane) {
+        lanes = new EventQueue[typesByLane.length + 1];
+        laneOfType = new int[64];
+        lanes[0] = new EventQueue(initialCapacity);
+        for (int lane = 1; lane < lanes.length; lane++) {
+            lanes[lane] = new EventQueue(initialCapacity);
+            for (int type : typesByLane[lane - 1]) {
+                laneOfType[type] = lane;
+            }
         }
     }
 
-    /** Schedules an event; among events at the same time, earlier pushes pop first, whichever heap holds them. */
+    /** Schedules an event; among events at the same time, earlier pushes pop first, whichever lane holds them. */
     public void push(long timeMicros, int type, int target, int generation) {
-        (isFar[type] ? far : near).push(timeMicros, nextSequence++, type, target, generation);
+        lanes[laneOfType[type]].push(timeMicros, nextSequence++, type, target, generation);
     }
 
     public boolean isEmpty() {
-        return near.isEmpty() && far.isEmpty();
+        for (EventQueue q : lanes) {
+            if (!q.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int size() {
-        return near.size() + far.size();
+        int n = 0;
+        for (EventQueue q : lanes) {
+            n += q.size();
+        }
+        return n;
     }
 
     /** Time of the earliest event, or {@link Long#MAX_VALUE} when there is none. */
     public long peekTimeMicros() {
-        return Math.min(near.peekTimeMicros(), far.peekTimeMicros());
+        long t = Long.MAX_VALUE;
+        for (EventQueue q : lanes) {
+            t = Math.min(t, q.peekTimeMicros());
+        }
+        return t;
     }
 
     /**
-     * Removes the earliest event (the earlier of the two heads; on a tie of time, the one pushed
+     * Removes the earliest event (the earliest of the lanes' heads; on a tie of time, the one pushed
      * first) and makes its fields readable.
      *
      * @throws IllegalStateException if there is no event
      */
     public void pop() {
-        long nearTime = near.peekTimeMicros();
-        long farTime = far.peekTimeMicros();
-        EventQueue q = far.isEmpty() || !near.isEmpty() && (nearTime < farTime
-                || nearTime == farTime && near.peekSequence() < far.peekSequence()) ? near : far;
-        q.pop();
-        poppedTimeMicros = q.timeMicros();
-        poppedType = q.type();
-        poppedTarget = q.target();
-        poppedGeneration = q.generation();
+        EventQueue first = lanes[0];
+        long time = first.peekTimeMicros();
+        long sequence = first.peekSequence();
+        for (int i = 1; i < lanes.length; i++) {
+            EventQueue q = lanes[i];
+            long t = q.peekTimeMicros();
+            if (t < time || t == time && q.peekSequence() < sequence) {
+                first = q;
+                time = t;
+                sequence = q.peekSequence();
+            }
+        }
+        first.pop();
+        poppedTimeMicros = first.timeMicros();
+        poppedType = first.type();
+        poppedTarget = first.target();
+        poppedGeneration = first.generation();
     }
 
     /** Time of the last popped event. */

@@ -21,15 +21,18 @@ final class Admission {
         void capacityFreed(int function);
     }
 
-    /** Reserved concurrency of each function, or -1 when it draws on the unreserved pool. */
-    private final int[] reserved;
-    final int[] busy;
-    private final int[] onDemandBusy;
-    final int[] provisionedBusy;
+    // Per function, one record of STRIDE ints, so that admitting a request touches one cache line.
+    private static final int STRIDE = 8;
+    /** Reserved concurrency, or -1 when the function draws on the unreserved pool. */
+    private static final int RESERVED = 0;
+    private static final int BUSY = 1;
+    private static final int ON_DEMAND_BUSY = 2;
+    private static final int PROVISIONED_BUSY = 3;
     /** Provisioned environments scaled in while busy: removed when done, counted against concurrency until then. */
-    private final int[] provisionedDraining;
+    private static final int PROVISIONED_DRAINING = 4;
     /** The configured provisioned level: what counts against concurrency and is billed. */
-    final int[] provisionedLevel;
+    private static final int PROVISIONED_LEVEL = 5;
+    private final int[] rec;
 
     private final long unreservedPool;
     /**
@@ -48,16 +51,11 @@ final class Admission {
 
     Admission(ScenarioSpec spec) {
         int n = spec.functions().size();
-        reserved = new int[n];
-        busy = new int[n];
-        onDemandBusy = new int[n];
-        provisionedBusy = new int[n];
-        provisionedDraining = new int[n];
-        provisionedLevel = new int[n];
+        rec = new int[n * STRIDE];
         long reservedSum = 0;
         for (int f = 0; f < n; f++) {
             FunctionSpec fs = spec.functions().get(f);
-            reserved[f] = fs.hasReservedConcurrency() ? fs.reservedConcurrency() : -1;
+            rec[f * STRIDE + RESERVED] = fs.hasReservedConcurrency() ? fs.reservedConcurrency() : -1;
             if (fs.hasReservedConcurrency()) {
                 reservedSum += fs.reservedConcurrency();
             }
@@ -76,10 +74,26 @@ final class Admission {
         }
     }
 
+    /** Requests of {@code f} in flight, on demand and on provisioned environments. */
+    int busy(int f) {
+        return rec[f * STRIDE + BUSY];
+    }
+
+    /** Requests of {@code f} in flight on provisioned environments. */
+    int provisionedBusy(int f) {
+        return rec[f * STRIDE + PROVISIONED_BUSY];
+    }
+
+    /** The configured provisioned level of {@code f}. */
+    int provisionedLevel(int f) {
+        return rec[f * STRIDE + PROVISIONED_LEVEL];
+    }
+
     /** Whether an on-demand environment may take one more request of function {@code f}. */
     boolean hasOnDemandCapacity(int f) {
-        if (reserved[f] >= 0) {
-            return onDemandBusy[f] + provisionedDraining[f] + provisionedLevel[f] < reserved[f];
+        int r = f * STRIDE;
+        if (rec[r + RESERVED] >= 0) {
+            return rec[r + ON_DEMAND_BUSY] + rec[r + PROVISIONED_DRAINING] + rec[r + PROVISIONED_LEVEL] < rec[r + RESERVED];
         }
         return unreservedBusy + unreservedProvisioned < unreservedPool;
     }
@@ -90,8 +104,9 @@ final class Admission {
      * under the lower level may still be running).
      */
     boolean hasProvisionedCapacity(int f) {
-        if (reserved[f] >= 0) {
-            return busy[f] < reserved[f];
+        int r = f * STRIDE;
+        if (rec[r + RESERVED] >= 0) {
+            return rec[r + BUSY] < rec[r + RESERVED];
         }
         return unreservedBusy + unreservedProvisionedBusy < unreservedPool;
     }
@@ -102,47 +117,52 @@ final class Admission {
     }
 
     void startOnDemand(int f) {
-        busy[f]++;
-        onDemandBusy[f]++;
-        if (reserved[f] < 0) {
+        int r = f * STRIDE;
+        rec[r + BUSY]++;
+        rec[r + ON_DEMAND_BUSY]++;
+        if (rec[r + RESERVED] < 0) {
             unreservedBusy++;
         }
     }
 
     void startProvisioned(int f) {
-        busy[f]++;
-        provisionedBusy[f]++;
-        if (reserved[f] < 0) {
+        int r = f * STRIDE;
+        rec[r + BUSY]++;
+        rec[r + PROVISIONED_BUSY]++;
+        if (rec[r + RESERVED] < 0) {
             unreservedProvisionedBusy++;
         }
     }
 
     void endOnDemand(int f) {
-        busy[f]--;
-        onDemandBusy[f]--;
-        if (reserved[f] < 0) {
+        int r = f * STRIDE;
+        rec[r + BUSY]--;
+        rec[r + ON_DEMAND_BUSY]--;
+        if (rec[r + RESERVED] < 0) {
             unreservedBusy--;
         }
     }
 
     /** A request on a provisioned environment ends; {@code draining} when the environment was scaled in meanwhile. */
     void endProvisioned(int f, boolean draining) {
-        busy[f]--;
-        provisionedBusy[f]--;
+        int r = f * STRIDE;
+        rec[r + BUSY]--;
+        rec[r + PROVISIONED_BUSY]--;
         if (draining) {
-            provisionedDraining[f]--;
-            if (reserved[f] < 0) {
+            rec[r + PROVISIONED_DRAINING]--;
+            if (rec[r + RESERVED] < 0) {
                 unreservedBusy--;
             }
-        } else if (reserved[f] < 0) {
+        } else if (rec[r + RESERVED] < 0) {
             unreservedProvisionedBusy--;
         }
     }
 
     /** A busy provisioned environment is scaled in: until it is done it counts as on-demand capacity. */
     void drain(int f) {
-        provisionedDraining[f]++;
-        if (reserved[f] < 0) {
+        int r = f * STRIDE;
+        rec[r + PROVISIONED_DRAINING]++;
+        if (rec[r + RESERVED] < 0) {
             unreservedBusy++;
             unreservedProvisionedBusy--;
         }
@@ -150,9 +170,10 @@ final class Admission {
 
     /** Sets the configured provisioned level; returns the change. */
     int setProvisionedLevel(int f, int level) {
-        int delta = level - provisionedLevel[f];
-        provisionedLevel[f] = level;
-        if (reserved[f] < 0) {
+        int r = f * STRIDE;
+        int delta = level - rec[r + PROVISIONED_LEVEL];
+        rec[r + PROVISIONED_LEVEL] = level;
+        if (rec[r + RESERVED] < 0) {
             unreservedProvisioned += delta;
         }
         return delta;

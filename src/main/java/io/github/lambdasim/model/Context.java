@@ -8,8 +8,11 @@ import io.github.lambdasim.engine.RandomStream;
  * seed and replication every named random stream is drawn from. One per {@link Simulation}.
  */
 final class Context {
-    /** Environment timers wait in a heap of their own: one per idle environment, far ahead. */
-    final FutureEvents queue = new FutureEvents(1024, Environments.TIMER);
+    /**
+     * Arrivals (one pending per traffic source) and environment timers (one per idle environment,
+     * far ahead) wait in heaps of their own, so that completions sift through a small one.
+     */
+    final FutureEvents queue = new FutureEvents(1024, new int[] {Arrivals.ARRIVAL}, new int[] {Environments.TIMER});
     final long endMicros;
     private final long seed;
     private final int replication;

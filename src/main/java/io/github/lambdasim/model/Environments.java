@@ -3,12 +3,16 @@ package io.github.lambdasim.model;
 import java.util.Arrays;
 
 /**
- * The execution environments of a run, as int ids into parallel arrays: each belongs to one
- * function and is initializing, busy, idle or free. Idle environments wait in two stacks per
- * function (provisioned and on demand, most recently used on top), are reclaimed after their idle
+ * The execution environments of a run, as int ids: each belongs to one function and is
+ * initializing, busy, idle or free. Idle environments wait in two stacks per function
+ * (provisioned and on demand, most recently used on top), are reclaimed after their idle
  * lifetime and recycled at their maximum lifetime; freed ids are reused. One timer event per
  * environment at most is pending: an earlier deadline re-arms it, a later one waits for it, and
  * stale timers are dropped by generation.
+ *
+ * <p>An environment's fields lie together in one record of {@link #STRIDE} longs of a single
+ * array, not in a dozen parallel arrays: an event touches one cache line of an environment, which
+ * matters when a whole account's thousands of environments no longer fit in the cache.
  */
 final class Environments {
     static final int TIMER = 2;
@@ -19,6 +23,23 @@ final class Environments {
     static final int FREE = 2;
     static final int INITIALIZING = 3;
 
+    // The record of an environment: these offsets into its STRIDE longs.
+    private static final int STRIDE = 8;
+    private static final int FUNCTION = 0;
+    /** The state in the low byte, and the flags above it. */
+    private static final int STATE = 1;
+    private static final int PREV = 2;
+    private static final int NEXT = 3;
+    private static final int IDLE_DEADLINE = 4;
+    private static final int RETIRE_AT = 5;
+    private static final int TIMER_AT = 6;
+    /** The timer's generation in the low 32 bits, the environment's generation in the high 32. */
+    private static final int GENERATIONS = 7;
+    private static final long STATE_MASK = 0xff;
+    private static final long TIMER_PENDING = 1 << 8;
+    private static final long PROVISIONED = 1 << 9;
+    private static final long REMOVE_WHEN_DONE = 1 << 10;
+
     private final Context context;
     private final FunctionModel[] functions;
     private final FunctionStats stats;
@@ -28,19 +49,7 @@ final class Environments {
     private int count;
     private int[] freeIds = new int[256];
     private int freeCount;
-    private int[] function = new int[capacity];
-    private int[] state = new int[capacity];
-    private int[] prev = new int[capacity];
-    private int[] next = new int[capacity];
-    private long[] idleDeadline = new long[capacity];
-    private long[] retireAt = new long[capacity];
-    private int[] timerGeneration = new int[capacity];
-    private long[] timerAt = new long[capacity];
-    private boolean[] timerPending = new boolean[capacity];
-    private boolean[] provisionedFlag = new boolean[capacity];
-    private boolean[] removeWhenDone = new boolean[capacity];
-    /** Bumped when an environment is freed or re-initialized: stale {@link Provisioned#READY} events are dropped. */
-    private int[] generation = new int[capacity];
+    private long[] rec = new long[capacity * STRIDE];
 
     /** Per function, the top of each idle stack, or {@link #NONE}. */
     private final int[] idleHead;
@@ -66,40 +75,80 @@ final class Environments {
     }
 
     int function(int env) {
-        return function[env];
+        return (int) rec[env * STRIDE + FUNCTION];
     }
 
     int state(int env) {
-        return state[env];
+        return (int) (rec[env * STRIDE + STATE] & STATE_MASK);
+    }
+
+    private void setState(int env, int state) {
+        int i = env * STRIDE + STATE;
+        rec[i] = (rec[i] & ~STATE_MASK) | state;
+    }
+
+    private boolean flag(int env, long flag) {
+        return (rec[env * STRIDE + STATE] & flag) != 0;
+    }
+
+    private void setFlag(int env, long flag, boolean on) {
+        int i = env * STRIDE + STATE;
+        rec[i] = on ? rec[i] | flag : rec[i] & ~flag;
     }
 
     boolean isProvisioned(int env) {
-        return provisionedFlag[env];
+        return flag(env, PROVISIONED);
     }
 
     boolean removeWhenDone(int env) {
-        return removeWhenDone[env];
+        return flag(env, REMOVE_WHEN_DONE);
     }
 
     void markRemoveWhenDone(int env) {
-        removeWhenDone[env] = true;
+        setFlag(env, REMOVE_WHEN_DONE, true);
     }
 
     long retireAt(int env) {
-        return retireAt[env];
+        return rec[env * STRIDE + RETIRE_AT];
     }
 
     int generation(int env) {
-        return generation[env];
+        return (int) (rec[env * STRIDE + GENERATIONS] >>> 32);
     }
 
-    /** The most recently used idle environment of {@code f}, provisioned or on demand, or {@link #NONE}. */
+    private int timerGeneration(int env) {
+        return (int) rec[env * STRIDE + GENERATIONS];
+    }
+
+    private void bumpGeneration(int env) {
+        int i = env * STRIDE + GENERATIONS;
+        rec[i] = ((long) ((int) (rec[i] >>> 32) + 1) << 32) | (rec[i] & 0xffffffffL);
+    }
+
+    private void bumpTimerGeneration(int env) {
+        int i = env * STRIDE + GENERATIONS;
+        rec[i] = (rec[i] & 0xffffffff00000000L) | (((int) rec[i] + 1) & 0xffffffffL);
+    }
+
+    private int prev(int env) {
+        return (int) rec[env * STRIDE + PREV];
+    }
+
+    private void setPrev(int env, int p) {
+        rec[env * STRIDE + PREV] = p;
+    }
+
+    /** The top of {@code f}'s idle stack of provisioned or on-demand environments, or {@link #NONE}. */
     int idleTop(int f, boolean provisionedOnes) {
         return provisionedOnes ? provisionedIdleHead[f] : idleHead[f];
     }
 
     int nextIdle(int env) {
-        return next[env];
+        return (int) rec[env * STRIDE + NEXT];
+    }
+
+    private void setNext(int env, int n) {
+        rec[env * STRIDE + NEXT] = n;
     }
 
     /** A new environment of {@code f}, busy, with its maximum lifetime drawn. */
@@ -113,29 +162,27 @@ final class Environments {
             }
             env = count++;
         }
-        FunctionModel fm = functions[f];
-        function[env] = f;
-        state[env] = BUSY;
-        prev[env] = NONE;
-        next[env] = NONE;
-        timerPending[env] = false;
-        provisionedFlag[env] = provisionedOne;
-        removeWhenDone[env] = false;
-        retireAt[env] = context.now + fm.sampleMaxLifetimeMicros();
+        int base = env * STRIDE;
+        rec[base + FUNCTION] = f;
+        // Busy, with its flags cleared (no timer pending), and its generations kept.
+        rec[base + STATE] = BUSY | (provisionedOne ? PROVISIONED : 0);
+        rec[base + PREV] = NONE;
+        rec[base + NEXT] = NONE;
+        rec[base + RETIRE_AT] = context.now + functions[f].sampleMaxLifetimeMicros();
         stats.environmentCreated(f);
         return env;
     }
 
     /** Shuts an environment down and frees its id. */
     void destroy(int env) {
-        int f = function[env];
-        if (provisionedFlag[env] && !removeWhenDone[env]) {
+        int f = function(env);
+        if (flag(env, PROVISIONED) && !flag(env, REMOVE_WHEN_DONE)) {
             provisioned.environmentGone(f);
         }
-        state[env] = FREE;
-        generation[env]++;
-        timerGeneration[env]++;
-        timerPending[env] = false;
+        setState(env, FREE);
+        bumpGeneration(env);
+        bumpTimerGeneration(env);
+        setFlag(env, TIMER_PENDING, false);
         stats.environmentDestroyed(f);
         if (freeCount == freeIds.length) {
             freeIds = Arrays.copyOf(freeIds, freeIds.length * 2);
@@ -146,70 +193,74 @@ final class Environments {
     /** A provisioned environment starts (again) to initialize; returns the generation its ready event must carry. */
     int startInitializing(int env, boolean recycled) {
         if (recycled) {
-            retireAt[env] = context.now + functions[function[env]].sampleMaxLifetimeMicros();
+            rec[env * STRIDE + RETIRE_AT] = context.now + functions[function(env)].sampleMaxLifetimeMicros();
         }
-        state[env] = INITIALIZING;
-        return ++generation[env];
+        setState(env, INITIALIZING);
+        bumpGeneration(env);
+        return generation(env);
     }
 
     void markBusy(int env) {
-        state[env] = BUSY;
+        setState(env, BUSY);
     }
 
     /** The environment waits for a request on top of its function's idle stack, with its timers armed. */
     void makeIdle(int env) {
-        int f = function[env];
-        state[env] = IDLE;
+        int f = function(env);
+        int base = env * STRIDE;
+        setState(env, IDLE);
         stats.idleChanged(f, 1);
-        boolean p = provisionedFlag[env];
+        boolean p = flag(env, PROVISIONED);
         int head = p ? provisionedIdleHead[f] : idleHead[f];
-        prev[env] = NONE;
-        next[env] = head;
+        rec[base + PREV] = NONE;
+        rec[base + NEXT] = head;
         if (head != NONE) {
-            prev[head] = env;
+            setPrev(head, env);
         }
         if (p) {
             provisionedIdleHead[f] = env;
             // Provisioned environments are never reclaimed for idling, only recycled.
-            idleDeadline[env] = Long.MAX_VALUE;
+            rec[base + IDLE_DEADLINE] = Long.MAX_VALUE;
         } else {
             idleHead[f] = env;
-            idleDeadline[env] = context.now + functions[f].sampleIdleLifetimeMicros();
+            rec[base + IDLE_DEADLINE] = context.now + functions[f].sampleIdleLifetimeMicros();
         }
-        armTimer(env, Math.min(idleDeadline[env], retireAt[env]));
+        armTimer(env, Math.min(rec[base + IDLE_DEADLINE], rec[base + RETIRE_AT]));
     }
 
     /** Keeps one pending timer per environment: an earlier deadline re-arms it, a later one waits for it. */
     private void armTimer(int env, long at) {
-        if (timerPending[env] && timerAt[env] <= at) {
+        int base = env * STRIDE;
+        if (flag(env, TIMER_PENDING) && rec[base + TIMER_AT] <= at) {
             return;
         }
-        timerGeneration[env]++;
-        timerPending[env] = true;
-        timerAt[env] = at;
-        context.queue.push(at, TIMER, env, timerGeneration[env]);
+        bumpTimerGeneration(env);
+        setFlag(env, TIMER_PENDING, true);
+        rec[base + TIMER_AT] = at;
+        context.queue.push(at, TIMER, env, timerGeneration(env));
     }
 
     void onTimer(int env, int timerGen) {
-        if (timerGen != timerGeneration[env]) {
+        if (timerGen != timerGeneration(env)) {
             return; // stale: the environment was re-armed earlier or freed
         }
-        timerPending[env] = false;
-        if (state[env] != IDLE) {
+        setFlag(env, TIMER_PENDING, false);
+        if (state(env) != IDLE) {
             return; // busy: it is re-armed when it goes idle
         }
-        int f = function[env];
+        int f = function(env);
         long now = context.now;
-        long deadline = Math.min(idleDeadline[env], retireAt[env]);
+        long idleDeadline = rec[env * STRIDE + IDLE_DEADLINE];
+        long deadline = Math.min(idleDeadline, retireAt(env));
         if (now >= deadline) {
             unlinkIdle(env);
             stats.idleChanged(f, -1);
-            if (provisionedFlag[env]) {
+            if (flag(env, PROVISIONED)) {
                 stats.recycled(f);
                 provisioned.reinitialize(env);
                 return;
             }
-            if (now >= idleDeadline[env]) {
+            if (now >= idleDeadline) {
                 stats.reclaimed(f);
             } else {
                 stats.recycled(f);
@@ -222,36 +273,25 @@ final class Environments {
 
     /** Takes an idle environment out of its function's idle stack. */
     void unlinkIdle(int env) {
-        int f = function[env];
-        int p = prev[env];
-        int n = next[env];
+        int f = function(env);
+        int p = prev(env);
+        int n = nextIdle(env);
         if (p != NONE) {
-            next[p] = n;
-        } else if (provisionedFlag[env]) {
+            setNext(p, n);
+        } else if (flag(env, PROVISIONED)) {
             provisionedIdleHead[f] = n;
         } else {
             idleHead[f] = n;
         }
         if (n != NONE) {
-            prev[n] = p;
+            setPrev(n, p);
         }
-        prev[env] = NONE;
-        next[env] = NONE;
+        setPrev(env, NONE);
+        setNext(env, NONE);
     }
 
     private void grow() {
         capacity *= 2;
-        function = Arrays.copyOf(function, capacity);
-        state = Arrays.copyOf(state, capacity);
-        prev = Arrays.copyOf(prev, capacity);
-        next = Arrays.copyOf(next, capacity);
-        idleDeadline = Arrays.copyOf(idleDeadline, capacity);
-        retireAt = Arrays.copyOf(retireAt, capacity);
-        timerGeneration = Arrays.copyOf(timerGeneration, capacity);
-        timerAt = Arrays.copyOf(timerAt, capacity);
-        timerPending = Arrays.copyOf(timerPending, capacity);
-        provisionedFlag = Arrays.copyOf(provisionedFlag, capacity);
-        removeWhenDone = Arrays.copyOf(removeWhenDone, capacity);
-        generation = Arrays.copyOf(generation, capacity);
+        rec = Arrays.copyOf(rec, capacity * STRIDE);
     }
 }

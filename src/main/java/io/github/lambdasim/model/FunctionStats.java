@@ -41,6 +41,8 @@ final class FunctionStats {
     private int period;
     private long periodEnd;
     private final long[] percentiles = new long[PERCENTILES.length];
+    /** Holds a period's warm and cold values together while their percentiles are found. */
+    private final PeriodRecorder scratch = new PeriodRecorder();
     // The account as a whole: requests in flight over every function, and per period its peak and
     // mean (the sum of its functions' means, which the periods' rows already hold).
     private int accountBusy;
@@ -71,16 +73,27 @@ final class FunctionStats {
         final Recorder latencyCold = new Recorder();
         final Recorder durationCold = new Recorder();
         final Recorder init = new Recorder();
-        final TimeWeighted concurrency = new TimeWeighted(0);
+        // Requests in flight and idle environments change with every invocation: kept here, not in
+        // TimeWeighted objects of their own, so an invocation touches one object of statistics.
+        // The arithmetic is TimeWeighted's: the area grows by level x time at each change.
+        long concurrency;
+        long concurrencySince;
+        double concurrencyArea;
+        long concurrencyMax;
+        long idle;
+        long idleSince;
+        double idleArea;
         final TimeWeighted alive = new TimeWeighted(0);
-        final TimeWeighted idleEnvironments = new TimeWeighted(0);
         final TimeWeighted provisionedConfigured = new TimeWeighted(0);
         final TimeWeighted provisionedBusyLevel = new TimeWeighted(0);
 
         // The current period.
         final long[] periodCounts = new long[Metric.values().length];
-        final PeriodRecorder periodDuration = new PeriodRecorder();
-        final PeriodRecorder periodLatency = new PeriodRecorder();
+        /** The period's warm invocations: their durations, which are their latencies. */
+        final PeriodRecorder periodWarm = new PeriodRecorder();
+        /** The period's cold starts, once the function has had one. */
+        PeriodRecorder periodColdLatency;
+        PeriodRecorder periodColdDuration;
         int periodConcurrencyMax;
         int periodProvisionedBusyMax;
         long periodBilledMicros;
@@ -142,12 +155,16 @@ final class FunctionStats {
         long now = context.now;
         if (onProvisioned) {
             e.provisionedBusyLevel.add(now, 1);
-            int provisionedBusy = admission.provisionedBusy[f];
+            int provisionedBusy = admission.provisionedBusy(f);
             if (provisionedBusy > e.periodProvisionedBusyMax) {
                 e.periodProvisionedBusyMax = provisionedBusy;
             }
         }
-        e.concurrency.add(now, 1);
+        e.concurrencyArea += (double) e.concurrency * (now - e.concurrencySince);
+        e.concurrencySince = now;
+        if (++e.concurrency > e.concurrencyMax) {
+            e.concurrencyMax = e.concurrency;
+        }
         if (++accountBusy > accountPeriodMax) {
             accountPeriodMax = accountBusy;
             if (accountBusy > accountMax) {
@@ -155,9 +172,9 @@ final class FunctionStats {
             }
         }
         if (!cold) {
-            e.idleEnvironments.add(now, -1);
+            addIdle(e, now, -1);
         }
-        int busy = admission.busy[f];
+        int busy = admission.busy(f);
         if (busy > e.periodConcurrencyMax) {
             e.periodConcurrencyMax = busy;
         }
@@ -169,7 +186,9 @@ final class FunctionStats {
      */
     long invocationCompleted(int f, long latency, long initMicros, long durationMicros, int flags) {
         Entry e = entry(f);
-        e.concurrency.add(context.now, -1);
+        e.concurrencyArea += (double) e.concurrency * (context.now - e.concurrencySince);
+        e.concurrencySince = context.now;
+        e.concurrency--;
         accountBusy--;
         FunctionModel fm = functions[f];
         boolean cold = (flags & InvocationSample.FLAG_COLD) != 0;
@@ -215,8 +234,16 @@ final class FunctionStats {
             e.timeouts++;
             e.periodCounts[Metric.TIMEOUTS.ordinal()]++;
         }
-        e.periodDuration.record(durationMicros);
-        e.periodLatency.record(latency);
+        if ((flags & InvocationSample.FLAG_COLD) == 0) {
+            e.periodWarm.record(durationMicros);
+        } else {
+            if (e.periodColdLatency == null) {
+                e.periodColdLatency = new PeriodRecorder();
+                e.periodColdDuration = new PeriodRecorder();
+            }
+            e.periodColdLatency.record(latency);
+            e.periodColdDuration.record(durationMicros);
+        }
     }
 
 
@@ -244,7 +271,13 @@ final class FunctionStats {
     }
 
     void idleChanged(int f, int delta) {
-        entry(f).idleEnvironments.add(context.now, delta);
+        addIdle(entry(f), context.now, delta);
+    }
+
+    private static void addIdle(Entry e, long now, int delta) {
+        e.idleArea += (double) e.idle * (now - e.idleSince);
+        e.idleSince = now;
+        e.idle += delta;
     }
 
     void reclaimed(int f) {
@@ -306,13 +339,17 @@ final class FunctionStats {
         }
         series.set(row, Metric.SPILLOVER_INVOCATIONS, counts[Metric.INVOCATIONS.ordinal()]
                 - counts[Metric.PROVISIONED_INVOCATIONS.ordinal()]);
-        series.set(row, Metric.DURATION_AVG_MS, e.periodDuration.meanMicros() / 1000);
-        distribution(row, e.periodDuration, DURATION_PERCENTILES, Metric.DURATION_MAX_MS);
-        distribution(row, e.periodLatency, LATENCY_PERCENTILES, Metric.LATENCY_MAX_MS);
+        PeriodRecorder warm = e.periodWarm;
+        PeriodRecorder coldDuration = e.periodColdDuration;
+        long n = warm.count() + (coldDuration == null ? 0 : coldDuration.count());
+        series.set(row, Metric.DURATION_AVG_MS, n == 0 ? 0
+                : (warm.sumMicros() + (coldDuration == null ? 0 : coldDuration.sumMicros())) / n / 1000);
+        distribution(row, warm, coldDuration, DURATION_PERCENTILES, Metric.DURATION_MAX_MS);
+        distribution(row, warm, e.periodColdLatency, LATENCY_PERCENTILES, Metric.LATENCY_MAX_MS);
         series.set(row, Metric.CONCURRENT_EXECUTIONS, e.periodConcurrencyMax);
         double span = Math.max(1, endMicros - e.periodStartMicros);
-        double c = e.concurrency.area(endMicros);
-        double i = e.idleEnvironments.area(endMicros);
+        double c = e.concurrencyArea + (double) e.concurrency * (endMicros - e.concurrencySince);
+        double i = e.idleArea + (double) e.idle * (endMicros - e.idleSince);
         double concurrencyAvg = (c - e.periodStartConcurrencyArea) / span;
         series.set(row, Metric.CONCURRENCY_AVG, concurrencyAvg);
         accountPeriodMeanSum += concurrencyAvg;
@@ -331,27 +368,31 @@ final class FunctionStats {
         e.periodStartConfiguredArea = configured;
         e.periodStartProvisionedBusyArea = provisionedBusyArea;
         e.periodStartAliveArea = aliveArea;
-        e.periodProvisionedBusyMax = admission.provisionedBusy[f];
+        e.periodProvisionedBusyMax = admission.provisionedBusy(f);
         e.periodProvisionedBilledMicros = 0;
         e.periodStartConcurrencyArea = c;
         e.periodStartIdleArea = i;
         e.periodStartMicros = endMicros;
         java.util.Arrays.fill(counts, 0);
-        e.periodDuration.reset();
-        e.periodLatency.reset();
-        e.periodConcurrencyMax = admission.busy[f];
+        e.periodWarm.reset();
+        if (e.periodColdLatency != null) {
+            e.periodColdLatency.reset();
+            e.periodColdDuration.reset();
+        }
+        e.periodConcurrencyMax = admission.busy(f);
         e.periodBilledMicros = 0;
-        if (e.alive.level() == 0 && admission.busy[f] == 0 && admission.provisionedLevel[f] == 0) {
+        if (e.alive.level() == 0 && admission.busy(f) == 0 && admission.provisionedLevel(f) == 0) {
             active[f >>> 6] &= ~(1L << f); // nothing left to measure until its next event
         }
     }
 
-    private void distribution(int row, PeriodRecorder r, Metric[] percentileMetrics, Metric max) {
-        r.percentilesMicros(PERCENTILES, percentiles);
+    /** The percentiles and maximum of the warm invocations and the cold ones together. */
+    private void distribution(int row, PeriodRecorder warm, PeriodRecorder cold, Metric[] percentileMetrics, Metric max) {
+        PeriodRecorder.percentilesMicros(warm, cold, scratch, PERCENTILES, percentiles);
         for (int k = 0; k < percentileMetrics.length; k++) {
             series.set(row, percentileMetrics[k], percentiles[k] / 1000.0);
         }
-        series.set(row, max, r.maxMicros() / 1000.0);
+        series.set(row, max, Math.max(warm.maxMicros(), cold == null ? 0 : cold.maxMicros()) / 1000.0);
     }
 
     // ---------------------------------------------------------------- results
@@ -372,9 +413,9 @@ final class FunctionStats {
         Recorder duration = Recorder.merge(e.warm, e.durationCold);
         return new FunctionResult(fm.spec.name(), fm.spec.memoryMb(), fm.spec.architecture(), fm.spec.ephemeralStorageMb(),
                 e.requests, e.invocations, e.throttles, e.errors, e.timeouts, e.coldStarts, e.provisionedInvocations,
-                e.invocations - e.provisionedInvocations, admission.busy[f],
-                latency.summary(), duration.summary(), e.init.summary(), e.concurrency.mean(endMicros),
-                e.concurrency.max(), e.environmentsCreated, e.environmentsReclaimed, e.environmentsRecycled,
+                e.invocations - e.provisionedInvocations, admission.busy(f),
+                latency.summary(), duration.summary(), e.init.summary(), (e.concurrencyArea + (double) e.concurrency * (endMicros - e.concurrencySince)) / endMicros,
+                e.concurrencyMax, e.environmentsCreated, e.environmentsReclaimed, e.environmentsRecycled,
                 e.environmentsReset, e.alive.level(), e.alive.mean(endMicros), e.billedMicros, e.billedInitMicros,
                 e.provisionedBilledMicros, fm.gbSeconds(e.billedMicros + e.provisionedBilledMicros), new ArrayList<>(intervals),
                 e.provisionedConfigured.mean(endMicros), e.provisionedConfigured.max(), e.provisionedBusyLevel.max(),

@@ -24,16 +24,18 @@ final class Invocations {
     private final InvocationSample samples;
     private Provisioned provisioned;
 
-    // By environment id: the invocation it runs.
-    private int capacity = 256;
-    private int[] request = new int[capacity];
-    private long[] startMicros = new long[capacity];
-    private long[] initMicros = new long[capacity];
+    // By environment id, the invocation it runs: one record of STRIDE longs (one cache line).
+    private static final int STRIDE = 8;
+    private static final int REQUEST = 0;
+    private static final int START = 1;
+    private static final int INIT = 2;
     /** Handler time so far, including the segment running now. */
-    private long[] durationMicros = new long[capacity];
-    private int[] segment = new int[capacity];
-    private int[] memoryUsedMb = new int[capacity];
-    private int[] flags = new int[capacity];
+    private static final int DURATION = 3;
+    private static final int SEGMENT = 4;
+    private static final int MEMORY_USED = 5;
+    private static final int FLAGS = 6;
+    private int capacity = 256;
+    private long[] rec = new long[capacity * STRIDE];
 
     Invocations(Context context, FunctionModel[] functions, Requests requests, Admission admission,
                 Environments environments, FunctionStats stats, InvocationSample samples) {
@@ -101,12 +103,13 @@ final class Invocations {
             flag |= InvocationSample.FLAG_ERROR;
         }
         environments.markBusy(env);
-        request[env] = req;
-        startMicros[env] = context.now;
-        initMicros[env] = init;
-        durationMicros[env] = duration;
-        segment[env] = 0;
-        memoryUsedMb[env] = memoryUsed;
+        int base = env * STRIDE;
+        rec[base + REQUEST] = req;
+        rec[base + START] = context.now;
+        rec[base + INIT] = init;
+        rec[base + DURATION] = duration;
+        rec[base + SEGMENT] = 0;
+        rec[base + MEMORY_USED] = memoryUsed;
         boolean onProvisioned = environments.isProvisioned(env);
         if (onProvisioned) {
             flag |= InvocationSample.FLAG_PROVISIONED;
@@ -114,7 +117,7 @@ final class Invocations {
         } else {
             admission.startOnDemand(f);
         }
-        flags[env] = flag;
+        rec[base + FLAGS] = flag;
         stats.invocationStarted(f, onProvisioned, cold);
         context.queue.push(context.now + init + duration, SEGMENT_END, env, 0);
     }
@@ -122,16 +125,17 @@ final class Invocations {
     /** The running segment of the invocation on {@code env} ends: the next one starts, or the invocation is done. */
     void onSegmentEnd(int env) {
         FunctionModel fm = functions[environments.function(env)];
-        int next = segment[env] + 1;
-        if (next < fm.work.segmentCount() && (flags[env] & InvocationSample.FLAG_TIMEOUT) == 0) {
+        int base = env * STRIDE;
+        int next = (int) rec[base + SEGMENT] + 1;
+        if (next < fm.work.segmentCount() && (rec[base + FLAGS] & InvocationSample.FLAG_TIMEOUT) == 0) {
             long d = fm.work.sampleSegmentMicros(next, fm.workRandom);
-            long left = fm.spec.timeoutMicros() - durationMicros[env];
+            long left = fm.spec.timeoutMicros() - rec[base + DURATION];
             if (d > left) {
                 d = left;
-                flags[env] |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;
+                rec[base + FLAGS] |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;
             }
-            segment[env] = next;
-            durationMicros[env] += d;
+            rec[base + SEGMENT] = next;
+            rec[base + DURATION] += d;
             context.queue.push(context.now + d, SEGMENT_END, env, 0);
             return;
         }
@@ -140,15 +144,17 @@ final class Invocations {
 
     private void complete(int env) {
         int f = environments.function(env);
-        int req = request[env];
-        long init = initMicros[env];
-        long duration = durationMicros[env];
-        int flag = flags[env];
+        int base = env * STRIDE;
+        int req = (int) rec[base + REQUEST];
+        long start = rec[base + START];
+        long init = rec[base + INIT];
+        long duration = rec[base + DURATION];
+        int flag = (int) rec[base + FLAGS];
         boolean cold = (flag & InvocationSample.FLAG_COLD) != 0;
-        long billed = stats.invocationCompleted(f, context.now - startMicros[env], init, duration, flag);
+        long billed = stats.invocationCompleted(f, context.now - start, init, duration, flag);
         if (samples.wants(requests.everyNth(req), flag)) {
-            samples.add(f, requests.number(req), startMicros[env] + init, cold ? init : -1, duration, billed,
-                    memoryUsedMb[env], flag);
+            samples.add(f, requests.number(req), start + init, cold ? init : -1, duration, billed,
+                    (int) rec[base + MEMORY_USED], flag);
         }
         boolean onProvisioned = environments.isProvisioned(env);
         boolean reset = (flag & (InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_OUT_OF_MEMORY)) != 0;
@@ -187,12 +193,6 @@ final class Invocations {
         while (capacity <= env) {
             capacity *= 2;
         }
-        request = java.util.Arrays.copyOf(request, capacity);
-        startMicros = java.util.Arrays.copyOf(startMicros, capacity);
-        initMicros = java.util.Arrays.copyOf(initMicros, capacity);
-        durationMicros = java.util.Arrays.copyOf(durationMicros, capacity);
-        segment = java.util.Arrays.copyOf(segment, capacity);
-        memoryUsedMb = java.util.Arrays.copyOf(memoryUsedMb, capacity);
-        flags = java.util.Arrays.copyOf(flags, capacity);
+        rec = java.util.Arrays.copyOf(rec, capacity * STRIDE);
     }
 }

@@ -68,7 +68,7 @@ final class Provisioned {
     void start(int f) {
         ProvisionedSpec spec = functions[f].spec.provisioned();
         setLevel(f, spec.initialLevel());
-        while (kept[f] < admission.provisionedLevel[f]) {
+        while (kept[f] < admission.provisionedLevel(f)) {
             int env = environments.create(f, true);
             kept[f]++;
             environments.makeIdle(env);
@@ -111,7 +111,7 @@ final class Provisioned {
         setLevel(f, level);
         // Scale in: idle environments go first, then initializing ones, then busy ones when done.
         int idle = environments.idleTop(f, true);
-        while (kept[f] > admission.provisionedLevel[f] && idle != Environments.NONE) {
+        while (kept[f] > admission.provisionedLevel(f) && idle != Environments.NONE) {
             int next = environments.nextIdle(idle);
             environments.unlinkIdle(idle);
             stats.idleChanged(f, -1);
@@ -119,14 +119,14 @@ final class Provisioned {
             environments.destroy(idle);
             idle = next;
         }
-        for (int env = 0; env < environments.slots() && kept[f] > admission.provisionedLevel[f]; env++) {
+        for (int env = 0; env < environments.slots() && kept[f] > admission.provisionedLevel(f); env++) {
             if (environments.function(env) == f && environments.isProvisioned(env)
                     && environments.state(env) == Environments.INITIALIZING) {
                 stats.reclaimed(f);
                 environments.destroy(env);
             }
         }
-        for (int env = 0; env < environments.slots() && kept[f] > admission.provisionedLevel[f]; env++) {
+        for (int env = 0; env < environments.slots() && kept[f] > admission.provisionedLevel(f); env++) {
             if (environments.function(env) == f && environments.isProvisioned(env)
                     && environments.state(env) == Environments.BUSY && !environments.removeWhenDone(env)) {
                 environments.markRemoveWhenDone(env);
@@ -140,7 +140,7 @@ final class Provisioned {
 
     /** Changes the configured level now: what counts against concurrency, and what is billed. */
     private void setLevel(int f, int level) {
-        int old = admission.provisionedLevel[f];
+        int old = admission.provisionedLevel(f);
         if (level == old) {
             return;
         }
@@ -152,7 +152,7 @@ final class Provisioned {
     /** Initializes provisioned environments up to the level, in the background, at the scaling rate. */
     private void fill(int f) {
         TokenBucket bucket = admission.bucket(f);
-        while (kept[f] < admission.provisionedLevel[f]) {
+        while (kept[f] < admission.provisionedLevel(f)) {
             if (!bucket.take(context.now)) {
                 if (!fillPending[f]) {
                     fillPending[f] = true;
@@ -208,7 +208,7 @@ final class Provisioned {
      */
     void onAutoscalingTick(int f) {
         ProvisionedSpec.AutoScaling a = (ProvisionedSpec.AutoScaling) functions[f].spec.provisioned();
-        int level = admission.provisionedLevel[f];
+        int level = admission.provisionedLevel(f);
         double area = stats.provisionedBusyArea(f, context.now);
         double utilization = level == 0 ? 1
                 : (area - autoscalingLastArea[f]) / ((double) Units.MICROS_PER_MINUTE * level);
@@ -232,7 +232,7 @@ final class Provisioned {
 
     /** The enabled interval so far is closed for billing (at a change of level, and at the end of the run). */
     void closeInterval(int f, long now) {
-        int level = admission.provisionedLevel[f];
+        int level = admission.provisionedLevel(f);
         if (level > 0 && now > intervalSince[f]) {
             if (intervals.get(f) == null) {
                 intervals.set(f, new ArrayList<>());

@@ -3,27 +3,30 @@ package io.github.lambdasim.model;
 import java.util.Arrays;
 
 /**
- * The requests in flight, as int ids into parallel arrays: which function, when the request
- * first arrived, its attempt, the request that made it (for calls between functions), its kind,
- * and its number (the order of arrival over the run, which names it in REPORT lines). A request
- * outlives any one dispatch: it is freed when it is done, not when an environment lets it go.
+ * The requests in flight, as int ids: which function, when the request first arrived, its
+ * attempt, the request that made it (for calls between functions), its kind, and its number (the
+ * order of arrival over the run, which names it in REPORT lines). A request outlives any one
+ * dispatch: it is freed when it is done, not when an environment lets it go. A request's fields
+ * lie together in one record of {@link #STRIDE} longs.
  */
 final class Requests {
     /** A synchronous request: the caller waits, a throttle is final. */
     static final int SYNC = 0;
     static final int NONE = -1;
 
+    private static final int STRIDE = 4;
+    private static final int FUNCTION = 0;
+    private static final int ARRIVAL = 1;
+    private static final int NUMBER = 2;
+    /** Kind in bits 0-7, whether it is sampled in bit 8, attempt in bits 16-31, parent request in bits 32-63. */
+    private static final int PACKED = 3;
+    private static final long SAMPLED = 1 << 8;
+
     private int capacity = 256;
     private int count;
     private int[] freeIds = new int[256];
     private int freeCount;
-    private int[] function = new int[capacity];
-    private long[] arrivalMicros = new long[capacity];
-    private int[] attempt = new int[capacity];
-    private int[] parent = new int[capacity];
-    private int[] kind = new int[capacity];
-    private long[] number = new long[capacity];
-    private boolean[] everyNth = new boolean[capacity];
+    private long[] rec = new long[capacity * STRIDE];
     private long arrived;
     /** Every this many requests, one is marked for the sample of REPORT lines. */
     private final long sampleEvery;
@@ -40,22 +43,21 @@ final class Requests {
             id = freeIds[--freeCount];
         } else {
             if (count == capacity) {
-                grow();
+                capacity *= 2;
+                rec = Arrays.copyOf(rec, capacity * STRIDE);
             }
             id = count++;
         }
-        function[id] = f;
-        arrivalMicros[id] = nowMicros;
-        attempt[id] = 1;
-        parent[id] = parentRequest;
-        kind[id] = requestKind;
-        number[id] = arrived;
         // A counter, not a remainder: a division per request is measurable here.
-        everyNth[id] = arrived == nextSampled;
-        if (everyNth[id]) {
+        boolean sampled = arrived == nextSampled;
+        if (sampled) {
             nextSampled += sampleEvery;
         }
-        arrived++;
+        int base = id * STRIDE;
+        rec[base + FUNCTION] = f;
+        rec[base + ARRIVAL] = nowMicros;
+        rec[base + NUMBER] = arrived++;
+        rec[base + PACKED] = ((long) parentRequest << 32) | (1L << 16) | (sampled ? SAMPLED : 0) | (requestKind & 0xff);
         return id;
     }
 
@@ -67,47 +69,36 @@ final class Requests {
     }
 
     int function(int id) {
-        return function[id];
+        return (int) rec[id * STRIDE + FUNCTION];
     }
 
     long arrivalMicros(int id) {
-        return arrivalMicros[id];
+        return rec[id * STRIDE + ARRIVAL];
     }
 
     int attempt(int id) {
-        return attempt[id];
+        return (int) (rec[id * STRIDE + PACKED] >>> 16) & 0xffff;
     }
 
     int parent(int id) {
-        return parent[id];
+        return (int) (rec[id * STRIDE + PACKED] >> 32);
     }
 
     int kind(int id) {
-        return kind[id];
+        return (int) rec[id * STRIDE + PACKED] & 0xff;
     }
 
     long number(int id) {
-        return number[id];
+        return rec[id * STRIDE + NUMBER];
     }
 
     /** Whether the request's number is a multiple of the sample's spacing. */
     boolean everyNth(int id) {
-        return everyNth[id];
+        return (rec[id * STRIDE + PACKED] & SAMPLED) != 0;
     }
 
     /** Requests that arrived over the run so far. */
     long arrived() {
         return arrived;
-    }
-
-    private void grow() {
-        capacity *= 2;
-        function = Arrays.copyOf(function, capacity);
-        arrivalMicros = Arrays.copyOf(arrivalMicros, capacity);
-        attempt = Arrays.copyOf(attempt, capacity);
-        parent = Arrays.copyOf(parent, capacity);
-        kind = Arrays.copyOf(kind, capacity);
-        number = Arrays.copyOf(number, capacity);
-        everyNth = Arrays.copyOf(everyNth, capacity);
     }
 }

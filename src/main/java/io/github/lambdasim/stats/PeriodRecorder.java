@@ -56,6 +56,10 @@ public final class PeriodRecorder {
         return count;
     }
 
+    public double sumMicros() {
+        return sum;
+    }
+
     public long maxMicros() {
         return max;
     }
@@ -83,6 +87,47 @@ public final class PeriodRecorder {
         Arrays.sort(values, 0, kept);
         for (int i = 0; i < percentiles.length; i++) {
             out[i] = values[Recorder.rank(percentiles[i], kept) - 1];
+        }
+    }
+
+    /**
+     * The percentiles of the values of {@code a} and {@code b} together (b may be null or empty),
+     * as one recorder holding both would give them; {@code scratch} holds them meanwhile when b
+     * has some.
+     */
+    public static void percentilesMicros(PeriodRecorder a, PeriodRecorder b, PeriodRecorder scratch,
+                                         double[] percentiles, long[] out) {
+        if (b == null || b.count == 0) {
+            a.percentilesMicros(percentiles, out);
+            return;
+        }
+        scratch.reset();
+        scratch.addAll(a);
+        scratch.addAll(b);
+        scratch.percentilesMicros(percentiles, out);
+    }
+
+    private void addAll(PeriodRecorder other) {
+        if (other.inHistogram) {
+            if (!inHistogram) {
+                if (histogram == null) {
+                    histogram = new IntCountsHistogram(DIGITS);
+                    histogram.setAutoResize(true);
+                }
+                for (int i = 0; i < kept; i++) {
+                    histogram.recordValue(values[i]);
+                }
+                kept = 0;
+                inHistogram = true;
+            }
+            histogram.add(other.histogram);
+            count += other.count;
+            sum += other.sum;
+            max = Math.max(max, other.max);
+            return;
+        }
+        for (int i = 0; i < other.kept; i++) {
+            record(other.values[i]);
         }
     }
 

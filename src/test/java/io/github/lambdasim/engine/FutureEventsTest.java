@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two heaps, one order: {@link FutureEvents} pops exactly the sequence a single
- * {@link EventQueue} would (by time, ties in insertion order across both heaps), whatever mix of
- * near and far event types is pushed while popping.
+ * Three lanes, one order: {@link FutureEvents} pops exactly the sequence a single
+ * {@link EventQueue} would (by time, ties in insertion order across the lanes), whatever mix of
+ * event types is pushed while popping.
  */
 class FutureEventsTest {
     @Test
     void popsInTheOrderOfOneQueueWithTiesAcrossTheHeaps() {
         RandomStream r = RandomStream.of(5, "future-events-test", 0);
         EventQueue one = new EventQueue(4);
-        FutureEvents two = new FutureEvents(4, 2, 5);
+        FutureEvents two = new FutureEvents(4, new int[] {2, 5}, new int[] {0});
         long now = 0;
         int target = 0;
         for (int step = 0; step < 200_000; step++) {

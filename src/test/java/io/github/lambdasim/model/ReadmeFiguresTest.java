@@ -1,0 +1,190 @@
+package io.github.lambdasim.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.scenario.ScenarioLoader;
+import io.github.lambdasim.stats.Metric;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * README.md quotes what the tool says: each figure of the bundled scenarios' table and of the
+ * launch-day table is computed here from a run of the scenario as bundled (same seed, full
+ * length) and written the way the README writes it; the README must contain it word for word.
+ * A change that moves a figure fails here until the README says the new one.
+ *
+ * <p>The scenarios that take seconds run in every build; the long ones (tens of millions of
+ * requests) run with {@code -Dlambdasim.readme=all}:
+ * {@code mvn -B test -Dtest=ReadmeFiguresTest -Dlambdasim.readme=all}.
+ */
+class ReadmeFiguresTest {
+    private static final boolean ALL = "all".equals(System.getProperty("lambdasim.readme"));
+    private static String readme;
+
+    /** A fragment of README.md, computed from runs of one scenario or more. */
+    record Claim(String name, boolean long_, Function<List<RunResult>, String> fragment, String[]... runs) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Each run: the scenario file, then its {@code --set} overrides. */
+    private static String[] run(String file, String... overrides) {
+        String[] r = new String[overrides.length + 1];
+        r[0] = file;
+        System.arraycopy(overrides, 0, r, 1, overrides.length);
+        return r;
+    }
+
+    static Stream<Claim> claims() {
+        List<Claim> c = new ArrayList<>();
+        c.add(new Claim("quickstart", false, rs -> {
+            FunctionResult f = only(rs.get(0));
+            return Format.count(f.requests()) + " requests, " + Format.count(f.coldStarts()) + " cold starts ("
+                    + Format.percent(f.coldStarts(), f.invocations()) + "), latency p50 " + Format.ms(f.latencyMs().p50())
+                    + " / p99 " + Format.ms(f.latencyMs().p99()) + ", " + month(rs.get(0)) + " a month";
+        }, run("quickstart")));
+        c.add(new Claim("launch-spike", false, rs -> {
+            FunctionResult f = only(rs.get(0));
+            return Format.percent(f.throttles(), f.requests()) + " of requests throttled (" + Format.count(f.throttles())
+                    + " of " + Format.count(f.requests()) + ")";
+        }, run("launch-spike")));
+        c.add(new Claim("rarely-called", false, rs -> {
+            FunctionResult f = only(rs.get(0));
+            return Format.percent(f.coldStarts(), f.invocations()) + " cold; latency p50 " + Format.ms(f.latencyMs().p50())
+                    + " against " + Format.ms(f.durationMs().p50()) + " of work";
+        }, run("rarely-called")));
+        c.add(new Claim("memory-hashing", false, rs -> {
+            RunResult r = rs.get(0);
+            FunctionResult small = function(r, "hash-1thread-128mb");
+            FunctionResult vcpu = function(r, "hash-1thread-1792mb");
+            FunctionResult big = function(r, "hash-1thread-3008mb");
+            BigDecimal bigCost = monthOf(r, "hash-1thread-3008mb");
+            BigDecimal vcpuCost = monthOf(r, "hash-1thread-1792mb");
+            return "one goroutine: " + Format.ms(small.latencyMs().p50()) + " at 128 MB down to "
+                    + Format.ms(vcpu.latencyMs().p50()) + " at 1,792 MB and " + Format.ms(big.latencyMs().p50())
+                    + " at 3,008 MB, which costs " + Format.percent(bigCost.subtract(vcpuCost).doubleValue(),
+                    vcpuCost.doubleValue()) + " more (" + Format.usd(bigCost) + " against " + Format.usd(vcpuCost)
+                    + " a month); two goroutines: " + Format.ms(function(r, "hash-2threads-3008mb").latencyMs().p50())
+                    + " at 3,008 MB";
+        }, run("memory-hashing")));
+        c.add(new Claim("io-modes", false, rs -> {
+            RunResult r = rs.get(0);
+            return "p50 " + Format.ms(function(r, "sequential-puts").latencyMs().p50()) + " sequential, "
+                    + Format.ms(function(r, "parallel-puts").latencyMs().p50()) + " parallel, "
+                    + Format.ms(function(r, "batch-write").latencyMs().p50()) + " batch; "
+                    + Format.usd(monthOf(r, "sequential-puts")) + " against " + Format.usd(monthOf(r, "parallel-puts"))
+                    + " and " + Format.usd(monthOf(r, "batch-write")) + " a month";
+        }, run("io-modes")));
+        c.add(new Claim("db-connect", false, rs -> "p50 " + Format.ms(only(rs.get(0)).latencyMs().p50()) + " against "
+                + Format.ms(only(rs.get(1)).latencyMs().p50()) + ", " + month(rs.get(0)) + " against " + month(rs.get(1))
+                + " a month", run("db-connect-in-handler"), run("db-connect-in-init")));
+        c.add(new Claim("azure-account", false, ReadmeFiguresTest::azureAccount, run("azure-account")));
+        c.add(new Claim("arm-vs-x86", true, rs -> month(rs.get(0), "thumbnail-x86") + " against "
+                + month(rs.get(0), "thumbnail-arm") + " a month; with `--set platform=2019` (100 ms rounding) "
+                + month(rs.get(1)) + " in all instead of " + month(rs.get(0)), run("arm-vs-x86"),
+                run("arm-vs-x86", "platform=2019")));
+        c.add(new Claim("azure-replay", true, rs -> {
+            FunctionResult f = only(rs.get(0));
+            return month(rs.get(0)) + " a month, " + Format.count(f.coldStarts()) + " cold starts, "
+                    + Format.number(f.concurrencyMean(), 1) + " environments busy on average";
+        }, run("azure-replay")));
+        for (String[] day : new String[][] {{"launch-day-none", "none"}, {"launch-day-fixed", "80 all day"},
+            {"launch-day-schedule", "80 from 11:50 to 20:00"}, {"launch-day-autoscaling", "auto scaling 5..120 at 0.7"}}) {
+            c.add(new Claim(day[0], true, rs -> {
+                RunResult r = rs.get(0);
+                FunctionResult f = only(r);
+                double spike = r.series().get(0, Metric.LATENCY_P99_MS, (int) (43_200_000_000L / r.series().periodMicros()));
+                return "| " + day[1] + " (`" + day[0] + "`) | " + Format.count(f.coldStarts()) + " | "
+                        + Format.ms(f.latencyMs().p99()) + " | " + Format.ms(spike) + " | " + month(r) + " |";
+            }, run(day[0])));
+        }
+        return c.stream();
+    }
+
+    /** The whole account: its bill, what costs most, how much is cold, what throttles. */
+    private static String azureAccount(List<RunResult> rs) {
+        RunResult r = rs.get(0);
+        List<Integer> order = new ArrayList<>();
+        long invocations = 0;
+        long cold = 0;
+        long requests = 0;
+        long throttles = 0;
+        long rareInvocations = 0;
+        long rareCold = 0;
+        int rare = 0;
+        for (int i = 0; i < r.functions().size(); i++) {
+            FunctionResult f = r.functions().get(i);
+            order.add(i);
+            invocations += f.invocations();
+            cold += f.coldStarts();
+            requests += f.requests();
+            throttles += f.throttles();
+            if (f.requests() < 1000) {
+                rare++;
+                rareInvocations += f.invocations();
+                rareCold += f.coldStarts();
+            }
+        }
+        order.sort(Comparator.comparing((Integer i) -> r.bill().functions().get(i).month().costUsd().total()).reversed());
+        int top = order.get(0);
+        FunctionResult costliest = r.functions().get(top);
+        BigDecimal total = r.bill().month().costUsd().total();
+        BigDecimal topCost = r.bill().functions().get(top).month().costUsd().total();
+        return month(r) + " a month, " + Format.percent(topCost.doubleValue(), total.doubleValue()) + " of it `"
+                + costliest.name() + "` (" + Format.count(costliest.memoryMb()) + " MB, " + Format.count(costliest.requests())
+                + " calls of " + Format.ms(costliest.durationMs().mean()) + " on average); "
+                + Format.percent(cold, invocations) + " of invocations cold, " + Format.percent(rareCold, rareInvocations)
+                + " for the " + rare + " functions called fewer than 1,000 times; the account's limit of "
+                + Format.count(r.scenario().account().concurrencyLimit()) + " throttles "
+                + Format.percent(throttles, requests) + " of requests at the afternoon peak";
+    }
+
+    @ParameterizedTest
+    @MethodSource("claims")
+    void theReadmeQuotesWhatTheToolSays(Claim claim) throws IOException {
+        assumeTrue(!claim.long_() || ALL, "a long scenario: run with -Dlambdasim.readme=all");
+        if (readme == null) {
+            readme = Files.readString(Path.of("README.md"));
+        }
+        List<RunResult> runs = new ArrayList<>();
+        for (String[] r : claim.runs()) {
+            List<String> overrides = List.of(r).subList(1, r.length);
+            runs.add(Scenarios.run(ScenarioLoader.load(Path.of("scenarios", r[0] + ".yaml"), overrides), 0));
+        }
+        String fragment = claim.fragment().apply(runs);
+        assertTrue(readme.contains(fragment), "README.md should say, for " + claim + ":\n" + fragment);
+    }
+
+    private static FunctionResult only(RunResult r) {
+        return r.functions().get(0);
+    }
+
+    private static FunctionResult function(RunResult r, String name) {
+        return r.functions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static BigDecimal monthOf(RunResult r, String name) {
+        return r.bill().functions().get(r.functions().indexOf(function(r, name))).month().costUsd().total();
+    }
+
+    private static String month(RunResult r) {
+        return Format.usd(r.bill().month().costUsd().total());
+    }
+
+    private static String month(RunResult r, String function) {
+        return Format.usd(monthOf(r, function));
+    }
+}
