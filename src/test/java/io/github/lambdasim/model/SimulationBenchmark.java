@@ -16,7 +16,7 @@ import java.util.Locale;
  *
  * <pre>
  * mvn -B -q test-compile
- * java -Xmx512m -cp target/classes:target/test-classes:$(cat target/classpath) \
+ * java -Xmx512m -cp target/lambdasim.jar:target/test-classes \
  *     io.github.lambdasim.model.SimulationBenchmark scenarios/bench.yaml [runs]
  * </pre>
  */
