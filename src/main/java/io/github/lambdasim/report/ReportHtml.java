@@ -48,13 +48,7 @@ public final class ReportHtml {
             Html.figure(h, c, svgs.get(c.name()));
         }
         h.append("</section>\n");
-        bill(h, d);
-        List<Sample> picked = timelineSamples(d.samples());
-        reportLines(h, d, picked);
-        timeline(h, picked);
-        files(h);
-        Html.close(h);
-        return h.toString();
+        return end(h, d);
     }
 
     /**
@@ -94,6 +88,11 @@ public final class ReportHtml {
             Html.figure(h, c, svgs.get(c.name()));
         }
         h.append("</section>\n");
+        return end(h, d);
+    }
+
+    /** What every run's page ends with: the bill, sample REPORT lines, the timeline and the files. */
+    private static String end(StringBuilder h, ReportData d) {
         bill(h, d);
         List<Sample> picked = timelineSamples(d.samples());
         reportLines(h, d, picked);

@@ -266,13 +266,8 @@ public final class Charts {
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
         if (!sparse && Series.total(coldBars) > 0) {
             // Cold starts as bars behind the lines, on a second axis.
-            XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
-            bars.addSeries(barView.bars("Cold starts per " + barView.per + " (right axis)", coldBars));
-            plot.setDataset(1, bars);
-            plot.setRenderer(1, bars(ChartStyle.translucent(ChartStyle.PURPLE, 0.45)));
-            plot.setRangeAxis(1, ChartStyle.numberAxis("Cold starts per " + barView.per,
-                    Ticks.fromZero(Series.max(coldBars), 0.1, 8), ""));
-            plot.mapDatasetToRangeAxis(1, 1);
+            rightAxisBars(plot, barView, "Cold starts per " + barView.per + " (right axis)",
+                    "Cold starts per " + barView.per, coldBars, ChartStyle.translucent(ChartStyle.PURPLE, 0.45));
         }
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         String title = f.name() + ": latency seen by callers";
@@ -437,13 +432,8 @@ public final class Charts {
         }
         double totalThrottles = Series.total(throttles);
         if (totalThrottles > 0) {
-            XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
-            bars.addSeries(v.bars("Throttles per " + v.per + " (right axis)", throttles));
-            plot.setDataset(1, bars);
-            plot.setRenderer(1, bars(ChartStyle.translucent(ChartStyle.VERMILLION, 0.25)));
-            plot.setRangeAxis(1, ChartStyle.numberAxis("Throttles per " + v.per,
-                    Ticks.fromZero(Series.max(throttles), 0.1, 8), ""));
-            plot.mapDatasetToRangeAxis(1, 1);
+            rightAxisBars(plot, v, "Throttles per " + v.per + " (right axis)", "Throttles per " + v.per, throttles,
+                    ChartStyle.translucent(ChartStyle.VERMILLION, 0.25));
         }
         if (hasProvisioned) {
             // A configured level holds for the whole period: a step, not a slope between midpoints.
@@ -478,6 +468,16 @@ public final class Charts {
     }
 
     private record Limit(double value, String label, Color colour) {
+    }
+
+    /** Counts per bin as translucent bars behind a chart's lines, on an axis of their own at the right. */
+    private static void rightAxisBars(XYPlot plot, View v, String legend, String axisLabel, double[] values, Color colour) {
+        XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+        bars.addSeries(v.bars(legend, values));
+        plot.setDataset(1, bars);
+        plot.setRenderer(1, bars(colour));
+        plot.setRangeAxis(1, ChartStyle.numberAxis(axisLabel, Ticks.fromZero(Series.max(values), 0.1, 8), ""));
+        plot.mapDatasetToRangeAxis(1, 1);
     }
 
     // ---------------------------------------------------------------- invocations, errors, throttles
@@ -719,13 +719,8 @@ public final class Charts {
         }
         long totalThrottles = Math.round(Series.total(throttles));
         if (totalThrottles > 0) {
-            XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
-            bars.addSeries(v.bars("Throttles per " + v.per + ", all functions (right axis)", throttles));
-            plot.setDataset(1, bars);
-            plot.setRenderer(1, bars(ChartStyle.translucent(ChartStyle.VERMILLION, 0.25)));
-            plot.setRangeAxis(1, ChartStyle.numberAxis("Throttles per " + v.per,
-                    Ticks.fromZero(Series.max(throttles), 0.1, 8), ""));
-            plot.mapDatasetToRangeAxis(1, 1);
+            rightAxisBars(plot, v, "Throttles per " + v.per + ", all functions (right axis)", "Throttles per " + v.per,
+                    throttles, ChartStyle.translucent(ChartStyle.VERMILLION, 0.25));
         }
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         long requests = 0;
