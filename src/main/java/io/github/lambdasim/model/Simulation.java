@@ -71,6 +71,11 @@ public final class Simulation {
         return PeriodSeries.defaultPeriodMicros(durationMicros);
     }
 
+    /** The capacity ledger, for the producers that wait on it (and the tests that watch it). */
+    Admission admission() {
+        return admission;
+    }
+
     /** Runs the scenario to its end and returns what happened. */
     public RunResult run() {
         long wallStart = System.nanoTime();

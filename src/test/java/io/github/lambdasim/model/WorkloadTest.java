@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The function's work, exactly: sequential I/O takes the sum of its calls, parallel I/O the
  * slowest (for N exponential calls the mean is mean x H_N), a batch one call; CPU time scales
  * with the vCPU share of memory, capped at one vCPU per thread, and threads never speed up work
- * below one vCPU.
+ * below one vCPU. A workload cut into segments (at the steps that wait outside the function)
+ * draws the same uniforms in the same order, segment after segment, as it does whole.
  */
 class WorkloadTest {
     private static final PlatformSpec CURRENT = ScenarioLoader.preset("current", "us-east-1");
@@ -89,5 +90,28 @@ class WorkloadTest {
         assertEquals(one, Workload.cpuFactor(512, CURRENT, 4, 1, 0), 1e-12);
         assertEquals(one * (1 + 0.05 * 3), Workload.cpuFactor(512, CURRENT, 4, 1, 0.05), 1e-12);
         assertTrue(Workload.cpuFactor(512, CURRENT, 4, 1, 0.05) > one);
+    }
+
+    @Test
+    void segmentsDrawWhatTheWholeDraws() {
+        DistributionSpec lognormal = DistributionSpec.LogNormal.ofMedianP99(5_000, 40_000);
+        List<StepSpec> steps = List.of(new StepSpec.Cpu(lognormal), io(3, StepSpec.IoMode.SEQUENTIAL, lognormal),
+                new StepSpec.Cpu(lognormal), io(2, StepSpec.IoMode.PARALLEL, lognormal), new StepSpec.Cpu(lognormal));
+        Workload whole = new Workload(steps, 1.5);
+        assertEquals(1, whole.segmentCount(), "no step waits outside the function yet");
+        // Cut after each I/O step, as the steps that call another function will be.
+        Workload cut = new Workload(steps, 1.5, step -> step instanceof StepSpec.Io);
+        assertEquals(3, cut.segmentCount());
+        RandomStream a = RandomStream.of(4, "segments", 0);
+        RandomStream b = RandomStream.of(4, "segments", 0);
+        for (int i = 0; i < 1000; i++) {
+            long total = 0;
+            for (int s = 0; s < cut.segmentCount(); s++) {
+                total += cut.sampleSegmentMicros(s, b);
+            }
+            // Each segment rounds to the microsecond on its own.
+            assertEquals(whole.sampleMicros(a), total, cut.segmentCount());
+        }
+        assertEquals(a.nextDouble(), b.nextDouble(), "both drew the same number of uniforms");
     }
 }
