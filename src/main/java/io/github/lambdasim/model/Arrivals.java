@@ -29,11 +29,13 @@ final class Arrivals {
      * candidates at the maximum rate, when arrivals must stop (the source's end or the run's),
      * and the source's clock. A thousand sources' arrivals then touch one cache line each.
      */
-    private static final int HOT = 4;
+    private static final int HOT = 6;
     private static final int MEAN_GAP = 0;
     private static final int START = 1;
     private static final int END = 2;
     private static final int CLOCK = 3;
+    /** 1 for a Poisson process at a fixed rate (poisson, spike): its gaps need nothing else. */
+    private static final int HOMOGENEOUS = 4;
     private final double[] hot;
     private final long[] count;
     // Trace replay: the minute being replayed, its arrivals still to come and where the last one fell.
@@ -76,6 +78,8 @@ final class Arrivals {
             hot[i * HOT + MEAN_GAP] = max > 0 ? 1e6 / max : Double.NaN;
             hot[i * HOT + START] = t.pattern().startMicros();
             hot[i * HOT + END] = Math.min(context.endMicros, t.pattern().endMicros());
+            hot[i * HOT + HOMOGENEOUS] = t.pattern() instanceof TrafficSpec.Poisson
+                    || t.pattern() instanceof TrafficSpec.Spike ? 1 : 0;
             // The source's last arrival time, not cut to the microsecond: gaps are drawn from it, so
             // arrivals closer than a microsecond neither stall the clock nor make the rate too high.
             hot[i * HOT + CLOCK] = 0;
@@ -118,8 +122,9 @@ final class Arrivals {
         if (Double.isNaN(meanGap)) {
             return Long.MAX_VALUE; // a rate of zero
         }
-        TrafficSpec.Pattern p = pattern[source];
         RandomStream r = random[source];
+        boolean homogeneous = hot[h + HOMOGENEOUS] != 0;
+        TrafficSpec.Pattern p = homogeneous ? null : pattern[source];
         if (p instanceof TrafficSpec.Trace trace) {
             return nextTraceArrival(source, trace, r);
         }
@@ -127,7 +132,6 @@ final class Arrivals {
             // The k-th arrival at start + k / rate, computed from k so that rounding never drifts.
             return p.startMicros() + Math.round(count[source]++ * 1e6 / c.ratePerSecond());
         }
-        boolean homogeneous = p instanceof TrafficSpec.Poisson || p instanceof TrafficSpec.Spike;
         double end = hot[h + END];
         double t = Math.max(hot[h + CLOCK], hot[h + START]);
         while (true) {

@@ -19,6 +19,9 @@ final class FunctionModel {
     private static final java.util.Set<String> CUSTOM_RUNTIMES = java.util.Set.of("provided", "container");
 
     final FunctionSpec spec;
+    // Read by every invocation: kept here rather than read through the spec.
+    final int memoryMb;
+    final long timeoutMicros;
     final double errorRate;
     final Workload work;
     private final Workload initSteps;
@@ -39,6 +42,8 @@ final class FunctionModel {
 
     FunctionModel(FunctionSpec spec, PlatformSpec platform, Context context) {
         this.spec = spec;
+        this.memoryMb = spec.memoryMb();
+        this.timeoutMicros = spec.timeoutMicros();
         this.errorRate = spec.handler().errorRate();
         double cpuFactor = Workload.cpuFactor(spec.memoryMb(), platform, spec.handler());
         this.work = new Workload(spec.handler().steps(), cpuFactor);
@@ -97,6 +102,6 @@ final class FunctionModel {
     }
 
     double gbSeconds(long micros) {
-        return micros / 1e6 * spec.memoryMb() / 1024.0;
+        return micros / 1e6 * memoryMb / 1024.0;
     }
 }

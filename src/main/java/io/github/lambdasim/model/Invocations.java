@@ -92,11 +92,11 @@ final class Invocations {
         long duration = fm.work.sampleSegmentMicros(0, fm.workRandom);
         int flag = cold ? InvocationSample.FLAG_COLD : 0;
         int memoryUsed = fm.sampleMemoryUsedMb();
-        if (memoryUsed > fm.spec.memoryMb()) {
+        if (memoryUsed > fm.memoryMb) {
             flag |= InvocationSample.FLAG_OUT_OF_MEMORY | InvocationSample.FLAG_ERROR;
         }
-        if (duration > fm.spec.timeoutMicros()) {
-            duration = fm.spec.timeoutMicros();
+        if (duration > fm.timeoutMicros) {
+            duration = fm.timeoutMicros;
             flag |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;
         }
         if (fm.errorRate > 0 && fm.errorRandom.nextDouble() < fm.errorRate) {
@@ -129,7 +129,7 @@ final class Invocations {
         int next = (int) rec[base + SEGMENT] + 1;
         if (next < fm.work.segmentCount() && (rec[base + FLAGS] & InvocationSample.FLAG_TIMEOUT) == 0) {
             long d = fm.work.sampleSegmentMicros(next, fm.workRandom);
-            long left = fm.spec.timeoutMicros() - rec[base + DURATION];
+            long left = fm.timeoutMicros - rec[base + DURATION];
             if (d > left) {
                 d = left;
                 rec[base + FLAGS] |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;

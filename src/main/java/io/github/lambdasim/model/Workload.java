@@ -114,6 +114,10 @@ public final class Workload {
     }
 
     private long sampleSteps(int from, int to, RandomStream random) {
+        if (to - from == 1 && kinds[from] == WAIT) {
+            // The common handler of one duration: one draw, nothing to add up.
+            return Math.round(distributions[from].quantile(random.nextDouble()));
+        }
         double total = 0;
         for (int i = from; i < to; i++) {
             DistributionSpec d = distributions[i];
