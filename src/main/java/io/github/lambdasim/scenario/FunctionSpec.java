@@ -8,11 +8,14 @@ import java.util.List;
  *
  * @param reservedConcurrency   the function's reserved concurrency, or {@link #UNRESERVED}
  * @param coldStartMicros       the platform part of a cold start, or null for the runtime's model
+ * @param async                 how its asynchronous events are retried and where they go (never null)
+ * @param errorOnCallFailure    whether a synchronous call to another function that fails makes this
+ *                              invocation fail (the error propagates) or is handled (the steps go on)
  */
 public record FunctionSpec(String name, String runtime, int memoryMb, Architecture architecture, long timeoutMicros,
                            int reservedConcurrency, ProvisionedSpec provisioned, double packageSizeMb,
                            DistributionSpec coldStartMicros, List<StepSpec> init, HandlerSpec handler,
-                           int ephemeralStorageMb) {
+                           int ephemeralStorageMb, AsyncSpec async, boolean errorOnCallFailure) {
     public static final int UNRESERVED = -1;
 
     public FunctionSpec {

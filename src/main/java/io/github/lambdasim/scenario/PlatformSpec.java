@@ -22,7 +22,7 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
                            DistributionSpec maxLifetimeMicros, ScalingSpec scaling, int accountConcurrency,
                            int minUnreservedConcurrency, ProvisionedRules provisioned,
                            Map<String, Long> runtimeColdStartMedianMicros,
-                           double coldStartSpread, long packageMicrosPerMb) {
+                           double coldStartSpread, long packageMicrosPerMb, EventRules events) {
     public PlatformSpec {
         runtimeColdStartMedianMicros = Map.copyOf(runtimeColdStartMedianMicros);
     }
@@ -42,6 +42,32 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
      */
     public record ProvisionedRules(DistributionSpec allocationDelayMicros, int scaleOutDatapoints, int scaleInDatapoints,
                                    double scaleInThreshold) {
+    }
+
+    /**
+     * How Lambda treats asynchronous events and calls between functions.
+     *
+     * @param throttleBackoffMinMicros  first wait of an event sent back to its queue by a throttle
+     * @param throttleBackoffMaxMicros  longest such wait (the wait doubles from the first up to it)
+     * @param errorRetryDelaysMicros    wait before each retry after a function error, in order
+     * @param maxRetryAttemptsLimit     most retries after errors a function may ask for
+     * @param defaultRetryAttempts      retries after errors when the function says nothing
+     * @param minEventAgeMicros         shortest maximum event age a function may set
+     * @param maxEventAgeMicros         longest maximum event age (and the default)
+     * @param recursionLimit            invocations of one chain of events after which Lambda stops it (0: never)
+     * @param sdkMaxAttempts            attempts of a synchronous Invoke by the AWS SDK (standard retry mode)
+     * @param sdkBackoffBaseMicros      the SDK's backoff before retry k is uniform in [0, base x 2^(k-1)]
+     * @param sdkMaxBackoffMicros       ... capped at this
+     * @param asyncInvokeLatencyMicros  round trip of an asynchronous Invoke, unless the step gives one
+     */
+    public record EventRules(long throttleBackoffMinMicros, long throttleBackoffMaxMicros,
+                             java.util.List<Long> errorRetryDelaysMicros, int maxRetryAttemptsLimit,
+                             int defaultRetryAttempts, long minEventAgeMicros, long maxEventAgeMicros,
+                             int recursionLimit, int sdkMaxAttempts, long sdkBackoffBaseMicros,
+                             long sdkMaxBackoffMicros, DistributionSpec asyncInvokeLatencyMicros) {
+        public EventRules {
+            errorRetryDelaysMicros = java.util.List.copyOf(errorRetryDelaysMicros);
+        }
     }
 
     public enum Scope {

@@ -313,6 +313,12 @@ public final class ScenarioLoader {
         "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
         "minUnreserved", "provisioned", "coldStart"};
 
+    // Until the presets carry the rules of events: the values of platform-presets.yaml's sources.
+    private static final PlatformSpec.EventRules TEMPORARY_EVENT_RULES = new PlatformSpec.EventRules(
+            Units.MICROS_PER_SECOND, 300 * Units.MICROS_PER_SECOND, List.of(60 * Units.MICROS_PER_SECOND, 120 * Units.MICROS_PER_SECOND),
+            2, 2, 60 * Units.MICROS_PER_SECOND, 6 * Units.MICROS_PER_HOUR, 16, 3, Units.MICROS_PER_SECOND,
+            20 * Units.MICROS_PER_SECOND, new DistributionSpec.Constant(20 * Units.MICROS_PER_MS));
+
     private PlatformSpec bindPlatform(YamlNode node, String region) {
         String presetName = "current";
         YamlNode overrides = new YamlNode.Mapping(0);
@@ -384,7 +390,7 @@ public final class ScenarioLoader {
         }
         return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
                 maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, provisionedRules, runtimes, spread,
-                perPackage);
+                perPackage, TEMPORARY_EVENT_RULES);
     }
 
     /**
@@ -558,7 +564,7 @@ public final class ScenarioLoader {
             return null;
         }
         return new FunctionSpec(name, runtime, memory, architecture, timeout, reserved, provisioned, packageMb, coldStart,
-                init, handler, ephemeral);
+                init, handler, ephemeral, new AsyncSpec(2, 6 * Units.MICROS_PER_HOUR, null, null), true);
     }
 
     /**
@@ -832,7 +838,7 @@ public final class ScenarioLoader {
             int n = seen.merge(base, 1, Integer::sum);
             String name = n == 1 ? base : base + "#" + n;
             byDefault.putIfAbsent(name, t.index());
-            named.add(new TrafficSpec(t.function(), t.index(), name, t.pattern()));
+            named.add(t.withName(name));
         }
         Map<String, Integer> given = new HashMap<>();
         for (TrafficSpec t : named) {
@@ -1086,7 +1092,8 @@ public final class ScenarioLoader {
             }
             functions.add(new FunctionSpec(name, template.runtime(), memoryMb, template.architecture(),
                     template.timeoutMicros(), template.reservedConcurrency(), template.provisioned(), template.packageSizeMb(),
-                    template.coldStartMicros(), template.init(), handler, template.ephemeralStorageMb()));
+                    template.coldStartMicros(), template.init(), handler, template.ephemeralStorageMb(), template.async(),
+                    template.errorOnCallFailure()));
             sources.add(new TrafficSpec(name, index, null, new TrafficSpec.Trace(counts, scale, spread.equals("even"), start,
                     where)));
         }

@@ -1,5 +1,7 @@
 package io.github.lambdasim.scenario;
 
+import java.util.List;
+
 /** One step of a function's init code or handler, run in order. */
 public sealed interface StepSpec {
 
@@ -17,6 +19,31 @@ public sealed interface StepSpec {
 
     /** Time spent waiting on something that is neither CPU nor a named call (a sleep, a lock). */
     record Wait(DistributionSpec micros) implements StepSpec {
+    }
+
+    /**
+     * Calls to other functions of the scenario through the Lambda Invoke API. A synchronous call
+     * waits for the callee (the caller's environment is held and billed meanwhile); an
+     * asynchronous one costs one API round trip ({@code latencyMicros}) and leaves an event on each
+     * callee's asynchronous queue. {@code calls} calls to each function, one after another, or all
+     * at once when {@code parallel}; several functions (a fan-out, as SNS or EventBridge do) only
+     * asynchronously.
+     *
+     * @param latencyMicros the round trip of an asynchronous call; null for synchronous calls
+     */
+    record Invoke(List<String> functions, InvokeMode mode, int calls, boolean parallel, DistributionSpec latencyMicros)
+            implements StepSpec {
+        public Invoke {
+            functions = List.copyOf(functions);
+        }
+    }
+
+    enum InvokeMode {
+        SYNC, ASYNC;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     enum IoMode {

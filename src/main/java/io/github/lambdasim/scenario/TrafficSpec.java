@@ -9,11 +9,34 @@ package io.github.lambdasim.scenario;
  *              the one given, or {@code <function>/<pattern>} with {@code #2}, {@code #3}... for
  *              the second and later sources of the same function and pattern, in file order
  */
-public record TrafficSpec(String function, int index, String name, Pattern pattern) {
+public record TrafficSpec(String function, int index, String name, Pattern pattern, Invocation invocation) {
 
-    /** A source named by default, {@code <function>/<pattern>} (for sources made outside a scenario file). */
+    /** A synchronous source. */
+    public TrafficSpec(String function, int index, String name, Pattern pattern) {
+        this(function, index, name, pattern, Invocation.SYNC);
+    }
+
+    /** A synchronous source named by default, {@code <function>/<pattern>} (for sources made outside a scenario file). */
     public TrafficSpec(String function, int index, Pattern pattern) {
         this(function, index, function + "/" + pattern.kind(), pattern);
+    }
+
+    /** The same source under another name. */
+    public TrafficSpec withName(String newName) {
+        return new TrafficSpec(function, index, newName, pattern, invocation);
+    }
+
+    /**
+     * How the source invokes its function: synchronously (an API, a caller that waits: a throttle
+     * is a 429 and the request is lost) or asynchronously (S3, SNS, EventBridge: the event waits in
+     * the function's queue and is retried).
+     */
+    public enum Invocation {
+        SYNC, ASYNC;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** An arrival pattern: its rate at each instant, in requests per second. */
