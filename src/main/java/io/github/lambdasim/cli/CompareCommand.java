@@ -78,9 +78,9 @@ final class CompareCommand implements Callable<Integer> {
                 threads != null ? threads : Experiment.defaultThreads(), true, progress);
         progress.done();
 
-        Set<String> figures = new LinkedHashSet<>(KeyFigures.names(specs.get(0).functions().stream().map(FunctionSpec::name).toList()));
+        Set<String> figures = new LinkedHashSet<>(KeyFigures.names(specs.get(0)));
         for (ScenarioSpec s : specs.subList(1, specs.size())) {
-            figures.retainAll(KeyFigures.names(s.functions().stream().map(FunctionSpec::name).toList()));
+            figures.retainAll(KeyFigures.names(s));
         }
         List<String> names = new ArrayList<>(figures);
         String folderName = "compare-" + String.join("-vs-", specs.stream().map(ScenarioSpec::name).limit(3).toList());
@@ -247,13 +247,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** The registry's figure a key figure's name ({@code api.latencyMs.p99}, {@code costUsd.month.total}) stands for. */
     static Figure figure(String name) {
-        for (Figure f : Figures.SCENARIO) {
-            if (f.path().equals(name)) {
-                return f;
-            }
-        }
-        // Function names hold no dot: the path follows the first one.
-        return Figures.byPath(name.substring(name.indexOf('.') + 1));
+        return KeyFigures.figure(name);
     }
 
     private static String format(String name, double v) {

@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
                 Experiment.PointResult point = Experiment.run(List.of(scenario), replications, periodMicros,
                         Experiment.defaultThreads(), true, progress).get(0);
                 result = point.first();
-                estimates = SweepCommand.estimates(KeyFigures.names(result.functions().stream().map(f -> f.name()).toList()),
+                estimates = SweepCommand.estimates(KeyFigures.names(result.scenario()),
                         point.replications());
             }
         } catch (IllegalArgumentException e) {

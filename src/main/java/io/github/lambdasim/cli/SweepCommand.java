@@ -125,7 +125,7 @@ final class SweepCommand implements Callable<Integer> {
                 threads != null ? threads : Experiment.defaultThreads(), false, progress);
         progress.done();
 
-        List<String> figures = KeyFigures.names(base.functions().stream().map(FunctionSpec::name).toList());
+        List<String> figures = KeyFigures.names(base);
         List<Recommendation.Point> estimated = new ArrayList<>();
         for (int i = 0; i < combos.size(); i++) {
             estimated.add(new Recommendation.Point(combos.get(i), estimates(figures, results.get(i).replications())));

@@ -60,7 +60,7 @@ final class TextSummary {
         sb.append(String.format(Locale.ROOT, "%n  %s (%d MB, %s)%n", f.name(), f.memoryMb(), f.architecture().label()));
         Map<String, Double> values = Figures.values(run, i);
         Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (Figure figure : Figures.with(Figure.Use.TABLE)) {
+        for (Figure figure : Figures.with(Figure.Use.TABLE, run.eventDriven())) {
             String label = figure.row() != null ? figure.row() : figure.source() instanceof Figure.Billed b && b.month()
                     ? "Cost per " + Format.number(run.bill().spec().monthMicros() / 3.6e9, 0) + " h month" : figure.label();
             String value = figure.source() instanceof Figure.Billed b
@@ -73,7 +73,7 @@ final class TextSummary {
 
     /** Every function in one line, the costliest first, up to {@link #LISTED}; headline figures only. */
     private static void listed(StringBuilder sb, RunResult run) {
-        List<Figure> headline = Figures.with(Figure.Use.HEADLINE);
+        List<Figure> headline = Figures.with(Figure.Use.HEADLINE, run.eventDriven());
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < run.functions().size(); i++) {
             order.add(i);
@@ -113,7 +113,7 @@ final class TextSummary {
         for (int i = 0; i < Math.min(LISTED, fs.size()); i++) {
             String p = fs.get(i).name() + ".";
             List<String> parts = new ArrayList<>();
-            for (Figure f : Figures.with(Figure.Use.HEADLINE)) {
+            for (Figure f : Figures.with(Figure.Use.HEADLINE, run.eventDriven())) {
                 if (f.is(Figure.Use.KEY) && f.better() != Figure.Better.NEITHER && !(f.source() instanceof Figure.Billed)) {
                     var estimate = e.get(p + f.path());
                     parts.add(f.label() + " " + Format.withInterval(Format.value(f.unit(), estimate), estimate));

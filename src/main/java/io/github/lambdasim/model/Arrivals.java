@@ -23,6 +23,11 @@ final class Arrivals {
 
     private final TrafficSpec.Pattern[] pattern;
     private final int[] function;
+    /** Whether each source invokes asynchronously. */
+    private final boolean[] async;
+    // Event-driven runs only (null otherwise): arrivals are roots of trees, async ones events.
+    private Trees trees;
+    private AsyncQueues asyncQueues;
     private final RandomStream[] random;
     /**
      * What each arrival reads, together in one record of HOT doubles: the mean gap between
@@ -53,6 +58,7 @@ final class Arrivals {
         int n = spec.traffic().size();
         pattern = new TrafficSpec.Pattern[n];
         function = new int[n];
+        async = new boolean[n];
         random = new RandomStream[n];
         count = new long[n];
         minute = new int[n];
@@ -67,12 +73,12 @@ final class Arrivals {
         }
         // Sources in the order of their names, each drawing from the stream named after it: the
         // order of the traffic list changes nothing, not even which of two simultaneous arrivals goes first.
-        List<TrafficSpec> sources = new java.util.ArrayList<>(spec.traffic());
-        sources.sort(java.util.Comparator.comparing(TrafficSpec::name));
+        List<TrafficSpec> sources = inNameOrder(spec.traffic());
         for (int i = 0; i < n; i++) {
             TrafficSpec t = sources.get(i);
             pattern[i] = t.pattern();
             function[i] = index.get(t.function());
+            async[i] = t.invocation() == TrafficSpec.Invocation.ASYNC;
             random[i] = context.stream("arrivals:" + t.name());
             double max = t.pattern().maxRate();
             hot[i * HOT + MEAN_GAP] = max > 0 ? 1e6 / max : Double.NaN;
@@ -86,6 +92,19 @@ final class Arrivals {
         }
     }
 
+    /** The traffic sources in the order of their names: the order sources are numbered and scheduled in. */
+    static List<TrafficSpec> inNameOrder(List<TrafficSpec> traffic) {
+        List<TrafficSpec> sources = new java.util.ArrayList<>(traffic);
+        sources.sort(java.util.Comparator.comparing(TrafficSpec::name));
+        return sources;
+    }
+
+    /** Makes the run event-driven: each arrival is the root of a tree, numbered by its source. */
+    void wire(Trees trees, AsyncQueues asyncQueues) {
+        this.trees = trees;
+        this.asyncQueues = asyncQueues;
+    }
+
     /** Schedules every source's first arrival. */
     void start() {
         for (int i = 0; i < pattern.length; i++) {
@@ -97,10 +116,26 @@ final class Arrivals {
         int f = function[source];
         schedule(source);
         stats.request(f);
-        int req = requests.create(f, Requests.SYNC, Requests.NONE, context.now);
+        if (trees != null) {
+            arriveInTree(source, f);
+            return;
+        }
+        int req = requests.create(f, Requests.SYNC, context.now);
         if (!invocations.start(req)) {
             stats.throttle(f);
             requests.free(req);
+        }
+    }
+
+    private void arriveInTree(int source, int f) {
+        if (async[source]) {
+            asyncQueues.received(trees.root(f, Requests.ASYNC, source));
+            return;
+        }
+        int req = trees.root(f, Requests.SYNC, source);
+        if (!invocations.start(req)) {
+            stats.throttle(f);
+            trees.finish(req, Trees.FAILED);
         }
     }
 

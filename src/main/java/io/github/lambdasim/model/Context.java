@@ -9,10 +9,12 @@ import io.github.lambdasim.engine.RandomStream;
  */
 final class Context {
     /**
-     * Arrivals (one pending per traffic source) and environment timers (one per idle environment,
-     * far ahead) wait in heaps of their own, so that completions sift through a small one.
+     * Arrivals (one pending per traffic source) and timers (one per idle environment, and the
+     * retries of events and calls, far ahead) wait in heaps of their own, so that completions
+     * sift through a small one.
      */
-    final FutureEvents queue = new FutureEvents(1024, new int[] {Arrivals.ARRIVAL}, new int[] {Environments.TIMER});
+    final FutureEvents queue = new FutureEvents(1024, new int[] {Arrivals.ARRIVAL},
+            new int[] {Environments.TIMER, AsyncQueues.ASYNC_RETRY, Calls.CALL_RETRY});
     final long endMicros;
     private final long seed;
     private final int replication;

@@ -1,6 +1,8 @@
 package io.github.lambdasim.model;
 
 import io.github.lambdasim.stats.Unit;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -44,16 +46,44 @@ public record Figure(String path, Unit unit, String label, String meaning, Bette
     public record Measured(ToDoubleFunction<FunctionResult> value) implements Source {
     }
 
+    /** Measured by an event-driven run for an entry point: read from the entry point's result. */
+    public record EntryMeasured(ToDoubleFunction<EntryPointResult> value) implements Source {
+    }
+
     /** The total of the bill's {@code period} (the run) or {@code month} (projected) estimate. */
     public record Billed(boolean month) implements Source {
     }
 
-    /** {@code numerator / denominator x scale} of two other figures, 0 when the denominator is 0. */
-    public record Ratio(String numerator, String denominator, double scale) implements Source {
+    /**
+     * {@code numerator / (sum of denominator) x scale} of other figures, 0 when the denominator is 0.
+     * A denominator of several figures is their sum ({@code invocations + throttles + inFlightAtEnd}:
+     * the attempts).
+     */
+    public record Ratio(String numerator, List<String> denominator, double scale) implements Source {
+        public Ratio {
+            denominator = List.copyOf(denominator);
+        }
+
+        /** The denominator's value among {@code values} (by path; a missing one counts 0). */
+        public double denominatorOf(Map<String, Double> values) {
+            double sum = 0;
+            for (String path : denominator) {
+                sum += values.getOrDefault(path, 0.0);
+            }
+            return sum;
+        }
     }
 
     public boolean is(Use use) {
         return uses.contains(use);
+    }
+
+    /**
+     * Whether only event-driven runs have it (asynchronous events, calls between functions): the
+     * figures under {@code events} in summary.json.
+     */
+    public boolean eventDriven() {
+        return path.startsWith("events.");
     }
 
     /** Whether summary.json holds the figure (measured and billed ones do; ratios are derived from them). */

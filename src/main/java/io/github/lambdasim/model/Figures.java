@@ -36,8 +36,11 @@ public final class Figures {
     public static final Figure THROTTLES = measured("throttles", Unit.COUNT, "Throttles (429)",
             "requests refused with 429 (TooManyRequestsException)", LOWER, FunctionResult::throttles,
             "Throttles (429) / of requests", TABLE);
-    public static final Figure THROTTLE_RATE = ratio("throttleRate", "Throttled", "the share of requests throttled",
-            "throttles", "requests", 1, "Throttles (429) / of requests", KEY, TABLE, HEADLINE);
+    // Over attempts, which are the requests in a run without retries (each request one attempt).
+    public static final Figure THROTTLE_RATE = ratio("throttleRate", "Throttled",
+            "the share of attempts throttled (of requests, when nothing is retried)", "throttles",
+            List.of("invocations", "throttles", "inFlightAtEnd"), 1, "Throttles (429) / of requests", KEY, TABLE,
+            HEADLINE);
     public static final Figure ERRORS = measured("errors", Unit.COUNT, "Errors", "invocations that failed, timeouts "
             + "included", LOWER, FunctionResult::errors, "Errors / of invocations / of which timeouts", TABLE);
     public static final Figure ERROR_RATE = ratio("errorRate", "Errors", "the share of invocations that failed",
@@ -150,8 +153,167 @@ public final class Figures {
             "Cost per 1M invocations", "the run's cost per million invocations", "costUsd.period.total", "invocations",
             1e6, null, KEY);
 
+    // ---------------------------------------------------------------- event-driven runs only: "events" in summary.json
+    private static FunctionEvents ev(FunctionResult f) {
+        return f.events();
+    }
+
+    public static final Figure REQUESTS_DONE = event("events.requestsDone", Unit.COUNT, "Requests done",
+            "requests that ended well: answered, or (an event) processed", NEITHER, f -> ev(f).requestsDone(),
+            "Requests done / failed / dropped / unfinished");
+    public static final Figure REQUESTS_FAILED = event("events.requestsFailed", Unit.COUNT, "Requests failed",
+            "synchronous requests and calls that failed: an error, a timeout, or a throttle", LOWER,
+            f -> ev(f).requestsFailed(), "Requests done / failed / dropped / unfinished", TABLE);
+    public static final Figure REQUESTS_DROPPED = event("events.requestsDropped", Unit.COUNT, "Events dropped",
+            "events given up: past their maximum age or retries, or stopped as a loop", LOWER,
+            f -> ev(f).requestsDropped(), "Requests done / failed / dropped / unfinished");
+    public static final Figure REQUESTS_UNFINISHED = event("events.requestsUnfinished", Unit.COUNT,
+            "Requests unfinished", "requests still running or waiting when the run ended", NEITHER,
+            f -> ev(f).requestsUnfinished(), "Requests done / failed / dropped / unfinished");
+    public static final Figure ASYNC_RECEIVED = event("events.asyncEventsReceived", Unit.COUNT, "Events received",
+            "asynchronous events received (AsyncEventsReceived)", NEITHER, f -> ev(f).asyncEventsReceived(),
+            "Events received / dropped / retried", TABLE);
+    public static final Figure ASYNC_SUCCEEDED = event("events.asyncEventsSucceeded", Unit.COUNT, "Events processed",
+            "events processed without error on some attempt", NEITHER, f -> ev(f).asyncEventsSucceeded(), null);
+    public static final Figure ASYNC_DROPPED = event("events.asyncEventsDropped", Unit.COUNT, "Events dropped",
+            "events given up (AsyncEventsDropped), sent to onFailure when it is set", LOWER,
+            f -> ev(f).asyncEventsDropped(), "Events received / dropped / retried", KEY, TABLE);
+    public static final Figure ASYNC_DROP_RATE = ratio("events.asyncDropRate", "Events dropped",
+            "the share of events received that were given up", "events.asyncEventsDropped",
+            List.of("events.asyncEventsReceived"), 1, null, KEY, HEADLINE);
+    public static final Figure ASYNC_RETRIES = event("events.asyncRetries", Unit.COUNT, "Event retries",
+            "attempts of events after a function error, each an invocation and billed", LOWER,
+            f -> ev(f).asyncRetries(), "Events received / dropped / retried", KEY, TABLE);
+    public static final Figure ASYNC_TO_ON_SUCCESS = event("events.asyncToOnSuccess", Unit.COUNT, "Sent to onSuccess",
+            "events sent on to the onSuccess destination", NEITHER, f -> ev(f).asyncToOnSuccess(), null);
+    public static final Figure ASYNC_TO_ON_FAILURE = event("events.asyncToOnFailure", Unit.COUNT, "Sent to onFailure",
+            "events sent on to the onFailure destination", NEITHER, f -> ev(f).asyncToOnFailure(), null);
+    public static final Figure RECURSION_STOPPED = event("events.recursionStopped", Unit.COUNT, "Stopped as loops",
+            "events for this function that recursion detection stopped", NEITHER, f -> ev(f).recursionStopped(), null);
+    private static final String AGE_ROW = "Event age mean / max";
+    public static final Figure ASYNC_AGE_MEAN = event("events.asyncEventAgeMs.mean", Unit.MS, "Event age, mean",
+            "how long events waited in the queue when an attempt started (AsyncEventAge)", LOWER,
+            f -> ev(f).asyncEventAgeMeanMs(), AGE_ROW, TABLE);
+    public static final Figure ASYNC_AGE_MAX = event("events.asyncEventAgeMs.max", Unit.MS, "Event age, max",
+            "the oldest event when an attempt started", LOWER, f -> ev(f).asyncEventAgeMaxMs(), AGE_ROW, KEY, TABLE);
+    private static final String EVENT_LATENCY = "from an event's arrival to the successful end of its last attempt, "
+            + "queue time and retries included";
+    private static final String EVENT_LATENCY_ROW = "Event latency p50 / p90 / p99 / max";
+    public static final Figure ASYNC_LATENCY_COUNT = event("events.asyncEventLatencyMs.count", Unit.COUNT,
+            "Event latency, count", EVENT_LATENCY, NEITHER, f -> ev(f).asyncEventLatencyMs().count(), null);
+    public static final Figure ASYNC_LATENCY_MEAN = event("events.asyncEventLatencyMs.mean", Unit.MS,
+            "Event latency mean", EVENT_LATENCY, LOWER, f -> ev(f).asyncEventLatencyMs().mean(), null, KEY);
+    public static final Figure ASYNC_LATENCY_P50 = event("events.asyncEventLatencyMs.p50", Unit.MS,
+            "Event latency p50", EVENT_LATENCY, LOWER, f -> ev(f).asyncEventLatencyMs().p50(), EVENT_LATENCY_ROW, TABLE);
+    public static final Figure ASYNC_LATENCY_P90 = event("events.asyncEventLatencyMs.p90", Unit.MS,
+            "Event latency p90", EVENT_LATENCY, LOWER, f -> ev(f).asyncEventLatencyMs().p90(), EVENT_LATENCY_ROW, TABLE);
+    public static final Figure ASYNC_LATENCY_P99 = event("events.asyncEventLatencyMs.p99", Unit.MS,
+            "Event latency p99", EVENT_LATENCY, LOWER, f -> ev(f).asyncEventLatencyMs().p99(), EVENT_LATENCY_ROW, KEY,
+            TABLE);
+    public static final Figure ASYNC_LATENCY_MAX = event("events.asyncEventLatencyMs.max", Unit.MS,
+            "Event latency max", EVENT_LATENCY, LOWER, f -> ev(f).asyncEventLatencyMs().max(), EVENT_LATENCY_ROW, TABLE);
+    private static final String WAITING_ROW = "Events waiting mean / max";
+    public static final Figure ASYNC_WAITING_MEAN = event("events.asyncEventsWaiting.mean", Unit.LEVEL,
+            "Events waiting, mean", "events in the function's queue (for capacity or a retry), time-weighted",
+            NEITHER, f -> ev(f).asyncEventsWaitingMean(), WAITING_ROW, TABLE);
+    public static final Figure ASYNC_WAITING_MAX = event("events.asyncEventsWaiting.max", Unit.COUNT,
+            "Events waiting, max", "most events in the function's queue at once", NEITHER,
+            f -> ev(f).asyncEventsWaitingMax(), WAITING_ROW, TABLE);
+    private static final String CALLS_ROW = "Calls made sync / async / failed";
+    public static final Figure SYNC_CALLS = event("events.syncCalls", Unit.COUNT, "Synchronous calls",
+            "synchronous calls this function made to others", NEITHER, f -> ev(f).syncCalls(), CALLS_ROW, TABLE);
+    public static final Figure ASYNC_CALLS = event("events.asyncCalls", Unit.COUNT, "Asynchronous calls",
+            "asynchronous calls (events) this function made to others", NEITHER, f -> ev(f).asyncCalls(), CALLS_ROW,
+            TABLE);
+    public static final Figure CALLS_FAILED = event("events.callsFailed", Unit.COUNT, "Calls failed",
+            "synchronous calls of this function that failed (after the SDK's retries)", LOWER,
+            f -> ev(f).callsFailed(), CALLS_ROW, TABLE);
+
     /** Every figure of a function, in summary.json's order (derived ones beside what they derive from). */
     public static final List<Figure> FUNCTION = Collections.unmodifiableList(new ArrayList<>(BUILDING));
+
+    private static final List<Figure> ENTRY_BUILDING = new ArrayList<>();
+    private static final String RESPONSE = "from arrival to the end of the entry point's own request (what its caller "
+            + "waits for), of requests that ended well";
+    private static final String RESPONSE_ROW = "Response p50 / p90 / p99 / max";
+    private static final String END_TO_END = "from arrival to the end of the last request it caused (calls, events, "
+            + "retries, destinations), of trees that ended well";
+    private static final String END_TO_END_ROW = "End to end p50 / p90 / p99 / max";
+
+    /**
+     * The figures of an entry point (a traffic source) in an event-driven run, under
+     * {@code entryPoints.<name>} in summary.json, in this order.
+     */
+    public static final List<Figure> ENTRY_POINT;
+
+    static {
+        entry("requests", Unit.COUNT, "Requests", "arrivals from this traffic source", NEITHER,
+                EntryPointResult::requests, null, TABLE);
+        entry("succeeded", Unit.COUNT, "Succeeded", "requests whose whole tree ended well", NEITHER,
+                EntryPointResult::succeeded, "Succeeded / failed / unfinished");
+        entry("failed", Unit.COUNT, "Failed", "requests with a failed request or a dropped event in their tree", LOWER,
+                EntryPointResult::failed, "Succeeded / failed / unfinished");
+        entry("unfinished", Unit.COUNT, "Unfinished", "requests whose tree was not done when the run ended", NEITHER,
+                EntryPointResult::unfinished, "Succeeded / failed / unfinished");
+        ENTRY_BUILDING.add(new Figure("successRate", Unit.SHARE, "Success", "the share of finished requests whose "
+                + "whole tree ended well", Figure.Better.HIGHER, new Figure.Ratio("succeeded", List.of("succeeded",
+                "failed"), 1), set(KEY, TABLE), null));
+        entry("retries", Unit.COUNT, "Retries", "retries in its trees: after throttles and errors, the SDK's included",
+                LOWER, EntryPointResult::retries, "Retries / events dropped", KEY, TABLE);
+        entry("dropped", Unit.COUNT, "Events dropped", "events given up in its trees", LOWER,
+                EntryPointResult::dropped, "Retries / events dropped", KEY, TABLE);
+        entry("coldTrees", Unit.COUNT, "With a cold start", "done requests with a cold start somewhere in their tree",
+                LOWER, EntryPointResult::coldTrees, null, TABLE);
+        entry("responseMs.count", Unit.COUNT, "Response, count", RESPONSE, NEITHER, e -> e.responseMs().count(), null);
+        entry("responseMs.mean", Unit.MS, "Response mean", RESPONSE, LOWER, e -> e.responseMs().mean(), null, KEY);
+        entry("responseMs.p50", Unit.MS, "Response p50", RESPONSE, LOWER, e -> e.responseMs().p50(), RESPONSE_ROW, TABLE);
+        entry("responseMs.p90", Unit.MS, "Response p90", RESPONSE, LOWER, e -> e.responseMs().p90(), RESPONSE_ROW, TABLE);
+        entry("responseMs.p99", Unit.MS, "Response p99", RESPONSE, LOWER, e -> e.responseMs().p99(), RESPONSE_ROW, KEY,
+                TABLE);
+        entry("responseMs.max", Unit.MS, "Response max", RESPONSE, LOWER, e -> e.responseMs().max(), RESPONSE_ROW, TABLE);
+        entry("endToEndMs.count", Unit.COUNT, "End to end, count", END_TO_END, NEITHER, e -> e.endToEndMs().count(),
+                null);
+        entry("endToEndMs.mean", Unit.MS, "End to end mean", END_TO_END, LOWER, e -> e.endToEndMs().mean(), null, KEY);
+        entry("endToEndMs.p50", Unit.MS, "End to end p50", END_TO_END, LOWER, e -> e.endToEndMs().p50(), END_TO_END_ROW,
+                KEY, TABLE);
+        entry("endToEndMs.p90", Unit.MS, "End to end p90", END_TO_END, LOWER, e -> e.endToEndMs().p90(), END_TO_END_ROW,
+                TABLE);
+        entry("endToEndMs.p99", Unit.MS, "End to end p99", END_TO_END, LOWER, e -> e.endToEndMs().p99(), END_TO_END_ROW,
+                KEY, TABLE);
+        entry("endToEndMs.max", Unit.MS, "End to end max", END_TO_END, LOWER, e -> e.endToEndMs().max(), END_TO_END_ROW,
+                KEY, TABLE);
+        entry("costUsd.period", Unit.USD, "Cost of the run", "its share of the run's bill: each function's charges "
+                + "shared by the billed time and invocations its requests used there", LOWER, EntryPointResult::costUsd,
+                null, TABLE);
+        entry("costUsd.month", Unit.USD, "Cost a month", "the same share of the monthly bill", LOWER,
+                EntryPointResult::monthlyCostUsd, null, KEY, TABLE);
+        ENTRY_BUILDING.add(new Figure("costPerMillionUsd", Unit.USD, "Cost per 1M requests", "the run's cost of a "
+                + "million requests through the whole graph", LOWER, new Figure.Ratio("costUsd.period",
+                List.of("requests"), 1e6), set(KEY, TABLE), null));
+        ENTRY_POINT = Collections.unmodifiableList(new ArrayList<>(ENTRY_BUILDING));
+    }
+
+    private static void entry(String path, Unit unit, String label, String meaning, Figure.Better better,
+                              ToDoubleFunction<EntryPointResult> value, String row, Figure.Use... uses) {
+        ENTRY_BUILDING.add(new Figure(path, unit, label, meaning, better, new Figure.EntryMeasured(value), set(uses),
+                row));
+    }
+
+    /** Every figure of an entry point of a run, by path, stored and derived. */
+    public static Map<String, Double> entryValues(EntryPointResult e) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Figure figure : ENTRY_POINT) {
+            if (figure.source() instanceof Figure.EntryMeasured m) {
+                values.put(figure.path(), m.value().applyAsDouble(e));
+            }
+        }
+        return deriveEntry(values);
+    }
+
+    /** An entry point's stored figures with the derived ones added, in the registry's order. */
+    public static Map<String, Double> deriveEntry(Map<String, Double> stored) {
+        return derive(stored, ENTRY_POINT);
+    }
 
     /** The figures of the whole scenario (the bill's totals), at the top of summary.json. */
     public static final List<Figure> SCENARIO = List.of(
@@ -178,9 +340,19 @@ public final class Figures {
         return BY_PATH.get(path);
     }
 
-    /** The function figures with {@code use}, in order. */
+    /** The function figures with {@code use}, in order, of a run that is not event-driven. */
     public static List<Figure> with(Figure.Use use) {
-        return FUNCTION.stream().filter(f -> f.is(use)).toList();
+        return with(use, false);
+    }
+
+    /** The function figures with {@code use}, in order, of a run that is event-driven or not. */
+    public static List<Figure> with(Figure.Use use, boolean eventDriven) {
+        return FUNCTION.stream().filter(f -> f.is(use) && (eventDriven || !f.eventDriven())).toList();
+    }
+
+    /** The entry-point figures with {@code use}, in order. */
+    public static List<Figure> entryWith(Figure.Use use) {
+        return ENTRY_POINT.stream().filter(f -> f.is(use)).toList();
     }
 
     /** The scenario figures with {@code use}, in order. */
@@ -194,6 +366,9 @@ public final class Figures {
         Bill.FunctionBill bill = run.bill().functions().get(f);
         Map<String, Double> values = new LinkedHashMap<>();
         for (Figure figure : FUNCTION) {
+            if (figure.eventDriven() && !result.hasEvents()) {
+                continue;
+            }
             if (figure.source() instanceof Figure.Measured m) {
                 values.put(figure.path(), m.value().applyAsDouble(result));
             } else if (figure.source() instanceof Figure.Billed b) {
@@ -219,11 +394,18 @@ public final class Figures {
      * in the registry's order: what a report reads back from summary.json gives what the run had.
      */
     public static Map<String, Double> derive(Map<String, Double> stored) {
+        return derive(stored, FUNCTION);
+    }
+
+    private static Map<String, Double> derive(Map<String, Double> stored, List<Figure> figures) {
         Map<String, Double> all = new LinkedHashMap<>();
-        for (Figure figure : FUNCTION) {
+        for (Figure figure : figures) {
             if (figure.source() instanceof Figure.Ratio r) {
-                double den = stored.getOrDefault(r.denominator(), 0.0);
-                all.put(figure.path(), den == 0 ? 0 : stored.getOrDefault(r.numerator(), 0.0) / den * r.scale());
+                if (!stored.containsKey(r.numerator())) {
+                    continue; // a figure of event-driven runs, in a run that is not one
+                }
+                double den = r.denominatorOf(stored);
+                all.put(figure.path(), den == 0 ? 0 : stored.get(r.numerator()) / den * r.scale());
             } else if (stored.containsKey(figure.path())) {
                 all.put(figure.path(), stored.get(figure.path()));
             }
@@ -243,13 +425,28 @@ public final class Figures {
         return add(new Figure(path, Unit.USD, label, meaning, LOWER, new Figure.Billed(month), set(uses), row));
     }
 
-    private static Figure ratio(String path, String label, String meaning, String numerator, String denominator,
+    private static Figure event(String path, Unit unit, String label, String meaning, Figure.Better better,
+                                ToDoubleFunction<FunctionResult> value, String row, Figure.Use... uses) {
+        return add(new Figure(path, unit, label, meaning, better, new Figure.Measured(value), set(uses), row));
+    }
+
+    private static Figure ratio(String path, String label, String meaning, String numerator, List<String> denominator,
                                 double scale, String row, Figure.Use... uses) {
         return ratio(path, Unit.SHARE, label, meaning, numerator, denominator, scale, row, uses);
     }
 
+    private static Figure ratio(String path, String label, String meaning, String numerator, String denominator,
+                                double scale, String row, Figure.Use... uses) {
+        return ratio(path, Unit.SHARE, label, meaning, numerator, List.of(denominator), scale, row, uses);
+    }
+
     private static Figure ratio(String path, Unit unit, String label, String meaning, String numerator,
                                 String denominator, double scale, String row, Figure.Use... uses) {
+        return ratio(path, unit, label, meaning, numerator, List.of(denominator), scale, row, uses);
+    }
+
+    private static Figure ratio(String path, Unit unit, String label, String meaning, String numerator,
+                                List<String> denominator, double scale, String row, Figure.Use... uses) {
         return add(new Figure(path, unit, label, meaning, LOWER, new Figure.Ratio(numerator, denominator, scale),
                 set(uses), row));
     }

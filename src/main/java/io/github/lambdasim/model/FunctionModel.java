@@ -2,9 +2,14 @@ package io.github.lambdasim.model;
 
 import io.github.lambdasim.billing.BillingEra;
 import io.github.lambdasim.engine.RandomStream;
+import io.github.lambdasim.scenario.AsyncSpec;
 import io.github.lambdasim.scenario.DistributionSpec;
 import io.github.lambdasim.scenario.FunctionSpec;
+import io.github.lambdasim.scenario.HandlerSpec;
 import io.github.lambdasim.scenario.PlatformSpec;
+import io.github.lambdasim.scenario.StepSpec;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One function's compiled model for a run: its workload, its cold-start, lifetime, memory and
@@ -17,14 +22,34 @@ final class FunctionModel {
     static final double MAX_INIT_MICROS = 366 * 86_400e6;
     /** Runtime families that are not managed runtimes: their INIT was billed in every era. */
     private static final java.util.Set<String> CUSTOM_RUNTIMES = java.util.Set.of("provided", "container");
+    /** A destination of asynchronous events: none. */
+    static final int NO_DESTINATION = -1;
+    /** A destination of asynchronous events outside the scenario, where events are only counted. */
+    static final int OUTSIDE = -2;
 
     final FunctionSpec spec;
     // Read by every invocation: kept here rather than read through the spec.
     final int memoryMb;
     final long timeoutMicros;
-    final double errorRate;
+    /** The highest error rate at any time (0: no invocation fails, and no draw is made). */
+    final double maxErrorRate;
+    private final HandlerSpec handler;
+    private final boolean hasOutages;
     final Workload work;
-    private final Workload initSteps;
+    /** The calls of the handler's invoke steps, in order (see {@link Workload#invokeAfter}). */
+    final Call[] handlerCalls;
+    /** The init steps; a cold start runs their segments, with calls between, before the handler's. */
+    final Workload initWork;
+    final Call[] initCalls;
+    /** Whether the init steps call other functions (a cold start then pauses between init segments). */
+    final boolean initCallsOut;
+    final boolean errorOnCallFailure;
+    // Asynchronous events: EventInvokeConfig.
+    final int maxRetryAttempts;
+    final long maxEventAgeMicros;
+    /** Where events go after their last attempt: a function id, {@link #NO_DESTINATION} or {@link #OUTSIDE}. */
+    final int onSuccess;
+    final int onFailure;
     private final DistributionSpec platformColdStart;
     private final DistributionSpec idleLifetime;
     private final DistributionSpec maxLifetime;
@@ -40,15 +65,39 @@ final class FunctionModel {
     private final RandomStream memoryRandom;
     private final RandomStream provisionedRandom;
 
-    FunctionModel(FunctionSpec spec, PlatformSpec platform, Context context) {
+    /**
+     * The calls of one invoke step, with the callees as function ids: {@code calls} calls to each
+     * of {@code targets}, synchronous (the caller waits) or asynchronous (events), one after
+     * another or all at once.
+     */
+    record Call(int[] targets, boolean sync, int calls, boolean parallel) {
+        /** How many requests the step makes. */
+        int requests() {
+            return targets.length * calls;
+        }
+    }
+
+    /** @param functionIds every function of the scenario by name, to resolve calls and destinations */
+    FunctionModel(FunctionSpec spec, PlatformSpec platform, Context context, Map<String, Integer> functionIds) {
         this.spec = spec;
         this.memoryMb = spec.memoryMb();
         this.timeoutMicros = spec.timeoutMicros();
-        this.errorRate = spec.handler().errorRate();
+        this.handler = spec.handler();
+        this.maxErrorRate = handler.maxErrorRate();
+        this.hasOutages = !handler.outages().isEmpty();
         double cpuFactor = Workload.cpuFactor(spec.memoryMb(), platform, spec.handler());
         this.work = new Workload(spec.handler().steps(), cpuFactor);
+        this.handlerCalls = calls(work.invokes(), functionIds);
         // Init code runs single-threaded: one vCPU at most.
-        this.initSteps = new Workload(spec.init(), Workload.cpuFactor(spec.memoryMb(), platform, 1, 0, 0));
+        this.initWork = new Workload(spec.init(), Workload.cpuFactor(spec.memoryMb(), platform, 1, 0, 0));
+        this.initCalls = calls(initWork.invokes(), functionIds);
+        this.initCallsOut = initCalls.length > 0;
+        this.errorOnCallFailure = spec.errorOnCallFailure();
+        AsyncSpec async = spec.async();
+        this.maxRetryAttempts = async.maximumRetryAttempts();
+        this.maxEventAgeMicros = async.maximumEventAgeMicros();
+        this.onSuccess = destination(async.onSuccess(), functionIds);
+        this.onFailure = destination(async.onFailure(), functionIds);
         String family = platform.runtimeFamily(spec.runtime());
         if (spec.coldStartMicros() != null) {
             this.platformColdStart = spec.coldStartMicros();
@@ -73,11 +122,51 @@ final class FunctionModel {
         provisionedRandom = context.stream("provisioned:" + n);
     }
 
-    /** The platform part of a cold start (runtime, package) plus the function's init steps. */
+    private static Call[] calls(List<StepSpec.Invoke> invokes, Map<String, Integer> ids) {
+        Call[] calls = new Call[invokes.size()];
+        for (int i = 0; i < calls.length; i++) {
+            StepSpec.Invoke invoke = invokes.get(i);
+            int[] targets = invoke.functions().stream().mapToInt(name -> id(name, ids)).toArray();
+            calls[i] = new Call(targets, invoke.mode() == StepSpec.InvokeMode.SYNC, invoke.calls(), invoke.parallel());
+        }
+        return calls;
+    }
+
+    private static int destination(AsyncSpec.Destination d, Map<String, Integer> ids) {
+        if (d == null) {
+            return NO_DESTINATION;
+        }
+        return d.isFunction() ? id(d.function(), ids) : OUTSIDE;
+    }
+
+    private static int id(String name, Map<String, Integer> ids) {
+        Integer id = ids.get(name);
+        if (id == null) {
+            throw new IllegalArgumentException("no function " + name + " in the scenario (the loader checks this)");
+        }
+        return id;
+    }
+
+    /** The share of invocations starting at {@code nowMicros} that fail (an outage raises it). */
+    double errorRateAt(long nowMicros) {
+        return hasOutages ? handler.errorRateAt(nowMicros) : maxErrorRate;
+    }
+
+    /** The platform part of a cold start (runtime, package) plus the function's init steps, without their calls. */
     long sampleInitMicros() {
         double platformPart = platformColdStart.quantile(coldStartRandom.nextDouble());
-        long steps = initSteps.sampleMicros(coldStartRandom);
+        long steps = initWork.sampleMicros(coldStartRandom);
         // Far beyond any init Lambda lets run, but it keeps the clock from overflowing.
+        return Math.round(Math.min(MAX_INIT_MICROS, platformPart + steps));
+    }
+
+    /**
+     * Segment {@code segment} of a cold start whose init steps call other functions: the first
+     * includes the platform part (drawn first, as {@link #sampleInitMicros} does).
+     */
+    long sampleInitSegmentMicros(int segment) {
+        double platformPart = segment == 0 ? platformColdStart.quantile(coldStartRandom.nextDouble()) : 0;
+        long steps = initWork.sampleSegmentMicros(segment, coldStartRandom);
         return Math.round(Math.min(MAX_INIT_MICROS, platformPart + steps));
     }
 

@@ -29,6 +29,7 @@ import java.util.List;
  * @param provisionedConcurrencyMax most provisioned environments busy at once
  * @param latencyWarm           latency histogram of warm invocations (microseconds, provisioned included)
  * @param latencyCold           latency histogram of cold invocations (microseconds)
+ * @param events                what an event-driven run measured of its requests, events and calls; null otherwise
  */
 public record FunctionResult(String name, int memoryMb, Architecture architecture, int ephemeralStorageMb,
                              long requests, long invocations, long throttles, long errors, long timeouts,
@@ -40,8 +41,13 @@ public record FunctionResult(String name, int memoryMb, Architecture architectur
                              long billedMicros, long billedInitMicros, long provisionedBilledMicros,
                              double gbSeconds, List<ProvisionedInterval> provisionedIntervals,
                              double provisionedLevelMean, long provisionedLevelMax, long provisionedConcurrencyMax,
-                             CompressedHistogram latencyWarm, CompressedHistogram latencyCold) {
+                             CompressedHistogram latencyWarm, CompressedHistogram latencyCold, FunctionEvents events) {
     public FunctionResult {
         provisionedIntervals = List.copyOf(provisionedIntervals);
+    }
+
+    /** Whether the run was event-driven (then {@link #events()} is not null). */
+    public boolean hasEvents() {
+        return events != null;
     }
 }

@@ -29,13 +29,15 @@ final class FunctionStats {
         Metric.LATENCY_P99_MS, Metric.LATENCY_P999_MS};
     private static final Metric[] COUNTS = {Metric.REQUESTS, Metric.INVOCATIONS, Metric.ERRORS, Metric.TIMEOUTS,
         Metric.THROTTLES, Metric.COLD_STARTS, Metric.PROVISIONED_INVOCATIONS, Metric.ENVIRONMENTS_CREATED,
-        Metric.ENVIRONMENTS_RECLAIMED};
+        Metric.ENVIRONMENTS_RECLAIMED, Metric.ASYNC_EVENTS_RECEIVED, Metric.ASYNC_EVENTS_DROPPED, Metric.ASYNC_RETRIES};
 
     private final Context context;
     private final FunctionModel[] functions;
     private final Admission admission;
     private final Entry[] entries;
     private final PeriodSeries.Builder series;
+    /** Whether the run is event-driven: then each entry has its {@link Events}. */
+    private final boolean eventDriven;
     /** The functions active in the period being filled, one bit each. */
     private final long[] active;
     private int period;
@@ -104,10 +106,46 @@ final class FunctionStats {
         double periodStartConcurrencyArea;
         double periodStartIdleArea;
         long periodStartMicros;
+
+        /** Requests, events and calls, in an event-driven run. */
+        final Events events;
+
+        Entry(boolean eventDriven) {
+            events = eventDriven ? new Events() : null;
+        }
     }
 
-    FunctionStats(Context context, FunctionModel[] functions, Admission admission, PeriodSeries.Builder series) {
+    /** One function's requests, asynchronous events and calls (event-driven runs). */
+    private static final class Events {
+        long done;
+        long failed;
+        long dropped;
+        long received;
+        long succeeded;
+        long eventsDropped;
+        long retries;
+        long toOnSuccess;
+        long toOnFailure;
+        long recursionStopped;
+        long ageCount;
+        double ageSum;
+        long ageMax;
+        final Recorder latency = new Recorder();
+        final TimeWeighted waiting = new TimeWeighted(0);
+        long syncCalls;
+        long asyncCalls;
+        long callsFailed;
+        // The current period.
+        long periodAgeCount;
+        double periodAgeSum;
+        long periodAgeMax;
+        double periodStartWaitingArea;
+    }
+
+    FunctionStats(Context context, FunctionModel[] functions, Admission admission, PeriodSeries.Builder series,
+                  boolean eventDriven) {
         this.context = context;
+        this.eventDriven = eventDriven;
         this.functions = functions;
         this.admission = admission;
         this.entries = new Entry[functions.length];
@@ -122,7 +160,7 @@ final class FunctionStats {
     private Entry entry(int f) {
         Entry e = entries[f];
         if (e == null) {
-            e = new Entry();
+            e = new Entry(eventDriven);
             entries[f] = e;
         }
         long bit = 1L << f;
@@ -246,6 +284,87 @@ final class FunctionStats {
         }
     }
 
+
+    // ---------------------------------------------------------------- requests, events and calls (event-driven runs)
+
+    /** A request of the function ended: {@link Trees#DONE}, {@link Trees#FAILED} or {@link Trees#DROPPED}. */
+    void requestEnded(int f, int outcome) {
+        Events v = entry(f).events;
+        switch (outcome) {
+            case Trees.DONE -> v.done++;
+            case Trees.FAILED -> v.failed++;
+            default -> v.dropped++;
+        }
+    }
+
+    void asyncReceived(int f) {
+        Entry e = entry(f);
+        e.events.received++;
+        e.periodCounts[Metric.ASYNC_EVENTS_RECEIVED.ordinal()]++;
+    }
+
+    /** An attempt of an event starts an invocation, {@code ageMicros} after the event arrived. */
+    void asyncAttemptStarted(int f, long ageMicros) {
+        Events v = entry(f).events;
+        v.ageCount++;
+        v.ageSum += ageMicros;
+        v.ageMax = Math.max(v.ageMax, ageMicros);
+        v.periodAgeCount++;
+        v.periodAgeSum += ageMicros;
+        v.periodAgeMax = Math.max(v.periodAgeMax, ageMicros);
+    }
+
+    /** Events waiting in the function's queue (for capacity or a retry) change by {@code delta}. */
+    void asyncWaiting(int f, int delta) {
+        entry(f).events.waiting.add(context.now, delta);
+    }
+
+    /** An event was processed, {@code latencyMicros} after it arrived. */
+    void asyncSucceeded(int f, long latencyMicros) {
+        Events v = entry(f).events;
+        v.succeeded++;
+        v.latency.record(latencyMicros);
+    }
+
+    void asyncRetried(int f) {
+        Entry e = entry(f);
+        e.events.retries++;
+        e.periodCounts[Metric.ASYNC_RETRIES.ordinal()]++;
+    }
+
+    void asyncDropped(int f) {
+        Entry e = entry(f);
+        e.events.eventsDropped++;
+        e.periodCounts[Metric.ASYNC_EVENTS_DROPPED.ordinal()]++;
+    }
+
+    /** An event was sent on to the function's onSuccess or onFailure destination. */
+    void asyncSentOn(int f, boolean success) {
+        Events v = entry(f).events;
+        if (success) {
+            v.toOnSuccess++;
+        } else {
+            v.toOnFailure++;
+        }
+    }
+
+    void recursionStopped(int f) {
+        entry(f).events.recursionStopped++;
+    }
+
+    /** The function made {@code n} calls to other functions. */
+    void callsMade(int f, boolean sync, int n) {
+        Events v = entry(f).events;
+        if (sync) {
+            v.syncCalls += n;
+        } else {
+            v.asyncCalls += n;
+        }
+    }
+
+    void callFailed(int f) {
+        entry(f).events.callsFailed++;
+    }
 
     // ---------------------------------------------------------------- environments
 
@@ -374,6 +493,9 @@ final class FunctionStats {
         e.periodStartIdleArea = i;
         e.periodStartMicros = endMicros;
         java.util.Arrays.fill(counts, 0);
+        if (e.events != null) {
+            closeEventPeriod(e.events, row, endMicros, span);
+        }
         e.periodWarm.reset();
         if (e.periodColdLatency != null) {
             e.periodColdLatency.reset();
@@ -381,9 +503,21 @@ final class FunctionStats {
         }
         e.periodConcurrencyMax = admission.busy(f);
         e.periodBilledMicros = 0;
-        if (e.alive.level() == 0 && admission.busy(f) == 0 && admission.provisionedLevel(f) == 0) {
+        if (e.alive.level() == 0 && admission.busy(f) == 0 && admission.provisionedLevel(f) == 0
+                && (e.events == null || e.events.waiting.level() == 0)) {
             active[f >>> 6] &= ~(1L << f); // nothing left to measure until its next event
         }
+    }
+
+    private void closeEventPeriod(Events v, int row, long endMicros, double span) {
+        series.set(row, Metric.ASYNC_EVENT_AGE_AVG_MS, v.periodAgeCount == 0 ? 0 : v.periodAgeSum / v.periodAgeCount / 1000);
+        series.set(row, Metric.ASYNC_EVENT_AGE_MAX_MS, v.periodAgeMax / 1000.0);
+        double waitingArea = v.waiting.area(endMicros);
+        series.set(row, Metric.ASYNC_EVENTS_WAITING_AVG, (waitingArea - v.periodStartWaitingArea) / span);
+        v.periodStartWaitingArea = waitingArea;
+        v.periodAgeCount = 0;
+        v.periodAgeSum = 0;
+        v.periodAgeMax = 0;
     }
 
     /** The percentiles and maximum of the warm invocations and the cold ones together. */
@@ -406,9 +540,14 @@ final class FunctionStats {
         return new AccountResult(mean, accountMax, accountPeriodMaxes, accountPeriodMeans);
     }
 
-    FunctionResult result(int f, long endMicros, List<io.github.lambdasim.billing.ProvisionedInterval> intervals) {
+    /**
+     * @param unfinished the function's requests still in flight or waiting at the end, counted in
+     *                   the request table (event-driven runs; 0 otherwise)
+     */
+    FunctionResult result(int f, long endMicros, List<io.github.lambdasim.billing.ProvisionedInterval> intervals,
+                          long unfinished) {
         FunctionModel fm = functions[f];
-        Entry e = entries[f] != null ? entries[f] : new Entry();
+        Entry e = entries[f] != null ? entries[f] : new Entry(eventDriven);
         Recorder latency = Recorder.merge(e.warm, e.latencyCold);
         Recorder duration = Recorder.merge(e.warm, e.durationCold);
         return new FunctionResult(fm.spec.name(), fm.spec.memoryMb(), fm.spec.architecture(), fm.spec.ephemeralStorageMb(),
@@ -419,6 +558,13 @@ final class FunctionStats {
                 e.environmentsReset, e.alive.level(), e.alive.mean(endMicros), e.billedMicros, e.billedInitMicros,
                 e.provisionedBilledMicros, fm.gbSeconds(e.billedMicros + e.provisionedBilledMicros), new ArrayList<>(intervals),
                 e.provisionedConfigured.mean(endMicros), e.provisionedConfigured.max(), e.provisionedBusyLevel.max(),
-                e.warm.compressed(), e.latencyCold.compressed());
+                e.warm.compressed(), e.latencyCold.compressed(), e.events == null ? null : events(e.events, endMicros, unfinished));
+    }
+
+    private static FunctionEvents events(Events v, long endMicros, long unfinished) {
+        return new FunctionEvents(v.done, v.failed, v.dropped, unfinished, v.received, v.succeeded, v.eventsDropped,
+                v.retries, v.toOnSuccess, v.toOnFailure, v.recursionStopped,
+                v.ageCount == 0 ? 0 : v.ageSum / v.ageCount / 1000, v.ageMax / 1000.0, v.latency.summary(),
+                v.waiting.mean(endMicros), v.waiting.max(), v.syncCalls, v.asyncCalls, v.callsFailed);
     }
 }

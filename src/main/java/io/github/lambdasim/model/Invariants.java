@@ -64,6 +64,14 @@ public final class Invariants {
         if (run.account() != null) {
             checkAccount(out, run);
         }
+        if (run.eventDriven()) {
+            for (EntryPointResult e : run.entryPoints()) {
+                equal(out, "entry point " + e.name(), "requests = succeeded + failed + unfinished", e.requests(),
+                        e.succeeded() + e.failed() + e.unfinished());
+                atMost(out, "entry point " + e.name(), "endToEndMs.count", e.endToEndMs().count(), "succeeded",
+                        e.succeeded());
+            }
+        }
         return out;
     }
 
@@ -113,8 +121,21 @@ public final class Invariants {
         summary(out, n, "durationMs", f.durationMs());
         summary(out, n, "initDurationMs", f.initDurationMs());
 
-        equal(out, n, "requests = invocations + throttles + inFlightAtEnd", f.requests(),
-                f.invocations() + f.throttles() + f.inFlightAtEnd());
+        if (f.hasEvents()) {
+            // Attempts are retried: each request instead ends exactly once, or is still unfinished.
+            FunctionEvents e = f.events();
+            equal(out, n, "requests = done + failed + dropped + unfinished", f.requests(),
+                    e.requestsDone() + e.requestsFailed() + e.requestsDropped() + e.requestsUnfinished());
+            atMost(out, n, "requests - unfinished", f.requests() - e.requestsUnfinished(), "invocations + throttles",
+                    f.invocations() + f.throttles());
+            atMost(out, n, "asyncEventsSucceeded + asyncEventsDropped", e.asyncEventsSucceeded() + e.asyncEventsDropped(),
+                    "asyncEventsReceived", e.asyncEventsReceived());
+            atMost(out, n, "events.asyncEventLatencyMs.count", e.asyncEventLatencyMs().count(), "asyncEventsSucceeded",
+                    e.asyncEventsSucceeded());
+        } else {
+            equal(out, n, "requests = invocations + throttles + inFlightAtEnd", f.requests(),
+                    f.invocations() + f.throttles() + f.inFlightAtEnd());
+        }
         equal(out, n, "provisionedInvocations + spilloverInvocations = invocations",
                 f.provisionedInvocations() + f.spilloverInvocations(), f.invocations());
         equal(out, n, "environments created = reclaimed + recycled + reset + aliveAtEnd", f.environmentsCreated(),
@@ -144,8 +165,8 @@ public final class Invariants {
     private static void checkPeriods(List<String> out, RunResult run, List<Map<String, Double>> figureValues) {
         PeriodSeries series = run.series();
         int functions = run.functions().size();
-        Metric[] metrics = Metric.values();
-        double[][] sums = new double[functions][metrics.length];
+        Metric[] metrics = series.metrics().toArray(Metric[]::new);
+        double[][] sums = new double[functions][Metric.values().length];
         double[] peak = new double[functions];
         boolean[] reported = new boolean[functions];
         for (int r = 0; r < series.rows(); r++) {
@@ -192,7 +213,7 @@ public final class Invariants {
     private static Map<String, Double> measured(FunctionResult f) {
         Map<String, Double> m = new java.util.LinkedHashMap<>();
         for (Figure figure : Figures.FUNCTION) {
-            if (figure.source() instanceof Figure.Measured measured) {
+            if (figure.source() instanceof Figure.Measured measured && (f.hasEvents() || !figure.eventDriven())) {
                 m.put(figure.path(), measured.value().applyAsDouble(f));
             }
         }

@@ -4,8 +4,11 @@ package io.github.lambdasim.model;
  * Invocations: a request placed on an execution environment and run there, as a small phase
  * machine per invocation. An invocation is identified by the environment it runs on, since an
  * environment runs one at a time. It runs init (on a cold start) and its workload's segments one
- * after another, each drawn when it starts; a workload is cut into segments at the steps that
- * wait on something outside the function, and the last segment's end completes the invocation.
+ * after another, each drawn when it starts; a workload is cut into segments at its invoke steps,
+ * and the last segment's end completes the invocation. At an asynchronous invoke the events go
+ * out and the next segment starts; at a synchronous one the invocation waits for {@link Calls}
+ * (its environment busy, its clock running) until the calls return or its timeout comes. A cold
+ * start whose init steps call other functions runs its init segments the same way first.
  *
  * <p>Placing a request follows Lambda: an idle provisioned environment first, then the most
  * recently used idle on-demand one (warm start), then a new one (cold start) when the
@@ -14,6 +17,7 @@ package io.github.lambdasim.model;
  */
 final class Invocations {
     static final int SEGMENT_END = 1;
+    static final int CALL_TIMEOUT = 10;
 
     private final Context context;
     private final FunctionModel[] functions;
@@ -23,6 +27,11 @@ final class Invocations {
     private final FunctionStats stats;
     private final InvocationSample samples;
     private Provisioned provisioned;
+    // Event-driven runs only (null otherwise): where a request goes when its invocation ends.
+    private Trees trees;
+    private AsyncQueues asyncQueues;
+    private Calls calls;
+    private EntryPoints entryPoints;
 
     // By environment id, the invocation it runs: one record of STRIDE longs (one cache line).
     private static final int STRIDE = 8;
@@ -31,9 +40,16 @@ final class Invocations {
     private static final int INIT = 2;
     /** Handler time so far, including the segment running now. */
     private static final int DURATION = 3;
+    /** The running segment in bits 0-15, whether it is an init segment in bit 16, the wait generation in bits 32-63. */
     private static final int SEGMENT = 4;
     private static final int MEMORY_USED = 5;
     private static final int FLAGS = 6;
+    /** When the current wait on calls began. */
+    private static final int WAIT_START = 7;
+    private static final long SEGMENT_MASK = 0xffff;
+    private static final long INIT_PHASE = 1L << 16;
+    private static final long GENERATION_MASK = 0xffff_ffff_0000_0000L;
+    private static final long ONE_GENERATION = 1L << 32;
     private int capacity = 256;
     private long[] rec = new long[capacity * STRIDE];
 
@@ -50,6 +66,14 @@ final class Invocations {
 
     void wire(Provisioned provisioned) {
         this.provisioned = provisioned;
+    }
+
+    /** Makes the run event-driven: requests end through their trees, events and calls. */
+    void wire(Trees trees, AsyncQueues asyncQueues, Calls calls, EntryPoints entryPoints) {
+        this.trees = trees;
+        this.asyncQueues = asyncQueues;
+        this.calls = calls;
+        this.entryPoints = entryPoints;
     }
 
     /** Places request {@code req} on an environment and starts it; false when it is throttled. */
@@ -77,7 +101,8 @@ final class Invocations {
                 return false;
             }
             env = environments.create(f, false);
-            init = functions[f].sampleInitMicros();
+            FunctionModel fm = functions[f];
+            init = fm.initCallsOut ? fm.sampleInitSegmentMicros(0) : fm.sampleInitMicros();
             cold = true;
         }
         dispatch(f, env, req, init, cold);
@@ -89,7 +114,9 @@ final class Invocations {
         if (env >= capacity) {
             grow(env);
         }
-        long duration = fm.work.sampleSegmentMicros(0, fm.workRandom);
+        // A cold start whose init calls out runs its init segments first, and draws the handler's after.
+        boolean initPhase = cold && fm.initCallsOut;
+        long duration = initPhase ? 0 : fm.work.sampleSegmentMicros(0, fm.workRandom);
         int flag = cold ? InvocationSample.FLAG_COLD : 0;
         int memoryUsed = fm.sampleMemoryUsedMb();
         if (memoryUsed > fm.memoryMb) {
@@ -99,7 +126,7 @@ final class Invocations {
             duration = fm.timeoutMicros;
             flag |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;
         }
-        if (fm.errorRate > 0 && fm.errorRandom.nextDouble() < fm.errorRate) {
+        if (fm.maxErrorRate > 0 && fm.errorRandom.nextDouble() < fm.errorRateAt(context.now)) {
             flag |= InvocationSample.FLAG_ERROR;
         }
         environments.markBusy(env);
@@ -108,7 +135,8 @@ final class Invocations {
         rec[base + START] = context.now;
         rec[base + INIT] = init;
         rec[base + DURATION] = duration;
-        rec[base + SEGMENT] = 0;
+        // Segment 0; the wait generation carries on from the environment's earlier invocations.
+        rec[base + SEGMENT] = (rec[base + SEGMENT] & GENERATION_MASK) | (initPhase ? INIT_PHASE : 0);
         rec[base + MEMORY_USED] = memoryUsed;
         boolean onProvisioned = environments.isProvisioned(env);
         if (onProvisioned) {
@@ -119,26 +147,129 @@ final class Invocations {
         }
         rec[base + FLAGS] = flag;
         stats.invocationStarted(f, onProvisioned, cold);
+        if (cold && trees != null) {
+            trees.coldStart(req);
+        }
         context.queue.push(context.now + init + duration, SEGMENT_END, env, 0);
     }
 
-    /** The running segment of the invocation on {@code env} ends: the next one starts, or the invocation is done. */
+    /** The running segment of the invocation on {@code env} ends: a call, the next segment, or the end. */
     void onSegmentEnd(int env) {
-        FunctionModel fm = functions[environments.function(env)];
         int base = env * STRIDE;
-        int next = (int) rec[base + SEGMENT] + 1;
-        if (next < fm.work.segmentCount() && (rec[base + FLAGS] & InvocationSample.FLAG_TIMEOUT) == 0) {
-            long d = fm.work.sampleSegmentMicros(next, fm.workRandom);
-            long left = fm.timeoutMicros - rec[base + DURATION];
-            if (d > left) {
-                d = left;
-                rec[base + FLAGS] |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;
-            }
-            rec[base + SEGMENT] = next;
-            rec[base + DURATION] += d;
-            context.queue.push(context.now + d, SEGMENT_END, env, 0);
+        long segment = rec[base + SEGMENT];
+        FunctionModel fm = functions[environments.function(env)];
+        if ((segment & (SEGMENT_MASK | INIT_PHASE)) == 0 && fm.work.segmentCount() == 1) {
+            complete(env); // a handler without invoke steps: one segment, the common case
             return;
         }
+        int s = (int) (segment & SEGMENT_MASK);
+        if ((segment & INIT_PHASE) != 0) {
+            int call = fm.initWork.invokeAfter(s);
+            if (call < 0) {
+                startHandler(env, fm);
+            } else {
+                callPoint(env, fm, fm.initCalls[call]);
+            }
+            return;
+        }
+        int call = fm.work.invokeAfter(s);
+        if (call < 0 || (rec[base + FLAGS] & InvocationSample.FLAG_TIMEOUT) != 0) {
+            complete(env);
+            return;
+        }
+        callPoint(env, fm, fm.handlerCalls[call]);
+    }
+
+    /** The invocation reached an invoke step: events go out at once, synchronous calls are waited for. */
+    private void callPoint(int env, FunctionModel fm, FunctionModel.Call call) {
+        int base = env * STRIDE;
+        int req = (int) rec[base + REQUEST];
+        if (!call.sync()) {
+            stats.callsMade(environments.function(env), false, call.requests());
+            for (int target : call.targets()) {
+                for (int c = 0; c < call.calls(); c++) {
+                    asyncQueues.send(target, req);
+                }
+            }
+            nextSegment(env, fm);
+            return;
+        }
+        rec[base + WAIT_START] = context.now;
+        if ((rec[base + SEGMENT] & INIT_PHASE) == 0) {
+            // The handler's clock runs while it waits: at its timeout the invocation ends.
+            long left = fm.timeoutMicros - rec[base + DURATION];
+            context.queue.push(context.now + left, CALL_TIMEOUT, env, (int) (rec[base + SEGMENT] >>> 32));
+        }
+        calls.begin(req, env, call);
+    }
+
+    /** The segment after the current one, of init or of the handler. */
+    private void nextSegment(int env, FunctionModel fm) {
+        int base = env * STRIDE;
+        rec[base + SEGMENT]++;
+        int s = (int) (rec[base + SEGMENT] & SEGMENT_MASK);
+        long d;
+        if ((rec[base + SEGMENT] & INIT_PHASE) != 0) {
+            d = fm.sampleInitSegmentMicros(s);
+            rec[base + INIT] += d;
+        } else {
+            d = handlerTime(base, fm, fm.work.sampleSegmentMicros(s, fm.workRandom));
+        }
+        context.queue.push(context.now + d, SEGMENT_END, env, 0);
+    }
+
+    /** Init is done: the handler's first segment. */
+    private void startHandler(int env, FunctionModel fm) {
+        int base = env * STRIDE;
+        rec[base + SEGMENT] &= GENERATION_MASK;
+        long d = handlerTime(base, fm, fm.work.sampleSegmentMicros(0, fm.workRandom));
+        context.queue.push(context.now + d, SEGMENT_END, env, 0);
+    }
+
+    /** Adds a segment's time to the handler's, cut at the function's timeout; returns the time it runs. */
+    private long handlerTime(int base, FunctionModel fm, long d) {
+        long left = fm.timeoutMicros - rec[base + DURATION];
+        if (d > left) {
+            d = left;
+            rec[base + FLAGS] |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;
+        }
+        rec[base + DURATION] += d;
+        return d;
+    }
+
+    /**
+     * The calls the invocation on {@code env} waited for are back ({@code failed}: one of them
+     * failed): it goes on with its next segment, or, when a failed call propagates, ends with an error.
+     */
+    void resume(int env, boolean failed) {
+        int base = env * STRIDE;
+        FunctionModel fm = functions[environments.function(env)];
+        long waited = context.now - rec[base + WAIT_START];
+        rec[base + SEGMENT] += ONE_GENERATION; // the timeout of this wait no longer applies
+        if ((rec[base + SEGMENT] & INIT_PHASE) != 0) {
+            rec[base + INIT] += waited;
+        } else {
+            rec[base + DURATION] += waited;
+        }
+        if (failed && fm.errorOnCallFailure) {
+            rec[base + FLAGS] |= InvocationSample.FLAG_ERROR;
+            complete(env);
+            return;
+        }
+        nextSegment(env, fm);
+    }
+
+    /** The invocation on {@code env} reached its timeout while waiting for calls (unless it resumed since). */
+    void onCallTimeout(int env, int generation) {
+        int base = env * STRIDE;
+        if ((int) (rec[base + SEGMENT] >>> 32) != generation) {
+            return;
+        }
+        FunctionModel fm = functions[environments.function(env)];
+        rec[base + SEGMENT] += ONE_GENERATION;
+        rec[base + DURATION] = fm.timeoutMicros;
+        rec[base + FLAGS] |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;
+        calls.abandon((int) rec[base + REQUEST]);
         complete(env);
     }
 
@@ -152,6 +283,9 @@ final class Invocations {
         int flag = (int) rec[base + FLAGS];
         boolean cold = (flag & InvocationSample.FLAG_COLD) != 0;
         long billed = stats.invocationCompleted(f, context.now - start, init, duration, flag);
+        if (entryPoints != null) {
+            entryPoints.used(requests.entry(req), f, billed);
+        }
         if (samples.wants(requests.everyNth(req), flag)) {
             samples.add(f, requests.number(req), start + init, cold ? init : -1, duration, billed,
                     (int) rec[base + MEMORY_USED], flag);
@@ -185,8 +319,20 @@ final class Invocations {
                 environments.makeIdle(env);
             }
         }
-        requests.free(req);
+        if (trees == null) {
+            requests.free(req);
+        } else {
+            ended(req, (flag & InvocationSample.FLAG_ERROR) == 0);
+        }
         admission.release(f);
+    }
+
+    /** Where a request goes when its invocation ends, by its kind. */
+    private void ended(int req, boolean ok) {
+        switch (requests.kind(req)) {
+            case Requests.ASYNC -> asyncQueues.attemptEnded(req, ok);
+            default -> trees.finish(req, ok ? Trees.DONE : Trees.FAILED);
+        }
     }
 
     private void grow(int env) {

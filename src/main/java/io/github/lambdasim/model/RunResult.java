@@ -12,9 +12,16 @@ import java.util.List;
  */
 public record RunResult(ScenarioSpec scenario, long seed, int replication, long simulatedMicros,
                         List<FunctionResult> functions, AccountResult account, PeriodSeries series,
-                        InvocationSample samples, Bill bill, long events, double wallSeconds) {
+                        InvocationSample samples, Bill bill, long events, double wallSeconds,
+                        List<EntryPointResult> entryPoints) {
     public RunResult {
         functions = List.copyOf(functions);
+        entryPoints = entryPoints == null ? null : List.copyOf(entryPoints);
+    }
+
+    /** Whether the run was event-driven: then {@link #entryPoints()} and each function's events are there. */
+    public boolean eventDriven() {
+        return entryPoints != null;
     }
 
     public long invocations() {

@@ -36,6 +36,11 @@ public final class Simulation {
     private final Arrivals arrivals;
     private final Environments environments;
     private final Invocations invocations;
+    private final Requests requests;
+    /** Of an event-driven run; null otherwise. */
+    private final EntryPoints entryPoints;
+    private final AsyncQueues asyncQueues;
+    private final Calls calls;
     private long events;
 
     public Simulation(ScenarioSpec spec, int replication, Long periodMicros, ProgressListener progress) {
@@ -46,24 +51,45 @@ public final class Simulation {
         List<FunctionSpec> fs = spec.functions();
         functions = new FunctionModel[fs.size()];
         List<String> names = new ArrayList<>();
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
         for (int i = 0; i < functions.length; i++) {
-            functions[i] = new FunctionModel(fs.get(i), spec.platform(), context);
             names.add(fs.get(i).name());
+            ids.put(fs.get(i).name(), i);
+        }
+        for (int i = 0; i < functions.length; i++) {
+            functions[i] = new FunctionModel(fs.get(i), spec.platform(), context, ids);
         }
         long period = periodMicros != null ? periodMicros : defaultPeriodMicros(context.endMicros);
-        series = new PeriodSeries.Builder(period, context.endMicros, names);
+        boolean eventDriven = spec.eventDriven();
+        series = new PeriodSeries.Builder(period, context.endMicros, names, eventDriven);
         samples = new InvocationSample(SAMPLES + COLD_SAMPLES, COLD_SAMPLES,
                 (long) Math.ceil(spec.expectedRequests() / SAMPLES));
 
-        Requests requests = new Requests(samples.every());
+        requests = new Requests(samples.every(), eventDriven);
         admission = new Admission(spec);
-        stats = new FunctionStats(context, functions, admission, series);
+        stats = new FunctionStats(context, functions, admission, series, eventDriven);
         environments = new Environments(context, functions, stats);
         invocations = new Invocations(context, functions, requests, admission, environments, stats, samples);
         provisioned = new Provisioned(context, functions, admission, environments, stats, spec.platform());
         environments.wire(provisioned);
         invocations.wire(provisioned);
         arrivals = new Arrivals(context, spec, names, requests, invocations, stats);
+        if (eventDriven) {
+            var rules = spec.platform().events();
+            entryPoints = new EntryPoints(Arrivals.inNameOrder(spec.traffic()));
+            Trees trees = new Trees(context, requests, stats, entryPoints, new TraceSampler(), rules.recursionLimit());
+            asyncQueues = new AsyncQueues(context, functions, requests, trees, stats, rules);
+            calls = new Calls(context, functions, requests, trees, stats, rules);
+            trees.wire(calls);
+            asyncQueues.wire(invocations);
+            calls.wire(invocations);
+            invocations.wire(trees, asyncQueues, calls, entryPoints);
+            arrivals.wire(trees, asyncQueues);
+        } else {
+            entryPoints = null;
+            asyncQueues = null;
+            calls = null;
+        }
     }
 
     /** The default metrics period of a run this long: see {@link PeriodSeries#defaultPeriodMicros}. */
@@ -104,6 +130,9 @@ public final class Simulation {
                 case Provisioned.CHANGE -> provisioned.onChange(queue.target(), queue.generation());
                 case Provisioned.SCHEDULE -> provisioned.onSchedule(queue.target(), queue.generation());
                 case Provisioned.AUTOSCALING_TICK -> provisioned.onAutoscalingTick(queue.target());
+                case AsyncQueues.ASYNC_RETRY -> asyncQueues.onRetry(queue.target());
+                case Calls.CALL_RETRY -> calls.onRetry(queue.target());
+                case Invocations.CALL_TIMEOUT -> invocations.onCallTimeout(queue.target(), queue.generation());
                 default -> throw new IllegalStateException("event type " + queue.type());
             }
             if ((++events & (PROGRESS_EVERY - 1)) == 0) {
@@ -117,12 +146,14 @@ public final class Simulation {
         }
         progress.progress(end, end);
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+        long[] unfinished = entryPoints == null ? new long[functions.length] : requests.unfinishedByFunction(functions.length);
         List<FunctionResult> results = new ArrayList<>();
         for (int f = 0; f < functions.length; f++) {
-            results.add(stats.result(f, end, provisioned.intervals(f)));
+            results.add(stats.result(f, end, provisioned.intervals(f), unfinished[f]));
         }
         Bill bill = RunBilling.bill(spec, results, series);
         return new RunResult(spec, spec.seed(), context.replication(), end, results, stats.account(results), series.build(),
-                samples, bill, events, wallSeconds);
+                samples, bill, events, wallSeconds, entryPoints == null ? null
+                : entryPoints.results(bill, results, requests.openTreesByEntry(spec.traffic().size())));
     }
 }

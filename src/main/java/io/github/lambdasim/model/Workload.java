@@ -12,10 +12,12 @@ import java.util.List;
  * given the vCPU share its memory buys. Each step draws the same number of uniforms whatever the
  * memory or thread settings, so compared variants see the same draws (common random numbers).
  *
- * <p>The steps are cut into segments after each step that waits on something outside the
- * function (a call to another function), so an invocation can draw each segment when it
- * starts and pause between them. No step waits outside the function yet: the invoke step of
- * calls between functions will be the first; until then every workload is one segment.
+ * <p>The steps are cut into segments after each {@code invoke} step (a call to other functions),
+ * so an invocation can draw each segment when it starts and pause between them. A synchronous
+ * invoke takes no time of its own (the caller waits for the callee, which the invocation models);
+ * an asynchronous one is the API's round trip, drawn like an io step of one call per callee and
+ * call, at the end of its segment. {@link #invokeAfter} says which invoke ends a segment. A
+ * workload without invoke steps is one segment.
  */
 public final class Workload {
     private static final int CPU = 0;
@@ -23,6 +25,8 @@ public final class Workload {
     private static final int IO_SEQUENTIAL = 2;
     private static final int IO_PARALLEL = 3;
     private static final int IO_BATCH = 4;
+    /** A synchronous invoke: no time here, the caller waits for the callee. */
+    private static final int SYNC_CALL = 5;
 
     private final int[] kinds;
     private final int[] calls;
@@ -30,9 +34,12 @@ public final class Workload {
     private final double cpuFactor;
     /** Index of each segment's first step, and the number of steps at the end. */
     private final int[] segmentStarts;
+    /** For each segment, the index among the invoke steps of the one that ends it, or -1 for the last segment. */
+    private final int[] invokeAfter;
+    private final List<StepSpec.Invoke> invokes;
 
     public Workload(List<StepSpec> steps, double cpuFactor) {
-        this(steps, cpuFactor, step -> false);
+        this(steps, cpuFactor, step -> step instanceof StepSpec.Invoke);
     }
 
     /** Steps cut into segments after each step {@code endsSegment} accepts. */
@@ -58,23 +65,52 @@ public final class Workload {
                 };
                 calls[i] = io.mode() == StepSpec.IoMode.BATCH ? 1 : io.calls();
                 distributions[i] = io.latencyMicros();
+            } else if (s instanceof StepSpec.Invoke invoke) {
+                if (invoke.mode() == StepSpec.InvokeMode.SYNC) {
+                    kinds[i] = SYNC_CALL;
+                } else {
+                    // The round trip of each call to each callee: one after another, or the slowest.
+                    kinds[i] = invoke.parallel() ? IO_PARALLEL : IO_SEQUENTIAL;
+                    calls[i] = invoke.calls() * invoke.functions().size();
+                    distributions[i] = invoke.latencyMicros();
+                }
             }
         }
         this.cpuFactor = cpuFactor;
         int[] starts = new int[n + 2];
+        int[] after = new int[n + 1];
+        List<StepSpec.Invoke> found = new java.util.ArrayList<>();
         int segments = 1;
         for (int i = 0; i < n; i++) {
-            if (endsSegment.test(steps.get(i)) && i < n - 1) {
+            StepSpec step = steps.get(i);
+            if (step instanceof StepSpec.Invoke invoke) {
+                found.add(invoke);
+            }
+            if (endsSegment.test(step)) {
+                after[segments - 1] = step instanceof StepSpec.Invoke ? found.size() - 1 : -1;
                 starts[segments++] = i + 1;
             }
         }
+        after[segments - 1] = -1;
         starts[segments] = n;
         segmentStarts = java.util.Arrays.copyOf(starts, segments + 1);
+        invokeAfter = java.util.Arrays.copyOf(after, segments);
+        invokes = List.copyOf(found);
     }
 
-    /** The number of segments: one more than the steps that wait outside the function (except a last one). */
+    /** The number of segments: one more than the invoke steps. */
     public int segmentCount() {
         return segmentStarts.length - 1;
+    }
+
+    /** The index (among {@link #invokes()}) of the invoke step that ends segment {@code segment}, or -1 for the last. */
+    public int invokeAfter(int segment) {
+        return invokeAfter[segment];
+    }
+
+    /** The invoke steps, in order. */
+    public List<StepSpec.Invoke> invokes() {
+        return invokes;
     }
 
     /**
@@ -124,6 +160,8 @@ public final class Workload {
             switch (kinds[i]) {
                 case CPU -> total += d.quantile(random.nextDouble()) * cpuFactor;
                 case WAIT, IO_BATCH -> total += d.quantile(random.nextDouble());
+                case SYNC_CALL -> {
+                }
                 case IO_SEQUENTIAL -> {
                     for (int c = calls[i]; c > 0; c--) {
                         total += d.quantile(random.nextDouble());

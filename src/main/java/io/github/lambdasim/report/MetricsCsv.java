@@ -13,7 +13,8 @@ import java.math.RoundingMode;
  * {@code periodStartSeconds} since the start of the run, {@code periodSeconds}, {@code function}.
  * A function without a row in a period had nothing in it (no request, no environment, no
  * provisioned concurrency): every metric was zero. Rows come by period, then in the order of
- * the scenario's functions. Written row by row, so a whole account's table never sits in memory
+ * the scenario's functions. The Async* columns are there only for event-driven runs
+ * (asynchronous traffic, invoke steps or destinations). Written row by row, so a whole account's table never sits in memory
  * as text.
  */
 public final class MetricsCsv {
@@ -32,7 +33,7 @@ public final class MetricsCsv {
 
     public static void write(PeriodSeries series, Appendable out) throws IOException {
         StringBuilder line = new StringBuilder(512).append("periodStartSeconds,periodSeconds,function");
-        for (Metric m : Metric.values()) {
+        for (Metric m : series.metrics()) {
             line.append(',').append(m.column());
         }
         out.append(line).append('\n');
@@ -45,7 +46,7 @@ public final class MetricsCsv {
             line.setLength(0);
             line.append(plain(series.periodStartMicros(series.rowPeriod(r)) / 1e6, 3)).append(',').append(periodSeconds)
                     .append(',').append(names[series.rowFunction(r)]);
-            for (Metric m : Metric.values()) {
+            for (Metric m : series.metrics()) {
                 line.append(',').append(plain(series.value(r, m), m.decimals()));
             }
             out.append(line).append('\n');

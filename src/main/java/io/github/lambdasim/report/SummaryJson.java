@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.model.Figures;
+import io.github.lambdasim.model.EntryPointResult;
 import io.github.lambdasim.model.FunctionResult;
 import io.github.lambdasim.model.RunResult;
 import io.github.lambdasim.scenario.FunctionSpec;
@@ -50,6 +51,12 @@ public final class SummaryJson {
             Bill.FunctionBill b = run.bill().functions().get(i);
             node.set("costUsd", cost(b.period(), b.month(), run.bill().spec().monthMicros()));
             functions.set(f.name(), node);
+        }
+        if (run.eventDriven()) {
+            ObjectNode entryPoints = root.putObject("entryPoints");
+            for (EntryPointResult e : run.entryPoints()) {
+                entryPoints.set(e.name(), entryPoint(e));
+            }
         }
         return root;
     }
@@ -96,16 +103,33 @@ public final class SummaryJson {
             o.putNull("reservedConcurrency");
         }
         for (Figure figure : Figures.FUNCTION) {
-            if (figure.source() instanceof Figure.Measured m) {
-                double v = m.value().applyAsDouble(f);
-                int dot = figure.path().lastIndexOf('.');
-                ObjectNode parent = dot < 0 ? o : o.withObject("/" + figure.path().substring(0, dot).replace('.', '/'));
-                String key = figure.path().substring(dot + 1);
-                if (figure.unit().whole()) {
-                    parent.put(key, Math.round(v));
-                } else {
-                    parent.set(key, number(v, figure.unit().decimals()));
-                }
+            if (figure.source() instanceof Figure.Measured m && (f.hasEvents() || !figure.eventDriven())) {
+                put(o, figure, m.value().applyAsDouble(f));
+            }
+        }
+        return o;
+    }
+
+    /** A figure's value at its path under {@code o}, rounded as its unit says. */
+    private static void put(ObjectNode o, Figure figure, double v) {
+        int dot = figure.path().lastIndexOf('.');
+        ObjectNode parent = dot < 0 ? o : o.withObject("/" + figure.path().substring(0, dot).replace('.', '/'));
+        String key = figure.path().substring(dot + 1);
+        if (figure.unit().whole()) {
+            parent.put(key, Math.round(v));
+        } else {
+            parent.set(key, number(v, figure.unit().decimals()));
+        }
+    }
+
+    /** An entry point of an event-driven run: what it invokes, and its figures. */
+    private static ObjectNode entryPoint(EntryPointResult e) {
+        ObjectNode o = NODES.objectNode();
+        o.put("function", e.function());
+        o.put("invocation", e.invocation());
+        for (Figure figure : Figures.ENTRY_POINT) {
+            if (figure.source() instanceof Figure.EntryMeasured m) {
+                put(o, figure, m.value().applyAsDouble(e));
             }
         }
         return o;

@@ -25,6 +25,27 @@ public record ScenarioSpec(String name, String description, long durationMicros,
         this(name, description, durationMicros, seed, platform, region, account, billing, functions, traffic, List.of());
     }
 
+    /**
+     * Whether the scenario is event-driven: asynchronous traffic, or functions that invoke others
+     * or send their events on. Such a run follows each request's tree and reports entry points;
+     * any other pays nothing for that.
+     */
+    public boolean eventDriven() {
+        for (TrafficSpec t : traffic) {
+            if (t.invocation() == TrafficSpec.Invocation.ASYNC) {
+                return true;
+            }
+        }
+        for (FunctionSpec f : functions) {
+            if (f.async().onSuccess() != null || f.async().onFailure() != null
+                    || f.handler().steps().stream().anyMatch(s -> s instanceof StepSpec.Invoke)
+                    || f.init().stream().anyMatch(s -> s instanceof StepSpec.Invoke)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public FunctionSpec function(String functionName) {
         for (FunctionSpec f : functions) {
             if (f.name().equals(functionName)) {

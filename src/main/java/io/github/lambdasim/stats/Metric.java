@@ -60,7 +60,24 @@ public enum Metric {
             "provisioned duration charges in CostUsd (shared by ProvisionedBilledMs)", Unit.USD, Reading.SUM, null, 8),
     COST_EPHEMERAL_STORAGE_USD("CostEphemeralStorageUsd",
             "ephemeral storage charges in CostUsd (shared by BilledMs + ProvisionedBilledMs)", Unit.USD, Reading.SUM,
-            null, 8);
+            null, 8),
+    // Event-driven runs only (asynchronous events, calls between functions): see EVENT_DRIVEN.
+    ASYNC_EVENTS_RECEIVED("AsyncEventsReceived", "asynchronous events received (not counting retries)", Unit.COUNT,
+            Reading.SUM, "events.asyncEventsReceived"),
+    ASYNC_EVENTS_DROPPED("AsyncEventsDropped",
+            "events given up: past their maximum age or retries (sent to onFailure when it is set)", Unit.COUNT,
+            Reading.SUM, "events.asyncEventsDropped"),
+    ASYNC_RETRIES("AsyncRetries", "attempts of events after a function error (each one an invocation)", Unit.COUNT,
+            Reading.SUM, "events.asyncRetries"),
+    ASYNC_EVENT_AGE_AVG_MS("AsyncEventAgeAvgMs", "mean age of events when an attempt starts (time in the queue)",
+            Unit.MS, Reading.PERCENTILE, null),
+    ASYNC_EVENT_AGE_MAX_MS("AsyncEventAgeMaxMs", "oldest event when an attempt starts", Unit.MS, Reading.MAX, null),
+    ASYNC_EVENTS_WAITING_AVG("AsyncEventsWaitingAvg",
+            "time-weighted mean of events waiting in the function's queue (for capacity or a retry)", Unit.LEVEL,
+            Reading.MEAN, null);
+
+    /** The first metric only event-driven runs have; the ones before it, every run has. */
+    public static final Metric FIRST_EVENT_METRIC = ASYNC_EVENTS_RECEIVED;
 
     /** How a metric's values are read across periods (and across functions). */
     public enum Reading {
@@ -116,6 +133,17 @@ public enum Metric {
 
     public String description() {
         return description;
+    }
+
+    /** Whether only event-driven runs (asynchronous events, calls between functions) have it. */
+    public boolean eventDriven() {
+        return ordinal() >= FIRST_EVENT_METRIC.ordinal();
+    }
+
+    /** The metrics of a run: every one for an event-driven run, the others otherwise. */
+    public static java.util.List<Metric> of(boolean eventDriven) {
+        java.util.List<Metric> all = java.util.List.of(values());
+        return eventDriven ? all : all.subList(0, FIRST_EVENT_METRIC.ordinal());
     }
 
     /** Decimals metrics.csv keeps: 4, and 8 for dollars, whose per-period shares are fractions of a cent. */

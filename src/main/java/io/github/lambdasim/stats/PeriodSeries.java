@@ -15,11 +15,12 @@ import java.util.List;
 public final class PeriodSeries {
     private static final int CHUNK_SHIFT = 10;
     private static final int CHUNK_ROWS = 1 << CHUNK_SHIFT;
-    private static final int WIDTH = Metric.values().length;
 
     private final long periodMicros;
     private final int periods;
     private final List<String> functions;
+    private final List<Metric> metrics;
+    private final int width;
     private final int rows;
     private final int[] rowPeriod;
     private final int[] rowFunction;
@@ -31,6 +32,8 @@ public final class PeriodSeries {
         this.periodMicros = b.periodMicros;
         this.periods = b.periods;
         this.functions = b.functions;
+        this.metrics = b.metrics;
+        this.width = b.width;
         this.rows = b.rows;
         this.rowPeriod = Arrays.copyOf(b.rowPeriod, b.rows);
         this.rowFunction = Arrays.copyOf(b.rowFunction, b.rows);
@@ -77,6 +80,16 @@ public final class PeriodSeries {
         return functions;
     }
 
+    /** The metrics the series holds: those of every run, and the event-driven ones for an event-driven run. */
+    public List<Metric> metrics() {
+        return metrics;
+    }
+
+    /** Whether the series holds the metrics of an event-driven run. */
+    public boolean eventDriven() {
+        return width > Metric.FIRST_EVENT_METRIC.ordinal();
+    }
+
     /** Start of a period, in microseconds since the start of the run. */
     public long periodStartMicros(int period) {
         return period * periodMicros;
@@ -94,8 +107,10 @@ public final class PeriodSeries {
         return rowFunction[row];
     }
 
+    /** A metric of a row (0 for a metric the series does not hold). */
     public double value(int row, Metric metric) {
-        return chunks[row >>> CHUNK_SHIFT][(row & (CHUNK_ROWS - 1)) * WIDTH + metric.ordinal()];
+        int m = metric.ordinal();
+        return m >= width ? 0 : chunks[row >>> CHUNK_SHIFT][(row & (CHUNK_ROWS - 1)) * width + m];
     }
 
     /** The row of {@code function} in {@code period}, or -1 when it was not active then. */
@@ -138,16 +153,25 @@ public final class PeriodSeries {
         private final long periodMicros;
         private final int periods;
         private final List<String> functions;
+        private final List<Metric> metrics;
+        private final int width;
         private int rows;
         private int[] rowPeriod = new int[CHUNK_ROWS];
         private int[] rowFunction = new int[CHUNK_ROWS];
         private final List<double[]> chunks = new ArrayList<>();
         private boolean built;
 
-        public Builder(long periodMicros, long durationMicros, List<String> functions) {
+        /** @param eventDriven whether rows hold the metrics of event-driven runs too */
+        public Builder(long periodMicros, long durationMicros, List<String> functions, boolean eventDriven) {
             this.periodMicros = periodMicros;
             this.periods = PeriodSeries.periods(periodMicros, durationMicros);
             this.functions = List.copyOf(functions);
+            this.metrics = Metric.of(eventDriven);
+            this.width = metrics.size();
+        }
+
+        public Builder(long periodMicros, long durationMicros, List<String> functions) {
+            this(periodMicros, durationMicros, functions, false);
         }
 
         public int periods() {
@@ -177,7 +201,7 @@ public final class PeriodSeries {
                 rowFunction = Arrays.copyOf(rowFunction, rows * 2);
             }
             if ((rows & (CHUNK_ROWS - 1)) == 0) {
-                chunks.add(new double[CHUNK_ROWS * WIDTH]);
+                chunks.add(new double[CHUNK_ROWS * width]);
             }
             rowPeriod[rows] = period;
             rowFunction[rows] = function;
@@ -196,12 +220,17 @@ public final class PeriodSeries {
             return rowFunction[row];
         }
 
+        /** Sets a metric of a row; a metric the series does not hold is left out (it is 0 in a run without it). */
         public void set(int row, Metric metric, double value) {
-            chunks.get(row >>> CHUNK_SHIFT)[(row & (CHUNK_ROWS - 1)) * WIDTH + metric.ordinal()] = value;
+            int m = metric.ordinal();
+            if (m < width) {
+                chunks.get(row >>> CHUNK_SHIFT)[(row & (CHUNK_ROWS - 1)) * width + m] = value;
+            }
         }
 
         public double get(int row, Metric metric) {
-            return chunks.get(row >>> CHUNK_SHIFT)[(row & (CHUNK_ROWS - 1)) * WIDTH + metric.ordinal()];
+            int m = metric.ordinal();
+            return m >= width ? 0 : chunks.get(row >>> CHUNK_SHIFT)[(row & (CHUNK_ROWS - 1)) * width + m];
         }
 
         public PeriodSeries build() {

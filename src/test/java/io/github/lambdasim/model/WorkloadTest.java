@@ -98,7 +98,7 @@ class WorkloadTest {
         List<StepSpec> steps = List.of(new StepSpec.Cpu(lognormal), io(3, StepSpec.IoMode.SEQUENTIAL, lognormal),
                 new StepSpec.Cpu(lognormal), io(2, StepSpec.IoMode.PARALLEL, lognormal), new StepSpec.Cpu(lognormal));
         Workload whole = new Workload(steps, 1.5);
-        assertEquals(1, whole.segmentCount(), "no step waits outside the function yet");
+        assertEquals(1, whole.segmentCount(), "no invoke step: one segment");
         // Cut after each I/O step, as the steps that call another function will be.
         Workload cut = new Workload(steps, 1.5, step -> step instanceof StepSpec.Io);
         assertEquals(3, cut.segmentCount());

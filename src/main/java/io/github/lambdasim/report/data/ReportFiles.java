@@ -182,8 +182,9 @@ public final class ReportFiles {
             throw new Invalid(hWhere + " is missing");
         }
         Map<String, Double> figures = new LinkedHashMap<>();
+        boolean events = f.has("events");
         for (Figure figure : Figures.FUNCTION) {
-            if (figure.stored()) {
+            if (figure.stored() && (events || !figure.eventDriven())) {
                 // A billed figure is read exact, as the run had it; the bill's blocks give it in cents too.
                 String at = figure.source() instanceof Figure.Billed b ? "costUsd/" + (b.month() ? "month" : "period")
                         + "/exact/total" : figure.path().replace('.', '/');
