@@ -135,6 +135,7 @@ final class Arrivals {
         int req = trees.root(f, Requests.SYNC, source);
         if (!invocations.start(req)) {
             stats.throttle(f);
+            trees.throttled(req);
             trees.finish(req, Trees.FAILED);
         }
     }

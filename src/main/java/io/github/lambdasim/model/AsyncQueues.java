@@ -79,6 +79,7 @@ final class AsyncQueues {
             return;
         }
         stats.throttle(f);
+        trees.throttled(req);
         trees.retried(req);
         int before = requests.throttled(req);
         long backoff = Math.min(backoffMaxMicros, backoffMinMicros << Math.min(before, 30));

@@ -87,6 +87,7 @@ final class Calls {
         }
         int f = requests.function(req);
         stats.throttle(f);
+        trees.throttled(req);
         int throttled = requests.throttled(req) + 1;
         if (throttled >= sdkMaxAttempts) {
             trees.finish(req, Trees.FAILED);

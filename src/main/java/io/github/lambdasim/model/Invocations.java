@@ -32,6 +32,7 @@ final class Invocations {
     private AsyncQueues asyncQueues;
     private Calls calls;
     private EntryPoints entryPoints;
+    private TraceSampler tracer;
 
     // By environment id, the invocation it runs: one record of STRIDE longs (one cache line).
     private static final int STRIDE = 8;
@@ -69,7 +70,8 @@ final class Invocations {
     }
 
     /** Makes the run event-driven: requests end through their trees, events and calls. */
-    void wire(Trees trees, AsyncQueues asyncQueues, Calls calls, EntryPoints entryPoints) {
+    void wire(Trees trees, AsyncQueues asyncQueues, Calls calls, EntryPoints entryPoints, TraceSampler tracer) {
+        this.tracer = tracer;
         this.trees = trees;
         this.asyncQueues = asyncQueues;
         this.calls = calls;
@@ -147,8 +149,13 @@ final class Invocations {
         }
         rec[base + FLAGS] = flag;
         stats.invocationStarted(f, onProvisioned, cold);
-        if (cold && trees != null) {
-            trees.coldStart(req);
+        if (trees != null) {
+            if (cold) {
+                trees.coldStart(req);
+            }
+            if (requests.has(req, Requests.TRACED)) {
+                tracer.attemptStarted(req, init);
+            }
         }
         context.queue.push(context.now + init + duration, SEGMENT_END, env, 0);
     }
@@ -322,6 +329,10 @@ final class Invocations {
         if (trees == null) {
             requests.free(req);
         } else {
+            if (requests.has(req, Requests.TRACED)) {
+                tracer.attemptEnded(req, (flag & InvocationSample.FLAG_TIMEOUT) != 0 ? TraceSampler.TIMEOUT
+                        : (flag & InvocationSample.FLAG_ERROR) != 0 ? TraceSampler.ERROR : TraceSampler.OK);
+            }
             ended(req, (flag & InvocationSample.FLAG_ERROR) == 0);
         }
         admission.release(f);

@@ -13,10 +13,11 @@ import java.util.List;
 public record RunResult(ScenarioSpec scenario, long seed, int replication, long simulatedMicros,
                         List<FunctionResult> functions, AccountResult account, PeriodSeries series,
                         InvocationSample samples, Bill bill, long events, double wallSeconds,
-                        List<EntryPointResult> entryPoints) {
+                        List<EntryPointResult> entryPoints, List<TraceResult> traces) {
     public RunResult {
         functions = List.copyOf(functions);
         entryPoints = entryPoints == null ? null : List.copyOf(entryPoints);
+        traces = traces == null ? null : List.copyOf(traces);
     }
 
     /** Whether the run was event-driven: then {@link #entryPoints()} and each function's events are there. */

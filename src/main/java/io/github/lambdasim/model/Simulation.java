@@ -3,6 +3,7 @@ package io.github.lambdasim.model;
 import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.scenario.TrafficSpec;
 import io.github.lambdasim.stats.PeriodSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class Simulation {
     private final Requests requests;
     /** Of an event-driven run; null otherwise. */
     private final EntryPoints entryPoints;
+    private final TraceSampler tracer;
     private final AsyncQueues asyncQueues;
     private final Calls calls;
     private long events;
@@ -76,17 +78,20 @@ public final class Simulation {
         arrivals = new Arrivals(context, spec, names, requests, invocations, stats);
         if (eventDriven) {
             var rules = spec.platform().events();
-            entryPoints = new EntryPoints(Arrivals.inNameOrder(spec.traffic()));
-            Trees trees = new Trees(context, requests, stats, entryPoints, new TraceSampler(), rules.recursionLimit());
+            List<TrafficSpec> sources = Arrivals.inNameOrder(spec.traffic());
+            entryPoints = new EntryPoints(sources);
+            tracer = new TraceSampler(context, requests, functions, sources.stream().map(TrafficSpec::name).toList());
+            Trees trees = new Trees(context, requests, stats, entryPoints, tracer, rules.recursionLimit());
             asyncQueues = new AsyncQueues(context, functions, requests, trees, stats, rules);
             calls = new Calls(context, functions, requests, trees, stats, rules);
             trees.wire(calls);
             asyncQueues.wire(invocations);
             calls.wire(invocations);
-            invocations.wire(trees, asyncQueues, calls, entryPoints);
+            invocations.wire(trees, asyncQueues, calls, entryPoints, tracer);
             arrivals.wire(trees, asyncQueues);
         } else {
             entryPoints = null;
+            tracer = null;
             asyncQueues = null;
             calls = null;
         }
@@ -154,6 +159,7 @@ public final class Simulation {
         Bill bill = RunBilling.bill(spec, results, series);
         return new RunResult(spec, spec.seed(), context.replication(), end, results, stats.account(results), series.build(),
                 samples, bill, events, wallSeconds, entryPoints == null ? null
-                : entryPoints.results(bill, results, requests.openTreesByEntry(spec.traffic().size())));
+                : entryPoints.results(bill, results, requests.openTreesByEntry(spec.traffic().size())),
+                tracer == null ? null : tracer.results());
     }
 }

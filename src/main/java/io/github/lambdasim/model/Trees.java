@@ -102,6 +102,13 @@ final class Trees {
         }
     }
 
+    /** An attempt of request {@code req} was throttled. */
+    void throttled(int req) {
+        if (requests.has(req, Requests.TRACED)) {
+            tracer.throttled(req);
+        }
+    }
+
     /** Request {@code req} is tried again (after a throttle or an error). */
     void retried(int req) {
         requests.set(requests.root(req), Requests.TREE_RETRIED);

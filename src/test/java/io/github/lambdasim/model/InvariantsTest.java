@@ -173,7 +173,7 @@ class InvariantsTest {
 
     private static RunResult with(RunResult r, FunctionResult f) {
         return new RunResult(r.scenario(), r.seed(), r.replication(), r.simulatedMicros(), List.of(f), r.account(), r.series(),
-                r.samples(), r.bill(), r.events(), r.wallSeconds(), r.entryPoints());
+                r.samples(), r.bill(), r.events(), r.wallSeconds(), r.entryPoints(), r.traces());
     }
 
     /** A copy of a record with one component replaced (by name, so new components do not break the test). */
