@@ -311,13 +311,9 @@ public final class ScenarioLoader {
 
     private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "ephemeralStorage",
         "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
-        "minUnreserved", "provisioned", "coldStart"};
-
-    // Until the presets carry the rules of events: the values of platform-presets.yaml's sources.
-    private static final PlatformSpec.EventRules TEMPORARY_EVENT_RULES = new PlatformSpec.EventRules(
-            Units.MICROS_PER_SECOND, 300 * Units.MICROS_PER_SECOND, List.of(60 * Units.MICROS_PER_SECOND, 120 * Units.MICROS_PER_SECOND),
-            2, 2, 60 * Units.MICROS_PER_SECOND, 6 * Units.MICROS_PER_HOUR, 16, 3, Units.MICROS_PER_SECOND,
-            20 * Units.MICROS_PER_SECOND, new DistributionSpec.Constant(20 * Units.MICROS_PER_MS));
+        "minUnreserved", "provisioned", "coldStart", "events"};
+    private static final String[] EVENT_RULE_KEYS = {"throttleBackoff", "errorRetryDelays", "maximumRetryAttempts",
+        "maximumEventAge", "recursionLimit", "sdkMaxAttempts", "sdkBackoffBase", "sdkMaxBackoff", "asyncInvokeLatency"};
 
     private PlatformSpec bindPlatform(YamlNode node, String region) {
         String presetName = "current";
@@ -385,12 +381,61 @@ public final class ScenarioLoader {
         }
         double spread = cold.number("spread", 2.5, 1, 100);
         long perPackage = cold.duration("perPackageMb", 0, 0, 10 * Units.MICROS_PER_SECOND);
-        if (idle == null || maxLife == null || scaling == null || era == null || allocationDelay == null) {
+        PlatformSpec.EventRules events = bindEventRules(f.node("events"),
+                ((YamlNode.Mapping) overrides).entries.get("events") instanceof YamlNode.Mapping given ? given : null);
+        if (idle == null || maxLife == null || scaling == null || era == null || allocationDelay == null || events == null) {
             return null;
         }
         return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
                 maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, provisionedRules, runtimes, spread,
-                perPackage, TEMPORARY_EVENT_RULES);
+                perPackage, events);
+    }
+
+    /**
+     * The platform's rules of asynchronous events and calls between functions ({@code platform.events}):
+     * the preset's, with the scenario's overrides {@code given} (or null) merged in.
+     */
+    private PlatformSpec.EventRules bindEventRules(YamlNode node, YamlNode.Mapping given) {
+        String path = "platform.events";
+        Fields f = new Fields(node, path, problems, EVENT_RULE_KEYS);
+        Fields throttle = new Fields(f.node("throttleBackoff"), f.child("throttleBackoff"), problems, "first", "max");
+        long first = throttle.duration("first", Units.MICROS_PER_SECOND, Units.MICROS_PER_MS, Units.MICROS_PER_HOUR);
+        long most = throttle.duration("max", 300 * Units.MICROS_PER_SECOND, first, Units.MICROS_PER_DAY);
+        Fields retries = new Fields(f.node("maximumRetryAttempts"), f.child("maximumRetryAttempts"), problems, "max", "default");
+        int limit = (int) retries.integer("max", 2, 0, 1000, "");
+        int defaultRetries = (int) retries.integer("default", limit, 0, limit, "");
+        List<Long> delays = new ArrayList<>();
+        List<YamlNode> delayNodes = f.list("errorRetryDelays", true, "delays before each retry after a function error, "
+                + "such as [1m, 2m]");
+        for (int i = 0; i < delayNodes.size(); i++) {
+            delays.add(f.parseDuration(f.child("errorRetryDelays") + "[" + i + "]", delayNodes.get(i), 0, 0,
+                    MAX_DURATION_MICROS));
+        }
+        if (f.has("errorRetryDelays") && delays.size() < limit) {
+            // Said where the scenario changed one of the two: its own list, or the preset's list too short for its limit.
+            if (given != null && given.entries.containsKey("errorRetryDelays")) {
+                problems.add(f.child("errorRetryDelays"), f.node("errorRetryDelays"), delays.size() + " delay"
+                        + (delays.size() == 1 ? "" : "s") + " for up to " + limit + " retries (maximumRetryAttempts.max); "
+                        + "give one delay per retry");
+            } else {
+                problems.add(retries.child("max"), retries.node("max"), "up to " + limit + " retries need a delay before "
+                        + "each: give errorRetryDelays with " + limit + " delays (the preset has " + delays.size() + ")");
+            }
+        }
+        Fields age = new Fields(f.node("maximumEventAge"), f.child("maximumEventAge"), problems, "min", "max");
+        long minAge = age.duration("min", 60 * Units.MICROS_PER_SECOND, Units.MICROS_PER_SECOND, MAX_DURATION_MICROS);
+        long maxAge = age.duration("max", 6 * Units.MICROS_PER_HOUR, minAge, MAX_DURATION_MICROS);
+        int recursionLimit = (int) f.integer("recursionLimit", 16, 0, 1_000_000, "");
+        int sdkAttempts = (int) f.integer("sdkMaxAttempts", 3, 1, 100, "");
+        long sdkBase = f.duration("sdkBackoffBase", Units.MICROS_PER_SECOND, 0, Units.MICROS_PER_HOUR);
+        long sdkMax = f.duration("sdkMaxBackoff", 20 * Units.MICROS_PER_SECOND, sdkBase, Units.MICROS_PER_HOUR);
+        DistributionSpec latency = distribution(f.node("asyncInvokeLatency"), f.child("asyncInvokeLatency"),
+                DistributionSpec.Unit.DURATION);
+        if (latency == null) {
+            return null;
+        }
+        return new PlatformSpec.EventRules(first, most, delays, limit, defaultRetries, minAge, maxAge, recursionLimit,
+                sdkAttempts, sdkBase, sdkMax, latency);
     }
 
     /**
@@ -406,14 +451,20 @@ public final class ScenarioLoader {
                     copy.entries.remove(key);
                 }
             }
-            if (o.entries.get("provisioned") instanceof YamlNode.Mapping op && op.entries.containsKey("allocationDelay")
-                    && copy.entries.get("provisioned") instanceof YamlNode.Mapping cp) {
-                YamlNode.Mapping provisioned = (YamlNode.Mapping) YamlNode.copy(cp);
-                provisioned.entries.remove("allocationDelay");
-                copy.entries.put("provisioned", provisioned);
-            }
+            withoutNested(copy, o, "provisioned", "allocationDelay");
+            withoutNested(copy, o, "events", "asyncInvokeLatency");
         }
         return copy;
+    }
+
+    /** Removes {@code preset.block.key} when the overrides give {@code block.key}. */
+    private static void withoutNested(YamlNode.Mapping preset, YamlNode.Mapping overrides, String block, String key) {
+        if (overrides.entries.get(block) instanceof YamlNode.Mapping o && o.entries.containsKey(key)
+                && preset.entries.get(block) instanceof YamlNode.Mapping p) {
+            YamlNode.Mapping without = (YamlNode.Mapping) YamlNode.copy(p);
+            without.entries.remove(key);
+            preset.entries.put(block, without);
+        }
     }
 
     private PlatformSpec.ScalingSpec bindScaling(YamlNode node, String region) {
