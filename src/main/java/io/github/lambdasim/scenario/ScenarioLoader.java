@@ -36,6 +36,9 @@ public final class ScenarioLoader {
     public static final int MAX_TRAFFIC_SOURCES = 200_000;
     public static final int MAX_STEPS = 1000;
     public static final int MAX_CALLS = 100_000;
+    /** Calls of one invoke step to each of its functions. */
+    public static final int MAX_INVOKE_CALLS = 1000;
+    public static final int MAX_OUTAGES = 1000;
     public static final int MAX_SCHEDULE_CHANGES = 1000;
     public static final int MAX_THREADS = 1024;
     public static final int MAX_ACCOUNT_CONCURRENCY = 1_000_000;
@@ -51,15 +54,22 @@ public final class ScenarioLoader {
         "billing", "functionDefaults", "functions", "traffic"};
     private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
         "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
-        "ephemeralStorageSize"};
+        "ephemeralStorageSize", "async", "errorOnCallFailure"};
     private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
-        "memoryUsedMb", "errorRate"};
+        "memoryUsedMb", "errorRate", "outages"};
+    private static final String[] ASYNC_KEYS = {"maximumRetryAttempts", "maximumEventAge", "onSuccess", "onFailure"};
+    private static final String[] OUTAGE_KEYS = {"at", "for", "errorRate"};
+    private static final String[] STEP_KINDS = {"cpu", "io", "wait", "invoke"};
+    private static final String[] INVOKE_KEYS = {"function", "functions", "mode", "calls", "parallel", "latency"};
     private static final String[] DEFAULT_KEYS = java.util.Arrays.copyOfRange(FUNCTION_KEYS, 1, FUNCTION_KEYS.length);
     private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal", "trace"};
-    private static final String[] TRAFFIC_KEYS = {"function", "poisson", "constant", "spike", "ramp", "diurnal", "trace", "name"};
+    private static final String[] TRAFFIC_KEYS = {"function", "poisson", "constant", "spike", "ramp", "diurnal", "trace", "name",
+        "invocation"};
     private static final String[] TRACE_KEYS = {"file", "row", "rows", "durations", "memory", "spread", "scale", "start"};
     private static final String FUNCTION_NAME = "[A-Za-z0-9_-]{1,64}";
     private static final String SOURCE_NAME = "[A-Za-z0-9_./#-]{1,128}";
+    /** A place outside the scenario that a destination names (an SQS queue, an SNS topic, an EventBridge bus). */
+    private static final String OUTSIDE_NAME = "[A-Za-z0-9._-]{1,256}";
     /** Names listed in full in a message; beyond this many, a count. */
     private static final int MAX_LISTED_NAMES = 10;
     private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal",
@@ -71,6 +81,23 @@ public final class ScenarioLoader {
     private final TraceFiles traces;
     /** What validation decided that the user may want to know. */
     private final List<String> notes = new ArrayList<>();
+    /**
+     * The functions that invoke steps and destinations name, by the path where each is written,
+     * checked once every function is known (a step may call a function listed after its own, or
+     * one a trace creates).
+     */
+    private final Map<String, FunctionUse> functionUses = new LinkedHashMap<>();
+    /** Where each invoke step is written, for the messages about cycles of synchronous calls. */
+    private final Map<StepSpec.Invoke, Written> invokeSteps = new java.util.IdentityHashMap<>();
+    /** While a listed function is bound: its path, and the paths of the keys it takes from functionDefaults. */
+    private String functionPath = "";
+    private List<String> inheritedPaths = List.of();
+
+    private record FunctionUse(String path, YamlNode node, String function) {
+    }
+
+    private record Written(String path, int line) {
+    }
 
     private ScenarioLoader(String source, Path baseDir) {
         this.source = source;
@@ -265,6 +292,8 @@ public final class ScenarioLoader {
             }
         }
         traffic = nameSources(traffic, givenNames);
+        checkFunctionUses(names.keySet(), functionNodes);
+        checkSynchronousCycles(functions);
         checkConcurrency(functions, listed, functionIndexes, functionNodes, accountLimit, platform, top.node("functionDefaults"));
         if (!problems.isEmpty() || platform == null) {
             return null;
@@ -311,13 +340,9 @@ public final class ScenarioLoader {
 
     private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "ephemeralStorage",
         "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
-        "minUnreserved", "provisioned", "coldStart"};
-
-    // Until the presets carry the rules of events: the values of platform-presets.yaml's sources.
-    private static final PlatformSpec.EventRules TEMPORARY_EVENT_RULES = new PlatformSpec.EventRules(
-            Units.MICROS_PER_SECOND, 300 * Units.MICROS_PER_SECOND, List.of(60 * Units.MICROS_PER_SECOND, 120 * Units.MICROS_PER_SECOND),
-            2, 2, 60 * Units.MICROS_PER_SECOND, 6 * Units.MICROS_PER_HOUR, 16, 3, Units.MICROS_PER_SECOND,
-            20 * Units.MICROS_PER_SECOND, new DistributionSpec.Constant(20 * Units.MICROS_PER_MS));
+        "minUnreserved", "provisioned", "coldStart", "events"};
+    private static final String[] EVENT_RULE_KEYS = {"throttleBackoff", "errorRetryDelays", "maximumRetryAttempts",
+        "maximumEventAge", "recursionLimit", "sdkMaxAttempts", "sdkBackoffBase", "sdkMaxBackoff", "asyncInvokeLatency"};
 
     private PlatformSpec bindPlatform(YamlNode node, String region) {
         String presetName = "current";
@@ -385,12 +410,61 @@ public final class ScenarioLoader {
         }
         double spread = cold.number("spread", 2.5, 1, 100);
         long perPackage = cold.duration("perPackageMb", 0, 0, 10 * Units.MICROS_PER_SECOND);
-        if (idle == null || maxLife == null || scaling == null || era == null || allocationDelay == null) {
+        PlatformSpec.EventRules events = bindEventRules(f.node("events"),
+                ((YamlNode.Mapping) overrides).entries.get("events") instanceof YamlNode.Mapping given ? given : null);
+        if (idle == null || maxLife == null || scaling == null || era == null || allocationDelay == null || events == null) {
             return null;
         }
         return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
                 maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, provisionedRules, runtimes, spread,
-                perPackage, TEMPORARY_EVENT_RULES);
+                perPackage, events);
+    }
+
+    /**
+     * The platform's rules of asynchronous events and calls between functions ({@code platform.events}):
+     * the preset's, with the scenario's overrides {@code given} (or null) merged in.
+     */
+    private PlatformSpec.EventRules bindEventRules(YamlNode node, YamlNode.Mapping given) {
+        String path = "platform.events";
+        Fields f = new Fields(node, path, problems, EVENT_RULE_KEYS);
+        Fields throttle = new Fields(f.node("throttleBackoff"), f.child("throttleBackoff"), problems, "first", "max");
+        long first = throttle.duration("first", Units.MICROS_PER_SECOND, Units.MICROS_PER_MS, Units.MICROS_PER_HOUR);
+        long most = throttle.duration("max", 300 * Units.MICROS_PER_SECOND, first, Units.MICROS_PER_DAY);
+        Fields retries = new Fields(f.node("maximumRetryAttempts"), f.child("maximumRetryAttempts"), problems, "max", "default");
+        int limit = (int) retries.integer("max", 2, 0, 1000, "");
+        int defaultRetries = (int) retries.integer("default", limit, 0, limit, "");
+        List<Long> delays = new ArrayList<>();
+        List<YamlNode> delayNodes = f.list("errorRetryDelays", true, "delays before each retry after a function error, "
+                + "such as [1m, 2m]");
+        for (int i = 0; i < delayNodes.size(); i++) {
+            delays.add(f.parseDuration(f.child("errorRetryDelays") + "[" + i + "]", delayNodes.get(i), 0, 0,
+                    MAX_DURATION_MICROS));
+        }
+        if (f.has("errorRetryDelays") && delays.size() < limit) {
+            // Said where the scenario changed one of the two: its own list, or the preset's list too short for its limit.
+            if (given != null && given.entries.containsKey("errorRetryDelays")) {
+                problems.add(f.child("errorRetryDelays"), f.node("errorRetryDelays"), delays.size() + " delay"
+                        + (delays.size() == 1 ? "" : "s") + " for up to " + limit + " retries (maximumRetryAttempts.max); "
+                        + "give one delay per retry");
+            } else {
+                problems.add(retries.child("max"), retries.node("max"), "up to " + limit + " retries need a delay before "
+                        + "each: give errorRetryDelays with " + limit + " delays (the preset has " + delays.size() + ")");
+            }
+        }
+        Fields age = new Fields(f.node("maximumEventAge"), f.child("maximumEventAge"), problems, "min", "max");
+        long minAge = age.duration("min", 60 * Units.MICROS_PER_SECOND, Units.MICROS_PER_SECOND, MAX_DURATION_MICROS);
+        long maxAge = age.duration("max", 6 * Units.MICROS_PER_HOUR, minAge, MAX_DURATION_MICROS);
+        int recursionLimit = (int) f.integer("recursionLimit", 16, 0, 1_000_000, "");
+        int sdkAttempts = (int) f.integer("sdkMaxAttempts", 3, 1, 100, "");
+        long sdkBase = f.duration("sdkBackoffBase", Units.MICROS_PER_SECOND, 0, Units.MICROS_PER_HOUR);
+        long sdkMax = f.duration("sdkMaxBackoff", 20 * Units.MICROS_PER_SECOND, sdkBase, Units.MICROS_PER_HOUR);
+        DistributionSpec latency = distribution(f.node("asyncInvokeLatency"), f.child("asyncInvokeLatency"),
+                DistributionSpec.Unit.DURATION);
+        if (latency == null) {
+            return null;
+        }
+        return new PlatformSpec.EventRules(first, most, delays, limit, defaultRetries, minAge, maxAge, recursionLimit,
+                sdkAttempts, sdkBase, sdkMax, latency);
     }
 
     /**
@@ -406,14 +480,20 @@ public final class ScenarioLoader {
                     copy.entries.remove(key);
                 }
             }
-            if (o.entries.get("provisioned") instanceof YamlNode.Mapping op && op.entries.containsKey("allocationDelay")
-                    && copy.entries.get("provisioned") instanceof YamlNode.Mapping cp) {
-                YamlNode.Mapping provisioned = (YamlNode.Mapping) YamlNode.copy(cp);
-                provisioned.entries.remove("allocationDelay");
-                copy.entries.put("provisioned", provisioned);
-            }
+            withoutNested(copy, o, "provisioned", "allocationDelay");
+            withoutNested(copy, o, "events", "asyncInvokeLatency");
         }
         return copy;
+    }
+
+    /** Removes {@code preset.block.key} when the overrides give {@code block.key}. */
+    private static void withoutNested(YamlNode.Mapping preset, YamlNode.Mapping overrides, String block, String key) {
+        if (overrides.entries.get(block) instanceof YamlNode.Mapping o && o.entries.containsKey(key)
+                && preset.entries.get(block) instanceof YamlNode.Mapping p) {
+            YamlNode.Mapping without = (YamlNode.Mapping) YamlNode.copy(p);
+            without.entries.remove(key);
+            preset.entries.put(block, without);
+        }
     }
 
     private PlatformSpec.ScalingSpec bindScaling(YamlNode node, String region) {
@@ -504,11 +584,14 @@ public final class ScenarioLoader {
             }
         }
         problems.mute(inherited);
+        functionPath = path;
+        inheritedPaths = inherited;
         FunctionSpec f;
         try {
             f = bindFunction(defaults.appliedTo(own), path, platform, duration, false);
         } finally {
             problems.unmute();
+            inheritedPaths = List.of();
         }
         if (inherited.contains(path + ".handler") && !defaults.handlerHasWork()) {
             problems.add(path, node, "missing: what the handler does; functionDefaults.handler gives neither a duration "
@@ -555,16 +638,111 @@ public final class ScenarioLoader {
         double packageMb = f.number("packageSizeMb", 0, 0, maxPackage);
         DistributionSpec coldStart = f.has("coldStart")
                 ? distribution(f.node("coldStart"), f.child("coldStart"), DistributionSpec.Unit.DURATION) : null;
-        List<StepSpec> init = steps(f.list("init", false, "steps"), f.child("init"));
+        List<StepSpec> init = steps(f.list("init", false, "steps"), f.child("init"), platform);
         HandlerSpec handler = defaults && !f.has("handler") ? new HandlerSpec(1, 1, 0, List.of(), null, 0)
-                : bindHandler(f.node("handler"), f.child("handler"), !defaults);
+                : bindHandler(f.node("handler"), f.child("handler"), !defaults, platform, duration);
         int ephemeral = (int) platformSize(f, "ephemeralStorageSize", MIN_EPHEMERAL_MB,
                 mb -> platform == null ? null : platform.ephemeralStorageProblem(mb));
+        AsyncSpec async = bindAsync(f.node("async"), f.child("async"), platform);
+        boolean errorOnCallFailure = f.bool("errorOnCallFailure", true);
         if (name == null || handler == null) {
             return null;
         }
         return new FunctionSpec(name, runtime, memory, architecture, timeout, reserved, provisioned, packageMb, coldStart,
-                init, handler, ephemeral, new AsyncSpec(2, 6 * Units.MICROS_PER_HOUR, null, null), true);
+                init, handler, ephemeral, async, errorOnCallFailure);
+    }
+
+    /**
+     * {@code async: {maximumRetryAttempts: 2, maximumEventAge: 6h, onSuccess: {function: audit},
+     * onFailure: dlq}}: every key optional, the defaults and limits the platform's.
+     */
+    private AsyncSpec bindAsync(YamlNode node, String path, PlatformSpec platform) {
+        PlatformSpec.EventRules rules = platform == null ? null : platform.events();
+        int limit = rules == null ? 2 : rules.maxRetryAttemptsLimit();
+        int retries = rules == null ? 2 : rules.defaultRetryAttempts();
+        long minAge = rules == null ? 60 * Units.MICROS_PER_SECOND : rules.minEventAgeMicros();
+        long maxAge = rules == null ? 6 * Units.MICROS_PER_HOUR : rules.maxEventAgeMicros();
+        Fields f = new Fields(node, path, problems, ASYNC_KEYS);
+        YamlNode attempts = f.node("maximumRetryAttempts");
+        double wanted = attempts instanceof YamlNode.Scalar s && !s.isNull ? Fields.parseFiniteNumber(s.text) : Double.NaN;
+        if (wanted == Math.rint(wanted) && (wanted < 0 || wanted > limit)) {
+            // Any whole number outside the range, however large: the range is what the user needs to know.
+            problems.add(f.child("maximumRetryAttempts"), attempts, text(attempts).trim() + " is out of range: expected 0 to "
+                    + limit + " (Lambda's limit)");
+        } else {
+            retries = (int) f.integer("maximumRetryAttempts", retries, 0, limit, "");
+        }
+        int before = problems.count();
+        long age = f.duration("maximumEventAge", maxAge, 0, MAX_DURATION_MICROS);
+        if (problems.count() == before && (age < minAge || age > maxAge)) {
+            problems.add(f.child("maximumEventAge"), f.node("maximumEventAge"), text(f.node("maximumEventAge"))
+                    + " is out of range: expected " + Units.formatDuration(minAge) + " to " + Units.formatDuration(maxAge)
+                    + " (Lambda's limits)");
+            age = maxAge;
+        }
+        AsyncSpec.Destination onSuccess = destination(f, "onSuccess");
+        AsyncSpec.Destination onFailure = destination(f, "onFailure");
+        return new AsyncSpec(retries, age, onSuccess, onFailure);
+    }
+
+    private static String text(YamlNode node) {
+        return node instanceof YamlNode.Scalar s ? s.text : "";
+    }
+
+    /** Where an event goes: {@code {function: NAME}}, a function of the scenario, or a plain name outside it. */
+    private AsyncSpec.Destination destination(Fields f, String key) {
+        if (!f.has(key)) {
+            return null;
+        }
+        YamlNode node = f.node(key);
+        String at = f.child(key);
+        if (node instanceof YamlNode.Scalar s) {
+            if (!s.text.matches(OUTSIDE_NAME)) {
+                problems.add(at, node, "'" + s.text + "' cannot name a place outside the scenario: use letters, digits, "
+                        + "'.', '_' and '-' (at most 256); for a function of the scenario, write {function: NAME}");
+                return null;
+            }
+            return AsyncSpec.Destination.outside(s.text);
+        }
+        if (node instanceof YamlNode.Mapping m) {
+            if (!m.entries.containsKey("function") && m.entries.keySet().stream()
+                    .noneMatch(k -> Fields.closest(k, List.of("function")) != null)) {
+                // {queue: dlq}: a place outside the scenario, written as a mapping.
+                problems.add(at, node, "a place outside the scenario is given by its name alone (" + key + ": dlq); "
+                        + "a mapping names a function of the scenario: {function: NAME}");
+                return null;
+            }
+            Fields d = new Fields(node, at, problems, "function");
+            String function = d.requiredText("function", "the function of the scenario that receives the event");
+            if (function == null) {
+                return null;
+            }
+            useFunction(d.child("function"), d.node("function"), function);
+            return AsyncSpec.Destination.toFunction(function);
+        }
+        problems.add(at, node, "expected {function: NAME} (a function of the scenario) or the name of a place outside "
+                + "it, such as dlq; found " + Fields.describe(node));
+        return null;
+    }
+
+    /** A function named at {@code path}, to be checked once every function is known. */
+    private void useFunction(String path, YamlNode node, String function) {
+        String written = written(path);
+        functionUses.putIfAbsent(written, new FunctionUse(written, node, function));
+    }
+
+    /**
+     * Where a key is written: its own path, or for a key a listed function takes from
+     * functionDefaults, its path there (so that it is reported once, where it can be changed).
+     */
+    private String written(String path) {
+        for (String inherited : inheritedPaths) {
+            if (path.startsWith(inherited) && (path.length() == inherited.length() || path.charAt(inherited.length()) == '.'
+                    || path.charAt(inherited.length()) == '[')) {
+                return "functionDefaults" + path.substring(functionPath.length());
+            }
+        }
+        return path;
     }
 
     /**
@@ -661,7 +839,7 @@ public final class ScenarioLoader {
     }
 
     /** A handler; {@code needsWork}: a duration or steps are required (not so in functionDefaults). */
-    private HandlerSpec bindHandler(YamlNode node, String path, boolean needsWork) {
+    private HandlerSpec bindHandler(YamlNode node, String path, boolean needsWork, PlatformSpec platform, long duration) {
         if (node == null) {
             problems.add(path, 0, "missing: what the handler does, e.g. handler: {duration: 100ms} or handler: {steps: [...]}");
             return null;
@@ -675,7 +853,7 @@ public final class ScenarioLoader {
             DistributionSpec d = distribution(f.node("duration"), f.child("duration"), DistributionSpec.Unit.DURATION);
             steps = d == null ? List.of() : List.of(new StepSpec.Wait(d));
         } else if (f.has("steps")) {
-            steps = steps(f.list("steps", true, "steps"), f.child("steps"));
+            steps = steps(f.list("steps", true, "steps"), f.child("steps"), platform);
         } else {
             if (needsWork && node instanceof YamlNode.Mapping && !f.explainedAbsence("duration")
                     && !f.explainedAbsence("steps")) {
@@ -689,10 +867,165 @@ public final class ScenarioLoader {
         DistributionSpec memoryUsed = f.has("memoryUsedMb")
                 ? distribution(f.node("memoryUsedMb"), f.child("memoryUsedMb"), DistributionSpec.Unit.MEGABYTES) : null;
         double errorRate = f.number("errorRate", 0, 0, 1);
-        return new HandlerSpec(threads, parallel, overhead, steps, memoryUsed, errorRate);
+        return new HandlerSpec(threads, parallel, overhead, steps, memoryUsed, errorRate, outages(f, duration));
     }
 
-    private List<StepSpec> steps(List<YamlNode> nodes, String path) {
+    /**
+     * {@code outages: [{at: 20m, for: 10m, errorRate: 0.3}]}: windows, each starting within the
+     * run, in which errorRate is replaced; in time order, none overlapping another.
+     */
+    private List<HandlerSpec.Outage> outages(Fields handler, long durationMicros) {
+        List<YamlNode> items = handler.list("outages", false, "outages such as {at: 20m, for: 10m, errorRate: 0.3}");
+        String path = handler.child("outages");
+        if (items.size() > MAX_OUTAGES) {
+            problems.add(path, handler.node("outages"), items.size() + " outages; at most " + MAX_OUTAGES);
+            return List.of();
+        }
+        List<HandlerSpec.Outage> outages = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Fields o = new Fields(items.get(i), path + "[" + i + "]", problems, OUTAGE_KEYS);
+            if (!(items.get(i) instanceof YamlNode.Mapping)) {
+                continue;
+            }
+            int before = problems.count();
+            long at = o.requiredDuration("at", "when the outage starts, e.g. 20m", 0, MAX_DURATION_MICROS);
+            long length = o.requiredDuration("for", "how long the outage lasts, e.g. 10m", 1, MAX_DURATION_MICROS);
+            if (!o.has("errorRate")) {
+                o.missing("errorRate", "the share of invocations that fail during the outage, e.g. errorRate: 0.3");
+            }
+            double errorRate = o.number("errorRate", 0, 0, 1);
+            if (problems.count() > before) {
+                continue;
+            }
+            if (at >= durationMicros) {
+                problems.add(o.child("at"), o.node("at"), text(o.node("at")) + " is not within the run, which lasts "
+                        + Units.formatDuration(durationMicros));
+                continue;
+            }
+            outages.add(new HandlerSpec.Outage(at, at + length, errorRate));
+            indexes.add(i);
+        }
+        Integer[] order = new Integer[outages.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingLong(k -> outages.get(k).startMicros()));
+        List<HandlerSpec.Outage> sorted = new ArrayList<>();
+        int furthest = -1;
+        for (int k : order) {
+            HandlerSpec.Outage o = outages.get(k);
+            if (furthest >= 0 && o.startMicros() < outages.get(furthest).endMicros()) {
+                HandlerSpec.Outage other = outages.get(furthest);
+                problems.add(path + "[" + indexes.get(k) + "]", items.get(indexes.get(k)), window(o) + " overlaps outages["
+                        + indexes.get(furthest) + "], " + window(other) + "; each outage replaces errorRate in its window, "
+                        + "so windows must not overlap");
+            }
+            if (furthest < 0 || o.endMicros() > outages.get(furthest).endMicros()) {
+                furthest = k;
+            }
+            sorted.add(o);
+        }
+        return sorted;
+    }
+
+    /**
+     * {@code invoke: {function: charge}} or {@code {functions: [a, b], mode: async}}, with
+     * {@code mode} (sync or async), {@code calls}, {@code parallel} and, for asynchronous calls,
+     * {@code latency} (the platform's by default); or null after reporting why not.
+     */
+    private StepSpec.Invoke invoke(YamlNode body, String path, PlatformSpec platform) {
+        Fields f = new Fields(body, path, problems, INVOKE_KEYS);
+        if (!(body instanceof YamlNode.Mapping)) {
+            return null;
+        }
+        int before = problems.count();
+        StepSpec.InvokeMode mode = f.choice("mode", "sync", "sync", "async").equals("async")
+                ? StepSpec.InvokeMode.ASYNC : StepSpec.InvokeMode.SYNC;
+        // A mode misspelt or unknown was reported: what depends on it is not judged on the default.
+        boolean modeKnown = problems.count() == before && !f.explainedAbsence("mode");
+        int calls = (int) f.integer("calls", 1, 1, MAX_INVOKE_CALLS, "");
+        boolean parallel = f.bool("parallel", false);
+        List<String> functions = new ArrayList<>();
+        boolean valid = true;
+        if (f.has("function") && f.has("functions")) {
+            problems.add(path, body, "give function (one function) or functions (a fan-out to several), not both");
+            valid = false;
+        } else if (f.has("functions")) {
+            valid = fanOut(f, functions);
+            if (mode == StepSpec.InvokeMode.SYNC && modeKnown) {
+                problems.add(f.child("functions"), f.node("functions"), "a synchronous invoke waits for one function "
+                        + "(function: NAME); a fan-out to several functions is asynchronous: " + (f.has("mode")
+                        ? "write mode: async" : "add mode: async"));
+                valid = false;
+            }
+        } else if (f.has("function")) {
+            String function = f.text("function", null);
+            if (function != null) {
+                functions.add(function);
+                useFunction(f.child("function"), f.node("function"), function);
+            }
+        } else {
+            f.missing("function", "the function to call, e.g. function: charge (or functions: [a, b] and mode: async "
+                    + "for a fan-out)");
+            valid = false;
+        }
+        DistributionSpec latency = null;
+        if (f.has("latency") && mode == StepSpec.InvokeMode.SYNC) {
+            if (modeKnown) {
+                problems.add(f.child("latency"), f.node("latency"), "a synchronous call takes as long as the function "
+                        + "it calls (its cold start and handler); latency: is the round trip of an asynchronous call "
+                        + "(mode: async)");
+            }
+            valid = false;
+        } else if (f.has("latency")) {
+            latency = distribution(f.node("latency"), f.child("latency"), DistributionSpec.Unit.DURATION);
+            valid &= latency != null;
+        } else if (mode == StepSpec.InvokeMode.ASYNC) {
+            latency = platform == null ? null : platform.events().asyncInvokeLatencyMicros();
+            valid &= latency != null;
+        }
+        return valid && !functions.isEmpty() ? new StepSpec.Invoke(functions, mode, calls, parallel, latency) : null;
+    }
+
+    /** The functions of {@code functions: [a, b]} added to {@code out}; false after reporting a problem. */
+    private boolean fanOut(Fields f, List<String> out) {
+        List<YamlNode> items = f.list("functions", true, "function names, such as [audit, email]");
+        if (!(f.node("functions") instanceof YamlNode.Sequence)) {
+            return false;
+        }
+        if (items.isEmpty()) {
+            problems.add(f.child("functions"), f.node("functions"), "the list is empty; give at least one function");
+            return false;
+        }
+        boolean valid = true;
+        Map<String, Integer> listed = new HashMap<>();
+        for (int k = 0; k < items.size(); k++) {
+            YamlNode item = items.get(k);
+            String at = f.child("functions") + "[" + k + "]";
+            if (!(item instanceof YamlNode.Scalar s) || s.isNull) {
+                problems.add(at, item, "expected a function name, found " + Fields.describe(item));
+                valid = false;
+                continue;
+            }
+            Integer before = listed.putIfAbsent(s.text, k);
+            if (before != null) {
+                problems.add(at, item, "'" + s.text + "' is already listed (functions[" + before + "]); list each "
+                        + "function once (calls: sets how many events each one gets)");
+                valid = false;
+                continue;
+            }
+            out.add(s.text);
+            useFunction(at, item, s.text);
+        }
+        return valid;
+    }
+
+    private static String window(HandlerSpec.Outage o) {
+        return Units.formatDuration(o.startMicros()) + " to " + Units.formatDuration(o.endMicros());
+    }
+
+    private List<StepSpec> steps(List<YamlNode> nodes, String path, PlatformSpec platform) {
         List<StepSpec> steps = new ArrayList<>();
         if (nodes.size() > MAX_STEPS) {
             problems.add(path, nodes.get(0), nodes.size() + " steps; at most " + MAX_STEPS);
@@ -702,8 +1035,8 @@ public final class ScenarioLoader {
             String at = path + "[" + i + "]";
             YamlNode n = nodes.get(i);
             if (!(n instanceof YamlNode.Mapping m) || m.entries.size() != 1) {
-                problems.add(at, n, "a step is one of {cpu: 30ms}, {io: {name: db, calls: 2, mode: sequential, latency: 8ms}} "
-                        + "or {wait: 50ms}");
+                problems.add(at, n, "a step is one of {cpu: 30ms}, {io: {name: db, calls: 2, mode: sequential, latency: 8ms}}, "
+                        + "{wait: 50ms} or {invoke: {function: charge}}");
                 continue;
             }
             String kind = m.entries.keySet().iterator().next();
@@ -740,7 +1073,14 @@ public final class ScenarioLoader {
                         steps.add(new StepSpec.Io(name, calls, ioMode, latency));
                     }
                 }
-                default -> problems.add(at + "." + kind, body, Fields.unknownKey(kind, List.of("cpu", "io", "wait")));
+                case "invoke" -> {
+                    StepSpec.Invoke invoke = invoke(body, at + ".invoke", platform);
+                    if (invoke != null) {
+                        steps.add(invoke);
+                        invokeSteps.put(invoke, new Written(written(at + ".invoke"), body.line()));
+                    }
+                }
+                default -> problems.add(at + "." + kind, body, Fields.unknownKey(kind, List.of(STEP_KINDS)));
             }
         }
         return steps;
@@ -800,6 +1140,117 @@ public final class ScenarioLoader {
     private static int provisionedLine(YamlNode function) {
         YamlNode p = function instanceof YamlNode.Mapping m ? m.entries.get("provisionedConcurrency") : null;
         return p != null && p.line() > 0 ? p.line() : function.line();
+    }
+
+    /**
+     * Every function an invoke step or a destination names must be one of the scenario's (those
+     * listed, those a trace creates); a function listed with a problem of its own counts, so that
+     * its problem is not reported twice.
+     */
+    private void checkFunctionUses(Set<String> bound, List<YamlNode> functionNodes) {
+        if (functionUses.isEmpty()) {
+            return;
+        }
+        Set<String> known = new java.util.LinkedHashSet<>(bound);
+        for (YamlNode n : functionNodes) {
+            if (n instanceof YamlNode.Mapping m && m.entries.get("name") instanceof YamlNode.Scalar s && !s.isNull) {
+                known.add(s.text);
+            }
+        }
+        if (known.isEmpty()) {
+            return;
+        }
+        for (FunctionUse use : functionUses.values()) {
+            if (!known.contains(use.function())) {
+                problems.add(use.path(), use.node(), "no function named '" + use.function() + "'"
+                        + functionHint(use.function(), known));
+            }
+        }
+    }
+
+    /**
+     * Synchronous calls must not form a cycle: each caller would wait for its callee and none
+     * would return. A depth-first walk of the synchronous calls (init and handler steps, in
+     * function and step order) reports each call that closes a cycle, at the step that makes it,
+     * naming the cycle; making each reported call asynchronous breaks every cycle. Asynchronous
+     * cycles are allowed (recursion detection stops them).
+     */
+    private void checkSynchronousCycles(List<FunctionSpec> functions) {
+        if (invokeSteps.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < functions.size(); i++) {
+            index.putIfAbsent(functions.get(i).name(), i);
+        }
+        int n = functions.size();
+        List<List<StepSpec.Invoke>> calls = new ArrayList<>(n);
+        for (FunctionSpec f : functions) {
+            calls.add(synchronousCalls(f));
+        }
+        byte[] state = new byte[n]; // 0 not seen, 1 on the walk's path, 2 done
+        int[] next = new int[n];
+        int[] depthOf = new int[n];
+        int[] path = new int[n];
+        for (int root = 0; root < n; root++) {
+            if (state[root] != 0) {
+                continue;
+            }
+            int depth = 0;
+            path[depth++] = root;
+            state[root] = 1;
+            while (depth > 0) {
+                int caller = path[depth - 1];
+                List<StepSpec.Invoke> out = calls.get(caller);
+                if (next[caller] == out.size()) {
+                    state[caller] = 2;
+                    depth--;
+                    continue;
+                }
+                StepSpec.Invoke call = out.get(next[caller]++);
+                Integer callee = index.get(call.functions().get(0));
+                if (callee == null) {
+                    continue; // reported: no such function
+                }
+                if (state[callee] == 0) {
+                    state[callee] = 1;
+                    depthOf[callee] = depth;
+                    path[depth++] = callee;
+                } else if (state[callee] == 1) {
+                    List<String> cycle = new ArrayList<>();
+                    for (int d = depthOf[callee]; d < depth; d++) {
+                        cycle.add(functions.get(path[d]).name());
+                    }
+                    reportCycle(cycle, call);
+                }
+            }
+        }
+    }
+
+    private static List<StepSpec.Invoke> synchronousCalls(FunctionSpec f) {
+        List<StepSpec.Invoke> calls = new ArrayList<>();
+        for (List<StepSpec> steps : List.of(f.init(), f.handler().steps())) {
+            for (StepSpec s : steps) {
+                if (s instanceof StepSpec.Invoke i && i.mode() == StepSpec.InvokeMode.SYNC) {
+                    calls.add(i);
+                }
+            }
+        }
+        return calls;
+    }
+
+    private void reportCycle(List<String> cycle, StepSpec.Invoke call) {
+        Written at = invokeSteps.getOrDefault(call, new Written("", 0));
+        if (cycle.size() == 1) {
+            problems.add(at.path(), at.line(), "function " + cycle.get(0) + " calls itself synchronously: it would wait "
+                    + "for itself and never return; make the call asynchronous (mode: async)");
+            return;
+        }
+        int shown = Math.min(cycle.size(), MAX_LISTED_NAMES);
+        String chain = String.join(" -> ", cycle.subList(0, shown)) + (cycle.size() > shown ? " -> ... ("
+                + (cycle.size() - shown) + " more)" : "") + " -> " + cycle.get(0);
+        problems.add(at.path(), at.line(), "functions " + chain + " call each other synchronously: each would wait for "
+                + "the next and none would return; make one of the calls asynchronous (mode: async)");
     }
 
     // ---------------------------------------------------------------- traffic
@@ -867,6 +1318,7 @@ public final class ScenarioLoader {
             return null;
         }
         String name = sourceName(f);
+        TrafficSpec.Invocation invocation = invocation(f);
         String function = f.has("function") || !f.has("trace") ? f.requiredText("function",
                 "the name of the function these requests call") : null;
         if (!f.has("function") && f.has("trace")) {
@@ -974,7 +1426,13 @@ public final class ScenarioLoader {
             }
             default -> throw new IllegalStateException(kind);
         };
-        return function == null ? null : new TrafficSpec(function, index, name, pattern);
+        return function == null ? null : new TrafficSpec(function, index, name, pattern, invocation);
+    }
+
+    /** How an entry's requests invoke their function: {@code invocation: sync} (the default) or {@code async}. */
+    private static TrafficSpec.Invocation invocation(Fields f) {
+        return f.choice("invocation", "sync", "sync", "async").equals("async") ? TrafficSpec.Invocation.ASYNC
+                : TrafficSpec.Invocation.SYNC;
     }
 
     /**
@@ -1007,6 +1465,7 @@ public final class ScenarioLoader {
         String spread = p.choice("spread", "poisson", "poisson", "even");
         double scale = p.number("scale", 1, 0, 1e6);
         long start = p.duration("start", 0, 0, MAX_DURATION_MICROS);
+        TrafficSpec.Invocation invocation = invocation(f);
         String durationsFile = p.has("durations") ? p.text("durations", null) : null;
         String memoryFile = p.has("memory") ? p.text("memory", null) : null;
         if (!p.has("durations") && !defaults.handlerHasWork() && !p.explainedAbsence("durations")) {
@@ -1084,7 +1543,8 @@ public final class ScenarioLoader {
                         continue;
                     }
                     handler = new HandlerSpec(handler.threads(), handler.parallelFraction(), handler.threadOverhead(),
-                            List.of(new StepSpec.Wait(durations.distribution(d))), handler.memoryUsedMb(), handler.errorRate());
+                            List.of(new StepSpec.Wait(durations.distribution(d))), handler.memoryUsedMb(), handler.errorRate(),
+                            handler.outages());
                 } catch (TraceFiles.TraceException e) {
                     problems.add(p.child("durations"), p.node("durations"), e.getMessage());
                     continue;
@@ -1095,7 +1555,7 @@ public final class ScenarioLoader {
                     template.coldStartMicros(), template.init(), handler, template.ephemeralStorageMb(), template.async(),
                     template.errorOnCallFailure()));
             sources.add(new TrafficSpec(name, index, null, new TrafficSpec.Trace(counts, scale, spread.equals("even"), start,
-                    where)));
+                    where), invocation));
         }
         if (!capped.isEmpty()) {
             notes.add(path + ": the p99 allocated memory of " + capped.size() + " function" + (capped.size() == 1 ? "'s app is"

@@ -1,0 +1,82 @@
+package io.github.lambdasim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform's rules of asynchronous events and calls between functions bind from
+ * platform-presets.yaml to the values of their sources (the 2019 preset without recursion
+ * detection), and a scenario overrides them key by key as any other platform key, a distribution
+ * replaced whole.
+ */
+class EventRulesTest {
+    private static final long S = Units.MICROS_PER_SECOND;
+    private static final String YAML = """
+            name: rules
+            duration: 1h
+            functions:
+              - {name: api, handler: {duration: 5ms}}
+            traffic:
+              - {function: api, poisson: {rate: 1/s}}
+            """;
+
+    private static PlatformSpec.EventRules rules(String yaml, String... overrides) {
+        return ScenarioLoader.parse(yaml, "rules.yaml", List.of(overrides)).platform().events();
+    }
+
+    private static String problems(String yaml, String... overrides) {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(yaml, "rules.yaml", List.of(overrides)));
+        return e.problems().stream().map(Problem::format).collect(Collectors.joining("\n"));
+    }
+
+    private static PlatformSpec.EventRules current(int recursionLimit) {
+        return new PlatformSpec.EventRules(S, 300 * S, List.of(60 * S, 120 * S), 2, 2, 60 * S, 6 * Units.MICROS_PER_HOUR,
+                recursionLimit, 3, S, 20 * S, DistributionSpec.LogNormal.ofMedianP99(15_000, 60_000));
+    }
+
+    @Test
+    void thePresetsCarryTheDocumentedRules() {
+        assertEquals(current(16), rules(YAML));
+        assertEquals(current(16), ScenarioLoader.preset("current", "us-east-1").events());
+        assertEquals(current(0), ScenarioLoader.preset("2019", "us-east-1").events(), "no loop detection before July 2023");
+        DistributionSpec latency = rules(YAML).asyncInvokeLatencyMicros();
+        assertEquals(15_000, latency.quantile(0.5), 1e-6);
+        assertEquals(60_000, latency.quantile(0.99), 1e-6);
+    }
+
+    @Test
+    void aScenarioOverridesOneRuleAndKeepsTheRest() {
+        PlatformSpec.EventRules r = rules(events("recursionLimit: 0, throttleBackoff: {max: 1m}, "
+                + "asyncInvokeLatency: {constant: 10ms}"));
+        assertEquals(0, r.recursionLimit());
+        assertEquals(60 * S, r.throttleBackoffMaxMicros());
+        assertEquals(S, r.throttleBackoffMinMicros(), "the rest of throttleBackoff stays");
+        assertEquals(new DistributionSpec.Constant(10_000), r.asyncInvokeLatencyMicros(), "a distribution replaced whole");
+        assertEquals(List.of(60 * S, 120 * S), r.errorRetryDelaysMicros());
+        assertEquals(4, rules(YAML, "platform.events.recursionLimit=4").recursionLimit());
+        assertEquals(List.of(30 * S), rules(YAML, "platform.events.errorRetryDelays=[30s]",
+                "platform.events.maximumRetryAttempts={max: 1, default: 1}").errorRetryDelaysMicros());
+    }
+
+    @Test
+    void aRetryLimitNeedsADelayForEachRetry() {
+        assertEquals("rules.yaml:3: platform.events.maximumRetryAttempts.max: up to 3 retries need a delay before each: "
+                + "give errorRetryDelays with 3 delays (the preset has 2)", problems(events("maximumRetryAttempts: {max: 3}")));
+        assertEquals("rules.yaml:3: platform.events.errorRetryDelays: 1 delay for up to 2 retries "
+                + "(maximumRetryAttempts.max); give one delay per retry", problems(events("errorRetryDelays: [1m]")));
+        assertEquals("rules.yaml:3: platform.events.maximumEventAge.max: 30s is below the minimum 1m",
+                problems(events("maximumEventAge: {max: 30s}")));
+        assertEquals("rules.yaml:3: platform.events.recursionLimt: unknown key 'recursionLimt'; did you mean 'recursionLimit'?",
+                problems(events("recursionLimt: 0")));
+    }
+
+    /** The scenario with {@code platform: {preset: current, events: {<rules>}}} on line 3. */
+    private static String events(String rules) {
+        return YAML.replace("duration: 1h", "duration: 1h\nplatform: {preset: current, events: {" + rules + "}}");
+    }
+}
