@@ -1,5 +1,6 @@
 package io.github.lambdasim.cli;
 
+import io.github.lambdasim.model.EntryPointResult;
 import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.model.FunctionResult;
@@ -37,6 +38,9 @@ final class TextSummary {
         } else {
             listed(sb, run);
         }
+        if (run.eventDriven()) {
+            entryPoints(sb, run);
+        }
         var period = run.bill().period();
         var month = run.bill().month();
         sb.append(String.format(Locale.ROOT, "%n  Bill (%s, %s prices%s): %s for the run; projected %s per month%n",
@@ -60,7 +64,16 @@ final class TextSummary {
         sb.append(String.format(Locale.ROOT, "%n  %s (%d MB, %s)%n", f.name(), f.memoryMb(), f.architecture().label()));
         Map<String, Double> values = Figures.values(run, i);
         Map<String, List<String>> rows = new LinkedHashMap<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (Figure figure : Figures.with(Figure.Use.TABLE, run.eventDriven())) {
+            if (!figure.eventDriven() || values.getOrDefault(figure.path(), 0.0) != 0) {
+                used.add(figure.row() != null ? figure.row() : figure.label());
+            }
+        }
+        for (Figure figure : Figures.with(Figure.Use.TABLE, run.eventDriven())) {
+            if (figure.eventDriven() && !used.contains(figure.row() != null ? figure.row() : figure.label())) {
+                continue; // events or calls this function did not have: a row of zeros says nothing
+            }
             String label = figure.row() != null ? figure.row() : figure.source() instanceof Figure.Billed b && b.month()
                     ? "Cost per " + Format.number(run.bill().spec().monthMicros() / 3.6e9, 0) + " h month" : figure.label();
             String value = figure.source() instanceof Figure.Billed b
@@ -69,6 +82,26 @@ final class TextSummary {
             rows.computeIfAbsent(label, k -> new ArrayList<>()).add(value);
         }
         rows.forEach((label, v) -> sb.append(String.format(Locale.ROOT, "    %-44s %s%n", label, String.join(" / ", v))));
+    }
+
+    /** Each entry point's table figures (up to {@link #LISTED} entry points): what its requests went through. */
+    private static void entryPoints(StringBuilder sb, RunResult run) {
+        List<EntryPointResult> entries = run.entryPoints();
+        for (int i = 0; i < Math.min(LISTED, entries.size()); i++) {
+            EntryPointResult e = entries.get(i);
+            sb.append(String.format(Locale.ROOT, "%n  entry point %s (%s %s)%n", e.name(), e.invocation(), e.function()));
+            Map<String, Double> values = Figures.entryValues(e);
+            Map<String, List<String>> rows = new LinkedHashMap<>();
+            for (Figure figure : Figures.entryWith(Figure.Use.TABLE)) {
+                String label = figure.row() != null ? figure.row() : figure.label();
+                rows.computeIfAbsent(label, k -> new ArrayList<>()).add(Format.value(figure.unit(), values.get(figure.path())));
+            }
+            rows.forEach((label, v) -> sb.append(String.format(Locale.ROOT, "    %-44s %s%n", label, String.join(" / ", v))));
+        }
+        if (entries.size() > LISTED) {
+            sb.append(String.format(Locale.ROOT, "  ... and %,d more entry points (summary.json has every one)%n",
+                    entries.size() - LISTED));
+        }
     }
 
     /** Every function in one line, the costliest first, up to {@link #LISTED}; headline figures only. */

@@ -160,16 +160,16 @@ public final class Figures {
 
     public static final Figure REQUESTS_DONE = event("events.requestsDone", Unit.COUNT, "Requests done",
             "requests that ended well: answered, or (an event) processed", NEITHER, f -> ev(f).requestsDone(),
-            "Requests done / failed / dropped / unfinished");
+            "Requests done / failed / dropped / unfinished", TABLE);
     public static final Figure REQUESTS_FAILED = event("events.requestsFailed", Unit.COUNT, "Requests failed",
             "synchronous requests and calls that failed: an error, a timeout, or a throttle", LOWER,
             f -> ev(f).requestsFailed(), "Requests done / failed / dropped / unfinished", TABLE);
     public static final Figure REQUESTS_DROPPED = event("events.requestsDropped", Unit.COUNT, "Events dropped",
             "events given up: past their maximum age or retries, or stopped as a loop", LOWER,
-            f -> ev(f).requestsDropped(), "Requests done / failed / dropped / unfinished");
+            f -> ev(f).requestsDropped(), "Requests done / failed / dropped / unfinished", TABLE);
     public static final Figure REQUESTS_UNFINISHED = event("events.requestsUnfinished", Unit.COUNT,
             "Requests unfinished", "requests still running or waiting when the run ended", NEITHER,
-            f -> ev(f).requestsUnfinished(), "Requests done / failed / dropped / unfinished");
+            f -> ev(f).requestsUnfinished(), "Requests done / failed / dropped / unfinished", TABLE);
     public static final Figure ASYNC_RECEIVED = event("events.asyncEventsReceived", Unit.COUNT, "Events received",
             "asynchronous events received (AsyncEventsReceived)", NEITHER, f -> ev(f).asyncEventsReceived(),
             "Events received / dropped / retried", TABLE);
@@ -250,11 +250,11 @@ public final class Figures {
         entry("requests", Unit.COUNT, "Requests", "arrivals from this traffic source", NEITHER,
                 EntryPointResult::requests, null, TABLE);
         entry("succeeded", Unit.COUNT, "Succeeded", "requests whose whole tree ended well", NEITHER,
-                EntryPointResult::succeeded, "Succeeded / failed / unfinished");
+                EntryPointResult::succeeded, "Succeeded / failed / unfinished", TABLE);
         entry("failed", Unit.COUNT, "Failed", "requests with a failed request or a dropped event in their tree", LOWER,
-                EntryPointResult::failed, "Succeeded / failed / unfinished");
+                EntryPointResult::failed, "Succeeded / failed / unfinished", TABLE);
         entry("unfinished", Unit.COUNT, "Unfinished", "requests whose tree was not done when the run ended", NEITHER,
-                EntryPointResult::unfinished, "Succeeded / failed / unfinished");
+                EntryPointResult::unfinished, "Succeeded / failed / unfinished", TABLE);
         ENTRY_BUILDING.add(new Figure("successRate", Unit.SHARE, "Success", "the share of finished requests whose "
                 + "whole tree ended well", Figure.Better.HIGHER, new Figure.Ratio("succeeded", List.of("succeeded",
                 "failed"), 1), set(KEY, TABLE), null));

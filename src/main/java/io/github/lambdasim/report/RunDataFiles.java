@@ -3,11 +3,13 @@ package io.github.lambdasim.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.model.FunctionResult;
 import io.github.lambdasim.model.InvocationSample;
 import io.github.lambdasim.model.RunResult;
+import io.github.lambdasim.model.TraceResult;
 import io.github.lambdasim.report.data.ReportFiles;
 import io.github.lambdasim.report.data.RunFiles;
 import io.github.lambdasim.stats.CompressedHistogram;
@@ -34,6 +36,51 @@ public final class RunDataFiles {
         folder.write(RunFiles.SAMPLES, samples(run));
         folder.write(RunFiles.BILL, String.join("\n", run.bill().explanation()) + "\n");
         folder.write(RunFiles.ACCOUNT, account(run));
+        if (run.traces() != null) {
+            folder.write(RunFiles.TRACES, traces(run));
+        }
+    }
+
+    /**
+     * The trees of requests the run followed whole: per tree its entry point, why it was kept, its
+     * root's request id, and its requests (the root first), each with the index of the request that
+     * caused it, its arrival and end, its outcome and its attempts; times in milliseconds since the
+     * start of the run.
+     */
+    static String traces(RunResult run) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("unit", "milliseconds since the start of the run");
+        ArrayNode trees = root.putArray("traces");
+        for (TraceResult t : run.traces()) {
+            ObjectNode tree = trees.addObject();
+            tree.put("entryPoint", t.entryPoint());
+            tree.put("kind", t.kind());
+            tree.put("requestId", ReportLines.requestId(run.seed(), run.replication(), t.requestNumber()));
+            tree.put("omittedRequests", t.omitted());
+            ArrayNode requests = tree.putArray("requests");
+            for (TraceResult.Request r : t.requests()) {
+                ObjectNode o = requests.addObject();
+                o.put("function", r.function());
+                o.put("kind", r.kind());
+                o.put("cause", r.cause());
+                o.set("arrivalMs", SummaryJson.number(r.arrivalMicros() / 1e3, 3));
+                o.set("endMs", SummaryJson.number(r.endMicros() / 1e3, 3));
+                o.put("outcome", r.outcome());
+                ArrayNode attempts = o.putArray("attempts");
+                for (TraceResult.Attempt a : r.attempts()) {
+                    ObjectNode at = attempts.addObject();
+                    at.set("startMs", SummaryJson.number(a.startMicros() / 1e3, 3));
+                    at.set("initMs", SummaryJson.number(a.initMicros() / 1e3, 3));
+                    at.set("endMs", SummaryJson.number(a.endMicros() / 1e3, 3));
+                    at.put("outcome", a.outcome());
+                }
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String histograms(RunResult run) {

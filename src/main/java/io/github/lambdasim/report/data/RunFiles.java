@@ -18,6 +18,7 @@ public final class RunFiles {
     public static final String SAMPLES = "data/samples.csv";
     public static final String BILL = "data/bill.txt";
     public static final String ACCOUNT = "data/account.csv";
+    public static final String TRACES = "data/traces.json";
     public static final String ACCOUNT_HEADER = "periodStartSeconds,periodSeconds,ConcurrentExecutions,ConcurrencyAvg";
     public static final String SAMPLES_HEADER =
             "function,requestId,startSeconds,initMs,durationMs,billedMs,maxMemoryUsedMb,coldStart,provisioned,status";
