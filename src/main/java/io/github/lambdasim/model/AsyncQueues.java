@@ -1,11 +1,13 @@
 package io.github.lambdasim.model;
 
+import io.github.lambdasim.engine.RandomStream;
 import io.github.lambdasim.scenario.PlatformSpec;
 
 /**
  * Each function's internal queue of asynchronous events (S3, SNS, EventBridge, or another
  * function's asynchronous call). An event is tried at once. A throttled attempt sends it back to
- * the queue for the platform's backoff (1 s, doubling, at most 5 min); an attempt that fails is
+ * the queue for the platform's backoff (1 s, doubling, at most 5 min, each wait jittered: drawn
+ * between {@code 1 - jitter} times its nominal value and that value, never below the first); an attempt that fails is
  * retried after the platform's delays (about 1 and 2 min) up to the function's
  * {@code maximumRetryAttempts}. No retry goes past the event's maximum age: the event is given up
  * exactly then. A given-up event is dropped and goes to the function's onFailure destination if
@@ -25,6 +27,9 @@ final class AsyncQueues {
     private final FunctionStats stats;
     private final long backoffMinMicros;
     private final long backoffMaxMicros;
+    private final double backoffJitter;
+    /** The backoff's draws: one stream per function, so a function's waits do not depend on the others'. */
+    private final RandomStream[] backoffRandom;
     private final long[] errorRetryDelaysMicros;
     private Invocations invocations;
 
@@ -37,6 +42,13 @@ final class AsyncQueues {
         this.stats = stats;
         this.backoffMinMicros = rules.throttleBackoffMinMicros();
         this.backoffMaxMicros = rules.throttleBackoffMaxMicros();
+        this.backoffJitter = rules.throttleBackoffJitter();
+        this.backoffRandom = new RandomStream[functions.length];
+        if (backoffJitter > 0) {
+            for (int f = 0; f < functions.length; f++) {
+                backoffRandom[f] = context.stream("async-backoff:" + functions[f].spec.name());
+            }
+        }
         this.errorRetryDelaysMicros = rules.errorRetryDelaysMicros().stream().mapToLong(Long::longValue).toArray();
     }
 
@@ -83,6 +95,10 @@ final class AsyncQueues {
         trees.retried(req);
         int before = requests.throttled(req);
         long backoff = Math.min(backoffMaxMicros, backoffMinMicros << Math.min(before, 30));
+        if (backoffJitter > 0) {
+            backoff = Math.max(backoffMinMicros,
+                    (long) (backoff * (1 - backoffJitter * backoffRandom[f].nextDouble())));
+        }
         if (!waiting) {
             stats.asyncWaiting(f, 1);
         }

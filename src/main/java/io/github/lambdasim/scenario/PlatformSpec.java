@@ -49,6 +49,8 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
      *
      * @param throttleBackoffMinMicros  first wait of an event sent back to its queue by a throttle
      * @param throttleBackoffMaxMicros  longest such wait (the wait doubles from the first up to it)
+     * @param throttleBackoffJitter     each wait is drawn uniformly between (1 - jitter) times its
+     *                                  nominal value and that value, never below the first
      * @param errorRetryDelaysMicros    wait before each retry after a function error, in order
      * @param maxRetryAttemptsLimit     most retries after errors a function may ask for
      * @param defaultRetryAttempts      retries after errors when the function says nothing
@@ -60,7 +62,7 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
      * @param sdkMaxBackoffMicros       ... capped at this
      * @param asyncInvokeLatencyMicros  round trip of an asynchronous Invoke, unless the step gives one
      */
-    public record EventRules(long throttleBackoffMinMicros, long throttleBackoffMaxMicros,
+    public record EventRules(long throttleBackoffMinMicros, long throttleBackoffMaxMicros, double throttleBackoffJitter,
                              java.util.List<Long> errorRetryDelaysMicros, int maxRetryAttemptsLimit,
                              int defaultRetryAttempts, long minEventAgeMicros, long maxEventAgeMicros,
                              int recursionLimit, int sdkMaxAttempts, long sdkBackoffBaseMicros,

@@ -427,9 +427,11 @@ public final class ScenarioLoader {
     private PlatformSpec.EventRules bindEventRules(YamlNode node, YamlNode.Mapping given) {
         String path = "platform.events";
         Fields f = new Fields(node, path, problems, EVENT_RULE_KEYS);
-        Fields throttle = new Fields(f.node("throttleBackoff"), f.child("throttleBackoff"), problems, "first", "max");
+        Fields throttle = new Fields(f.node("throttleBackoff"), f.child("throttleBackoff"), problems, "first", "max",
+                "jitter");
         long first = throttle.duration("first", Units.MICROS_PER_SECOND, Units.MICROS_PER_MS, Units.MICROS_PER_HOUR);
         long most = throttle.duration("max", 300 * Units.MICROS_PER_SECOND, first, Units.MICROS_PER_DAY);
+        double jitter = throttle.number("jitter", 0, 0, 1);
         Fields retries = new Fields(f.node("maximumRetryAttempts"), f.child("maximumRetryAttempts"), problems, "max", "default");
         int limit = (int) retries.integer("max", 2, 0, 1000, "");
         int defaultRetries = (int) retries.integer("default", limit, 0, limit, "");
@@ -463,7 +465,7 @@ public final class ScenarioLoader {
         if (latency == null) {
             return null;
         }
-        return new PlatformSpec.EventRules(first, most, delays, limit, defaultRetries, minAge, maxAge, recursionLimit,
+        return new PlatformSpec.EventRules(first, most, jitter, delays, limit, defaultRetries, minAge, maxAge, recursionLimit,
                 sdkAttempts, sdkBase, sdkMax, latency);
     }
 

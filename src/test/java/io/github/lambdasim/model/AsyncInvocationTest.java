@@ -22,6 +22,7 @@ class AsyncInvocationTest {
         RunResult run = Scenarios.run(Scenarios.parse("""
                 name: no-capacity
                 duration: 10m
+                platform: {preset: current, events: {throttleBackoff: {jitter: 0}}}
                 functions:
                   - name: sink
                     reservedConcurrency: 0
@@ -46,6 +47,30 @@ class AsyncInvocationTest {
             assertEquals("dropped", r.outcome());
             assertEquals(60_000_000L, r.endMicros() - r.arrivalMicros(), "given up exactly at its maximum age");
         }
+        assertTrue(Invariants.check(run).isEmpty(), Invariants.check(run).toString());
+    }
+
+    @Test
+    void theJitteredBackoffStaysBetweenHalfItsWaitsAndAllOfThem() {
+        // The same events with the preset's jitter (each wait drawn between half its nominal value and
+        // that value, never below 1 s): attempts at ages 0, 1, then after waits of 1-2, 2-4, 4-8, 8-16,
+        // 16-32 s. Within 60 s that is 6 attempts when every wait is whole, 7 when every wait is half
+        // (0, 1, 2, 4, 8, 16, 32), never fewer or more.
+        RunResult run = Scenarios.run(Scenarios.parse("""
+                name: no-capacity-jitter
+                duration: 10m
+                functions:
+                  - name: sink
+                    reservedConcurrency: 0
+                    async: {maximumEventAge: 60s}
+                    handler: {duration: {constant: 100ms}}
+                traffic:
+                  - {function: sink, invocation: async, constant: {rate: 10/s, end: 9m}}
+                """), 0);
+        FunctionResult f = Scenarios.only(run);
+        assertEquals(5400, f.events().asyncEventsDropped(), "every event is given up within the run");
+        double perEvent = f.throttles() / 5400.0;
+        assertTrue(perEvent > 6 && perEvent < 7, "attempts per dropped event: " + perEvent);
         assertTrue(Invariants.check(run).isEmpty(), Invariants.check(run).toString());
     }
 

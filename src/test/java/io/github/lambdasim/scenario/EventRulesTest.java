@@ -35,7 +35,7 @@ class EventRulesTest {
     }
 
     private static PlatformSpec.EventRules current(int recursionLimit) {
-        return new PlatformSpec.EventRules(S, 300 * S, List.of(60 * S, 120 * S), 2, 2, 60 * S, 6 * Units.MICROS_PER_HOUR,
+        return new PlatformSpec.EventRules(S, 300 * S, 0.5, List.of(60 * S, 120 * S), 2, 2, 60 * S, 6 * Units.MICROS_PER_HOUR,
                 recursionLimit, 3, S, 20 * S, DistributionSpec.LogNormal.ofMedianP99(15_000, 60_000));
     }
 
