@@ -71,6 +71,11 @@ public final class Format {
             return "0%";
         }
         double p = 100 * part / whole;
+        if (p >= 99.5 && p < 100) {
+            // Never "100%" for what is not all: 99.83%, 99.9987%.
+            double rest = 100 - p;
+            return number(p, Math.max(2, 1 - (int) Math.floor(Math.log10(rest)))) + "%";
+        }
         if (p == 0 || p >= 10) {
             return number(p, 0) + "%";
         }

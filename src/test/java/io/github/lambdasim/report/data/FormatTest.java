@@ -21,6 +21,9 @@ class FormatTest {
         assertEquals("0.012%", Format.percent(45, 360_463));
         assertEquals("0.63%", Format.percent(21, 3357));
         assertEquals("2.5%", Format.percent(25, 1000));
+        assertEquals("99.83%", Format.percent(72_080, 72_206));
+        assertEquals("99.9986%", Format.percent(72_205, 72_206));
+        assertEquals("100%", Format.percent(5, 5));
         assertEquals("2 h", Format.duration(7200));
         assertEquals("7 days", Format.duration(7 * 86_400));
         assertEquals("minute", Format.period(60));
