@@ -214,18 +214,21 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d scenarios x %d replications; differences from %s (95%% confidence intervals, paired)%n%n",
                 specs.size(), replications, specs.get(0).name());
         // The headline figures that have a better direction, and the scenario's monthly bill.
+        // A function's event figures only where some scenario has events to show.
         List<String> shown = names.stream().filter(n -> {
             Figure f = figure(n);
             return f.is(Figure.Use.HEADLINE) && f.better() != Figure.Better.NEITHER
                     || f.source() instanceof Figure.Billed b && b.month() && Figures.SCENARIO.contains(f);
-        }).toList();
-        out.printf(Locale.ROOT, "%-34s", "figure");
+        }).filter(n -> !figure(n).eventDriven() || KeyFigures.entryPoint(n) != null
+                || results.stream().anyMatch(r -> estimate(r, n).mean() != 0)).toList();
+        String first = "%-" + Math.max(34, shown.stream().mapToInt(String::length).max().orElse(0) + 2) + "s";
+        out.printf(Locale.ROOT, first, "figure");
         for (ScenarioSpec s : specs) {
             out.printf(Locale.ROOT, "  %-28s", s.name());
         }
         out.println();
         for (String f : shown) {
-            out.printf(Locale.ROOT, "%-34s", f);
+            out.printf(Locale.ROOT, first, f);
             for (int i = 0; i < specs.size(); i++) {
                 Estimate e = estimate(results.get(i), f);
                 String cell = format(f, e.mean());

@@ -68,6 +68,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--max-cold-start-rate", paramLabel = "FRACTION", description = "At most this share of invocations cold.")
     Double maxColdStartRate;
 
+    @Option(names = "--max-drop-rate", paramLabel = "FRACTION",
+            description = "At most this share of the function's asynchronous events dropped (event-driven scenarios).")
+    Double maxDropRate;
+
     @Option(names = "--max-cost", paramLabel = "USD", description = "At most this monthly cost (whole scenario), in dollars.")
     Double maxCost;
 
@@ -117,6 +121,9 @@ final class SweepCommand implements Callable<Integer> {
         String fn = function != null ? function : base.functions().get(0).name();
         if (base.functions().stream().map(FunctionSpec::name).noneMatch(fn::equals)) {
             throw new IllegalArgumentException("--function: no function named '" + fn + "'");
+        }
+        if (maxDropRate != null && !base.eventDriven()) {
+            throw new IllegalArgumentException("--max-drop-rate: " + base.name() + " has no asynchronous events to drop");
         }
         List<Recommendation.Constraint> constraints = constraints(fn);
 
@@ -184,6 +191,10 @@ final class SweepCommand implements Callable<Integer> {
             list.add(new Recommendation.Constraint(fn + ".coldStartRate", "cold-start rate", false, maxColdStartRate,
                     Double.toString(maxColdStartRate)));
         }
+        if (maxDropRate != null) {
+            list.add(new Recommendation.Constraint(fn + ".events.asyncDropRate", "events dropped", false, maxDropRate,
+                    Double.toString(maxDropRate)));
+        }
         if (maxCost != null) {
             list.add(new Recommendation.Constraint("costUsd.month.total", "monthly cost", false, maxCost,
                     String.format(Locale.ROOT, "$%.2f", maxCost)));
@@ -199,8 +210,12 @@ final class SweepCommand implements Callable<Integer> {
         for (String v : varied) {
             header.append(String.format(Locale.ROOT, "%-" + Math.max(12, shortName(v).length()) + "s  ", shortName(v)));
         }
-        out.println(header + String.format(Locale.ROOT, "%-22s %-24s %-10s %-10s", "latency p99", "cost a month", "throttled",
-                "cold"));
+        // A function that receives asynchronous events: what they lose too.
+        boolean events = !points.isEmpty() && points.get(0).figures().containsKey(fn + ".events.asyncDropRate")
+                && points.stream().anyMatch(p -> p.figures().get(fn + ".events.asyncEventsDropped").mean() > 0
+                || p.figures().get(fn + ".events.asyncRetries").mean() > 0);
+        out.println((header + String.format(Locale.ROOT, "%-22s %-24s %-10s %-10s", "latency p99", "cost a month", "throttled",
+                "cold") + (events ? String.format(Locale.ROOT, " %-12s %-12s", "retries", "dropped") : "")).stripTrailing());
         for (int i = 0; i < points.size(); i++) {
             Recommendation.Point p = points.get(i);
             StringBuilder row = new StringBuilder();
@@ -212,6 +227,11 @@ final class SweepCommand implements Callable<Integer> {
             row.append(String.format(Locale.ROOT, "%-22s %-24s %-10s %-10s", Format.ms(lat), Format.usd(cost),
                     percent(p.figures().get(fn + ".throttleRate").mean()),
                     percent(p.figures().get(fn + ".coldStartRate").mean())));
+            if (events) {
+                row.append(String.format(Locale.ROOT, " %-12s %-12s",
+                        Format.count(Math.round(p.figures().get(fn + ".events.asyncRetries").mean())),
+                        percent(p.figures().get(fn + ".events.asyncDropRate").mean())));
+            }
             if (i == result.best()) {
                 row.append("  <- recommended");
             } else if (!result.meets().get(i)) {

@@ -257,7 +257,7 @@ public final class Figures {
                 EntryPointResult::unfinished, "Succeeded / failed / unfinished", TABLE);
         ENTRY_BUILDING.add(new Figure("successRate", Unit.SHARE, "Success", "the share of finished requests whose "
                 + "whole tree ended well", Figure.Better.HIGHER, new Figure.Ratio("succeeded", List.of("succeeded",
-                "failed"), 1), set(KEY, TABLE), null));
+                "failed"), 1), set(KEY, TABLE, HEADLINE), null));
         entry("retries", Unit.COUNT, "Retries", "retries in its trees: after throttles and errors, the SDK's included",
                 LOWER, EntryPointResult::retries, "Retries / events dropped", KEY, TABLE);
         entry("dropped", Unit.COUNT, "Events dropped", "events given up in its trees", LOWER,
@@ -269,7 +269,7 @@ public final class Figures {
         entry("responseMs.p50", Unit.MS, "Response p50", RESPONSE, LOWER, e -> e.responseMs().p50(), RESPONSE_ROW, TABLE);
         entry("responseMs.p90", Unit.MS, "Response p90", RESPONSE, LOWER, e -> e.responseMs().p90(), RESPONSE_ROW, TABLE);
         entry("responseMs.p99", Unit.MS, "Response p99", RESPONSE, LOWER, e -> e.responseMs().p99(), RESPONSE_ROW, KEY,
-                TABLE);
+                TABLE, HEADLINE);
         entry("responseMs.max", Unit.MS, "Response max", RESPONSE, LOWER, e -> e.responseMs().max(), RESPONSE_ROW, TABLE);
         entry("endToEndMs.count", Unit.COUNT, "End to end, count", END_TO_END, NEITHER, e -> e.endToEndMs().count(),
                 null);
@@ -279,7 +279,7 @@ public final class Figures {
         entry("endToEndMs.p90", Unit.MS, "End to end p90", END_TO_END, LOWER, e -> e.endToEndMs().p90(), END_TO_END_ROW,
                 TABLE);
         entry("endToEndMs.p99", Unit.MS, "End to end p99", END_TO_END, LOWER, e -> e.endToEndMs().p99(), END_TO_END_ROW,
-                KEY, TABLE);
+                KEY, TABLE, HEADLINE);
         entry("endToEndMs.max", Unit.MS, "End to end max", END_TO_END, LOWER, e -> e.endToEndMs().max(), END_TO_END_ROW,
                 KEY, TABLE);
         entry("costUsd.period", Unit.USD, "Cost of the run", "its share of the run's bill: each function's charges "
@@ -289,7 +289,7 @@ public final class Figures {
                 EntryPointResult::monthlyCostUsd, null, KEY, TABLE);
         ENTRY_BUILDING.add(new Figure("costPerMillionUsd", Unit.USD, "Cost per 1M requests", "the run's cost of a "
                 + "million requests through the whole graph", LOWER, new Figure.Ratio("costUsd.period",
-                List.of("requests"), 1e6), set(KEY, TABLE), null));
+                List.of("requests"), 1e6), set(KEY, TABLE, HEADLINE), null));
         ENTRY_POINT = Collections.unmodifiableList(new ArrayList<>(ENTRY_BUILDING));
     }
 
