@@ -58,6 +58,8 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
     private static final double BYTES_PER_CHANGE = 64;
     /** What the simulator needs whatever the scenario: classes, presets, billing tables. */
     private static final double BASE_BYTES = 64e6;
+    /** A throttled attempt of an event: its retry's event and a check, about half a request's work. */
+    private static final double THROTTLE_COST = 0.5;
 
     public static RunEstimate of(ScenarioSpec spec, long periodMicros) {
         long duration = spec.durationMicros();
@@ -86,11 +88,20 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
             sums[0] += t.pattern().expectedCount(duration);
             sums[1] += t.pattern().maxRate();
         }
+        java.util.Map<String, Double> caused = spec.eventDriven() ? causedRequests(spec, byFunction) : java.util.Map.of();
+        java.util.Set<String> asyncTargets = spec.eventDriven() ? asyncTargets(spec) : java.util.Set.of();
+        double work0 = 0;
         for (FunctionSpec f : spec.functions()) {
             double[] sums = byFunction.getOrDefault(f.name(), new double[2]);
-            double fRequests = sums[0];
-            double maxRate = sums[1];
+            double fromTraffic = Math.max(sums[0], 1e-300);
+            double fRequests = sums[0] + caused.getOrDefault(f.name(), 0.0);
+            // Calls and events come at the rate of the traffic that causes them: scale the peak alike.
+            double maxRate = sums[0] > 0 ? sums[1] * fRequests / fromTraffic
+                    : fRequests / Math.max(1e-6, duration / 1e6) * 10;
             requests += fRequests;
+            if (asyncTargets.contains(f.name())) {
+                work0 += THROTTLE_COST * asyncThrottles(spec, f, fRequests, maxRate, pool);
+            }
             double stepDraws = draws(f.handler().steps());
             draws += fRequests * stepDraws;
             extraDraws += fRequests * Math.max(0, stepDraws - 1);
@@ -151,7 +162,7 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
         }
         // Each provisioned change scans the environment slots once.
         double provisionedWork = otherEvents + changeScans * environments * DRAW_COST;
-        double work = requests + extraDraws * DRAW_COST + provisionedWork;
+        double work = requests + work0 + extraDraws * DRAW_COST + provisionedWork;
         double drawsPerRequest = requests > 0 ? draws / requests : 0;
         int functions = spec.functions().size();
         double metricsWork = rows * ROW_COST;
@@ -160,6 +171,122 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
                 + rows * BYTES_PER_METRIC_ROW + changes * BYTES_PER_CHANGE + histogramBytes + spec.traffic().size() * 512.0;
         return new RunEstimate(requests, drawsPerRequest, work, provisionedWork, metricsWork, environments, changes, rows, memory,
                 work / SIMPLE_REQUESTS_PER_SECOND);
+    }
+
+    /**
+     * The requests each function gets from others in an event-driven run: invoke steps (each call
+     * of each target, per invocation of the caller: an event's retries after errors included) and
+     * destinations, followed through the call graph; a loop of asynchronous calls is followed as
+     * far as recursion detection lets it (the platform's limit, or 32 hops where there is none).
+     * Throttled attempts of events are not counted: they cost little and depend on the run.
+     */
+    private static java.util.Map<String, Double> causedRequests(ScenarioSpec spec, java.util.Map<String, double[]> traffic) {
+        java.util.Map<String, FunctionSpec> byName = new java.util.HashMap<>();
+        for (FunctionSpec f : spec.functions()) {
+            byName.put(f.name(), f);
+        }
+        java.util.Map<String, Double> total = new java.util.HashMap<>();
+        java.util.Map<String, Double> wave = new java.util.HashMap<>();
+        for (var e : traffic.entrySet()) {
+            wave.put(e.getKey(), e.getValue()[0]);
+        }
+        int limit = spec.platform().events().recursionLimit();
+        int hops = limit > 0 ? limit : 32;
+        for (int hop = 1; hop < hops && !wave.isEmpty(); hop++) {
+            java.util.Map<String, Double> next = new java.util.HashMap<>();
+            for (var e : wave.entrySet()) {
+                FunctionSpec f = byName.get(e.getKey());
+                if (f == null || e.getValue() < 1e-9) {
+                    continue;
+                }
+                double p = f.handler().errorRate();
+                for (var o : f.handler().outages()) {
+                    p = Math.max(p, o.errorRate());
+                }
+                int retries = f.async().maximumRetryAttempts();
+                double attempts = p < 1 ? (1 - Math.pow(p, retries + 1)) / (1 - p) : retries + 1;
+                double invocations = e.getValue() * attempts;
+                for (StepSpec s : f.handler().steps()) {
+                    if (s instanceof StepSpec.Invoke call) {
+                        for (String target : call.functions()) {
+                            next.merge(target, invocations * call.calls(), Double::sum);
+                        }
+                    }
+                }
+                if (f.async().onSuccess() != null && f.async().onSuccess().function() != null) {
+                    next.merge(f.async().onSuccess().function(), e.getValue(), Double::sum);
+                }
+                if (f.async().onFailure() != null && f.async().onFailure().function() != null) {
+                    next.merge(f.async().onFailure().function(), e.getValue() * Math.pow(p, retries + 1), Double::sum);
+                }
+            }
+            for (var e : next.entrySet()) {
+                total.merge(e.getKey(), e.getValue(), Double::sum);
+            }
+            wave = next;
+        }
+        return total;
+    }
+
+    /** The functions that receive asynchronous events: from traffic, asynchronous calls or destinations. */
+    private static java.util.Set<String> asyncTargets(ScenarioSpec spec) {
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        for (TrafficSpec t : spec.traffic()) {
+            if (t.invocation() == TrafficSpec.Invocation.ASYNC) {
+                targets.add(t.function());
+            }
+        }
+        for (FunctionSpec f : spec.functions()) {
+            for (StepSpec s : f.handler().steps()) {
+                if (s instanceof StepSpec.Invoke call && call.mode() == StepSpec.InvokeMode.ASYNC) {
+                    targets.addAll(call.functions());
+                }
+            }
+            for (var d : new io.github.lambdasim.scenario.AsyncSpec.Destination[] {f.async().onSuccess(), f.async().onFailure()}) {
+                if (d != null && d.function() != null) {
+                    targets.add(d.function());
+                }
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * Throttled attempts of a function's events when they come faster than its capacity serves
+     * them: each waiting event backs off up to the longest wait (about log2(max / first) + 1
+     * attempts), then is tried once per (jittered) longest wait while the backlog drains, half the
+     * drain on average (the drain capped at the maximum event age).
+     */
+    private static double asyncThrottles(ScenarioSpec spec, FunctionSpec f, double requests, double maxRate, long pool) {
+        double capacity = f.hasReservedConcurrency() ? f.reservedConcurrency() : pool;
+        double serviceRate = capacity / Math.max(1e-6, handlerMeanMicros(f, spec) / 1e6);
+        if (maxRate <= serviceRate) {
+            return 0;
+        }
+        var rules = spec.platform().events();
+        double first = Math.max(1, rules.throttleBackoffMinMicros());
+        double longest = rules.throttleBackoffMaxMicros();
+        double ramp = Math.log(Math.max(1, longest / first)) / Math.log(2) + 1;
+        double drainSeconds = Math.min(f.async().maximumEventAgeMicros() / 1e6,
+                requests / Math.max(1e-9, serviceRate));
+        double wait = longest * (1 - rules.throttleBackoffJitter() / 2) / 1e6;
+        return requests * (ramp + drainSeconds / 2 / Math.max(1e-6, wait));
+    }
+
+    /** A handler's mean duration: its CPU at the memory's share of a vCPU, its I/O and waits. */
+    private static double handlerMeanMicros(FunctionSpec f, ScenarioSpec spec) {
+        double cpuFactor = Workload.cpuFactor(f.memoryMb(), spec.platform(), f.handler());
+        double micros = 0;
+        for (StepSpec s : f.handler().steps()) {
+            if (s instanceof StepSpec.Cpu c) {
+                micros += c.cpuMicros().mean() * cpuFactor;
+            } else if (s instanceof StepSpec.Wait w) {
+                micros += w.micros().mean();
+            } else if (s instanceof StepSpec.Io io) {
+                micros += io.latencyMicros().mean() * (io.mode() == StepSpec.IoMode.SEQUENTIAL ? io.calls() : 1);
+            }
+        }
+        return micros;
     }
 
     /** A lower bound of a cold start's mean: the platform part's median and the init steps' means. */

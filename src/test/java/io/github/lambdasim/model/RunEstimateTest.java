@@ -62,6 +62,30 @@ class RunEstimateTest {
     }
 
     @Test
+    void callsAndEventsAreCountedThroughTheCallGraph() {
+        // api (100/s) calls b twice and sends c an event; c fails half its attempts (2 retries:
+        // 1.75 attempts per event) and sends d an event on each attempt: 3,600 s x 100 x (1 + 2 + 1 + 1.75).
+        ScenarioSpec spec = Scenarios.parse("""
+                name: graph
+                duration: 1h
+                functions:
+                  - name: api
+                    handler: {steps: [{cpu: 1ms}, {invoke: {function: b, calls: 2}}, {invoke: {function: c, mode: async}}]}
+                  - {name: b, handler: {duration: 5ms}}
+                  - name: c
+                    handler: {steps: [{invoke: {function: d, mode: async}}, {cpu: 1ms}], errorRate: 0.5}
+                  - {name: d, handler: {duration: 5ms}}
+                traffic:
+                  - {function: api, poisson: {rate: 100/s}}
+                """);
+        RunEstimate e = RunEstimate.of(spec, 60_000_000L);
+        assertEquals(360_000 * 5.75, e.requests(), 1e-6);
+        RunResult run = Scenarios.run(spec, 0);
+        long requests = run.functions().stream().mapToLong(FunctionResult::requests).sum();
+        assertEquals(e.requests(), requests, 0.01 * e.requests(), "the estimate is the run's expectation");
+    }
+
+    @Test
     void aPlainApiIsItsRequestsPlusItsDraws() {
         RunEstimate e = RunEstimate.of(Scenarios.parse(API), 60_000_000L);
         assertEquals(360_000, e.requests(), 1e-6);
