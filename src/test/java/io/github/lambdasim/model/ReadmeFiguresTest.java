@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReadmeFiguresTest {
     private static final boolean ALL = "all".equals(System.getProperty("lambdasim.readme"));
     private static String readme;
+    private static final java.util.Map<String, RunResult> RUNS = new java.util.HashMap<>();
 
     /** A fragment of README.md, computed from runs of one scenario or more. */
     record Claim(String name, boolean long_, Function<List<RunResult>, String> fragment, String[]... runs) {
@@ -92,6 +93,82 @@ class ReadmeFiguresTest {
                 + Format.ms(only(rs.get(1)).latencyMs().p50()) + ", " + month(rs.get(0)) + " against " + month(rs.get(1))
                 + " a month", run("db-connect-in-handler"), run("db-connect-in-init")));
         c.add(new Claim("azure-account", false, ReadmeFiguresTest::azureAccount, run("azure-account")));
+        c.add(new Claim("glue-vs-monolith", false, rs -> {
+            EntryPointResult mono = entry(rs.get(0), "orders");
+            EntryPointResult glue = entry(rs.get(1), "orders");
+            return "the caller waits " + Format.ms(mono.responseMs().p50()) + " (p99 " + Format.ms(mono.responseMs().p99())
+                    + ") for the monolith and " + Format.ms(glue.responseMs().p50()) + " (p99 "
+                    + Format.ms(glue.responseMs().p99()) + ") for the glue; the order is done after "
+                    + Format.ms(glue.endToEndMs().p50()) + " (p99 " + Format.ms(glue.endToEndMs().p99()) + ") against "
+                    + Format.ms(mono.endToEndMs().p50()) + "; " + month(rs.get(1)) + " against " + month(rs.get(0))
+                    + " a month";
+        }, run("orders-monolith"), run("orders-glue")));
+        c.add(new Claim("glue-vs-monolith-detail", false, rs -> {
+            EntryPointResult mono = entry(rs.get(0), "orders");
+            EntryPointResult glue = entry(rs.get(1), "orders");
+            return "`api` alone costs " + month(rs.get(0), "api") + " a month as the monolith, " + month(rs.get(1), "api")
+                    + " as glue; " + Format.count(mono.failed()) + " orders failed in the monolith, "
+                    + Format.count(glue.failed()) + " in the glue (" + Format.count(glue.retries()) + " retries); "
+                    + Format.count(mono.coldTrees()) + " and " + Format.count(glue.coldTrees()) + " orders met a cold start";
+        }, run("orders-monolith"), run("orders-glue")));
+        c.add(new Claim("glue-vs-monolith-ratios", false, rs -> {
+            EntryPointResult mono = entry(rs.get(0), "orders");
+            EntryPointResult glue = entry(rs.get(1), "orders");
+            BigDecimal monoCost = rs.get(0).bill().month().costUsd().total();
+            BigDecimal glueCost = rs.get(1).bill().month().costUsd().total();
+            return "The glue answers " + Math.round(mono.responseMs().p50() / glue.responseMs().p50())
+                    + " times sooner, finishes the order " + Format.ms(glue.endToEndMs().p50() - mono.endToEndMs().p50())
+                    + " later (three trips through Lambda's event queue) and costs "
+                    + Format.percent(monoCost.subtract(glueCost).doubleValue(), monoCost.doubleValue()) + " less";
+        }, run("orders-monolith"), run("orders-glue")));
+        c.add(new Claim("s3-thumbnails-drain", false, rs -> {
+            return "Called synchronously\n(`--set traffic.upload.invocation=sync`), "
+                    + Format.percent(only(rs.get(1)).throttles(), only(rs.get(1)).requests())
+                    + " of the uploads would be throttled and lost; Lambda keeps asynchronous events in the function's "
+                    + "queue instead";
+        }, run("s3-thumbnails"), run("s3-thumbnails", "traffic.upload.invocation=sync")));
+        c.add(new Claim("s3-thumbnails-minutes", false, rs -> {
+            FunctionResult f = only(rs.get(0));
+            double workMinutes = f.durationMs().mean() * f.invocations() / 50 / 60_000;
+            return "The work itself needs " + Math.round(workMinutes) + " minutes of the 50 environments; the last "
+                    + "thumbnail comes after " + Math.round(f.events().asyncEventLatencyMs().max() / 60_000) + ", because";
+        }, run("s3-thumbnails")));
+        c.add(new Claim("retry-storm-cost", false, rs -> {
+            FunctionResult none = only(rs.get(0));
+            FunctionResult two = only(rs.get(1));
+            BigDecimal extra = rs.get(1).bill().period().costUsd().total().subtract(rs.get(0).bill().period().costUsd()
+                    .total());
+            return "Two retries cost " + Format.count(two.invocations() - none.invocations()) + " extra invocations ("
+                    + Format.percent(two.invocations() - none.invocations(), none.invocations()) + " more) and "
+                    + Format.usd(extra) + " for the hour; they save "
+                    + Format.count(none.events().asyncEventsDropped() - two.events().asyncEventsDropped()) + " of the "
+                    + Format.count(none.events().asyncEventsDropped()) + " events";
+        }, run("retry-storm", "functions.process-order.async.maximumRetryAttempts=0"), run("retry-storm")));
+        c.add(new Claim("s3-thumbnails", false, rs -> {
+            FunctionResult f = only(rs.get(0));
+            FunctionEvents e = f.events();
+            FunctionEvents hour = only(rs.get(1)).events();
+            FunctionEvents tenMinutes = only(rs.get(2)).events();
+            return Format.count(e.asyncEventsReceived()) + " uploads, " + Format.count(e.asyncEventsDropped())
+                    + " lost; the last thumbnail " + Format.ms(e.asyncEventLatencyMs().max()) + " after its upload (p50 "
+                    + Format.ms(e.asyncEventLatencyMs().p50()) + "), " + Format.count(f.throttles())
+                    + " throttled attempts on the way, " + Format.usd(rs.get(0).bill().period().costUsd().total())
+                    + " for the import; with `maximumEventAge: 1h` " + Format.count(hour.asyncEventsDropped())
+                    + " lost, with `10m` " + Format.count(tenMinutes.asyncEventsDropped());
+        }, run("s3-thumbnails"), run("s3-thumbnails", "functions.thumbnail.async.maximumEventAge=1h"),
+                run("s3-thumbnails", "functions.thumbnail.async.maximumEventAge=10m")));
+        c.add(new Claim("retry-storm", false, rs -> {
+            StringBuilder b = new StringBuilder("| retries | invocations | events dropped | cost of the hour |\n|---|---|---|---|\n");
+            for (int r = 0; r < rs.size(); r++) {
+                FunctionResult f = only(rs.get(r));
+                b.append("| ").append(r).append(" | ").append(Format.count(f.invocations())).append(" | ")
+                        .append(Format.count(f.events().asyncEventsDropped())).append(" (")
+                        .append(Format.percent(f.events().asyncEventsDropped(), f.events().asyncEventsReceived()))
+                        .append(") | ").append(Format.usd(rs.get(r).bill().period().costUsd().total())).append(" |\n");
+            }
+            return b.toString();
+        }, run("retry-storm", "functions.process-order.async.maximumRetryAttempts=0"),
+                run("retry-storm", "functions.process-order.async.maximumRetryAttempts=1"), run("retry-storm")));
         c.add(new Claim("arm-vs-x86", true, rs -> month(rs.get(0), "thumbnail-x86") + " against "
                 + month(rs.get(0), "thumbnail-arm") + " a month; with `--set platform=2019` (100 ms rounding) "
                 + month(rs.get(1)) + " in all instead of " + month(rs.get(0)), run("arm-vs-x86"),
@@ -161,11 +238,16 @@ class ReadmeFiguresTest {
         }
         List<RunResult> runs = new ArrayList<>();
         for (String[] r : claim.runs()) {
-            List<String> overrides = List.of(r).subList(1, r.length);
-            runs.add(Scenarios.run(ScenarioLoader.load(Path.of("scenarios", r[0] + ".yaml"), overrides), 0));
+            // Claims share runs (a scenario quoted in several sentences runs once).
+            runs.add(RUNS.computeIfAbsent(String.join(" ", r), k -> Scenarios.run(ScenarioLoader.load(
+                    Path.of("scenarios", r[0] + ".yaml"), List.of(r).subList(1, r.length)), 0)));
         }
         String fragment = claim.fragment().apply(runs);
         assertTrue(readme.contains(fragment), "README.md should say, for " + claim + ":\n" + fragment);
+    }
+
+    private static EntryPointResult entry(RunResult r, String name) {
+        return r.entryPoints().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static FunctionResult only(RunResult r) {
