@@ -9,12 +9,12 @@ import io.github.lambdasim.engine.RandomStream;
  */
 final class Context {
     /**
-     * Arrivals (one pending per traffic source) and timers (one per idle environment, and the
-     * retries of events and calls, far ahead) wait in heaps of their own, so that completions
-     * sift through a small one.
+     * Arrivals (one pending per traffic source) and timers (one per idle environment, the retries
+     * of events and calls, and the timeouts of callers waiting on calls: far ahead, and most never
+     * fire) wait in heaps of their own, so that completions sift through a small one.
      */
     final FutureEvents queue = new FutureEvents(1024, new int[] {Arrivals.ARRIVAL},
-            new int[] {Environments.TIMER, AsyncQueues.ASYNC_RETRY, Calls.CALL_RETRY});
+            new int[] {Environments.TIMER, AsyncQueues.ASYNC_RETRY, Calls.CALL_RETRY, Invocations.CALL_TIMEOUT});
     final long endMicros;
     private final long seed;
     private final int replication;
