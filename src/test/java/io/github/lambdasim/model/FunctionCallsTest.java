@@ -158,6 +158,42 @@ class FunctionCallsTest {
         assertTrue(ci.contains(12 + 20), "api's own steps: expected 32 ms, simulated " + ci);
     }
 
+    @Test
+    void aCallFromInitIsWaitedForInTheColdStartOnly() {
+        RunResult run = Scenarios.run(Scenarios.parse("""
+                name: init-call
+                duration: 10s
+                functionDefaults: {coldStart: {constant: 200ms}}
+                functions:
+                  - name: api
+                    memorySize: 1769
+                    init:
+                      - cpu: 40ms
+                      - invoke: {function: config}
+                      - wait: 10ms
+                    handler: {duration: {constant: 30ms}}
+                  - name: config
+                    handler: {duration: {constant: 50ms}}
+                traffic:
+                  - {function: api, constant: {rate: 1/s, end: 5s}}
+                """), 0);
+        invariantsHold(run);
+        FunctionResult api = function(run, "api");
+        FunctionResult config = function(run, "config");
+        assertEquals(5, api.invocations());
+        assertEquals(1, api.coldStarts());
+        assertEquals(1, config.invocations(), "one call, from the one cold start");
+        // Init: 200 ms of platform, 40 ms of CPU, config cold (200 + 50 ms), 10 ms; the handler's 30 ms after.
+        assertEquals(500, api.initDurationMs().mean(), 1e-9);
+        assertEquals(30, api.durationMs().mean(), 1e-9);
+        assertEquals(500 * MS, api.billedInitMicros());
+        assertEquals((530 + 4 * 30) * MS, api.billedMicros());
+        TraceResult cold = trace(run, "cold");
+        assertEquals(List.of(new TraceResult.Attempt(0, 500 * MS, 530 * MS, "ok")), cold.requests().get(0).attempts());
+        assertEquals(240 * MS, cold.requests().get(1).arrivalMicros());
+        assertEquals(1, trace(run, "warm").requests().size());
+    }
+
     // ------------------------------------------------------------------ several calls
 
     private static String threeCalls(boolean parallel) {
