@@ -52,7 +52,6 @@ final class Calls {
         requests.clear(caller, Requests.CALL_FAILED);
         requests.env(caller, env);
         int n = call.requests();
-        stats.callsMade(requests.function(caller), true, n);
         if (call.parallel()) {
             requests.pending(caller, n);
             requests.callsLeft(caller, 0);
@@ -71,7 +70,9 @@ final class Calls {
         }
     }
 
+    /** One call made (counted here: calls after a failure that ends the caller are never made). */
     private void call(int caller, int target) {
+        stats.callsMade(requests.function(caller), true, 1);
         int req = trees.child(target, Requests.CALL, caller, true);
         attempt(req);
     }

@@ -331,7 +331,7 @@ final class Invocations {
         } else {
             if (requests.has(req, Requests.TRACED)) {
                 tracer.attemptEnded(req, (flag & InvocationSample.FLAG_TIMEOUT) != 0 ? TraceSampler.TIMEOUT
-                        : (flag & InvocationSample.FLAG_ERROR) != 0 ? TraceSampler.ERROR : TraceSampler.OK);
+                        : (flag & InvocationSample.FLAG_ERROR) != 0 ? TraceSampler.ERROR : TraceSampler.OK, init);
             }
             ended(req, (flag & InvocationSample.FLAG_ERROR) == 0);
         }

@@ -124,8 +124,12 @@ final class TraceSampler {
         attemptOutcome[a] = -1;
     }
 
-    /** The running invocation of followed request {@code req} ends: {@link #OK}, {@link #ERROR} or {@link #TIMEOUT}. */
-    void attemptEnded(int req, int outcome) {
+    /**
+     * The running invocation of followed request {@code req} ends: {@link #OK}, {@link #ERROR} or
+     * {@link #TIMEOUT}; {@code initMicros} is its whole init (a cold start whose init calls other
+     * functions knows it only now).
+     */
+    void attemptEnded(int req, int outcome, long initMicros) {
         int slot = slotOf(req);
         int row = slot < 0 ? -1 : row(slot, req);
         if (row < 0) {
@@ -134,6 +138,7 @@ final class TraceSampler {
         for (int a = slot * MAX_ATTEMPTS + slotAttempts[slot] - 1; a >= slot * MAX_ATTEMPTS; a--) {
             if (attemptRow[a] == row && attemptEnd[a] < 0) {
                 attemptEnd[a] = context.now;
+                attemptInit[a] = initMicros;
                 attemptOutcome[a] = outcome;
                 return;
             }

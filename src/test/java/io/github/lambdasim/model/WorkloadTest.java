@@ -114,4 +114,77 @@ class WorkloadTest {
         }
         assertEquals(a.nextDouble(), b.nextDouble(), "both drew the same number of uniforms");
     }
+
+    private static StepSpec.Invoke invoke(StepSpec.InvokeMode mode, int calls, boolean parallel, DistributionSpec latency,
+                                          String... functions) {
+        return new StepSpec.Invoke(List.of(functions), mode, calls, parallel, latency);
+    }
+
+    @Test
+    void invokeStepsCutTheWorkloadIntoSegments() {
+        DistributionSpec tenMs = new DistributionSpec.Constant(10_000);
+        DistributionSpec fiveMs = new DistributionSpec.Constant(5_000);
+        StepSpec.Invoke callB = invoke(StepSpec.InvokeMode.SYNC, 1, false, null, "b");
+        StepSpec.Invoke eventsCd = invoke(StepSpec.InvokeMode.ASYNC, 1, false, fiveMs, "c", "d");
+        StepSpec.Invoke callE = invoke(StepSpec.InvokeMode.SYNC, 3, true, null, "e");
+        Workload w = new Workload(List.of(new StepSpec.Cpu(tenMs), callB, io(2, StepSpec.IoMode.SEQUENTIAL, tenMs),
+                eventsCd, new StepSpec.Wait(new DistributionSpec.Constant(3_000)), callE), 2.0);
+        // Each invoke step ends a segment; the last step being one, the last segment is empty.
+        assertEquals(4, w.segmentCount());
+        assertEquals(List.of(callB, eventsCd, callE), w.invokes());
+        assertEquals(0, w.invokeAfter(0));
+        assertEquals(1, w.invokeAfter(1));
+        assertEquals(2, w.invokeAfter(2));
+        assertEquals(-1, w.invokeAfter(3));
+        RandomStream r = RandomStream.of(1, "t", 0);
+        // 10 ms of CPU at half a vCPU; the synchronous call itself takes nothing (the caller waits on b).
+        assertEquals(20_000, w.sampleSegmentMicros(0, r));
+        // Two sequential I/O calls, then the asynchronous invoke's round trips, one per callee in turn.
+        assertEquals(20_000 + 2 * 5_000, w.sampleSegmentMicros(1, r));
+        assertEquals(3_000, w.sampleSegmentMicros(2, r));
+        assertEquals(0, w.sampleSegmentMicros(3, r));
+        assertEquals(53_000, w.sampleMicros(r));
+
+        // All at once: the slowest round trip; calls to each callee count too.
+        Workload fanOut = new Workload(List.of(invoke(StepSpec.InvokeMode.ASYNC, 2, true,
+                new DistributionSpec.Uniform(1_000, 9_000), "c", "d", "f")), 1);
+        Workload inTurn = new Workload(List.of(invoke(StepSpec.InvokeMode.ASYNC, 2, false,
+                new DistributionSpec.Uniform(1_000, 9_000), "c", "d", "f")), 1);
+        assertEquals(2, fanOut.segmentCount());
+        assertEquals(0, fanOut.sampleSegmentMicros(1, r));
+        // The maximum of 6 uniforms on [1, 9] ms has mean 1 + 8 x 6/7 ms; their sum 6 x 5 ms.
+        check(fanOut, 1_000 + 8_000 * 6 / 7.0);
+        check(inTurn, 6 * 5_000);
+    }
+
+    @Test
+    void aWorkloadThatStartsWithACallHasAnEmptyFirstSegment() {
+        Workload w = new Workload(List.of(invoke(StepSpec.InvokeMode.SYNC, 1, false, null, "b"),
+                new StepSpec.Cpu(new DistributionSpec.Constant(7_000))), 1);
+        assertEquals(2, w.segmentCount());
+        RandomStream r = RandomStream.of(1, "t", 0);
+        assertEquals(0, w.sampleSegmentMicros(0, r));
+        assertEquals(7_000, w.sampleSegmentMicros(1, r));
+        assertEquals(0, w.invokeAfter(0));
+        assertEquals(-1, w.invokeAfter(1));
+    }
+
+    @Test
+    void segmentsCutAtInvokeStepsDrawWhatTheWholeDraws() {
+        DistributionSpec lognormal = DistributionSpec.LogNormal.ofMedianP99(5_000, 40_000);
+        Workload w = new Workload(List.of(new StepSpec.Cpu(lognormal), invoke(StepSpec.InvokeMode.SYNC, 2, false, null, "b"),
+                io(3, StepSpec.IoMode.PARALLEL, lognormal), invoke(StepSpec.InvokeMode.ASYNC, 2, false, lognormal, "c", "d"),
+                new StepSpec.Wait(lognormal)), 1.5);
+        assertEquals(3, w.segmentCount());
+        RandomStream a = RandomStream.of(4, "segments", 0);
+        RandomStream b = RandomStream.of(4, "segments", 0);
+        for (int i = 0; i < 1000; i++) {
+            long total = 0;
+            for (int s = 0; s < w.segmentCount(); s++) {
+                total += w.sampleSegmentMicros(s, b);
+            }
+            assertEquals(w.sampleMicros(a), total, w.segmentCount());
+        }
+        assertEquals(a.nextDouble(), b.nextDouble(), "both drew the same number of uniforms");
+    }
 }
