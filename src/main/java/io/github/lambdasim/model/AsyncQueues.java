@@ -65,9 +65,20 @@ final class AsyncQueues {
     /** An event made by request {@code cause} for function {@code f} (an asynchronous call, a destination). */
     void send(int f, int cause) {
         int req = trees.child(f, Requests.ASYNC, cause, false);
-        if (req != Requests.NONE) {
-            received(req);
+        if (trees.pastRecursionLimit(req)) {
+            // Recursion detection stops it before any attempt: dropped, and sent to an onFailure
+            // destination outside the scenario (one that is a function would only carry the loop on).
+            stats.asyncReceived(f);
+            stats.recursionStopped(f);
+            stats.asyncDropped(f);
+            int destination = functions[f].onFailure;
+            if (destination != FunctionModel.NO_DESTINATION && destination < 0) {
+                stats.asyncSentOn(f, false);
+            }
+            trees.finish(req, Trees.DROPPED);
+            return;
         }
+        received(req);
     }
 
     /** The retry of a waiting event is due. */

@@ -20,7 +20,7 @@ import io.github.lambdasim.stats.DistributionSummary;
  * @param asyncRetries           attempts after a function error (each an invocation, and billed)
  * @param asyncToOnSuccess       events sent to the onSuccess destination
  * @param asyncToOnFailure       events sent to the onFailure destination
- * @param recursionStopped       events for this function stopped by recursion detection (not received)
+ * @param recursionStopped       events for this function stopped by recursion detection (received and dropped at once)
  * @param asyncEventAgeMeanMs    mean age of events when an attempt started (AsyncEventAge)
  * @param asyncEventAgeMaxMs     the oldest event when an attempt started
  * @param asyncEventLatencyMs    from an event's arrival to the successful end of its last attempt

@@ -51,10 +51,6 @@ final class Trees {
      */
     int child(int f, int kind, int cause, boolean waiting) {
         int hops = requests.hops(cause) + 1;
-        if (kind == Requests.ASYNC && recursionLimit > 0 && hops > recursionLimit) {
-            stats.recursionStopped(f);
-            return Requests.NONE;
-        }
         int req = requests.create(f, kind, context.now);
         int root = requests.root(cause);
         requests.link(req, root, requests.entry(cause), waiting ? cause : Requests.NONE,
@@ -69,6 +65,11 @@ final class Trees {
             tracer.childCreated(req, cause);
         }
         return req;
+    }
+
+    /** Whether event {@code req} went further down its chain than recursion detection allows. */
+    boolean pastRecursionLimit(int req) {
+        return recursionLimit > 0 && requests.hops(req) > recursionLimit;
     }
 
     /** Request {@code req} ends: {@link #DONE}, {@link #FAILED} or {@link #DROPPED}. */

@@ -53,10 +53,13 @@ class RecursionAndOutagesTest {
         FunctionResult a = function(run, "a");
         FunctionResult b = function(run, "b");
         // Per tree: a's request from traffic is the chain's first invocation, then events for b
-        // and a in turn; the 16th request (b's) sends an event that would be the 17th: stopped.
-        assertEquals(60 * 8, a.requests());
+        // and a in turn; the 16th request (b's) sends an event that would be the 17th: stopped,
+        // a request of a's dropped at once, with no attempt.
+        assertEquals(60 * 9, a.requests());
         assertEquals(60 * 8, b.requests());
-        assertEquals(60 * 7, a.events().asyncEventsReceived());
+        assertEquals(60 * 8, a.events().asyncEventsReceived());
+        assertEquals(60, a.events().asyncEventsDropped());
+        assertEquals(60, a.events().requestsDropped());
         assertEquals(60 * 8, b.events().asyncEventsReceived());
         assertEquals(60, a.events().recursionStopped());
         assertEquals(0, b.events().recursionStopped());
@@ -67,13 +70,20 @@ class RecursionAndOutagesTest {
         EntryPointResult entry = run.entryPoints().get(0);
         assertEquals(60, entry.requests());
         assertEquals(0, entry.unfinished());
+        assertEquals(60, entry.failed(), "a stopped loop is a dropped event in its tree");
+        assertEquals(60, entry.dropped());
         for (TraceResult t : run.traces()) {
-            assertEquals(16, t.requests().size(), t.kind());
+            assertEquals(17, t.requests().size(), t.kind());
+            assertEquals("dropped", t.requests().get(16).outcome(), "the stopped event");
             assertEquals(0, t.omitted());
         }
-        // The last tree's hops: warm, 70 ms each (its root at 59 s).
-        TraceResult warm = run.traces().stream().filter(t -> t.kind().equals("warm")).findFirst().orElseThrow();
-        assertEquals(16 * 70 * MS, warm.endMicros() - warm.startMicros());
+        // Each tree has a dropped event, so the traces are of failed trees; each ends when its stopped
+        // event is dropped, after 16 hops of at least 70 ms.
+        for (TraceResult t : run.traces()) {
+            assertEquals("failed", t.kind());
+            assertEquals(t.endMicros(), t.requests().get(16).endMicros());
+            assertTrue(t.endMicros() - t.startMicros() >= 16 * 70 * MS);
+        }
     }
 
     @Test
@@ -95,8 +105,9 @@ class RecursionAndOutagesTest {
 
         // The same with the current preset stops at 16 requests.
         RunResult detected = Scenarios.run(Scenarios.parse(loop("current", "{rate: 1/s, end: 1s}", "9s")), 0);
-        assertEquals(16, function(detected, "a").requests() + function(detected, "b").requests());
-        assertEquals(1, detected.entryPoints().get(0).succeeded());
+        assertEquals(16 + 1, function(detected, "a").requests() + function(detected, "b").requests(),
+                "16 invoked and the stopped one");
+        assertEquals(1, detected.entryPoints().get(0).failed());
 
         // And a chain per second of traffic: after 20 s, 20 chains still run, their requests
         // growing with the square of the run's length (about 20 x 21 / 2 x 1 s / 70 ms).
