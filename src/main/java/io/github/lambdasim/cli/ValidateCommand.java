@@ -45,10 +45,11 @@ final class ValidateCommand implements Callable<Integer> {
                 s.account().concurrencyLimit());
         if (s.functions().size() <= LISTED) {
             for (FunctionSpec f : s.functions()) {
-                out.println("  function " + describe(f));
+                out.println("  function " + describe(f) + (s.eventDriven() ? events(f, s.asyncTargets().contains(f.name())) : ""));
             }
             for (TrafficSpec t : s.traffic()) {
-                out.printf(Locale.ROOT, "  traffic -> %s: %s%n", t.function(), t.pattern().describe());
+                out.printf(Locale.ROOT, "  traffic -> %s%s: %s%n", t.function(),
+                        t.invocation() == TrafficSpec.Invocation.ASYNC ? " (async events)" : "", t.pattern().describe());
             }
         } else {
             busiest(s, out);
@@ -56,8 +57,13 @@ final class ValidateCommand implements Callable<Integer> {
         for (String note : s.notes()) {
             out.println("  note: " + note);
         }
-        out.printf(Locale.ROOT, "  about %,.0f requests expected%n", s.expectedRequests());
         RunEstimate e = RunEstimate.of(s, Simulation.defaultPeriodMicros(s.durationMicros()));
+        if (s.eventDriven()) {
+            out.printf(Locale.ROOT, "  about %,.0f requests expected from traffic, %,.0f with the calls and events they cause%n",
+                    s.expectedRequests(), e.requests());
+        } else {
+            out.printf(Locale.ROOT, "  about %,.0f requests expected%n", s.expectedRequests());
+        }
         out.printf(Locale.ROOT, "  a run takes roughly %s and at most %s of memory%n", RunCommand.duration(e.seconds()),
                 RunCommand.bytes(e.memoryBytes()));
         String refusal = RunCommand.refusal(s, e, RunEstimate.DEFAULT_MAX_WORK);
@@ -92,6 +98,32 @@ final class ValidateCommand implements Callable<Integer> {
                 f.architecture().label(), Units.formatDuration(f.timeoutMicros()),
                 f.hasReservedConcurrency() ? ", reserved concurrency " + f.reservedConcurrency() : "",
                 describe(f.provisioned()));
+    }
+
+    /** What a function of an event-driven scenario calls, and how its asynchronous events are handled. */
+    private static String events(FunctionSpec f, boolean receivesEvents) {
+        StringBuilder sb = new StringBuilder();
+        for (io.github.lambdasim.scenario.StepSpec step : f.handler().steps()) {
+            if (step instanceof io.github.lambdasim.scenario.StepSpec.Invoke call) {
+                sb.append(sb.length() == 0 ? "; calls " : ", ").append(String.join(" + ", call.functions()))
+                        .append(" (").append(call.mode().label())
+                        .append(call.calls() > 1 ? ", " + call.calls() + (call.parallel() ? " at once" : " in turn") : "")
+                        .append(')');
+            }
+        }
+        var a = f.async();
+        if (!receivesEvents) {
+            return sb.toString();
+        }
+        sb.append(String.format(Locale.ROOT, "; events: %d retr%s, maximum age %s", a.maximumRetryAttempts(),
+                a.maximumRetryAttempts() == 1 ? "y" : "ies", Units.formatDuration(a.maximumEventAgeMicros())));
+        if (a.onSuccess() != null) {
+            sb.append(", onSuccess ").append(a.onSuccess().function() != null ? a.onSuccess().function() : a.onSuccess().external());
+        }
+        if (a.onFailure() != null) {
+            sb.append(", onFailure ").append(a.onFailure().function() != null ? a.onFailure().function() : a.onFailure().external());
+        }
+        return sb.toString();
     }
 
     private static String describe(ProvisionedSpec p) {

@@ -89,7 +89,7 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
             sums[1] += t.pattern().maxRate();
         }
         java.util.Map<String, Double> caused = spec.eventDriven() ? causedRequests(spec, byFunction) : java.util.Map.of();
-        java.util.Set<String> asyncTargets = spec.eventDriven() ? asyncTargets(spec) : java.util.Set.of();
+        java.util.Set<String> asyncTargets = spec.eventDriven() ? spec.asyncTargets() : java.util.Set.of();
         double work0 = 0;
         for (FunctionSpec f : spec.functions()) {
             double[] sums = byFunction.getOrDefault(f.name(), new double[2]);
@@ -226,29 +226,6 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
             wave = next;
         }
         return total;
-    }
-
-    /** The functions that receive asynchronous events: from traffic, asynchronous calls or destinations. */
-    private static java.util.Set<String> asyncTargets(ScenarioSpec spec) {
-        java.util.Set<String> targets = new java.util.HashSet<>();
-        for (TrafficSpec t : spec.traffic()) {
-            if (t.invocation() == TrafficSpec.Invocation.ASYNC) {
-                targets.add(t.function());
-            }
-        }
-        for (FunctionSpec f : spec.functions()) {
-            for (StepSpec s : f.handler().steps()) {
-                if (s instanceof StepSpec.Invoke call && call.mode() == StepSpec.InvokeMode.ASYNC) {
-                    targets.addAll(call.functions());
-                }
-            }
-            for (var d : new io.github.lambdasim.scenario.AsyncSpec.Destination[] {f.async().onSuccess(), f.async().onFailure()}) {
-                if (d != null && d.function() != null) {
-                    targets.add(d.function());
-                }
-            }
-        }
-        return targets;
     }
 
     /**

@@ -46,6 +46,34 @@ public record ScenarioSpec(String name, String description, long durationMicros,
         return false;
     }
 
+    /**
+     * The names of the functions that receive asynchronous events: from traffic, from asynchronous
+     * invoke steps (handler or init) and as destinations.
+     */
+    public java.util.Set<String> asyncTargets() {
+        java.util.Set<String> targets = new java.util.TreeSet<>();
+        for (TrafficSpec t : traffic) {
+            if (t.invocation() == TrafficSpec.Invocation.ASYNC) {
+                targets.add(t.function());
+            }
+        }
+        for (FunctionSpec f : functions) {
+            for (List<StepSpec> steps : List.of(f.init(), f.handler().steps())) {
+                for (StepSpec s : steps) {
+                    if (s instanceof StepSpec.Invoke call && call.mode() == StepSpec.InvokeMode.ASYNC) {
+                        targets.addAll(call.functions());
+                    }
+                }
+            }
+            for (AsyncSpec.Destination d : new AsyncSpec.Destination[] {f.async().onSuccess(), f.async().onFailure()}) {
+                if (d != null && d.function() != null) {
+                    targets.add(d.function());
+                }
+            }
+        }
+        return targets;
+    }
+
     public FunctionSpec function(String functionName) {
         for (FunctionSpec f : functions) {
             if (f.name().equals(functionName)) {
