@@ -73,4 +73,35 @@ class ValidateCommandTest {
         assertTrue(byTrace.stream().anyMatch(l -> l.startsWith("  note: traffic[0]: the p99 allocated memory of 15 functions'")),
                 String.join("\n", byTrace));
     }
+
+    @Test
+    void anEventDrivenScenarioSaysWhatCallsWhatAndHowEventsAreHandled() throws IOException {
+        Path file = dir.resolve("graph.yaml");
+        Files.writeString(file, """
+                name: graph
+                duration: 1h
+                functions:
+                  - name: api
+                    handler: {steps: [{cpu: 1ms}, {invoke: {function: b, calls: 2, parallel: true}},
+                                      {invoke: {functions: [c, d], mode: async}}]}
+                  - {name: b, handler: {duration: 5ms}}
+                  - {name: c, async: {maximumRetryAttempts: 1, onFailure: dlq}, handler: {duration: 5ms}}
+                  - {name: d, async: {maximumEventAge: 10m, onSuccess: {function: b}}, handler: {duration: 5ms}}
+                traffic:
+                  - {function: api, constant: {rate: 10/s}}
+                  - {function: c, invocation: async, constant: {rate: 1/s}}
+                """);
+        List<String> out = lines(Cli.run("validate", file.toString()));
+        assertEquals("  function api: nodejs20.x, 128 MB, x86_64, timeout 3s; calls b (sync, 2 at once), c + d (async)",
+                out.get(2));
+        assertEquals("  function b: nodejs20.x, 128 MB, x86_64, timeout 3s; events: 2 retries, maximum age 6h", out.get(3),
+                "a destination sends it events");
+        assertEquals("  function c: nodejs20.x, 128 MB, x86_64, timeout 3s; events: 1 retry, maximum age 6h, onFailure dlq",
+                out.get(4));
+        assertEquals("  function d: nodejs20.x, 128 MB, x86_64, timeout 3s; events: 2 retries, maximum age 10m, onSuccess b",
+                out.get(5));
+        assertEquals("  traffic -> c (async events): constant 1/s", out.get(7));
+        // 36,000 of api, 72,000 calls of b, 36,000 + 3,600 events of c, 36,000 of d and 36,000 onSuccess events of b.
+        assertEquals("  about 39,600 requests expected from traffic, 219,600 with the calls and events they cause", out.get(8));
+    }
 }
