@@ -378,8 +378,8 @@ public final class ReportHtml {
         }
         h.append("<p class=\"note\">The run keeps the first tree of each kind it sees among the requests it follows "
                 + "(up to 32 at once): one with a cold start, one all warm, one retried, one failed; a kind that is "
-                + "missing was not among them. <a href=\"").append(RunFiles.TRACES).append("\">").append(RunFiles.TRACES)
-                .append("</a> has them all.</p>\n</section>\n");
+                + "missing was not among them.").append(d.traces().isEmpty() ? "" : " <a href=\"" + RunFiles.TRACES + "\">"
+                + RunFiles.TRACES + "</a> has them all.").append("</p>\n</section>\n");
     }
 
     private static String traceKind(String kind) {

@@ -241,10 +241,8 @@ final class TraceView {
         return Format.ms(ms);
     }
 
-    /** The SVG of a trace. */
-    static String svg(Trace t) {
-        List<Row> all = rows(t);
-        List<Row> rows = all.size() > MAX_ROWS ? all.subList(0, MAX_ROWS) : all;
+    /** The axis of a trace drawn as {@code rows}: busy while an attempt runs, and at each request's arrival. */
+    static Axis axis(Trace t, List<Row> rows) {
         List<double[]> busy = new ArrayList<>();
         for (Row r : rows) {
             busy.add(new double[] {r.start(), r.end()});
@@ -253,8 +251,14 @@ final class TraceView {
             busy.add(new double[] {r.arrivalMs(), r.arrivalMs()});
         }
         double t0 = t.startMs();
-        double t1 = Math.max(t.endMs(), t0 + 1e-3);
-        Axis axis = new Axis(t0, t1, busy);
+        return new Axis(t0, Math.max(t.endMs(), t0 + 1e-3), busy);
+    }
+
+    /** The SVG of a trace. */
+    static String svg(Trace t) {
+        List<Row> all = rows(t);
+        List<Row> rows = all.size() > MAX_ROWS ? all.subList(0, MAX_ROWS) : all;
+        Axis axis = axis(t, rows);
         double height = AXIS_H + rows.size() * ROW_H + 8;
         StringBuilder s = new StringBuilder(4096);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trace\" width=\"").append(n(WIDTH))

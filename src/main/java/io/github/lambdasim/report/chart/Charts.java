@@ -527,7 +527,7 @@ public final class Charts {
 
     /** Whether a function received asynchronous events: those get a chart of their queue. */
     public static boolean receivedEvents(FunctionData f) {
-        return f.value(io.github.lambdasim.model.Figures.ASYNC_RECEIVED) > 0;
+        return f.eventsReceived() > 0;
     }
 
     /**
@@ -591,15 +591,11 @@ public final class Charts {
             ChartStyle.style(panel);
         }
         String title = f.name() + ": asynchronous events";
-        double receivedTotal = f.value(io.github.lambdasim.model.Figures.ASYNC_RECEIVED);
-        double droppedTotal = f.value(io.github.lambdasim.model.Figures.ASYNC_DROPPED);
-        String subtitle = Format.count(Math.round(receivedTotal)) + " events received, "
-                + Format.count(Math.round(f.value(io.github.lambdasim.model.Figures.ASYNC_RETRIES)))
-                + " retries after errors, " + Format.count(Math.round(droppedTotal)) + " dropped ("
-                + Format.percent(droppedTotal, receivedTotal) + "); waiting mean "
-                + Format.level(f.value(io.github.lambdasim.model.Figures.ASYNC_WAITING_MEAN)) + ", max "
-                + Format.count(Math.round(f.value(io.github.lambdasim.model.Figures.ASYNC_WAITING_MAX)))
-                + "; oldest at an attempt " + age(f.value(io.github.lambdasim.model.Figures.ASYNC_AGE_MAX));
+        String subtitle = Format.count(f.eventsReceived()) + " events received, " + Format.count(f.eventRetries())
+                + " retries after errors, " + Format.count(f.eventsDropped()) + " dropped ("
+                + Format.percent(f.eventsDropped(), f.eventsReceived()) + "); waiting mean "
+                + Format.level(f.eventsWaitingMean()) + ", max " + Format.count(f.eventsWaitingMax())
+                + "; oldest at an attempt " + age(f.eventAgeMaxMs());
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, subtitle);
         return new NamedChart("events-" + f.name(), title,

@@ -329,6 +329,32 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
         public double gbSeconds() {
             return value(Figures.GB_SECONDS);
         }
+
+        /** Asynchronous events received; 0 for a function without events. */
+        public long eventsReceived() {
+            return count(Figures.ASYNC_RECEIVED);
+        }
+
+        public long eventsDropped() {
+            return count(Figures.ASYNC_DROPPED);
+        }
+
+        public long eventRetries() {
+            return count(Figures.ASYNC_RETRIES);
+        }
+
+        public double eventsWaitingMean() {
+            return value(Figures.ASYNC_WAITING_MEAN);
+        }
+
+        public long eventsWaitingMax() {
+            return count(Figures.ASYNC_WAITING_MAX);
+        }
+
+        /** The oldest event when an attempt started, in milliseconds. */
+        public double eventAgeMaxMs() {
+            return value(Figures.ASYNC_AGE_MAX);
+        }
     }
 
     /**
