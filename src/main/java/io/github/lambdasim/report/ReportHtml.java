@@ -255,7 +255,15 @@ public final class ReportHtml {
                         + "noise: rerun with another <code>--seed</code> to see how much, or with <code>--replications 10"
                         + "</code> for confidence intervals."
                         : "These figures are one replication's; the table above says how much they vary.")
+                .append(throttledEvents(fs) ? " Throttles of a function that receives events count every throttled "
+                        + "attempt: an event that finds no capacity goes back to the queue and is tried again after 1 s, "
+                        + "2 s, 4 s ... up to 5 minutes, so one event can be throttled many times, throttles can exceed "
+                        + "requests, and the share is of attempts." : "")
                 .append("</p>\n</section>\n");
+    }
+
+    private static boolean throttledEvents(List<FunctionData> fs) {
+        return fs.stream().anyMatch(f -> f.eventsReceived() > 0 && f.throttles() > 0);
     }
 
     /** The key figures across replications: {@code 812 ± 9 ms (95% CI, n=10)}. */
@@ -316,7 +324,11 @@ public final class ReportHtml {
         }
         h.append("</tr>\n");
         for (FigureRow r : FigureRow.of(Figures.entryWith(Figure.Use.TABLE), d.run().monthHours())) {
-            h.append("<tr><th scope=\"row\">").append(esc(r.label())).append("</th>");
+            // The registry's meaning of each figure of the row, on hover.
+            List<String> meanings = r.figures().stream().map(f -> f.label() + ": " + f.meaning()).distinct().toList();
+            h.append("<tr><th scope=\"row\" title=\"").append(esc(String.join("\n", r.figures().size() > 1
+                    && r.figures().stream().map(Figure::meaning).distinct().count() == 1
+                    ? List.of(r.figures().get(0).meaning()) : meanings))).append("\">").append(esc(r.label())).append("</th>");
             for (EntryPointData e : es) {
                 h.append("<td>").append(esc(r.cell(e))).append("</td>");
             }

@@ -92,9 +92,11 @@ class EventReportTest {
         String entries = html.substring(html.indexOf("<section id=\"entry-points\">"), html.indexOf("<section id=\"traces\">"));
         for (Figure f : Figures.entryWith(Figure.Use.TABLE)) {
             String label = f.row() != null ? f.row() : f.label();
-            assertTrue(entries.contains("<th scope=\"row\">" + label + "</th>"), label);
+            assertTrue(entries.contains("\">" + label + "</th>"), label);
+            assertTrue(entries.contains(io.github.lambdasim.report.ReportHtml.esc(f.meaning())), "the meaning of " + f.path());
         }
         assertTrue(entries.contains("class=\"warning\""), "many requests were unfinished: said so");
+        assertTrue(html.contains("one event can be throttled many times"), "throttles of events explained");
         String numbers = html.substring(html.indexOf("<section id=\"numbers\">"), html.indexOf("<section id=\"entry-points\">"));
         // email received events; api and payment did not: a dash in their cells.
         assertTrue(numbers.contains("<tr><th scope=\"row\">Events received / dropped / retried</th><td>–</td><td>–</td>"
