@@ -314,6 +314,36 @@ public final class ReportHtml {
                 + "still running or waiting at the end of the run. <i>Response</i> is the time to the entry point's own "
                 + "answer, <i>end to end</i> the time to the end of the last request of the tree; the cost is each "
                 + "function's bill shared by the time and invocations the entry point's requests used there.</p>\n");
+        // A table of a few entry points at a time: more columns would not fit the page.
+        int shown = Math.min(es.size(), MAX_ENTRY_POINTS);
+        for (int from = 0; from < shown; from += ENTRY_COLUMNS) {
+            entryTable(h, d, es.subList(from, Math.min(shown, from + ENTRY_COLUMNS)));
+        }
+        if (shown < es.size()) {
+            h.append("<p class=\"note\">The first ").append(Format.count(shown)).append(" of ")
+                    .append(Format.count(es.size())).append(" entry points; summary.json has every one.</p>\n");
+        }
+        for (EntryPointData e : es) {
+            double requests = e.figures().getOrDefault("requests", 0.0);
+            double unfinished = e.figures().getOrDefault("unfinished", 0.0);
+            if (requests > 0 && unfinished / requests > UNFINISHED_WARNING) {
+                h.append("<p class=\"warning\"><b>").append(esc(e.name())).append("</b>: ")
+                        .append(Format.count(Math.round(unfinished))).append(" of its ").append(Format.count(Math.round(
+                                requests))).append(" requests (").append(Format.percent(unfinished, requests))
+                        .append(") were not done when the run ended. The success share and the end-to-end times count "
+                                + "finished trees only, so they leave out the slowest: a backlog that grows until the end "
+                                + "of the run is worse than they say.</p>\n");
+            }
+        }
+        h.append("</section>\n");
+    }
+
+    /** Entry points side by side in one table. */
+    static final int ENTRY_COLUMNS = 4;
+    /** Entry points shown in tables; summary.json has the rest. */
+    static final int MAX_ENTRY_POINTS = 24;
+
+    private static void entryTable(StringBuilder h, ReportData d, List<EntryPointData> es) {
         h.append("<table class=\"numbers entry-points\">\n<thead><tr><th></th>");
         for (EntryPointData e : es) {
             h.append("<th scope=\"col\">").append(esc(e.name())).append("</th>");
@@ -335,19 +365,6 @@ public final class ReportHtml {
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n");
-        for (EntryPointData e : es) {
-            double requests = e.figures().getOrDefault("requests", 0.0);
-            double unfinished = e.figures().getOrDefault("unfinished", 0.0);
-            if (requests > 0 && unfinished / requests > UNFINISHED_WARNING) {
-                h.append("<p class=\"warning\"><b>").append(esc(e.name())).append("</b>: ")
-                        .append(Format.count(Math.round(unfinished))).append(" of its ").append(Format.count(Math.round(
-                                requests))).append(" requests (").append(Format.percent(unfinished, requests))
-                        .append(") were not done when the run ended. The success share and the end-to-end times count "
-                                + "finished trees only, so they leave out the slowest: a backlog that grows until the end "
-                                + "of the run is worse than they say.</p>\n");
-            }
-        }
-        h.append("</section>\n");
     }
 
     /** The sampled trees of each entry point, each as a waterfall. */
@@ -359,8 +376,13 @@ public final class ReportHtml {
                 + "of the tree ran for a long while (an event waiting minutes in the queue or for a retry): that "
                 + "stretch is cut out of the axis and drawn as a band between zigzag lines, labelled with the time it "
                 + "stands for.</p>\n").append(TraceView.legend());
+        List<String> single = new ArrayList<>();
         for (EntryPointData e : d.entryPoints()) {
             List<Trace> traces = d.tracesOf(e.name());
+            if (!traces.isEmpty() && traces.stream().allMatch(t -> t.requests().size() + t.omittedRequests() == 1)) {
+                single.add(e.name()); // one request each, no call or event: the timeline below shows such
+                continue;
+            }
             h.append("<h3>").append(esc(e.name())).append("</h3>\n");
             if (traces.isEmpty()) {
                 h.append("<p class=\"note\">No request of this entry point was followed to its end.</p>\n");
@@ -387,6 +409,13 @@ public final class ReportHtml {
                 }
                 h.append("</figure>\n");
             }
+        }
+        if (!single.isEmpty()) {
+            h.append("<p class=\"note\">").append(single.size() == 1 ? "The traces of " : "The traces of ")
+                    .append(esc(String.join(", ", single.subList(0, Math.min(single.size(), 20)))))
+                    .append(single.size() > 20 ? " and " + Format.count(single.size() - 20) + " more entry points" : "")
+                    .append(" are each one request, calling nothing: not drawn here; the timeline below shows such "
+                            + "invocations.</p>\n");
         }
         h.append("<p class=\"note\">The run keeps the first tree of each kind it sees among the requests it follows "
                 + "(up to 32 at once): one with a cold start, one all warm, one retried, one failed; a kind that is "

@@ -21,7 +21,7 @@ import java.util.Locale;
  * <p>A tree's work takes milliseconds while an event may wait minutes for capacity or a retry.
  * On one linear scale the work would shrink to a pixel, and on a log scale the lengths of bars
  * could not be compared; so the longest stretches when nothing of the tree runs are cut out of
- * the axis while its work would get less than a quarter of the width ({@link #WORK_SHARE}): drawn as a
+ * the axis while its work would get less than a sixth of the width ({@link #WORK_SHARE}): drawn as a
  * band of fixed width with zigzag edges, labelled with the time it stands for. Everything
  * outside the bands is on one linear scale.
  */
@@ -36,7 +36,7 @@ final class TraceView {
     static final double AXIS_H = 40;
     static final double BAND_W = 64;
     /** Idle stretches are cut while the linear width is more than this many times the tree's work. */
-    static final double WORK_SHARE = 4;
+    static final double WORK_SHARE = 6;
     /** Most stretches cut from one trace's axis. */
     static final int MAX_CUTS = 4;
     /** Rows drawn of one trace; data/traces.json has the rest. */
