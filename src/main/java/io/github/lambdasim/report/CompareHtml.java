@@ -23,8 +23,8 @@ public final class CompareHtml {
     private CompareHtml() {
     }
 
-    /** A row of the table: a figure, how to write it, and whether less of it is better. */
-    private record Row(String figure, String label, Function<Estimate, String> format, boolean lessIsBetter) {
+    /** A row of the table: a figure, how to write it, and which way is better. */
+    private record Row(String figure, String label, Function<Estimate, String> format, Figure.Better better) {
     }
 
     public static String render(CompareData d, List<NamedChart> charts, Map<String, String> svgs) {
@@ -68,20 +68,43 @@ public final class CompareHtml {
         return h.toString();
     }
 
-    /** The key figures that have a better direction, per function, then the scenarios' monthly bills. */
+    /**
+     * The key figures that have a better direction, per function (those of events and calls when
+     * the scenarios have them), then per entry point of event-driven scenarios, then the scenarios'
+     * monthly bills.
+     */
     private static List<Row> rows(CompareData d) {
         List<Row> rows = new ArrayList<>();
+        java.util.Set<String> present = d.sides().get(0).figures().keySet();
         for (String f : d.functions()) {
             String who = d.functions().size() > 1 ? f + ": " : "";
-            for (Figure figure : Figures.with(Figure.Use.KEY)) {
-                if (figure.better() != Figure.Better.NEITHER && !(figure.source() instanceof Figure.Billed)) {
-                    rows.add(new Row(f + "." + figure.path(), who + figure.label(), e -> Format.value(figure.unit(), e),
-                            figure.better() == Figure.Better.LOWER));
+            java.util.Set<String> labels = new java.util.HashSet<>();
+            for (Figure figure : Figures.with(Figure.Use.KEY, true)) {
+                String name = f + "." + figure.path();
+                if (figure.better() == Figure.Better.NEITHER || figure.source() instanceof Figure.Billed
+                        || !present.contains(name) || figure.eventDriven() && zeroEverywhere(d, name)) {
+                    continue; // events or calls a function had in no scenario say nothing
+                }
+                String label = labels.add(figure.label()) ? figure.label()
+                        : figure.label() + (figure.unit() == io.github.lambdasim.stats.Unit.SHARE ? ", share" : ", count");
+                rows.add(new Row(name, who + label, e -> Format.value(figure.unit(), e), figure.better()));
+            }
+        }
+        for (String entry : d.entryPoints()) {
+            for (Figure figure : Figures.entryWith(Figure.Use.KEY)) {
+                String name = CompareData.ENTRY_POINTS + entry + "." + figure.path();
+                if (figure.better() != Figure.Better.NEITHER && present.contains(name)) {
+                    rows.add(new Row(name, "entry point " + entry + ": " + figure.label(),
+                            e -> Format.value(figure.unit(), e), figure.better()));
                 }
             }
         }
-        rows.add(new Row(CompareData.COST_FIGURE, "Cost a month (all functions)", Format::usd, true));
+        rows.add(new Row(CompareData.COST_FIGURE, "Cost a month (all functions)", Format::usd, Figure.Better.LOWER));
         return rows;
+    }
+
+    private static boolean zeroEverywhere(CompareData d, String figure) {
+        return d.sides().stream().allMatch(s -> s.figures().get(figure).mean() == 0);
     }
 
     private static void table(StringBuilder h, CompareData d) {
@@ -101,7 +124,9 @@ public final class CompareHtml {
                 if (i > 0) {
                     Estimate diff = s.differences().get(r.figure());
                     boolean clear = !Double.isNaN(diff.halfWidth()) && Math.abs(diff.mean()) > diff.halfWidth();
-                    String cls = !clear || !r.lessIsBetter() ? "" : diff.mean() < 0 ? " class=\"better\"" : " class=\"worse\"";
+                    boolean good = r.better() == Figure.Better.LOWER ? diff.mean() < 0 : diff.mean() > 0;
+                    String cls = !clear || r.better() == Figure.Better.NEITHER ? "" : good ? " class=\"better\""
+                            : " class=\"worse\"";
                     String text = r.format().apply(diff);
                     h.append("<td").append(cls).append('>').append(diff.mean() > 0 ? "+" : "").append(esc(text))
                             .append("</td>");
@@ -112,7 +137,8 @@ public final class CompareHtml {
         h.append("</tbody>\n</table>\n<p class=\"note\">Mean ± half-width of the 95% confidence interval over ")
                 .append(d.replications()).append(" replications; a difference is paired by replication, and coloured "
                         + "(green lower, orange higher than ").append(esc(d.sides().get(0).scenario()))
-                .append(") when its interval excludes zero. <a href=\"compare.csv\">compare.csv</a> has every key "
+                .append(") when its interval excludes zero").append(d.entryPoints().isEmpty() ? "" : "; for a success share, "
+                        + "higher is better (green)").append(". <a href=\"compare.csv\">compare.csv</a> has every key "
                         + "figure.</p>\n</section>\n");
     }
 }

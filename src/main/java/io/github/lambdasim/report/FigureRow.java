@@ -2,6 +2,7 @@ package io.github.lambdasim.report;
 
 import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.report.data.ReportData.EntryPointData;
 import io.github.lambdasim.report.data.ReportData.FunctionData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,29 @@ record FigureRow(String label, List<Figure> figures) {
         return String.join(" / ", parts);
     }
 
+    /** Whether any figure of the row is other than 0 for the function. */
+    boolean nonZero(FunctionData d) {
+        return figures.stream().anyMatch(f -> d.value(f) != 0);
+    }
+
+    /** The row's cell for an entry point, as {@link #cell(FunctionData)}. */
+    String cell(EntryPointData e) {
+        Figure first = figures.get(0);
+        int dot = first.path().lastIndexOf('.');
+        if (dot > 0 && e.figures().getOrDefault(first.path().substring(0, dot) + ".count", -1.0) == 0) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Figure f : figures) {
+            parts.add(Format.value(f.unit(), e.value(f)));
+        }
+        return String.join(" / ", parts);
+    }
+
     static String value(Figure f, FunctionData d) {
+        if (f.eventDriven() && !d.figures().containsKey(f.path())) {
+            return "–"; // a function without events or calls
+        }
         if (f.source() instanceof Figure.Billed b) {
             return Format.usd((b.month() ? d.monthCost() : d.periodCost()).costUsd().total());
         }

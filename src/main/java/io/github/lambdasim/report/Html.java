@@ -13,11 +13,25 @@ final class Html {
 
     /** The page's start: head with title and style sheet, then the opening of main. */
     static void open(StringBuilder h, String title) {
+        open(h, title, "");
+    }
+
+    /** The page's start with {@code css} after the shared style sheet (what only some pages need). */
+    static void open(StringBuilder h, String title, String css) {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS)
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append(css)
                 .append("</style>\n</head>\n<body>\n<main>\n");
     }
+
+    /** What the page of an event-driven run adds to the style sheet: warnings and the trace view. */
+    static final String EVENT_CSS = """
+            .warning { max-width: 62em; padding: 8px 14px; background: #fbf0ea; border-left: 4px solid #D55E00; }
+            figure.trace { margin: 12px 0 24px; }
+            .trace-head { margin: 0 0 4px; font-size: .95rem; overflow-wrap: anywhere; }
+            .trace-legend { font-size: .95rem; }
+            .trace-legend .sw { display: inline-block; width: 14px; height: 12px; margin: 0 4px 0 12px; vertical-align: -1px; }
+            """;
 
     /** The page's end, after a footer saying how to draw it again. */
     static void close(StringBuilder h) {

@@ -7,6 +7,9 @@ import io.github.lambdasim.report.chart.Charts;
 import io.github.lambdasim.report.chart.Ticks;
 import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.report.data.ReportData.CostComponent;
+import io.github.lambdasim.report.data.ReportData.EntryPointData;
+import io.github.lambdasim.report.data.ReportData.Trace;
+import io.github.lambdasim.report.data.ReportData.TraceRequest;
 import io.github.lambdasim.report.data.ReportData.FunctionData;
 import io.github.lambdasim.report.data.ReportData.Sample;
 import io.github.lambdasim.report.data.ReportData;
@@ -37,12 +40,17 @@ public final class ReportHtml {
             return renderAccount(d, charts, svgs);
         }
         StringBuilder h = new StringBuilder(1 << 20);
-        Html.open(h, d.run().scenario() + " - lambdasim report");
+        Html.open(h, d.run().scenario() + " - lambdasim report", d.eventDriven() ? Html.EVENT_CSS : "");
         header(h, d);
-        h.append("<nav><a href=\"#numbers\">Key numbers</a> <a href=\"#charts\">Charts</a> <a href=\"#bill\">Bill</a> "
+        h.append("<nav><a href=\"#numbers\">Key numbers</a> ").append(d.eventDriven() ? EVENT_NAV : "")
+                .append("<a href=\"#charts\">Charts</a> <a href=\"#bill\">Bill</a> "
                 + "<a href=\"#report-lines\">REPORT lines</a> <a href=\"#timeline\">Timeline</a> "
                 + "<a href=\"#files\">Files</a></nav>\n");
         numbers(h, d);
+        if (d.eventDriven()) {
+            entryPoints(h, d);
+            traces(h, d);
+        }
         h.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
         for (NamedChart c : charts) {
             Html.figure(h, c, svgs.get(c.name()));
@@ -59,10 +67,11 @@ public final class ReportHtml {
      */
     private static String renderAccount(ReportData d, List<NamedChart> charts, Map<String, String> svgs) {
         StringBuilder h = new StringBuilder(1 << 20);
-        Html.open(h, d.run().scenario() + " - lambdasim report");
+        Html.open(h, d.run().scenario() + " - lambdasim report", d.eventDriven() ? Html.EVENT_CSS : "");
         header(h, d);
-        h.append("<nav><a href=\"#account\">The account</a> <a href=\"#functions\">Every function</a> "
-                + "<a href=\"#charts\">Charts by function</a> <a href=\"#bill\">Bill</a> "
+        h.append("<nav><a href=\"#account\">The account</a> <a href=\"#functions\">Every function</a> ")
+                .append(d.eventDriven() ? EVENT_NAV : "").append("<a href=\"#charts\">Charts by function</a> "
+                + "<a href=\"#bill\">Bill</a> "
                 + "<a href=\"#report-lines\">REPORT lines</a> <a href=\"#timeline\">Timeline</a> "
                 + "<a href=\"#files\">Files</a></nav>\n");
         accountNumbers(h, d);
@@ -73,6 +82,10 @@ public final class ReportHtml {
         }
         h.append("</section>\n");
         functionTable(h, d);
+        if (d.eventDriven()) {
+            entryPoints(h, d);
+            traces(h, d);
+        }
         List<FunctionData> charted = d.chartedFunctions();
         h.append("<section id=\"charts\">\n<h2>Charts of the ").append(charted.size() == d.functions().size()
                 ? "functions" : Format.count(charted.size()) + " costliest functions").append("</h2>\n<p class=\"note\">")
@@ -97,7 +110,7 @@ public final class ReportHtml {
         List<Sample> picked = timelineSamples(d.samples());
         reportLines(h, d, picked);
         timeline(h, picked);
-        files(h);
+        files(h, d);
         Html.close(h);
         return h.toString();
     }
@@ -164,7 +177,7 @@ public final class ReportHtml {
     /** One row per function, the costliest first, with the registry's headline figures. */
     private static void functionTable(StringBuilder h, ReportData d) {
         List<FunctionData> byCost = d.byMonthlyCost();
-        List<Figure> headline = Figures.with(Figure.Use.HEADLINE);
+        List<Figure> headline = Figures.with(Figure.Use.HEADLINE, d.eventDriven());
         java.util.Set<String> charted = new java.util.HashSet<>(d.charted());
         h.append("<section id=\"functions\">\n<h2>Every function</h2>\n<p class=\"note\">")
                 .append(Format.count(byCost.size())).append(" functions, the costliest a month first")
@@ -228,8 +241,13 @@ public final class ReportHtml {
         row(h, fs, "Reserved / provisioned concurrency", f -> (f.reservedConcurrency() == null ? "none"
                 : Format.count(f.reservedConcurrency())) + " / " + (f.provisionedConcurrency() == 0 ? "none"
                 : Format.count(f.provisionedConcurrency())));
-        for (FigureRow r : FigureRow.of(Figures.with(Figure.Use.TABLE), d.run().monthHours())) {
-            row(h, fs, r.label(), f -> r.cell(f));
+        for (FigureRow r : FigureRow.of(Figures.with(Figure.Use.TABLE, d.eventDriven()), d.run().monthHours())) {
+            if (!r.figures().get(0).eventDriven()) {
+                row(h, fs, r.label(), f -> r.cell(f));
+            } else if (fs.stream().anyMatch(r::nonZero)) {
+                // Events or calls: a row only when some function had them, a dash for those that did not.
+                row(h, fs, r.label(), f -> r.nonZero(f) ? r.cell(f) : "–");
+            }
         }
         h.append("</tbody>\n</table>\n<p class=\"note\">Latency is what the caller waits: init on a cold start plus the "
                 + "handler's duration. Percentiles come from HdrHistogram (within 0.1%). ")
@@ -237,7 +255,15 @@ public final class ReportHtml {
                         + "noise: rerun with another <code>--seed</code> to see how much, or with <code>--replications 10"
                         + "</code> for confidence intervals."
                         : "These figures are one replication's; the table above says how much they vary.")
+                .append(throttledEvents(fs) ? " Throttles of a function that receives events count every throttled "
+                        + "attempt: an event that finds no capacity goes back to the queue and is tried again after 1 s, "
+                        + "2 s, 4 s ... up to 5 minutes, so one event can be throttled many times, throttles can exceed "
+                        + "requests, and the share is of attempts." : "")
                 .append("</p>\n</section>\n");
+    }
+
+    private static boolean throttledEvents(List<FunctionData> fs) {
+        return fs.stream().anyMatch(f -> f.eventsReceived() > 0 && f.throttles() > 0);
     }
 
     /** The key figures across replications: {@code 812 ± 9 ms (95% CI, n=10)}. */
@@ -250,7 +276,7 @@ public final class ReportHtml {
             h.append("<th>").append(esc(f.name())).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
-        for (Figure figure : Figures.with(Figure.Use.KEY)) {
+        for (Figure figure : Figures.with(Figure.Use.KEY, d.eventDriven())) {
             h.append("<tr><th scope=\"row\">").append(esc(FigureRow.label(figure, d.run().monthHours()))).append("</th>");
             for (FunctionData f : fs) {
                 io.github.lambdasim.stats.Estimate e = r.get(f.name() + "." + figure.path());
@@ -272,6 +298,140 @@ public final class ReportHtml {
     }
 
 
+
+    private static final String EVENT_NAV = "<a href=\"#entry-points\">Entry points</a> <a href=\"#traces\">Traces</a> ";
+
+    /** Shares of unfinished requests above which the entry-point table warns that its figures leave them out. */
+    static final double UNFINISHED_WARNING = 0.05;
+
+    /** One table of every entry point: the registry's table figures of each, in a column each. */
+    private static void entryPoints(StringBuilder h, ReportData d) {
+        List<EntryPointData> es = d.entryPoints();
+        h.append("<section id=\"entry-points\">\n<h2>Entry points</h2>\n<p class=\"note\">Each traffic source is an "
+                + "entry point. Its requests are followed through everything they cause (calls, events, retries, "
+                + "destinations): a request <i>succeeded</i> when its whole tree ended well, <i>failed</i> when a "
+                + "request of its tree failed or an event was dropped, and is <i>unfinished</i> when part of its tree was "
+                + "still running or waiting at the end of the run. <i>Response</i> is the time to the entry point's own "
+                + "answer, <i>end to end</i> the time to the end of the last request of the tree; the cost is each "
+                + "function's bill shared by the time and invocations the entry point's requests used there.</p>\n");
+        // A table of a few entry points at a time: more columns would not fit the page.
+        int shown = Math.min(es.size(), MAX_ENTRY_POINTS);
+        for (int from = 0; from < shown; from += ENTRY_COLUMNS) {
+            entryTable(h, d, es.subList(from, Math.min(shown, from + ENTRY_COLUMNS)));
+        }
+        if (shown < es.size()) {
+            h.append("<p class=\"note\">The first ").append(Format.count(shown)).append(" of ")
+                    .append(Format.count(es.size())).append(" entry points; summary.json has every one.</p>\n");
+        }
+        for (EntryPointData e : es) {
+            double requests = e.figures().getOrDefault("requests", 0.0);
+            double unfinished = e.figures().getOrDefault("unfinished", 0.0);
+            if (requests > 0 && unfinished / requests > UNFINISHED_WARNING) {
+                h.append("<p class=\"warning\"><b>").append(esc(e.name())).append("</b>: ")
+                        .append(Format.count(Math.round(unfinished))).append(" of its ").append(Format.count(Math.round(
+                                requests))).append(" requests (").append(Format.percent(unfinished, requests))
+                        .append(") were not done when the run ended. The success share and the end-to-end times count "
+                                + "finished trees only, so they leave out the slowest: a backlog that grows until the end "
+                                + "of the run is worse than they say.</p>\n");
+            }
+        }
+        h.append("</section>\n");
+    }
+
+    /** Entry points side by side in one table. */
+    static final int ENTRY_COLUMNS = 4;
+    /** Entry points shown in tables; summary.json has the rest. */
+    static final int MAX_ENTRY_POINTS = 24;
+
+    private static void entryTable(StringBuilder h, ReportData d, List<EntryPointData> es) {
+        h.append("<table class=\"numbers entry-points\">\n<thead><tr><th></th>");
+        for (EntryPointData e : es) {
+            h.append("<th scope=\"col\">").append(esc(e.name())).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n<tr><th scope=\"row\">Invokes</th>");
+        for (EntryPointData e : es) {
+            h.append("<td>").append(esc(e.function())).append(" (").append(esc(e.invocation())).append(")</td>");
+        }
+        h.append("</tr>\n");
+        for (FigureRow r : FigureRow.of(Figures.entryWith(Figure.Use.TABLE), d.run().monthHours())) {
+            // The registry's meaning of each figure of the row, on hover.
+            List<String> meanings = r.figures().stream().map(f -> f.label() + ": " + f.meaning()).distinct().toList();
+            h.append("<tr><th scope=\"row\" title=\"").append(esc(String.join("\n", r.figures().size() > 1
+                    && r.figures().stream().map(Figure::meaning).distinct().count() == 1
+                    ? List.of(r.figures().get(0).meaning()) : meanings))).append("\">").append(esc(r.label())).append("</th>");
+            for (EntryPointData e : es) {
+                h.append("<td>").append(esc(r.cell(e))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    /** The sampled trees of each entry point, each as a waterfall. */
+    private static void traces(StringBuilder h, ReportData d) {
+        h.append("<section id=\"traces\">\n<h2>Traces of a few requests</h2>\n<p>In the manner of AWS X-Ray's trace "
+                + "view: a few requests of each entry point followed through everything they caused, one row per "
+                + "attempt of each request, indented under the request that caused it. Times are from the moment the "
+                + "entry point's request arrived. Within a trace, time runs on one linear scale, except where nothing "
+                + "of the tree ran for a long while (an event waiting minutes in the queue or for a retry): that "
+                + "stretch is cut out of the axis and drawn as a band between zigzag lines, labelled with the time it "
+                + "stands for.</p>\n").append(TraceView.legend());
+        List<String> single = new ArrayList<>();
+        for (EntryPointData e : d.entryPoints()) {
+            List<Trace> traces = d.tracesOf(e.name());
+            if (!traces.isEmpty() && traces.stream().allMatch(t -> t.requests().size() + t.omittedRequests() == 1)) {
+                single.add(e.name()); // one request each, no call or event: the timeline below shows such
+                continue;
+            }
+            h.append("<h3>").append(esc(e.name())).append("</h3>\n");
+            if (traces.isEmpty()) {
+                h.append("<p class=\"note\">No request of this entry point was followed to its end.</p>\n");
+                continue;
+            }
+            for (Trace t : traces) {
+                TraceRequest root = t.requests().get(0);
+                h.append("<figure class=\"trace\" id=\"trace-").append(esc(e.name())).append('-').append(esc(t.kind()))
+                        .append("\">\n<p class=\"trace-head\"><b>").append(esc(traceKind(t.kind()))).append("</b> &middot; ")
+                        .append("RequestId ").append(esc(t.requestId())).append(" &middot; ")
+                        .append(Format.count(t.requests().size() + t.omittedRequests()))
+                        .append(t.requests().size() + t.omittedRequests() == 1 ? " request" : " requests")
+                        .append(" &middot; response ").append(esc(TraceView.duration(root.endMs() - root.arrivalMs())))
+                        .append(" &middot; end to end ").append(esc(TraceView.duration(t.endMs() - t.startMs())))
+                        .append(" &middot; arrived at ").append(esc(clock(t.startMs() / 1000))).append("</p>\n")
+                        .append(TraceView.svg(t)).append('\n');
+                int rows = TraceView.rows(t).size();
+                if (rows > TraceView.MAX_ROWS || t.omittedRequests() > 0) {
+                    h.append("<figcaption>").append(rows > TraceView.MAX_ROWS ? "The first " + TraceView.MAX_ROWS
+                            + " of its " + Format.count(rows) + " rows. " : "").append(t.omittedRequests() > 0
+                            ? Format.count(t.omittedRequests()) + " requests of the tree were not recorded. " : "")
+                            .append("<a href=\"").append(RunFiles.TRACES).append("\">").append(RunFiles.TRACES)
+                            .append("</a> has what was recorded.</figcaption>\n");
+                }
+                h.append("</figure>\n");
+            }
+        }
+        if (!single.isEmpty()) {
+            h.append("<p class=\"note\">").append(single.size() == 1 ? "The traces of " : "The traces of ")
+                    .append(esc(String.join(", ", single.subList(0, Math.min(single.size(), 20)))))
+                    .append(single.size() > 20 ? " and " + Format.count(single.size() - 20) + " more entry points" : "")
+                    .append(" are each one request, calling nothing: not drawn here; the timeline below shows such "
+                            + "invocations.</p>\n");
+        }
+        h.append("<p class=\"note\">The run keeps the first tree of each kind it sees among the requests it follows "
+                + "(up to 32 at once): one with a cold start, one all warm, one retried, one failed; a kind that is "
+                + "missing was not among them.").append(d.traces().isEmpty() ? "" : " <a href=\"" + RunFiles.TRACES + "\">"
+                + RunFiles.TRACES + "</a> has them all.").append("</p>\n</section>\n");
+    }
+
+    private static String traceKind(String kind) {
+        return switch (kind) {
+            case "cold" -> "A cold start in the tree";
+            case "warm" -> "All warm";
+            case "retried" -> "Retried";
+            case "failed" -> "Failed";
+            default -> kind;
+        };
+    }
 
     private static void row(StringBuilder h, List<FunctionData> fs, String label, Function<FunctionData, String> value) {
         h.append("<tr><th scope=\"row\">").append(esc(label)).append("</th>");
@@ -420,7 +580,7 @@ public final class ReportHtml {
         return String.format(Locale.ROOT, "%02d:%02d:%02d.%03d", s / 3600, s / 60 % 60, s % 60, ms % 1000);
     }
 
-    private static void files(StringBuilder h) {
+    private static void files(StringBuilder h, ReportData d) {
         h.append("<section id=\"files\">\n<h2>Files</h2>\n<ul>\n");
         String[][] files = {
             {"summary.json", "the run's figures, for scripts"},
@@ -430,6 +590,10 @@ public final class ReportHtml {
             {RunFiles.SAMPLES, "the sampled invocations"},
             {RunFiles.BILL, "the bill's arithmetic"},
         };
+        if (!d.traces().isEmpty()) {
+            files = java.util.Arrays.copyOf(files, files.length + 1);
+            files[files.length - 1] = new String[] {RunFiles.TRACES, "the requests followed whole, each with its attempts"};
+        }
         for (String[] f : files) {
             h.append("<li><a href=\"").append(f[0]).append("\">").append(f[0]).append("</a>: ").append(esc(f[1]))
                     .append("</li>\n");

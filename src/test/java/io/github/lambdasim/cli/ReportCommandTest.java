@@ -109,6 +109,8 @@ class ReportCommandTest {
             assertTrue(html.contains("href=\"charts/" + name + ".png\""), name + ".png is linked");
         }
         assertFalse(html.contains("<script"), "no script");
+        assertFalse(html.contains("entry-points") || html.contains("id=\"traces\"") || html.contains("Events received"),
+                "nothing of event-driven runs");
         assertFalse(html.contains("<?xml"), "no XML declaration inside the page");
         Matcher m = Pattern.compile("(?:src|href)=([\"'])(.*?)\\1").matcher(html);
         int links = 0;
@@ -171,6 +173,9 @@ class ReportCommandTest {
         assertTrue(d.samples().stream().anyMatch(ReportData.Sample::cold));
         assertFalse(d.billExplanation().isEmpty());
         assertEquals(d.samples().size(), d.reportLines().size(), "one REPORT line per sampled invocation");
+        assertFalse(d.eventDriven(), "no entry points in a run of synchronous requests");
+        assertTrue(d.traces().isEmpty());
+        assertFalse(Files.exists(a.resolve(RunFiles.TRACES)));
     }
 
     @Test

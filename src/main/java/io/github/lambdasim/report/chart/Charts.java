@@ -90,6 +90,9 @@ public final class Charts {
                 charts.add(latencyDistribution(f));
                 charts.add(concurrency(c, f));
                 charts.add(invocations(c, f));
+                if (receivedEvents(f)) {
+                    charts.add(events(c, f));
+                }
             }
             return charts;
         }
@@ -104,6 +107,11 @@ public final class Charts {
         }
         for (FunctionData f : charted) {
             charts.add(invocations(c, f));
+        }
+        for (FunctionData f : charted) {
+            if (receivedEvents(f)) {
+                charts.add(events(c, f));
+            }
         }
         charts.add(costOverTime(c));
         charts.add(costBreakdown(data));
@@ -513,6 +521,107 @@ public final class Charts {
                 "CloudWatch's Invocations, Errors and Throttles: invocations are counted in the " + v.per
                         + " they complete, throttles (requests refused with 429) in the " + v.per + " they arrive.",
                 chart);
+    }
+
+    // ---------------------------------------------------------------- asynchronous events
+
+    /** Whether a function received asynchronous events: those get a chart of their queue. */
+    public static boolean receivedEvents(FunctionData f) {
+        return f.eventsReceived() > 0;
+    }
+
+    /**
+     * A function's asynchronous events over time, in three panels on one time axis: events
+     * received, retried and dropped per bin; the events waiting in its queue; and how long events
+     * had waited when an attempt started (the oldest and the mean).
+     */
+    static NamedChart events(Context c, FunctionData f) {
+        View v = c.binned;
+        double[] received = v.values(f, Metric.ASYNC_EVENTS_RECEIVED, Binning.Merge.SUM);
+        double[] retries = v.values(f, Metric.ASYNC_RETRIES, Binning.Merge.SUM);
+        double[] dropped = v.values(f, Metric.ASYNC_EVENTS_DROPPED, Binning.Merge.SUM);
+        double[] waiting = v.values(f, Metric.ASYNC_EVENTS_WAITING_AVG, Binning.Merge.MEAN);
+        // A mean age does not merge across periods: the ages keep every period, as latency does.
+        View p = c.period;
+        double[] invocations = p.values(f, Metric.INVOCATIONS, Binning.Merge.SUM);
+        double[] ageMax = Series.gapsWhereNone(p.values(f, Metric.ASYNC_EVENT_AGE_MAX_MS, Binning.Merge.MAX), invocations);
+        double[] ageMean = Series.gapsWhereNone(p.values(f, Metric.ASYNC_EVENT_AGE_AVG_MS, Binning.Merge.MAX),
+                invocations);
+        double oldest = Series.max(ageMax);
+        double unit = oldest >= 120_000 ? 60_000 : oldest >= 10_000 ? 1000 : 1;
+        String unitName = unit == 60_000 ? "min" : unit == 1000 ? "s" : "ms";
+
+        XYSeriesCollection counts = new XYSeriesCollection();
+        counts.addSeries(v.line("Events received", received));
+        double fewTop = Math.max(Series.max(retries), Series.max(dropped));
+        // Retries and drops a tenth of the arrivals or fewer would lie flat at zero: they get an axis of their own.
+        boolean ownAxis = fewTop > 0 && fewTop < 0.1 * Series.max(received);
+        XYSeriesCollection few = ownAxis ? new XYSeriesCollection() : counts;
+        String right = ownAxis ? " (right axis)" : "";
+        few.addSeries(v.line("Retries after an error" + right, retries));
+        few.addSeries(v.line("Events dropped" + right, dropped));
+        XYPlot top = new XYPlot(counts, null, ChartStyle.numberAxis("Received per " + v.per, Ticks.fromZero(ownAxis
+                ? Series.max(received) : Math.max(Series.max(received), fewTop), 0.1, 5), ""),
+                ownAxis ? lines(ChartStyle.BLUE) : lines(ChartStyle.BLUE, ChartStyle.PURPLE, ChartStyle.VERMILLION));
+        if (ownAxis) {
+            top.setDataset(1, few);
+            top.setRenderer(1, lines(ChartStyle.PURPLE, ChartStyle.VERMILLION));
+            top.setRangeAxis(1, ChartStyle.numberAxis("Retried, dropped", Ticks.fromZero(fewTop, 0.1, 5), ""));
+            top.mapDatasetToRangeAxis(1, 1);
+        }
+
+        XYSeriesCollection queue = new XYSeriesCollection();
+        queue.addSeries(v.line("Events waiting in the queue (mean)", waiting));
+        XYPlot middle = new XYPlot(queue, null, ChartStyle.numberAxis("Waiting", Ticks.fromZero(Series.max(waiting),
+                0.1, 4), ""), lines(ChartStyle.GREEN));
+
+        XYSeriesCollection ages = new XYSeriesCollection();
+        ages.addSeries(p.line("Oldest event at an attempt", Series.scale(ageMax, 1 / unit)));
+        ages.addSeries(p.line("Mean age at an attempt", Series.scale(ageMean, 1 / unit)));
+        XYLineAndShapeRenderer ar = lines(ChartStyle.ORANGE, ChartStyle.SKY_BLUE);
+        ar.setSeriesStroke(1, ChartStyle.DASHED_LINE);
+        XYPlot bottom = new XYPlot(ages, null, ChartStyle.numberAxis("Age (" + unitName + ")",
+                Ticks.fromZero(oldest / unit, 0.1, 4), ""), ar);
+
+        org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(
+                ChartStyle.timeAxis(c.scale));
+        plot.setGap(16);
+        for (XYPlot panel : List.of(top, middle, bottom)) {
+            plot.add(panel, 1);
+            ChartStyle.style(panel);
+        }
+        String title = f.name() + ": asynchronous events";
+        String subtitle = Format.count(f.eventsReceived()) + " events received, " + Format.count(f.eventRetries())
+                + " retries after errors, " + Format.count(f.eventsDropped()) + " dropped ("
+                + Format.percent(f.eventsDropped(), f.eventsReceived()) + "); waiting mean "
+                + Format.level(f.eventsWaitingMean()) + ", max " + Format.count(f.eventsWaitingMax())
+                + "; oldest at an attempt " + age(f.eventAgeMaxMs());
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart, subtitle);
+        return new NamedChart("events-" + f.name(), title,
+                "The function's queue of asynchronous events (Lambda's internal queue), in the manner of CloudWatch's "
+                        + "AsyncEventsReceived, AsyncEventsDropped and AsyncEventAge. Top: events received per " + v.per
+                        + " (counted when they reach the queue), attempts retried after a function error or timeout "
+                        + "(a throttled attempt is not counted: the event goes back to the queue), and events given up "
+                        + "past their maximum age or retries. Middle: the events waiting in the queue, for capacity or "
+                        + "a retry (time-weighted mean per " + v.per + "). Bottom: how long events had waited when an "
+                        + "attempt started, the oldest and the mean of each " + p.per + "; blank where nothing ran.",
+                chart);
+    }
+
+    /** An event's age: {@code 340 ms}, {@code 45.2 s}, {@code 29.5 min}. */
+    private static String age(double ms) {
+        return ms >= 120_000 ? Format.number(ms / 60_000, 1) + " min" : Format.ms(ms);
+    }
+
+    private static XYLineAndShapeRenderer lines(Color... colours) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true);
+        for (int i = 0; i < colours.length; i++) {
+            r.setSeriesPaint(i, colours[i]);
+            r.setSeriesStroke(i, ChartStyle.LINE);
+        }
+        return r;
     }
 
     // ---------------------------------------------------------------- cost

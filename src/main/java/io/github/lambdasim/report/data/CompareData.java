@@ -22,6 +22,8 @@ public record CompareData(int replications, List<Side> sides) {
     /** Where replication 0 of each scenario is written, one folder each. */
     public static final String RUNS = "runs/";
     public static final String COST_FIGURE = "costUsd.month.total";
+    /** How the key figures of an entry point of an event-driven scenario begin: {@code entryPoints.<source>.}. */
+    public static final String ENTRY_POINTS = "entryPoints.";
 
     public CompareData {
         sides = List.copyOf(sides);
@@ -64,6 +66,18 @@ public record CompareData(int replications, List<Side> sides) {
         for (String f : figures()) {
             if (f.endsWith(".latencyMs.p99")) {
                 out.add(f.substring(0, f.length() - ".latencyMs.p99".length()));
+            }
+        }
+        return out;
+    }
+
+    /** The entry points every scenario has (event-driven scenarios), in the order of their figures. */
+    public List<String> entryPoints() {
+        List<String> out = new ArrayList<>();
+        for (String f : figures()) {
+            String entry = f.startsWith(ENTRY_POINTS) ? io.github.lambdasim.model.KeyFigures.entryPoint(f) : null;
+            if (entry != null && !out.contains(entry)) {
+                out.add(entry);
             }
         }
         return out;

@@ -12,18 +12,101 @@ import java.util.Objects;
 /**
  * Everything the report shows, as read back from a run's files by {@link ReportFiles}: the
  * run's description, each function's figures, the bill, the per-period metrics, the latency
- * histograms and the sampled invocations. Immutable, and built from files only, so
- * {@code lambdasim report DIR} draws exactly what {@code lambdasim run} drew.
+ * histograms and the sampled invocations; for an event-driven run also its entry points
+ * (summary.json's {@code entryPoints}) and the trees of requests it followed (data/traces.json).
+ * Immutable, and built from files only, so {@code lambdasim report DIR} draws exactly what
+ * {@code lambdasim run} drew.
+ *
+ * @param entryPoints the entry points of an event-driven run, empty for any other run
+ * @param traces      the sampled trees of requests, empty when the run wrote none
  */
 public record ReportData(RunInfo run, List<FunctionData> functions, Account account, Estimate periodCost,
                          Estimate monthCost, PeriodTable periods, List<String> charted, List<String> billExplanation,
-                         List<String> reportLines, List<Sample> samples, Replications replications) {
+                         List<String> reportLines, List<Sample> samples, Replications replications,
+                         List<EntryPointData> entryPoints, List<Trace> traces) {
     public ReportData {
         functions = List.copyOf(functions);
         charted = List.copyOf(charted);
         billExplanation = List.copyOf(billExplanation);
         reportLines = List.copyOf(reportLines);
         samples = List.copyOf(samples);
+        entryPoints = List.copyOf(entryPoints);
+        traces = List.copyOf(traces);
+    }
+
+    /** Whether the run was event-driven (asynchronous events or calls between functions): it has entry points. */
+    public boolean eventDriven() {
+        return !entryPoints.isEmpty();
+    }
+
+    /** The sampled trees of an entry point, in the order data/traces.json gives them. */
+    public List<Trace> tracesOf(String entryPoint) {
+        return traces.stream().filter(t -> t.entryPoint().equals(entryPoint)).toList();
+    }
+
+    /**
+     * An entry point (a traffic source) of an event-driven run: the function it invokes, how, and
+     * its figures of {@link Figures#ENTRY_POINT} by path, derived ones included.
+     */
+    public record EntryPointData(String name, String function, String invocation, Map<String, Double> figures) {
+        public EntryPointData {
+            figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        }
+
+        /** The figure's value, or 0 when summary.json does not give it. */
+        public double value(Figure figure) {
+            return figures.getOrDefault(figure.path(), 0.0);
+        }
+    }
+
+    /**
+     * One tree of requests followed whole (data/traces.json), times in milliseconds since the
+     * start of the run.
+     *
+     * @param kind     why it was kept: cold, warm, retried or failed
+     * @param requests the root first, each after the request that caused it
+     */
+    public record Trace(String entryPoint, String kind, String requestId, int omittedRequests,
+                       List<TraceRequest> requests) {
+        public Trace {
+            requests = List.copyOf(requests);
+        }
+
+        public double startMs() {
+            return requests.isEmpty() ? 0 : requests.get(0).arrivalMs();
+        }
+
+        /** The last end of any of its requests. */
+        public double endMs() {
+            double end = startMs();
+            for (TraceRequest r : requests) {
+                end = Math.max(end, r.endMs());
+            }
+            return end;
+        }
+    }
+
+    /**
+     * One request of a trace.
+     *
+     * @param kind    sync (from traffic), call (a synchronous call) or async (an event)
+     * @param cause   the index of the request that caused it, -1 for the root
+     * @param outcome done, failed or dropped (or unfinished)
+     */
+    public record TraceRequest(String function, String kind, int cause, double arrivalMs, double endMs, String outcome,
+                               List<TraceAttempt> attempts) {
+        public TraceRequest {
+            attempts = List.copyOf(attempts);
+        }
+    }
+
+    /**
+     * One attempt of a request: throttled (start = end), or an invocation whose first
+     * {@code initMs} are the init of a cold start.
+     *
+     * @param outcome ok, error, timeout or throttled
+     */
+    public record TraceAttempt(double startMs, double initMs, double endMs, String outcome) {
     }
 
     /** The costliest a month first, as the bill states it (in cents), then by the exact amount; ties keep their order. */
@@ -245,6 +328,32 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
 
         public double gbSeconds() {
             return value(Figures.GB_SECONDS);
+        }
+
+        /** Asynchronous events received; 0 for a function without events. */
+        public long eventsReceived() {
+            return count(Figures.ASYNC_RECEIVED);
+        }
+
+        public long eventsDropped() {
+            return count(Figures.ASYNC_DROPPED);
+        }
+
+        public long eventRetries() {
+            return count(Figures.ASYNC_RETRIES);
+        }
+
+        public double eventsWaitingMean() {
+            return value(Figures.ASYNC_WAITING_MEAN);
+        }
+
+        public long eventsWaitingMax() {
+            return count(Figures.ASYNC_WAITING_MAX);
+        }
+
+        /** The oldest event when an attempt started, in milliseconds. */
+        public double eventAgeMaxMs() {
+            return value(Figures.ASYNC_AGE_MAX);
         }
     }
 

@@ -111,9 +111,92 @@ public final class ReportFiles {
             }
         }
         List<Sample> samples = samples(text(dir, RunFiles.SAMPLES), functions);
+        List<ReportData.EntryPointData> entryPoints = entryPoints(summary);
+        // Runs that are not event-driven, and runs of earlier versions, have no traces.
+        List<ReportData.Trace> traces = Files.isRegularFile(dir.resolve(RunFiles.TRACES))
+                ? traces(json(dir, RunFiles.TRACES), names) : List.of();
         return new ReportData(run, functions, account, estimate(cost, "period", "summary.json: costUsd"),
                 estimate(cost, "month", "summary.json: costUsd"), periods, charted, bill, reportLines, samples,
-                replications(summary));
+                replications(summary), entryPoints, traces);
+    }
+
+    /** summary.json's {@code entryPoints}: absent (empty) unless the run was event-driven. */
+    private static List<ReportData.EntryPointData> entryPoints(JsonNode summary) {
+        JsonNode all = summary.path("entryPoints");
+        if (all.isMissingNode() || all.isNull()) {
+            return List.of();
+        }
+        if (!all.isObject()) {
+            throw new Invalid("summary.json: entryPoints is not an object");
+        }
+        List<ReportData.EntryPointData> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : all.properties()) {
+            String where = "summary.json: entryPoints." + e.getKey();
+            JsonNode n = e.getValue();
+            if (!n.isObject()) {
+                throw new Invalid(where + " is not an object");
+            }
+            Map<String, Double> figures = new LinkedHashMap<>();
+            for (Figure figure : Figures.ENTRY_POINT) {
+                if (figure.stored()) {
+                    JsonNode v = n.at("/" + figure.path().replace('.', '/'));
+                    if (!v.isNumber()) {
+                        throw new Invalid(where + "." + figure.path() + " is missing or not a number");
+                    }
+                    figures.put(figure.path(), v.asDouble());
+                }
+            }
+            out.add(new ReportData.EntryPointData(e.getKey(), string(n, "function", where), string(n, "invocation", where),
+                    Figures.deriveEntry(figures)));
+        }
+        return out;
+    }
+
+    /** data/traces.json: the trees of requests the run followed whole, times in milliseconds. */
+    static List<ReportData.Trace> traces(JsonNode root, List<String> functions) {
+        String file = RunFiles.TRACES;
+        JsonNode list = root.path("traces");
+        if (!list.isArray()) {
+            throw new Invalid(file + ": traces is missing or not a list");
+        }
+        List<ReportData.Trace> out = new ArrayList<>();
+        for (int t = 0; t < list.size(); t++) {
+            JsonNode tree = list.get(t);
+            String w = file + ": traces[" + t + "]";
+            JsonNode requests = tree.path("requests");
+            if (!requests.isArray() || requests.isEmpty()) {
+                throw new Invalid(w + ": requests is missing or empty");
+            }
+            List<ReportData.TraceRequest> rs = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                JsonNode r = requests.get(i);
+                String rw = w + ".requests[" + i + "]";
+                String function = string(r, "function", rw);
+                if (!functions.contains(function)) {
+                    throw new Invalid(rw + ": function '" + function + "' is not in summary.json");
+                }
+                int cause = (int) integer(r, "cause", rw);
+                if (cause >= i || cause < -1 || (i == 0) != (cause == -1)) {
+                    throw new Invalid(rw + ": cause " + cause + " is not an earlier request of the tree");
+                }
+                List<ReportData.TraceAttempt> attempts = new ArrayList<>();
+                JsonNode as = r.path("attempts");
+                if (!as.isArray()) {
+                    throw new Invalid(rw + ": attempts is missing or not a list");
+                }
+                for (int k = 0; k < as.size(); k++) {
+                    JsonNode a = as.get(k);
+                    String aw = rw + ".attempts[" + k + "]";
+                    attempts.add(new ReportData.TraceAttempt(decimal(a, "startMs", aw), decimal(a, "initMs", aw),
+                            decimal(a, "endMs", aw), string(a, "outcome", aw)));
+                }
+                rs.add(new ReportData.TraceRequest(function, string(r, "kind", rw), cause, decimal(r, "arrivalMs", rw),
+                        decimal(r, "endMs", rw), string(r, "outcome", rw), attempts));
+            }
+            out.add(new ReportData.Trace(string(tree, "entryPoint", w), string(tree, "kind", w),
+                    tree.path("requestId").asText(""), (int) tree.path("omittedRequests").asLong(0), rs));
+        }
+        return out;
     }
 
     /** summary.json's {@code account.concurrency} and data/account.csv, one row per period. */
