@@ -10,13 +10,19 @@ import java.util.List;
  * are followed at once, each in preallocated arrays of {@link #MAX_REQUESTS} requests and
  * {@link #MAX_ATTEMPTS} attempts, so following allocates nothing per event; a tree is copied out
  * only when it is kept. A new root is followed while a slot is free and its entry point still
- * lacks a kind, so the rarer kinds (retried, failed) are found as soon as they happen.
+ * lacks a kind, so the rarer kinds (retried, failed) are found as soon as they happen. After that,
+ * roots are still followed now and then (the 2nd, 4th, 8th ... arrival of the entry point), and
+ * the slowest of them is kept too: the trees of the first seconds are seldom those that wait for a
+ * backlog or a retry later in the run.
  */
 final class TraceSampler {
     static final int SLOTS = 32;
     static final int MAX_REQUESTS = 64;
     static final int MAX_ATTEMPTS = 256;
-    static final String[] KINDS = {"cold", "warm", "retried", "failed"};
+    static final String[] KINDS = {"cold", "warm", "retried", "failed", "slowest"};
+    /** The kinds a tree is sorted into; "slowest" is kept beside them. */
+    private static final int SORTED_KINDS = 4;
+    private static final int SLOWEST = 4;
     private static final String[] REQUEST_KINDS = {"sync", "async", "call"};
     private static final String[] OUTCOMES = {"done", "failed", "dropped"};
     static final int OK = 0;
@@ -32,6 +38,11 @@ final class TraceSampler {
     /** Per entry point, the kinds already kept, one bit each. */
     private final int[] kept;
     private final List<TraceResult> results = new ArrayList<>();
+    /** Per entry point: its roots so far, the count at which the next is followed, the slowest tree kept. */
+    private final long[] arrivals;
+    private final long[] nextFollowed;
+    private final long[] slowestMicros;
+    private final TraceResult[] slowest;
 
     // Per slot: the root followed (-1: free), its entry point, and its requests and attempts.
     private final int[] slotRoot = new int[SLOTS];
@@ -62,13 +73,24 @@ final class TraceSampler {
         this.functions = functions;
         this.entryNames = List.copyOf(entryNames);
         this.kept = new int[entryNames.size()];
+        this.arrivals = new long[entryNames.size()];
+        this.nextFollowed = new long[entryNames.size()];
+        this.slowestMicros = new long[entryNames.size()];
+        this.slowest = new TraceResult[entryNames.size()];
+        Arrays.fill(nextFollowed, 2);
+        Arrays.fill(slowestMicros, -1);
         Arrays.fill(slotRoot, -1);
     }
 
-    /** A root arrived: followed if a slot is free and its entry point still lacks a kind of tree. */
+    /** A root arrived: followed if a slot is free and its entry point still lacks a kind of tree, or now and then. */
     void rootCreated(int req, int entry) {
-        if (following == SLOTS || kept[entry] == (1 << KINDS.length) - 1) {
+        long n = ++arrivals[entry];
+        boolean now = n >= nextFollowed[entry];
+        if (following == SLOTS || kept[entry] == (1 << SORTED_KINDS) - 1 && !now) {
             return;
+        }
+        if (now) {
+            nextFollowed[entry] = 2 * n;
         }
         int slot = 0;
         while (slotRoot[slot] != -1) {
@@ -182,9 +204,13 @@ final class TraceSampler {
         }
         int kind = failed ? 3 : retried ? 2 : cold ? 0 : 1;
         int entry = slotEntry[slot];
+        long took = context.now - requests.arrivalMicros(root);
         if ((kept[entry] & (1 << kind)) == 0) {
             kept[entry] |= 1 << kind;
             results.add(copy(slot, KINDS[kind]));
+        } else if (took > slowestMicros[entry]) {
+            slowestMicros[entry] = took;
+            slowest[entry] = copy(slot, KINDS[SLOWEST]);
         }
         slotRoot[slot] = -1;
         following--;
@@ -206,6 +232,16 @@ final class TraceSampler {
         }
         return new TraceResult(entryNames.get(slotEntry[slot]), kind, requests.number(slotRoot[slot]), rows,
                 slotOmitted[slot]);
+    }
+
+    private long slowestByKind(int entry) {
+        long most = -1;
+        for (TraceResult t : results) {
+            if (t.entryPoint().equals(entryNames.get(entry))) {
+                most = Math.max(most, t.endMicros() - t.startMicros());
+            }
+        }
+        return most;
     }
 
     /** The slot following the tree of {@code req}, or -1. */
@@ -232,6 +268,12 @@ final class TraceSampler {
     /** The trees kept, by entry point (in name order), then kind. */
     List<TraceResult> results() {
         List<TraceResult> out = new ArrayList<>(results);
+        for (int e = 0; e < slowest.length; e++) {
+            // Kept only when it is slower than every tree kept by kind (otherwise one of those shows it).
+            if (slowest[e] != null && slowestMicros[e] > slowestByKind(e)) {
+                out.add(slowest[e]);
+            }
+        }
         out.sort(java.util.Comparator.comparing(TraceResult::entryPoint)
                 .thenComparing(t -> Arrays.asList(KINDS).indexOf(t.kind())));
         return out;

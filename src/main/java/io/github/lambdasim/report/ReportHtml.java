@@ -419,7 +419,8 @@ public final class ReportHtml {
         }
         h.append("<p class=\"note\">The run keeps the first tree of each kind it sees among the requests it follows "
                 + "(up to 32 at once): one with a cold start, one all warm, one retried, one failed; a kind that is "
-                + "missing was not among them.").append(d.traces().isEmpty() ? "" : " <a href=\"" + RunFiles.TRACES + "\">"
+                + "missing was not among them. It goes on following one request now and then (the 2nd, 4th, 8th... of "
+                + "each entry point) and keeps the slowest of those, when it is slower than the others shown.").append(d.traces().isEmpty() ? "" : " <a href=\"" + RunFiles.TRACES + "\">"
                 + RunFiles.TRACES + "</a> has them all.").append("</p>\n</section>\n");
     }
 
@@ -429,6 +430,7 @@ public final class ReportHtml {
             case "warm" -> "All warm";
             case "retried" -> "Retried";
             case "failed" -> "Failed";
+            case "slowest" -> "The slowest followed";
             default -> kind;
         };
     }

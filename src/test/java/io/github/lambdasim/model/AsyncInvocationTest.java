@@ -177,4 +177,33 @@ class AsyncInvocationTest {
         assertEquals(List.of("cold", "warm", "retried", "failed"),
                 run.traces().stream().map(TraceResult::kind).toList());
     }
+
+    @Test
+    void theSlowestFollowedTreeIsKeptWhenABacklogBuildsLater() {
+        // One environment for 1.2 events a second of 1 s each: the queue grows all run long, so the
+        // trees of the first seconds are the fastest, and later ones wait minutes.
+        RunResult run = Scenarios.run(Scenarios.parse("""
+                name: backlog
+                duration: 30m
+                seed: 4
+                functions:
+                  - name: f
+                    reservedConcurrency: 1
+                    handler: {duration: {constant: 1s}}
+                traffic:
+                  - {function: f, invocation: async, poisson: {rate: 1.2/s, end: 20m}}
+                """), 0);
+        TraceResult slowest = run.traces().stream().filter(t -> t.kind().equals("slowest")).findFirst().orElseThrow();
+        for (TraceResult t : run.traces()) {
+            if (t != slowest) {
+                assertTrue(t.endMicros() - t.startMicros() < slowest.endMicros() - slowest.startMicros(), t.kind());
+            }
+        }
+        // Followed at the 2nd, 4th, 8th ... arrival, after the trees kept by kind were found.
+        for (TraceResult t : run.traces()) {
+            assertTrue(t == slowest || t.startMicros() < slowest.startMicros(), t.kind());
+        }
+        assertTrue(slowest.endMicros() - slowest.startMicros() > 10_000_000L, "waited for the backlog");
+        assertEquals(List.of(), Invariants.check(run));
+    }
 }
