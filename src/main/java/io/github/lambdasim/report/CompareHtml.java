@@ -69,13 +69,22 @@ public final class CompareHtml {
     }
 
     /**
-     * The key figures that have a better direction, per function (those of events and calls when
-     * the scenarios have them), then per entry point of event-driven scenarios, then the scenarios'
-     * monthly bills.
+     * The key figures that have a better direction: per entry point of event-driven scenarios
+     * first (what the architect compares designs by), then per function (those of events and
+     * calls when the scenarios have them), then the scenarios' monthly bills.
      */
     private static List<Row> rows(CompareData d) {
         List<Row> rows = new ArrayList<>();
         java.util.Set<String> present = d.sides().get(0).figures().keySet();
+        for (String entry : d.entryPoints()) {
+            for (Figure figure : Figures.entryWith(Figure.Use.KEY)) {
+                String name = CompareData.ENTRY_POINTS + entry + "." + figure.path();
+                if (figure.better() != Figure.Better.NEITHER && present.contains(name)) {
+                    rows.add(new Row(name, "entry point " + entry + ": " + figure.label(),
+                            e -> Format.value(figure.unit(), e), figure.better()));
+                }
+            }
+        }
         for (String f : d.functions()) {
             String who = d.functions().size() > 1 ? f + ": " : "";
             java.util.Set<String> labels = new java.util.HashSet<>();
@@ -88,15 +97,6 @@ public final class CompareHtml {
                 String label = labels.add(figure.label()) ? figure.label()
                         : figure.label() + (figure.unit() == io.github.lambdasim.stats.Unit.SHARE ? ", share" : ", count");
                 rows.add(new Row(name, who + label, e -> Format.value(figure.unit(), e), figure.better()));
-            }
-        }
-        for (String entry : d.entryPoints()) {
-            for (Figure figure : Figures.entryWith(Figure.Use.KEY)) {
-                String name = CompareData.ENTRY_POINTS + entry + "." + figure.path();
-                if (figure.better() != Figure.Better.NEITHER && present.contains(name)) {
-                    rows.add(new Row(name, "entry point " + entry + ": " + figure.label(),
-                            e -> Format.value(figure.unit(), e), figure.better()));
-                }
             }
         }
         rows.add(new Row(CompareData.COST_FIGURE, "Cost a month (all functions)", Format::usd, Figure.Better.LOWER));
