@@ -84,8 +84,9 @@ public final class SweepHtml {
                     .append("</th>");
         }
         h.append("<th scope=\"col\">p99 latency</th><th scope=\"col\">Cost a month</th>"
-                + "<th scope=\"col\">Throttled</th><th scope=\"col\">Cold starts</th><th scope=\"col\" class=\"status\"></th>"
-                + "</tr></thead>\n<tbody>\n");
+                + "<th scope=\"col\">Throttled</th><th scope=\"col\">Cold starts</th>"
+                + (d.showsEvents() ? "<th scope=\"col\">Event retries</th><th scope=\"col\">Events dropped</th>" : "")
+                + "<th scope=\"col\" class=\"status\"></th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < d.points().size(); i++) {
             Point p = d.points().get(i);
             List<String> classes = new ArrayList<>();
@@ -102,7 +103,13 @@ public final class SweepHtml {
             h.append("<td>").append(esc(Format.ms(p.figure(d.latencyFigure())))).append("</td><td>")
                     .append(esc(Format.usd(p.figure(SweepData.COST_FIGURE)))).append("</td><td>")
                     .append(esc(Format.share(p.figure(d.throttleFigure())))).append("</td><td>")
-                    .append(esc(Format.share(p.figure(d.coldStartFigure())))).append("</td><td class=\"status\">");
+                    .append(esc(Format.share(p.figure(d.coldStartFigure())))).append("</td><td>");
+            if (d.showsEvents()) {
+                h.append(esc(Format.value(io.github.lambdasim.stats.Unit.COUNT, p.figure(d.retriesFigure()))))
+                        .append("</td><td>").append(esc(Format.share(p.figure(d.dropRateFigure())))).append("</td><td>");
+            }
+            h.setLength(h.length() - "<td>".length());
+            h.append("<td class=\"status\">");
             List<String> notes = new ArrayList<>();
             if (i == d.recommended()) {
                 notes.add("<span class=\"badge\">recommended</span>");

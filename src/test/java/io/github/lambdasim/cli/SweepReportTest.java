@@ -117,6 +117,37 @@ class SweepReportTest {
     }
 
     @Test
+    void aSweepOfRetriesDrawsCostAgainstDroppedEventsAndTabulatesThem() throws Exception {
+        Path events = dir.resolve("storm.yaml");
+        Files.writeString(events, """
+                name: storm
+                duration: 20m
+                seed: 3
+                functions:
+                  - name: worker
+                    async: {onFailure: dlq}
+                    handler:
+                      duration: {constant: 50ms}
+                      outages: [{at: 5m, for: 5m, errorRate: 0.5}]
+                traffic:
+                  - {function: worker, invocation: async, poisson: {rate: 5/s}}
+                """);
+        Path out = dir.resolve("storm-sweep");
+        Cli r = Cli.run("sweep", events.toString(), "--vary", "functions.worker.async.maximumRetryAttempts=0,2",
+                "--replications", "2", "--max-drop-rate", "0.05", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("retries      dropped"), r.out());
+        assertChart(out, "cost-drops");
+        String svg = Files.readString(out.resolve("charts/cost-drops.svg"));
+        assertTrue(svg.contains("Events of worker dropped (%)") && svg.contains("events dropped &lt;= 5%"), "axis and limit");
+        String html = Files.readString(out.resolve("report.html"));
+        assertPage(out, html, List.of("cost-drops"));
+        assertTrue(html.contains("<th scope=\"col\">Events dropped</th>"), "the table's column");
+        // Half the events of the outage fail: without retries about 1/8 of all are dropped, with two about 1/32.
+        assertTrue(html.contains("recommended"), "two retries meet 5%");
+    }
+
+    @Test
     void reportDrawsTheSweepAgainFromSweepJson() throws IOException {
         Path copy = Files.createDirectories(dir.resolve("sweep-copy"));
         Files.copy(a.resolve("sweep.json"), copy.resolve("sweep.json"), StandardCopyOption.REPLACE_EXISTING);

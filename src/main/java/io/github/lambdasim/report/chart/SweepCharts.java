@@ -324,12 +324,20 @@ public final class SweepCharts {
 
     // ---------------------------------------------------------------- cost against latency
 
+    /**
+     * Monthly cost against p99 latency; in a sweep of an event-driven scenario whose points drop
+     * different shares of the function's events, against those shares instead (what the varied
+     * settings trade for money there: latency is then often the same everywhere).
+     */
     static NamedChart costLatency(SweepData d) {
+        boolean drops = d.dropsVary();
+        String xFigure = drops ? d.dropRateFigure() : d.latencyFigure();
+        double scale = drops ? 100 : 1;
         int n = d.points().size();
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = d.points().get(i).figure(d.latencyFigure()).mean();
+            x[i] = scale * d.points().get(i).figure(xFigure).mean();
             y[i] = d.points().get(i).figure(SweepData.COST_FIGURE).mean();
         }
         List<Integer> front = Pareto.front(x, y);
@@ -352,14 +360,15 @@ public final class SweepCharts {
         for (int i = 0; i < n; i++) {
             Point p = d.points().get(i);
             int g = !constrained ? 0 : !p.meetsConstraints() ? 2 : p.uncertain().isEmpty() ? 0 : 1;
-            Estimate lat = p.figure(d.latencyFigure());
+            Estimate lat = p.figure(xFigure);
             Estimate cost = p.figure(SweepData.COST_FIGURE);
-            data.getSeries(g).add(lat.mean(), lat.low(), lat.high(), cost.mean(), cost.low(), cost.high());
+            data.getSeries(g).add(scale * lat.mean(), scale * lat.low(), scale * lat.high(), cost.mean(), cost.low(),
+                    cost.high());
             members.get(g).add(i);
             if (lat.low() > 0) {
-                xLow = Math.min(xLow, lat.low());
+                xLow = Math.min(xLow, scale * lat.low());
             }
-            xHigh = Math.max(xHigh, lat.high());
+            xHigh = Math.max(xHigh, scale * lat.high());
             yHigh = Math.max(yHigh, cost.high());
         }
         // Empty groups are dropped from the legend but keep their colour.
@@ -402,22 +411,24 @@ public final class SweepCharts {
         double xTop = xHigh;
         double yTop = yHigh;
         for (SweepData.Constraint c : d.constraints()) {
-            if (c.figure().equals(d.latencyFigure()) && c.limit() <= Charts.LIMIT_IN_VIEW * xHigh) {
-                xTop = Math.max(xTop, c.limit());
+            if (c.figure().equals(xFigure) && scale * c.limit() <= Charts.LIMIT_IN_VIEW * xHigh) {
+                xTop = Math.max(xTop, scale * c.limit());
             } else if (c.figure().equals(SweepData.COST_FIGURE) && c.limit() <= Charts.LIMIT_IN_VIEW * yHigh) {
                 yTop = Math.max(yTop, c.limit());
             }
         }
-        boolean log = xLow > 0 && xTop / xLow > Charts.LOG_SCALE_RATIO;
+        boolean log = !drops && xLow > 0 && xTop / xLow > Charts.LOG_SCALE_RATIO;
         // Room on the right for the labels of the slowest points.
         ValueAxis xAxis = log
                 ? new LogAxis125("p99 latency of " + d.function() + " (ms, log scale)", Ticks.niceFloor(xLow * 0.9),
                         Ticks.niceCeil(xTop * 1.6))
-                : ChartStyle.numberAxis("p99 latency of " + d.function() + " (ms)", Ticks.fromZero(xTop, 0.25, 8), "");
+                : ChartStyle.numberAxis(drops ? "Events of " + d.function() + " dropped (%)"
+                        : "p99 latency of " + d.function() + " (ms)", Ticks.fromZero(xTop, 0.25, 8), "");
         NumberAxis yAxis = ChartStyle.numberAxis("Monthly cost (USD)", Ticks.fromZero(yTop, 0.1, 8), "$");
         XYPlot plot = new XYPlot(shown, xAxis, yAxis, r);
 
-        XYSeries frontLine = new XYSeries("Pareto front: no other point is both faster and cheaper", false, true);
+        XYSeries frontLine = new XYSeries(drops ? "Pareto front: no other point both drops fewer events and is cheaper"
+                : "Pareto front: no other point is both faster and cheaper", false, true);
         for (int i : front) {
             frontLine.add(x[i], y[i]);
         }
@@ -436,24 +447,29 @@ public final class SweepCharts {
         plot.setRenderer(2, rr);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         for (SweepData.Constraint c : d.constraints()) {
-            if (c.figure().equals(d.latencyFigure()) && c.limit() <= xTop) {
-                plot.addDomainMarker(ChartStyle.verticalLimitLine(c.limit(), "SLO: " + c.text(), ChartStyle.VERMILLION));
+            if (c.figure().equals(xFigure) && scale * c.limit() <= xTop) {
+                plot.addDomainMarker(ChartStyle.verticalLimitLine(scale * c.limit(), drops
+                        ? "events dropped <= " + Format.percent(c.limit(), 1)
+                        : "SLO: " + c.text(), ChartStyle.VERMILLION));
             } else if (c.figure().equals(SweepData.COST_FIGURE) && c.limit() <= yTop) {
                 plot.addRangeMarker(ChartStyle.limitLine(c.limit(), c.text(), ChartStyle.VERMILLION));
             }
         }
-        String title = "Monthly cost against p99 latency of " + d.function();
+        String title = drops ? "Monthly cost against the events " + d.function() + " drops"
+                : "Monthly cost against p99 latency of " + d.function();
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         String labelled = n <= MAX_LABELLED ? "each point labelled by its " + variedNames(d)
                 : "the front and the recommended point labelled by their " + variedNames(d);
         ChartStyle.apply(chart, capitalise(replicationsText(d)) + "; " + labelled);
-        String caption = "Each point is one combination of the varied settings: what callers of " + d.function()
-                + " wait at the 99th percentile (across) and what the whole scenario costs a month (up). Down and to the "
+        String across = drops ? "the share of " + d.function() + "'s asynchronous events given up (across; its p99 "
+                + "latency is in the table)" : "what callers of " + d.function() + " wait at the 99th percentile (across)";
+        String caption = "Each point is one combination of the varied settings: " + across
+                + " and what the whole scenario costs a month (up). Down and to the "
                 + "left is better; the dashed green line joins the Pareto front, the points that no other point beats on "
                 + "both (by their means). Error bars are 95% confidence intervals over the replications. "
                 + (constrained ? "Red dashed lines are the constraints that can be drawn here. " : "")
                 + (d.recommended() >= 0 ? "The ring marks the recommended point." : "No point meets every constraint.");
-        return new NamedChart("cost-latency", title, caption, chart);
+        return new NamedChart(drops ? "cost-drops" : "cost-latency", title, caption, chart);
     }
 
     /**

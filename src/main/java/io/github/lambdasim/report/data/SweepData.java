@@ -71,6 +71,31 @@ public record SweepData(String scenario, String description, long seed, int repl
         return function + ".coldStartRate";
     }
 
+    /** The share of the function's asynchronous events given up (event-driven sweeps). */
+    public String dropRateFigure() {
+        return function + ".events.asyncDropRate";
+    }
+
+    /** Attempts of the function's events after an error (event-driven sweeps). */
+    public String retriesFigure() {
+        return function + ".events.asyncRetries";
+    }
+
+    /**
+     * Whether the function's events are worth showing: the sweep is of an event-driven scenario
+     * and some point retried or dropped events of the function.
+     */
+    public boolean showsEvents() {
+        return points.stream().allMatch(p -> p.figures().containsKey(dropRateFigure())
+                && p.figures().containsKey(retriesFigure()))
+                && points.stream().anyMatch(p -> p.figure(dropRateFigure()).mean() > 0 || p.figure(retriesFigure()).mean() > 0);
+    }
+
+    /** Whether the function's dropped events differ between points (then the cost chart is drawn against them). */
+    public boolean dropsVary() {
+        return showsEvents() && points.stream().mapToDouble(p -> p.figure(dropRateFigure()).mean()).distinct().count() > 1;
+    }
+
     /** The function's cost per million invocations, in USD. */
     public String costPerMillionFigure() {
         return function + ".costPerMillionInvocationsUsd";
