@@ -39,6 +39,11 @@ final class TextSummary {
             listed(sb, run);
         }
         if (run.eventDriven()) {
+            if (run.functions().stream().anyMatch(f -> f.hasEvents() && f.events().asyncEventsReceived() > 0
+                    && f.throttles() > 0)) {
+                sb.append(String.format(Locale.ROOT, "%n  (A function that receives events counts every throttled attempt:"
+                        + "%n  an event waits and is tried again, so its throttles are a share of attempts.)%n"));
+            }
             entryPoints(sb, run);
         }
         var period = run.bill().period();

@@ -256,8 +256,8 @@ public final class ReportHtml {
                         + "</code> for confidence intervals."
                         : "These figures are one replication's; the table above says how much they vary.")
                 .append(throttledEvents(fs) ? " Throttles of a function that receives events count every throttled "
-                        + "attempt: an event that finds no capacity goes back to the queue and is tried again after 1 s, "
-                        + "2 s, 4 s ... up to 5 minutes, so one event can be throttled many times, throttles can exceed "
+                        + "attempt: an event that finds no capacity goes back to the queue and is tried again after about 1 s, "
+                        + "2 s, 4 s ... (jittered) up to 5 minutes, so one event can be throttled many times, throttles can exceed "
                         + "requests, and the share is of attempts." : "")
                 .append("</p>\n</section>\n");
     }
