@@ -5,6 +5,7 @@ import io.github.lambdasim.model.Simulation;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ProvisionedSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.scenario.StepSpec;
 import io.github.lambdasim.scenario.TrafficSpec;
 import io.github.lambdasim.scenario.Units;
 import java.io.PrintWriter;
@@ -103,8 +104,8 @@ final class ValidateCommand implements Callable<Integer> {
     /** What a function of an event-driven scenario calls, and how its asynchronous events are handled. */
     private static String events(FunctionSpec f, boolean receivesEvents) {
         StringBuilder sb = new StringBuilder();
-        for (io.github.lambdasim.scenario.StepSpec step : f.handler().steps()) {
-            if (step instanceof io.github.lambdasim.scenario.StepSpec.Invoke call) {
+        for (StepSpec step : f.handler().steps()) {
+            if (step instanceof StepSpec.Invoke call) {
                 sb.append(sb.length() == 0 ? "; calls " : ", ").append(String.join(" + ", call.functions()))
                         .append(" (").append(call.mode().label())
                         .append(call.calls() > 1 ? ", " + call.calls() + (call.parallel() ? " at once" : " in turn") : "")

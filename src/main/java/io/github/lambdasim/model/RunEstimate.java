@@ -10,7 +10,10 @@ import io.github.lambdasim.scenario.Units;
 import io.github.lambdasim.stats.Metric;
 import io.github.lambdasim.stats.PeriodRecorder;
 import io.github.lambdasim.stats.Recorder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a run will cost before it starts, from the scenario alone: the work (requests expected
@@ -82,14 +85,14 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
         long pool = Math.max(0, spec.account().concurrencyLimit() - reservedSum);
         double idleMax = upper(spec.platform().idleLifetimeMicros());
         // Per function: its expected requests and the sum of its sources' maximum rates (one pass, not one per function).
-        java.util.Map<String, double[]> byFunction = new java.util.HashMap<>();
+        Map<String, double[]> byFunction = new HashMap<>();
         for (TrafficSpec t : spec.traffic()) {
             double[] sums = byFunction.computeIfAbsent(t.function(), k -> new double[2]);
             sums[0] += t.pattern().expectedCount(duration);
             sums[1] += t.pattern().maxRate();
         }
-        java.util.Map<String, Double> caused = spec.eventDriven() ? causedRequests(spec, byFunction) : java.util.Map.of();
-        java.util.Set<String> asyncTargets = spec.eventDriven() ? spec.asyncTargets() : java.util.Set.of();
+        Map<String, Double> caused = spec.eventDriven() ? causedRequests(spec, byFunction) : Map.of();
+        Set<String> asyncTargets = spec.eventDriven() ? spec.asyncTargets() : Set.of();
         double work0 = 0;
         for (FunctionSpec f : spec.functions()) {
             double[] sums = byFunction.getOrDefault(f.name(), new double[2]);
@@ -180,20 +183,20 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
      * far as recursion detection lets it (the platform's limit, or 32 hops where there is none).
      * Throttled attempts of events are not counted: they cost little and depend on the run.
      */
-    private static java.util.Map<String, Double> causedRequests(ScenarioSpec spec, java.util.Map<String, double[]> traffic) {
-        java.util.Map<String, FunctionSpec> byName = new java.util.HashMap<>();
+    private static Map<String, Double> causedRequests(ScenarioSpec spec, Map<String, double[]> traffic) {
+        Map<String, FunctionSpec> byName = new HashMap<>();
         for (FunctionSpec f : spec.functions()) {
             byName.put(f.name(), f);
         }
-        java.util.Map<String, Double> total = new java.util.HashMap<>();
-        java.util.Map<String, Double> wave = new java.util.HashMap<>();
+        Map<String, Double> total = new HashMap<>();
+        Map<String, Double> wave = new HashMap<>();
         for (var e : traffic.entrySet()) {
             wave.put(e.getKey(), e.getValue()[0]);
         }
         int limit = spec.platform().events().recursionLimit();
         int hops = limit > 0 ? limit : 32;
         for (int hop = 1; hop < hops && !wave.isEmpty(); hop++) {
-            java.util.Map<String, Double> next = new java.util.HashMap<>();
+            Map<String, Double> next = new HashMap<>();
             for (var e : wave.entrySet()) {
                 FunctionSpec f = byName.get(e.getKey());
                 if (f == null || e.getValue() < 1e-9) {

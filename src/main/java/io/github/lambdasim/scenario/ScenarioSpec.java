@@ -2,6 +2,8 @@ package io.github.lambdasim.scenario;
 
 import io.github.lambdasim.billing.BillingSpec;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A validated scenario: everything a simulation needs, immutable.
@@ -50,8 +52,8 @@ public record ScenarioSpec(String name, String description, long durationMicros,
      * The names of the functions that receive asynchronous events: from traffic, from asynchronous
      * invoke steps (handler or init) and as destinations.
      */
-    public java.util.Set<String> asyncTargets() {
-        java.util.Set<String> targets = new java.util.TreeSet<>();
+    public Set<String> asyncTargets() {
+        Set<String> targets = new TreeSet<>();
         for (TrafficSpec t : traffic) {
             if (t.invocation() == TrafficSpec.Invocation.ASYNC) {
                 targets.add(t.function());
