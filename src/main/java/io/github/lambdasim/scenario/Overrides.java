@@ -50,6 +50,12 @@ final class Overrides {
                 if (next == null || next instanceof YamlNode.Scalar s && s.isNull) {
                     next = new YamlNode.Mapping(0);
                     m.entries.put(seg, next);
+                } else if (i == 0 && seg.equals("platform") && next instanceof YamlNode.Scalar preset) {
+                    // `platform: current` is `platform: {preset: current}`: a key under it keeps the preset.
+                    YamlNode.Mapping platform = new YamlNode.Mapping(preset.line());
+                    platform.entries.put("preset", preset);
+                    m.entries.put(seg, platform);
+                    next = platform;
                 }
                 node = next;
             } else if (node instanceof YamlNode.Sequence s) {

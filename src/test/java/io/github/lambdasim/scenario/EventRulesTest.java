@@ -76,6 +76,16 @@ class EventRulesTest {
     }
 
     /** The scenario with {@code platform: {preset: current, events: {<rules>}}} on line 3. */
+    @Test
+    void aKeyUnderAPresetNameKeepsThePreset() {
+        // `platform: 2019` is `platform: {preset: 2019}`: --set a key under it and the era stays.
+        String era2019 = YAML.replace("duration: 1h", "duration: 1h\nplatform: \"2019\"");
+        PlatformSpec.EventRules r = rules(era2019, "platform.events.throttleBackoff.jitter=0");
+        assertEquals(0, r.throttleBackoffJitter());
+        assertEquals(0, r.recursionLimit(), "still the 2019 preset: no loop detection");
+        assertEquals(16, rules(YAML, "platform.events.sdkMaxAttempts=5").recursionLimit(), "the default preset stays");
+    }
+
     private static String events(String rules) {
         return YAML.replace("duration: 1h", "duration: 1h\nplatform: {preset: current, events: {" + rules + "}}");
     }
