@@ -133,6 +133,10 @@ class ReadmeFiguresTest {
             return "The work itself needs " + Math.round(workMinutes) + " minutes of the 50 environments; the last "
                     + "thumbnail comes after " + Math.round(f.events().asyncEventLatencyMs().max() / 60_000) + ", because";
         }, run("s3-thumbnails")));
+        c.add(new Claim("s3-thumbnails-no-jitter", false, rs -> "on `s3-thumbnails` leaves "
+                + Format.count(only(rs.get(0)).events().requestsUnfinished()) + " images waiting when its 45 minutes end, "
+                + "against the last\nthumbnail at " + Math.round(only(rs.get(1)).events().asyncEventLatencyMs().max() / 60_000)
+                + " minutes with it", run("s3-thumbnails", "platform.events.throttleBackoff.jitter=0"), run("s3-thumbnails")));
         c.add(new Claim("retry-storm-cost", false, rs -> {
             FunctionResult none = only(rs.get(0));
             FunctionResult two = only(rs.get(1));
