@@ -17,7 +17,10 @@ final class Grid {
     private Grid() {
     }
 
-    /** {@code path=v1,v2,...} (commas inside braces or brackets do not split) or {@code path=from..to:step}. */
+    /**
+     * {@code path=v1,v2,...} (commas inside braces or brackets do not split) or {@code path=from..to:step}
+     * (from, from + step, ... and to itself, whether or not it is on the step).
+     */
     static Map<String, List<String>> parse(List<String> vary) {
         Map<String, List<String>> grid = new LinkedHashMap<>();
         for (String v : vary) {
@@ -46,6 +49,9 @@ final class Grid {
             }
             for (long x = from; x <= to; x += step) {
                 out.add(Long.toString(x));
+            }
+            if (!out.get(out.size() - 1).equals(Long.toString(to))) {
+                out.add(Long.toString(to)); // the upper bound is simulated even when it is off the step
             }
             return out;
         }
