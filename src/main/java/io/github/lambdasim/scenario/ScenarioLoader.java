@@ -760,7 +760,24 @@ public final class ScenarioLoader {
             problems.add(f.child(key), s, p == null ? s.text + " is too large" : p.replace(Long.toString(Long.MAX_VALUE), s.text.trim()));
             return defaultValue;
         }
-        long v = f.integer(key, defaultValue, Long.MIN_VALUE, Long.MAX_VALUE, "MB");
+        long v;
+        if (f.node(key) instanceof YamlNode.Scalar s && s.text.trim().matches("(?i).*[0-9]\\s*[mg]b")) {
+            // A size with its unit, as the README allows everywhere: 10GB, 512MB.
+            double mb;
+            try {
+                mb = Units.parseSizeMb(s.text);
+            } catch (IllegalArgumentException e) {
+                problems.add(f.child(key), s, e.getMessage());
+                return defaultValue;
+            }
+            if (mb != Math.rint(mb)) {
+                problems.add(f.child(key), s, "'" + s.text.trim() + "' is " + mb + " MB, not a whole number of MB");
+                return defaultValue;
+            }
+            v = (long) mb;
+        } else {
+            v = f.integer(key, defaultValue, Long.MIN_VALUE, Long.MAX_VALUE, "MB");
+        }
         String p = problem.apply(v);
         if (p != null) {
             problems.add(f.child(key), f.node(key), p);

@@ -36,6 +36,18 @@ class ValidationTest {
     }
 
     @Test
+    void sizesTakeTheirUnitAsTheReadmeSays() {
+        ScenarioSpec s = ScenarioLoader.parse(VALID.replace("memorySize: 1024", "memorySize: 10GB\n    ephemeralStorageSize: 2GB"),
+                "s.yaml", List.of());
+        assertEquals(10_240, s.functions().get(0).memoryMb());
+        assertEquals(2_048, s.functions().get(0).ephemeralStorageMb());
+        assertEquals(1_536, ScenarioLoader.parse(VALID, "s.yaml", List.of("functions.api.memorySize=1.5GB")).functions()
+                .get(0).memoryMb());
+        assertEquals("s.yaml:5: functions[0].memorySize: '0.3GB' is 307.2 MB, not a whole number of MB",
+                messages(problems(VALID.replace("memorySize: 1024", "memorySize: 0.3GB"))));
+    }
+
+    @Test
     void validScenarioBindsItsValues() {
         ScenarioSpec s = ScenarioLoader.parse(VALID, "s.yaml", List.of());
         assertEquals("ok", s.name());
