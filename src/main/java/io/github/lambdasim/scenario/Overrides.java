@@ -33,6 +33,7 @@ final class Overrides {
         if (value == null) {
             value = new YamlNode.Scalar(0, valueText, true, false);
         }
+        value = YamlNode.onLine(value, YamlNode.FROM_SET);
         if (!(root instanceof YamlNode.Mapping)) {
             return root; // binding reports what the root should be
         }

@@ -13,6 +13,8 @@ public record Problem(String source, String path, int line, String message) {
             sb.append(source);
             if (line > 0) {
                 sb.append(':').append(line);
+            } else if (line == YamlNode.FROM_SET) {
+                sb.append(" --set");
             }
             sb.append(": ");
         } else if (line > 0) {

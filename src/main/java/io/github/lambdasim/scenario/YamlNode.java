@@ -67,6 +67,25 @@ abstract sealed class YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNo
         }
     }
 
+    /** The line of a node given on the command line by {@code --set}: problems name the option, not a line. */
+    static final int FROM_SET = -1;
+
+    /** A deep copy whose nodes are all on {@code line} (a {@code --set} value: {@link #FROM_SET}). */
+    static YamlNode onLine(YamlNode node, int line) {
+        if (node instanceof Mapping m) {
+            Mapping c = new Mapping(line);
+            m.entries.forEach((k, v) -> c.entries.put(k, onLine(v, line)));
+            return c;
+        }
+        if (node instanceof Sequence s) {
+            Sequence c = new Sequence(line);
+            s.items.forEach(i -> c.items.add(onLine(i, line)));
+            return c;
+        }
+        Scalar s = (Scalar) node;
+        return new Scalar(line, s.text, s.quoted, s.isNull);
+    }
+
     /** A deep copy: presets are copied before a scenario's overrides are merged into them. */
     static YamlNode copy(YamlNode node) {
         if (node instanceof Mapping m) {

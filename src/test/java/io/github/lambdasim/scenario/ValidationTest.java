@@ -36,6 +36,14 @@ class ValidationTest {
     }
 
     @Test
+    void aProblemInASetValueNamesTheOptionNotALineOfTheFile() {
+        assertEquals("s.yaml --set: functions[0].memorySize: expected a whole number (MB), found 'abc'",
+                messages(problems(VALID, "functions.api.memorySize=abc")));
+        assertEquals("s.yaml --set: functions[0].handler.steps[0].cpu: '-5ms' is negative; a duration is zero or more",
+                messages(problems(VALID, "functions.api.handler={steps: [{cpu: -5ms}]}")));
+    }
+
+    @Test
     void sizesTakeTheirUnitAsTheReadmeSays() {
         ScenarioSpec s = ScenarioLoader.parse(VALID.replace("memorySize: 1024", "memorySize: 10GB\n    ephemeralStorageSize: 2GB"),
                 "s.yaml", List.of());
