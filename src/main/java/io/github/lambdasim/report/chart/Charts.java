@@ -511,9 +511,10 @@ public final class Charts {
         XYPlot plot = new XYPlot(lines, ChartStyle.timeAxis(c.scale),
                 ChartStyle.numberAxis("Count per " + v.per, Ticks.fromZero(top, 0.08, 8), ""), r);
         String title = f.name() + ": invocations, errors and throttles per " + v.per;
-        String subtitle = Format.count(f.requests()) + " requests: " + Format.count(f.invocations()) + " invocations, "
-                + Format.count(f.errors()) + " errors (" + Format.count(f.timeouts()) + " timeouts), "
-                + Format.count(f.throttles()) + " throttles" + (f.inFlightAtEnd() > 0
+        String subtitle = Format.count(f.requests(), "request", "requests") + ": "
+                + Format.count(f.invocations(), "invocation", "invocations") + ", "
+                + Format.count(f.errors(), "error", "errors") + " (" + Format.count(f.timeouts(), "timeout", "timeouts")
+                + "), " + Format.count(f.throttles(), "throttle", "throttles") + (f.inFlightAtEnd() > 0
                 ? ", " + Format.count(f.inFlightAtEnd()) + " still running at the end" : "");
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, subtitle);

@@ -65,6 +65,11 @@ public final class Format {
         return usd(usd);
     }
 
+    /** A count and its noun, singular for one: {@code 1 error}, {@code 2 errors}, {@code 1,204 throttles}. */
+    public static String count(long n, String one, String many) {
+        return count(n) + " " + (n == 1 ? one : many);
+    }
+
     /** {@code part} as a percentage of {@code whole}, with the decimals small shares need: {@code 55%}, {@code 2.5%}, {@code 0.012%}. */
     public static String percent(double part, double whole) {
         if (!(whole > 0)) {

@@ -21,6 +21,8 @@ class FormatTest {
         assertEquals("0.012%", Format.percent(45, 360_463));
         assertEquals("0.63%", Format.percent(21, 3357));
         assertEquals("2.5%", Format.percent(25, 1000));
+        assertEquals("1 error", Format.count(1, "error", "errors"));
+        assertEquals("0 errors, 1,204 errors", Format.count(0, "error", "errors") + ", " + Format.count(1204, "error", "errors"));
         assertEquals("99.83%", Format.percent(72_080, 72_206));
         assertEquals("99.9986%", Format.percent(72_205, 72_206));
         assertEquals("100%", Format.percent(5, 5));
