@@ -2,6 +2,7 @@ package io.github.lambdasim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,8 +126,35 @@ final class MergeCommand implements Callable<Integer> {
                 SweepCommand.Plan plan = SweepCommand.Plan.fromJson(first.command(), where);
                 yield SweepCommand.write(plan, replications, out != null ? out : plan.defaultTarget(), stdout, err);
             }
+            case CompareCommand.Plan.KIND -> {
+                CompareCommand.Plan plan = CompareCommand.Plan.fromJson(first.command(), where);
+                List<String> absentFiles = new ArrayList<>();
+                for (int i = 0; i < first.points(); i++) {
+                    Part owner = ordered.get(i * r % n);
+                    for (String f : firstRunFiles(plan, i)) {
+                        if (!owner.files().contains(f) || !Files.isRegularFile(owner.dir().resolve(f))) {
+                            absentFiles.add(owner.dir() + ": " + f + " is missing (run shard " + owner.shard() + " again)");
+                        }
+                    }
+                }
+                if (!absentFiles.isEmpty()) {
+                    yield refuse(err, absentFiles);
+                }
+                yield CompareCommand.write(plan, replications, (folder, i) -> {
+                    Part owner = ordered.get(i * r % n);
+                    for (String f : firstRunFiles(plan, i)) {
+                        folder.write(f, Files.readAllBytes(owner.dir().resolve(f)));
+                    }
+                }, out != null ? out : plan.defaultTarget(), stdout, err);
+            }
             default -> refuse(err, List.of(where + ": a part of a '" + first.kind() + "', which this version cannot merge"));
         };
+    }
+
+    /** The files of replication 0 of scenario i that a comparison's part holds. */
+    private static List<String> firstRunFiles(CompareCommand.Plan plan, int i) {
+        String run = plan.runFolders().get(i);
+        return List.of(run + "/summary.json", run + "/metrics.csv");
     }
 
     /** Why {@code p} cannot be merged with {@code first}, or null. */
