@@ -63,38 +63,165 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
     Integer threads;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Simulate only share K of N of the (scenario, replication) pairs and write a part "
+                    + "(default folder: output/compare-...-shard-K-of-N); `lambdasim merge` joins the N parts into exactly "
+                    + "the files of the whole comparison. A part already complete is not simulated again.")
+    String shard;
+
     @Spec
     CommandSpec spec;
 
+    /**
+     * What the comparison's results are written from besides the simulations: each scenario's
+     * name, file, seed and description, the replications, the figures compared and the folders of
+     * replication 0. A shard keeps it in its part, so that merge writes the same files.
+     */
+    record Plan(List<String> names, List<String> files, List<Long> seeds, List<String> descriptions, int replications,
+                List<String> figures, List<String> runFolders) {
+        static final String KIND = "compare";
+
+        String folderName() {
+            String folderName = "compare-" + String.join("-vs-", names.stream().limit(3).toList());
+            return folderName.length() > 120 ? folderName.substring(0, 120) : folderName;
+        }
+
+        Path defaultTarget() {
+            return Path.of("output", folderName());
+        }
+
+        ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            ArrayNode list = o.putArray("scenarios");
+            for (int i = 0; i < names.size(); i++) {
+                ObjectNode n = list.addObject();
+                n.put("name", names.get(i));
+                n.put("file", files.get(i));
+                n.put("seed", seeds.get(i));
+                n.put("description", descriptions.get(i));
+                n.put("run", runFolders.get(i));
+            }
+            o.put("replications", replications);
+            ArrayNode fs = o.putArray("figures");
+            figures.forEach(fs::add);
+            return o;
+        }
+
+        static Plan fromJson(com.fasterxml.jackson.databind.JsonNode o, String where) {
+            String at = where + ": command";
+            List<String> names = new ArrayList<>();
+            List<String> files = new ArrayList<>();
+            List<Long> seeds = new ArrayList<>();
+            List<String> descriptions = new ArrayList<>();
+            List<String> runs = new ArrayList<>();
+            var list = Part.array(o, "scenarios", at);
+            for (int i = 0; i < list.size(); i++) {
+                var n = list.get(i);
+                String si = at + ": scenarios[" + i + "]";
+                names.add(Part.text(n, "name", si));
+                files.add(Part.text(n, "file", si));
+                if (!n.path("seed").isIntegralNumber()) {
+                    throw new IllegalArgumentException(si + ": seed is missing or not a whole number");
+                }
+                seeds.add(n.path("seed").asLong());
+                descriptions.add(n.path("description").isTextual() ? n.path("description").asText() : null);
+                String run = Part.text(n, "run", si);
+                if (!run.startsWith(CompareData.RUNS) || run.contains("..")) {
+                    throw new IllegalArgumentException(si + ": run is not a folder under " + CompareData.RUNS);
+                }
+                runs.add(run);
+            }
+            if (names.size() < 2) {
+                throw new IllegalArgumentException(at + ": scenarios: fewer than 2");
+            }
+            return new Plan(names, files, seeds, descriptions, Part.whole(o, "replications", at), Part.texts(o, "figures", at),
+                    runs);
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
+        Shard share = shard == null ? null : Shard.parse(shard);
         Grid.checkReplications(replications, 2);
         List<ScenarioSpec> specs = new ArrayList<>();
         for (Path p : scenarios) {
             specs.add(ScenarioLoader.load(p, overrides));
         }
-        Progress progress = new Progress(spec.commandLine().getErr(), "compare");
-        List<Experiment.PointResult> results = Experiment.run(specs, replications, null,
-                threads != null ? threads : Experiment.defaultThreads(), true, progress);
-        progress.done();
-
         Set<String> figures = new LinkedHashSet<>(KeyFigures.names(specs.get(0)));
         for (ScenarioSpec s : specs.subList(1, specs.size())) {
             figures.retainAll(KeyFigures.names(s));
         }
-        List<String> names = new ArrayList<>(figures);
-        String folderName = "compare-" + String.join("-vs-", specs.stream().map(ScenarioSpec::name).limit(3).toList());
-        Path target = out != null ? out : Path.of("output", folderName.length() > 120 ? folderName.substring(0, 120) : folderName);
-        List<String> runFolders = runFolders(specs);
+        Plan plan = new Plan(specs.stream().map(ScenarioSpec::name).toList(), scenarios.stream().map(Path::toString).toList(),
+                specs.stream().map(ScenarioSpec::seed).toList(),
+                specs.stream().map(ScenarioSpec::description).collect(java.util.stream.Collectors.toList()), replications,
+                new ArrayList<>(figures), runFolders(specs));
+        int threadCount = threads != null ? threads : Experiment.defaultThreads();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (share != null) {
+            share.checkWork(specs.size() * replications);
+            String digest = Part.digest(Plan.KIND, scenarios, overrides, plan.toJson());
+            Path target = out != null ? out : Path.of("output", plan.folderName() + share.folderSuffix());
+            if (Part.alreadyDone(target, Plan.KIND, digest, share, stdout)) {
+                return 0;
+            }
+            Progress progress = new Progress(spec.commandLine().getErr(), "compare, shard " + share);
+            List<Experiment.PairResult> pairs = Experiment.runPairs(specs, replications, null, threadCount, true, progress,
+                    share::owns);
+            progress.done();
+            try (OutputFolder folder = new OutputFolder(target)) {
+                List<String> files = new ArrayList<>();
+                for (Experiment.PairResult pair : pairs) {
+                    if (pair.run() != null) {
+                        files.addAll(writeFirst(folder, plan.runFolders().get(pair.point()), pair.run()));
+                    }
+                }
+                List<Experiment.PairResult> figuresOnly = pairs.stream()
+                        .map(p -> new Experiment.PairResult(p.point(), p.replication(), p.figures(), null)).toList();
+                folder.write(Part.FILE, Part.render(Plan.KIND, digest, share, specs.size(), replications, plan.toJson(),
+                        figuresOnly, files));
+                folder.commit();
+                MergeCommand.printPart(stdout, "comparison", share, pairs.size(), specs.size() * replications,
+                        folder.target(), out == null ? "output/" + plan.folderName() + "-shard-*-of-" + share.n() : null);
+            }
+            return 0;
+        }
+
+        Progress progress = new Progress(spec.commandLine().getErr(), "compare");
+        List<Experiment.PointResult> results = Experiment.run(specs, replications, null, threadCount, true, progress);
+        progress.done();
+        return write(plan, results.stream().map(Experiment.PointResult::replications).toList(), (folder, i) ->
+                writeFirst(folder, plan.runFolders().get(i), results.get(i).first()),
+                out != null ? out : plan.defaultTarget(), stdout, spec.commandLine().getErr());
+    }
+
+    /** Writes replication 0 of a scenario in full (summary.json, metrics.csv) under {@code run}; returns their paths. */
+    static List<String> writeFirst(OutputFolder folder, String run, RunResult first) throws IOException {
+        ObjectNode summary = SummaryJson.build(first);
+        SummaryJson.addRun(summary, first);
+        folder.write(run + "/summary.json", SummaryJson.render(summary));
+        folder.write(run + "/metrics.csv", out -> MetricsCsv.write(first.series(), out));
+        return List.of(run + "/summary.json", run + "/metrics.csv");
+    }
+
+    /** Writes the files of replication 0 of scenario i into the result folder. */
+    @FunctionalInterface
+    interface FirstRuns {
+        void write(OutputFolder folder, int scenario) throws IOException;
+    }
+
+    /**
+     * Writes the comparison's files from the key figures of each scenario's replications (in
+     * order) and the runs of replication 0, and prints its table: the end of an unsharded
+     * comparison, and of {@code lambdasim merge}.
+     */
+    static int write(Plan plan, List<List<Map<String, Double>>> results, FirstRuns firstRuns, Path target,
+                     PrintWriter stdout, PrintWriter stderr) throws IOException {
+        List<String> names = plan.figures();
         try (OutputFolder folder = new OutputFolder(target)) {
-            folder.write("compare.csv", csv(specs, names, results));
-            folder.write("compare.json", SummaryJson.render(json(specs, names, results, runFolders)));
-            for (int i = 0; i < specs.size(); i++) {
-                RunResult first = results.get(i).first();
-                ObjectNode summary = SummaryJson.build(first);
-                SummaryJson.addRun(summary, first);
-                folder.write(runFolders.get(i) + "/summary.json", SummaryJson.render(summary));
-                folder.write(runFolders.get(i) + "/metrics.csv", out -> MetricsCsv.write(first.series(), out));
+            folder.write("compare.csv", csv(plan, names, results));
+            folder.write("compare.json", SummaryJson.render(json(plan, names, results)));
+            for (int i = 0; i < plan.names().size(); i++) {
+                firstRuns.write(folder, i);
             }
             String reportFailure = null;
             try {
@@ -104,9 +231,9 @@ final class CompareCommand implements Callable<Integer> {
                 reportFailure = e.getMessage() == null ? e.toString() : e.getMessage();
             }
             folder.commit();
-            print(spec.commandLine().getOut(), specs, names, results, folder);
+            print(stdout, plan, names, results, folder);
             if (reportFailure != null) {
-                return Errors.reportFailed(spec.commandLine().getErr(), folder, reportFailure);
+                return Errors.reportFailed(stderr, folder, reportFailure);
             }
         }
         return 0;
@@ -127,14 +254,14 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** The estimate of a figure in one scenario. */
-    private static Estimate estimate(Experiment.PointResult r, String figure) {
-        return Estimate.of(values(r.replications(), figure));
+    private static Estimate estimate(List<Map<String, Double>> r, String figure) {
+        return Estimate.of(values(r, figure));
     }
 
     /** The difference from the baseline, paired by replication (same random substreams). */
-    private static Estimate difference(Experiment.PointResult base, Experiment.PointResult other, String figure) {
-        double[] a = values(base.replications(), figure);
-        double[] b = values(other.replications(), figure);
+    private static Estimate difference(List<Map<String, Double>> base, List<Map<String, Double>> other, String figure) {
+        double[] a = values(base, figure);
+        double[] b = values(other, figure);
         double[] d = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             d[i] = b[i] - a[i];
@@ -150,10 +277,10 @@ final class CompareCommand implements Callable<Integer> {
         return v;
     }
 
-    private String csv(List<ScenarioSpec> specs, List<String> names, List<Experiment.PointResult> results) {
+    private static String csv(Plan plan, List<String> names, List<List<Map<String, Double>>> results) {
         StringBuilder sb = new StringBuilder("figure");
-        for (int i = 0; i < specs.size(); i++) {
-            String n = specs.get(i).name();
+        for (int i = 0; i < plan.names().size(); i++) {
+            String n = plan.names().get(i);
             sb.append(',').append(n).append(',').append(n).append(".ci95");
             if (i > 0) {
                 sb.append(',').append(n).append(".difference,").append(n).append(".difference.ci95");
@@ -162,7 +289,7 @@ final class CompareCommand implements Callable<Integer> {
         sb.append('\n');
         for (String f : names) {
             sb.append(f);
-            for (int i = 0; i < specs.size(); i++) {
+            for (int i = 0; i < plan.names().size(); i++) {
                 Estimate e = estimate(results.get(i), f);
                 sb.append(',').append(num(e.mean())).append(',').append(num(e.halfWidth()));
                 if (i > 0) {
@@ -180,19 +307,18 @@ final class CompareCommand implements Callable<Integer> {
                 .stripTrailingZeros().toPlainString() : "";
     }
 
-    private ObjectNode json(List<ScenarioSpec> specs, List<String> names, List<Experiment.PointResult> results,
-                            List<String> runFolders) {
+    private static ObjectNode json(Plan plan, List<String> names, List<List<Map<String, Double>>> results) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("replications", replications);
+        root.put("replications", plan.replications());
         root.put("confidence", Estimate.CONFIDENCE);
         ArrayNode list = root.putArray("scenarios");
-        for (int i = 0; i < specs.size(); i++) {
+        for (int i = 0; i < plan.names().size(); i++) {
             ObjectNode o = list.addObject();
-            o.put("scenario", specs.get(i).name());
-            o.put("file", scenarios.get(i).toString());
-            o.put("seed", specs.get(i).seed());
-            o.put("description", specs.get(i).description());
-            o.put("run", runFolders.get(i));
+            o.put("scenario", plan.names().get(i));
+            o.put("file", plan.files().get(i));
+            o.put("seed", plan.seeds().get(i));
+            o.put("description", plan.descriptions().get(i));
+            o.put("run", plan.runFolders().get(i));
             ObjectNode figs = o.putObject("figures");
             for (String f : names) {
                 Estimate e = estimate(results.get(i), f);
@@ -209,10 +335,11 @@ final class CompareCommand implements Callable<Integer> {
         return root;
     }
 
-    private void print(PrintWriter out, List<ScenarioSpec> specs, List<String> names, List<Experiment.PointResult> results,
-                       OutputFolder folder) {
+    private static void print(PrintWriter out, Plan plan, List<String> names, List<List<Map<String, Double>>> results,
+                              OutputFolder folder) {
+        List<String> scenarioNames = plan.names();
         out.printf(Locale.ROOT, "%d scenarios x %d replications; differences from %s (95%% confidence intervals, paired)%n%n",
-                specs.size(), replications, specs.get(0).name());
+                scenarioNames.size(), plan.replications(), scenarioNames.get(0));
         // The headline figures that have a better direction, and the scenario's monthly bill.
         // A function's event figures only where some scenario has events to show.
         List<String> shown = names.stream().filter(n -> {
@@ -223,13 +350,13 @@ final class CompareCommand implements Callable<Integer> {
                 || results.stream().anyMatch(r -> estimate(r, n).mean() != 0)).toList();
         String first = "%-" + Math.max(34, shown.stream().mapToInt(String::length).max().orElse(0) + 2) + "s";
         out.printf(Locale.ROOT, first, "figure");
-        for (ScenarioSpec s : specs) {
-            out.printf(Locale.ROOT, "  %-28s", s.name());
+        for (String s : scenarioNames) {
+            out.printf(Locale.ROOT, "  %-28s", s);
         }
         out.println();
         for (String f : shown) {
             out.printf(Locale.ROOT, first, f);
-            for (int i = 0; i < specs.size(); i++) {
+            for (int i = 0; i < scenarioNames.size(); i++) {
                 Estimate e = estimate(results.get(i), f);
                 String cell = format(f, e.mean());
                 if (i > 0) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Discrete-event simulator of AWS Lambda scaling and billing.%n"
                 + "Replays your traffic against a model of the Lambda platform and reports latency, "
                 + "cold starts, throttles and cost.",
-        subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class, MergeCommand.class,
             CostCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failure while running, 2 invalid input.",

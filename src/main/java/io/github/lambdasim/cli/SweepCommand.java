@@ -1,5 +1,9 @@
 package io.github.lambdasim.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.model.Experiment;
 import io.github.lambdasim.model.KeyFigures;
 import io.github.lambdasim.model.Recommendation;
@@ -85,11 +89,94 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
     Integer threads;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Simulate only share K of N of the (point, replication) pairs and write a part "
+                    + "(default folder: output/<scenario name>-sweep-shard-K-of-N); `lambdasim merge` joins the N parts into "
+                    + "exactly the files of the whole sweep. A part already complete is not simulated again.")
+    String shard;
+
     @Spec
     CommandSpec spec;
 
+    /**
+     * What the sweep's results are written from besides the simulations: the scenario's name,
+     * description and seed, the grid, the function, the objective, the constraints and the
+     * figures. A shard keeps it in its part, so that merge writes the same files.
+     */
+    record Plan(String name, String description, long seed, int replications, Map<String, List<String>> grid,
+                String function, Recommendation.Objective goal, List<Recommendation.Constraint> constraints,
+                List<String> figures) {
+        static final String KIND = "sweep";
+
+        Path defaultTarget() {
+            return Path.of("output", name + "-sweep");
+        }
+
+        ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("name", name);
+            o.put("description", description);
+            o.put("seed", seed);
+            o.put("replications", replications);
+            ObjectNode g = o.putObject("vary");
+            grid.forEach((path, values) -> {
+                ArrayNode a = g.putArray(path);
+                values.forEach(a::add);
+            });
+            o.put("function", function);
+            o.put("objective", goal.name());
+            ArrayNode cs = o.putArray("constraints");
+            for (Recommendation.Constraint c : constraints) {
+                ObjectNode n = cs.addObject();
+                n.put("figure", c.figure());
+                n.put("label", c.label());
+                n.put("strict", c.strict());
+                n.put("limit", c.limit());
+                n.put("limitText", c.limitText());
+            }
+            ArrayNode fs = o.putArray("figures");
+            figures.forEach(fs::add);
+            return o;
+        }
+
+        static Plan fromJson(JsonNode o, String where) {
+            String at = where + ": command";
+            Map<String, List<String>> grid = new LinkedHashMap<>();
+            JsonNode g = o.path("vary");
+            if (!g.isObject()) {
+                throw new IllegalArgumentException(at + ": vary is missing or not an object");
+            }
+            g.fieldNames().forEachRemaining(path -> grid.put(path, Part.texts(g, path, at + ": vary")));
+            List<Recommendation.Constraint> constraints = new ArrayList<>();
+            JsonNode cs = Part.array(o, "constraints", at);
+            for (int i = 0; i < cs.size(); i++) {
+                JsonNode c = cs.get(i);
+                String ci = at + ": constraints[" + i + "]";
+                if (!c.path("strict").isBoolean()) {
+                    throw new IllegalArgumentException(ci + ": strict is missing or not true/false");
+                }
+                constraints.add(new Recommendation.Constraint(Part.text(c, "figure", ci), Part.text(c, "label", ci),
+                        c.path("strict").asBoolean(), Part.number(c, "limit", ci), Part.text(c, "limitText", ci)));
+            }
+            Recommendation.Objective goal;
+            try {
+                goal = Recommendation.Objective.valueOf(Part.text(o, "objective", at));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + ": objective is not one of COST, LATENCY, BALANCED");
+            }
+            JsonNode seed = o.path("seed");
+            if (!seed.isIntegralNumber()) {
+                throw new IllegalArgumentException(at + ": seed is missing or not a whole number");
+            }
+            return new Plan(Part.text(o, "name", at), o.path("description").isTextual() ? o.path("description").asText() : null,
+                    seed.asLong(), Part.whole(o, "replications", at), grid, Part.text(o, "function", at), goal, constraints,
+                    Part.texts(o, "figures", at));
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
+        Shard share = shard == null ? null : Shard.parse(shard);
         Grid.checkReplications(replications, 1);
         Recommendation.Objective goal = switch (objective.toLowerCase(Locale.ROOT)) {
             case "cost" -> Recommendation.Objective.COST;
@@ -125,27 +212,59 @@ final class SweepCommand implements Callable<Integer> {
         if (maxDropRate != null && !base.eventDriven()) {
             throw new IllegalArgumentException("--max-drop-rate: " + base.name() + " has no asynchronous events to drop");
         }
-        List<Recommendation.Constraint> constraints = constraints(fn);
+        Plan plan = new Plan(base.name(), base.description(), base.seed(), replications, grid, fn, goal, constraints(fn),
+                KeyFigures.names(base));
+        int threadCount = threads != null ? threads : Experiment.defaultThreads();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (share != null) {
+            share.checkWork(points.size() * replications);
+            String digest = Part.digest(Plan.KIND, List.of(options.scenario), options.allOverrides(), plan.toJson());
+            Path target = out != null ? out : Path.of("output", base.name() + "-sweep" + share.folderSuffix());
+            if (Part.alreadyDone(target, Plan.KIND, digest, share, stdout)) {
+                return 0;
+            }
+            Progress progress = new Progress(spec.commandLine().getErr(), base.name() + " sweep, shard " + share);
+            List<Experiment.PairResult> pairs = Experiment.runPairs(points, replications, null, threadCount, false, progress,
+                    share::owns);
+            progress.done();
+            try (OutputFolder folder = new OutputFolder(target)) {
+                folder.write(Part.FILE, Part.render(Plan.KIND, digest, share, points.size(), replications, plan.toJson(),
+                        pairs, List.of()));
+                folder.commit();
+                MergeCommand.printPart(stdout, "sweep of " + base.name(), share, pairs.size(), points.size() * replications,
+                        folder.target(), out == null ? "output/" + base.name() + "-sweep-shard-*-of-" + share.n() : null);
+            }
+            return 0;
+        }
 
         Progress progress = new Progress(spec.commandLine().getErr(), base.name() + " sweep");
-        List<Experiment.PointResult> results = Experiment.run(points, replications, null,
-                threads != null ? threads : Experiment.defaultThreads(), false, progress);
+        List<Experiment.PointResult> results = Experiment.run(points, replications, null, threadCount, false, progress);
         progress.done();
+        return write(plan, results.stream().map(Experiment.PointResult::replications).toList(),
+                out != null ? out : plan.defaultTarget(), stdout, spec.commandLine().getErr());
+    }
 
-        List<String> figures = KeyFigures.names(base);
+    /**
+     * Writes the sweep's files from the key figures of each point's replications (in order) and
+     * prints its table: the end of an unsharded sweep, and of {@code lambdasim merge}.
+     */
+    static int write(Plan plan, List<List<Map<String, Double>>> replications, Path target, PrintWriter stdout,
+                     PrintWriter stderr) throws IOException {
+        List<Map<String, String>> combos = Grid.combinations(plan.grid());
+        List<String> figures = plan.figures();
         List<Recommendation.Point> estimated = new ArrayList<>();
         for (int i = 0; i < combos.size(); i++) {
-            estimated.add(new Recommendation.Point(combos.get(i), estimates(figures, results.get(i).replications())));
+            estimated.add(new Recommendation.Point(combos.get(i), estimates(figures, replications.get(i))));
         }
-        Recommendation.Result result = Recommendation.recommend(estimated, goal, constraints, "costUsd.month.total",
-                fn + ".latencyMs.p99");
+        Recommendation.Result result = Recommendation.recommend(estimated, plan.goal(), plan.constraints(),
+                "costUsd.month.total", plan.function() + ".latencyMs.p99");
 
-        Path target = out != null ? out : Path.of("output", base.name() + "-sweep");
-        List<String> varied = new ArrayList<>(grid.keySet());
+        List<String> varied = new ArrayList<>(plan.grid().keySet());
         try (OutputFolder folder = new OutputFolder(target)) {
             folder.write("sweep.csv", SweepFiles.csv(varied, figures, estimated, result));
-            folder.write("sweep.json", SummaryJson.render(SweepFiles.json(base.name(), base.description(), base.seed(), replications,
-                    grid, fn, goal.name().toLowerCase(Locale.ROOT), constraints, figures, estimated, result)));
+            folder.write("sweep.json", SummaryJson.render(SweepFiles.json(plan.name(), plan.description(), plan.seed(),
+                    plan.replications(), plan.grid(), plan.function(), plan.goal().name().toLowerCase(Locale.ROOT),
+                    plan.constraints(), figures, estimated, result)));
             String reportFailure = null;
             try {
                 ReportRenderer.renderSweep(folder.staging(), folder);
@@ -154,9 +273,9 @@ final class SweepCommand implements Callable<Integer> {
                 reportFailure = e.getMessage() == null ? e.toString() : e.getMessage();
             }
             folder.commit();
-            print(spec.commandLine().getOut(), base, fn, varied, estimated, result, folder);
+            print(stdout, plan, varied, estimated, result, folder);
             if (reportFailure != null) {
-                return Errors.reportFailed(spec.commandLine().getErr(), folder, reportFailure);
+                return Errors.reportFailed(stderr, folder, reportFailure);
             }
         }
         return 0;
@@ -202,10 +321,11 @@ final class SweepCommand implements Callable<Integer> {
         return list;
     }
 
-    private void print(PrintWriter out, ScenarioSpec base, String fn, List<String> varied,
-                       List<Recommendation.Point> points, Recommendation.Result result, OutputFolder folder) {
-        out.printf(Locale.ROOT, "%s: %d points x %d replications (figures of %s; 95%% confidence intervals)%n%n", base.name(),
-                points.size(), replications, fn);
+    private static void print(PrintWriter out, Plan plan, List<String> varied,
+                              List<Recommendation.Point> points, Recommendation.Result result, OutputFolder folder) {
+        String fn = plan.function();
+        out.printf(Locale.ROOT, "%s: %d points x %d replications (figures of %s; 95%% confidence intervals)%n%n", plan.name(),
+                points.size(), plan.replications(), fn);
         StringBuilder header = new StringBuilder();
         for (String v : varied) {
             header.append(String.format(Locale.ROOT, "%-" + Math.max(12, shortName(v).length()) + "s  ", shortName(v)));

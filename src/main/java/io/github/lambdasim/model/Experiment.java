@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 
 /**
  * Runs several scenarios (the points of a sweep, the sides of a comparison) with several
@@ -34,9 +35,43 @@ public final class Experiment {
      */
     public static List<PointResult> run(List<ScenarioSpec> points, int replications, Long periodMicros, int threads,
                                         boolean keepFirst, ProgressListener progress) {
+        List<PairResult> pairs = runPairs(points, replications, periodMicros, threads, keepFirst, progress, i -> true);
+        List<PointResult> results = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            List<Map<String, Double>> figures = new ArrayList<>();
+            RunResult first = null;
+            for (PairResult pair : pairs.subList(p * replications, (p + 1) * replications)) {
+                figures.add(pair.figures());
+                if (first == null) {
+                    first = pair.run();
+                }
+            }
+            results.add(new PointResult(figures, first));
+        }
+        return results;
+    }
+
+    /**
+     * The outcome of one simulation of a point: its key figures, and the run in full when it is
+     * replication 0 and the caller keeps it (else null).
+     */
+    public record PairResult(int point, int replication, Map<String, Double> figures, RunResult run) {
+    }
+
+    /**
+     * Runs the pairs (point, replication) whose index {@code point * replications + replication}
+     * {@code owned} accepts, in that order (point-major): a share of the work that other machines
+     * can do the rest of, since replication r of a point is the same simulation wherever it runs.
+     */
+    public static List<PairResult> runPairs(List<ScenarioSpec> points, int replications, Long periodMicros, int threads,
+                                            boolean keepFirst, ProgressListener progress, IntPredicate owned) {
         long total = 0;
-        for (ScenarioSpec p : points) {
-            total += p.durationMicros() * replications;
+        for (int p = 0; p < points.size(); p++) {
+            for (int r = 0; r < replications; r++) {
+                if (owned.test(p * replications + r)) {
+                    total += points.get(p).durationMicros();
+                }
+            }
         }
         AtomicLong done = new AtomicLong();
         long grandTotal = Math.max(1, total);
@@ -46,12 +81,17 @@ public final class Experiment {
             return t;
         });
         try {
-            List<List<Future<RunResult>>> futures = new ArrayList<>();
-            for (ScenarioSpec point : points) {
-                List<Future<RunResult>> reps = new ArrayList<>();
+            List<int[]> keys = new ArrayList<>();
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (int p = 0; p < points.size(); p++) {
+                ScenarioSpec point = points.get(p);
                 for (int r = 0; r < replications; r++) {
+                    if (!owned.test(p * replications + r)) {
+                        continue;
+                    }
                     int replication = r;
-                    reps.add(pool.submit(() -> {
+                    keys.add(new int[] {p, r});
+                    futures.add(pool.submit(() -> {
                         long[] last = {0};
                         RunResult result = new Simulation(point, replication, periodMicros, (simulated, all) -> {
                             long now = done.addAndGet(simulated - last[0]);
@@ -63,20 +103,13 @@ public final class Experiment {
                         return result;
                     }));
                 }
-                futures.add(reps);
             }
-            List<PointResult> results = new ArrayList<>();
-            for (List<Future<RunResult>> reps : futures) {
-                List<Map<String, Double>> figures = new ArrayList<>();
-                RunResult first = null;
-                for (Future<RunResult> f : reps) {
-                    RunResult run = f.get();
-                    figures.add(KeyFigures.of(run));
-                    if (first == null && keepFirst) {
-                        first = run;
-                    }
-                }
-                results.add(new PointResult(figures, first));
+            List<PairResult> results = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                RunResult run = futures.get(i).get();
+                futures.set(i, null);
+                int[] key = keys.get(i);
+                results.add(new PairResult(key[0], key[1], KeyFigures.of(run), keepFirst && key[1] == 0 ? run : null));
             }
             return results;
         } catch (InterruptedException e) {
