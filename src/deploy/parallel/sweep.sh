@@ -15,8 +15,9 @@
 #                      them once (--basefile), each part is copied back (--return) and removed there.
 #                      A scenario that reads trace files needs them on the hosts too, at the same
 #                      relative paths (or run from a folder every host shares).
-#   JAR=target/lambdasim.jar  the shaded jar (mvn -B -q package -DskipTests builds it).
-#   LAMBDASIM=...      the command instead of `java -jar $JAR` (it then has to work on every host).
+#   JAR=target/lambdasim.jar   the shaded jar (mvn -B -q package -DskipTests builds it).
+#   LAMBDASIM='java -Xmx8g -jar lambdasim.jar'   the command instead of java -jar $JAR, as shell
+#                      words (it has to work on every host; nothing is copied for it).
 #   JOBS=1             jobs at once on each host; 1 because one sweep already keeps every core busy.
 #   PARTS=parts        where the parts go, on this machine.   OUT=DIR  where the merged sweep goes.
 #
@@ -33,7 +34,8 @@ fi
 shards=$1
 shift
 jar=${JAR:-target/lambdasim.jar}
-lambdasim=${LAMBDASIM:-java -jar $jar}
+lambdasim=${LAMBDASIM:-java -jar $(printf '%q' "$jar")}
+run() { eval "$lambdasim \"\$@\""; }
 parts=${PARTS:-parts}
 mkdir -p "$parts"
 
@@ -58,5 +60,5 @@ if [ "$status" -ne 0 ]; then
 fi
 
 # merge --missing names the shards still to run (and exits non-zero if there are any).
-$lambdasim merge --missing "$parts"/shard-*
-$lambdasim merge "$parts"/shard-* ${OUT:+--out "$OUT"}
+run merge --missing "$parts"/shard-*
+run merge "$parts"/shard-* ${OUT:+--out "$OUT"}
