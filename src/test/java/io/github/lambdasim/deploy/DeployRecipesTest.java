@@ -253,16 +253,12 @@ class DeployRecipesTest {
     /**
      * The script with lambdasim itself: the merged parts of two shards are the sweep without
      * --shard, byte for byte; run again without the job log, every shard finds its part complete
-     * and leaves it as it is. Needs GNU Parallel and a lambdasim whose sweep has --shard.
+     * and leaves it as it is. Needs GNU Parallel.
      */
     @Test
     void parallelScriptOnThisMachineMergesToWhatTheUnshardedSweepWrites(@TempDir Path dir) throws Exception {
         assumeGnuParallel();
         String lambdasim = shellWords(javaCommand());
-        Result help = bash(dir, Map.of(), 60, "-c", lambdasim + " sweep --help");
-        assertTrue(help.exit() == 0 && help.output().contains("--vary"), "lambdasim sweep --help:\n" + help.output());
-        assumeTrue(help.output().contains("--shard"),
-                "the shard feature is missing: lambdasim sweep --help does not mention --shard");
 
         String scenario = Path.of("scenarios/hashing.yaml").toAbsolutePath().toString();
         String[] sweep = {scenario, "--vary", "functions.hash.memorySize=128,512", "--replications", "2"};
