@@ -17,12 +17,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lambdasim merge}: joins the parts written by {@code sweep --shard K/N} (or
- * {@code compare --shard K/N}) into the files the unsharded command would have written.
+ * {@code compare --shard K/N}, {@code run --replications R --shard K/N}) into the files the
+ * unsharded command would have written.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Join the parts of a sharded sweep or comparison (the folders written with --shard K/N) into exactly "
-            + "the files the command writes unsharded: sweep.json, sweep.csv (or compare.json, compare.csv and runs/), "
-            + "the charts and report.html.",
+        description = {"Join the parts of a sharded sweep, comparison or run (the folders written with --shard K/N) into "
+            + "exactly the files the command writes unsharded: sweep.json, sweep.csv (or compare.json, compare.csv and runs/; "
+            + "or a run's summary.json, metrics.csv, report-log.txt and data/), the charts and report.html.",
             "Refuses parts of different scenarios, options or lambdasim versions, and a shard missing or given twice.",
             "With --missing, only lists the shards still to run (exit code 1 if any)."},
         footer = {"", "Example: lambdasim sweep s.yaml --vary functions.api.memorySize=512,1024,2048 --shard 1/3   (and 2/3, 3/3)",
@@ -32,7 +33,8 @@ final class MergeCommand implements Callable<Integer> {
     List<Path> dirs;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: the unsharded command's, e.g. output/<scenario name>-sweep).")
+            description = "Output folder (default: the unsharded command's, e.g. output/<scenario name>-sweep, or "
+                    + "output/<scenario name> for a run).")
     Path out;
 
     @Option(names = "--missing", description = "Only list the shards without a complete part among the folders "
@@ -146,6 +148,29 @@ final class MergeCommand implements Callable<Integer> {
                         folder.write(f, Files.readAllBytes(owner.dir().resolve(f)));
                     }
                 }, out != null ? out : plan.defaultTarget(), stdout, err);
+            }
+            case RunCommand.Plan.KIND -> {
+                RunCommand.Plan plan = RunCommand.Plan.fromJson(first.command(), where);
+                if (first.points() != 1 || plan.replications() != r) {
+                    yield refuse(err, List.of(where + ": not the part of one run's replications"));
+                }
+                // Replication 0 is pair 0: shard 1 holds its files.
+                Part owner = ordered.get(0);
+                List<String> absentFiles = new ArrayList<>();
+                if (!owner.files().contains(RunCommand.FILES.get(0))) {
+                    absentFiles.add(owner.dir() + ": " + RunCommand.FILES.get(0) + " is missing (run shard " + owner.shard()
+                            + " again)");
+                }
+                for (String f : owner.files()) {
+                    if (!Files.isRegularFile(owner.dir().resolve(f))) {
+                        absentFiles.add(owner.dir() + ": " + f + " is missing (run shard " + owner.shard() + " again)");
+                    }
+                }
+                if (!absentFiles.isEmpty()) {
+                    yield refuse(err, absentFiles);
+                }
+                yield RunCommand.merge(plan, replications.get(0), owner.dir(), owner.files(), n,
+                        out != null ? out : plan.defaultTarget(), stdout, err);
             }
             default -> refuse(err, List.of(where + ": a part of a '" + first.kind() + "', which this version cannot merge"));
         };

@@ -1,5 +1,9 @@
 package io.github.lambdasim.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.model.Experiment;
 import io.github.lambdasim.model.Invariants;
@@ -13,12 +17,14 @@ import io.github.lambdasim.report.ReportLines;
 import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.RunDataFiles;
 import io.github.lambdasim.report.SummaryJson;
+import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.scenario.Units;
 import io.github.lambdasim.stats.Estimate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,19 +82,88 @@ final class RunCommand implements Callable<Integer> {
                     + "summary.json gives each key figure's mean and 95%% confidence half-width. Files and charts show replication 0.")
     int replications;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "With --replications 2 or more: simulate only share K of N of the replications and write a part "
+                    + "(default folder: output/<scenario name>-shard-K-of-N); `lambdasim merge` joins the N parts into exactly "
+                    + "the files of the whole run. A part already complete is not simulated again.")
+    String shard;
+
     @Mixin
     ChartsOption charts;
 
     @Spec
     CommandSpec spec;
 
+    /**
+     * What a run's files are written from besides replication 0's own: the scenario's name, the
+     * replications, the period, whether the report is drawn and for how many functions, the
+     * functions (in order), and the key figures estimated across replications. A shard keeps it in
+     * its part, so that merge writes the same files.
+     */
+    record Plan(String name, int replications, Long periodMicros, boolean noReport, int chartsFor, List<String> functions,
+                boolean eventDriven, List<String> figures) {
+        static final String KIND = "run";
+
+        Path defaultTarget() {
+            return Path.of("output", name);
+        }
+
+        ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("scenario", name);
+            o.put("replications", replications);
+            if (periodMicros == null) {
+                o.putNull("periodMicros");
+            } else {
+                o.put("periodMicros", periodMicros.longValue());
+            }
+            o.put("noReport", noReport);
+            o.put("chartsFor", chartsFor);
+            o.put("eventDriven", eventDriven);
+            ArrayNode fs = o.putArray("functions");
+            functions.forEach(fs::add);
+            ArrayNode ks = o.putArray("figures");
+            figures.forEach(ks::add);
+            return o;
+        }
+
+        static Plan fromJson(JsonNode o, String where) {
+            String at = where + ": command";
+            JsonNode period = o.path("periodMicros");
+            if (!period.isNull() && !(period.isIntegralNumber() && period.canConvertToLong() && period.asLong() > 0)) {
+                throw new IllegalArgumentException(at + ": periodMicros is missing or not a whole number");
+            }
+            for (String flag : List.of("noReport", "eventDriven")) {
+                if (!o.path(flag).isBoolean()) {
+                    throw new IllegalArgumentException(at + ": " + flag + " is missing or not true or false");
+                }
+            }
+            int replications = Part.whole(o, "replications", at);
+            if (replications < 2) {
+                throw new IllegalArgumentException(at + ": replications: fewer than 2");
+            }
+            return new Plan(Part.text(o, "scenario", at), replications, period.isNull() ? null : period.asLong(),
+                    o.path("noReport").asBoolean(), Part.whole(o, "chartsFor", at), Part.texts(o, "functions", at),
+                    o.path("eventDriven").asBoolean(), Part.texts(o, "figures", at));
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
+        Shard share = shard == null ? null : Shard.parse(shard);
+        if (share != null && replications < 2) {
+            throw new IllegalArgumentException("--shard: shares the replications of a run: give --replications 2 or more "
+                    + "(one simulation cannot be shared)");
+        }
+        if (share != null && check) {
+            throw new IllegalArgumentException("--check cannot be used with --shard: check replication 0 with an unsharded "
+                    + "run (lambdasim run SCENARIO --check)");
+        }
         ScenarioSpec scenario = options.load();
         int chartsFor = charts.chartsFor();
         Long periodMicros = periodMicros(scenario);
         double limit = maxWork();
-        Path target = out != null ? out : Path.of("output", scenario.name());
+        Path target = out != null ? out : Path.of("output", scenario.name() + (share != null ? share.folderSuffix() : ""));
         checkOutputFolder(target, out != null ? "--out" : "the output folder");
         RunEstimate estimate = RunEstimate.of(scenario, periodMicros != null ? periodMicros
                 : Simulation.defaultPeriodMicros(scenario.durationMicros()));
@@ -97,8 +172,11 @@ final class RunCommand implements Callable<Integer> {
         }
 
         PrintWriter stdout = spec.commandLine().getOut();
-        Progress progress = new Progress(spec.commandLine().getErr(), scenario.name());
         Grid.checkReplications(replications, 1);
+        if (share != null) {
+            return runShard(share, scenario, periodMicros, chartsFor, target, stdout);
+        }
+        Progress progress = new Progress(spec.commandLine().getErr(), scenario.name());
         RunResult result;
         Map<String, Estimate> estimates = null;
         try {
@@ -128,23 +206,12 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try (folder) {
             ObjectNode summary = SummaryJson.build(result);
-            if (estimates != null) {
-                summary.set("replications", SummaryJson.replications(replications, estimates));
-            }
             SummaryJson.addRun(summary, result);
-            folder.write(FILES.get(0), SummaryJson.render(summary));
-            folder.write(FILES.get(1), out -> MetricsCsv.write(result.series(), out));
-            folder.write(FILES.get(2), ReportLines.render(result));
-            RunDataFiles.write(result, folder);
-            String reportFailure = null;
-            try {
-                if (!noReport) {
-                    ReportRenderer.render(folder.staging(), folder, chartsFor);
-                }
-            } catch (RuntimeException | java.awt.AWTError e) {
-                // The results are worth keeping without their charts; `lambdasim report` can try again.
-                reportFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (estimates != null) {
+                SummaryJson.addReplications(summary, replications, estimates);
             }
+            writeResults(folder, result, summary);
+            String reportFailure = renderReport(folder, noReport, chartsFor);
             folder.commit();
             stdout.print(TextSummary.render(result, folder.target(), folder.files()));
             if (estimates != null) {
@@ -164,6 +231,120 @@ final class RunCommand implements Callable<Integer> {
         stdout.flush();
         if (check) {
             return checkInvariants(result, stdout);
+        }
+        return 0;
+    }
+
+    /** Writes a run's result files: summary.json (as given), metrics.csv, report-log.txt and data/. */
+    private static void writeResults(OutputFolder folder, RunResult result, ObjectNode summary) throws IOException {
+        folder.write(FILES.get(0), SummaryJson.render(summary));
+        folder.write(FILES.get(1), out -> MetricsCsv.write(result.series(), out));
+        folder.write(FILES.get(2), ReportLines.render(result));
+        RunDataFiles.write(result, folder);
+    }
+
+    /**
+     * Draws the charts and report.html from the staged result files, unless {@code noReport};
+     * returns why they could not be drawn, or null.
+     */
+    private static String renderReport(OutputFolder folder, boolean noReport, int chartsFor) throws IOException {
+        try {
+            if (!noReport) {
+                ReportRenderer.render(folder.staging(), folder, chartsFor);
+            }
+            return null;
+        } catch (RuntimeException | java.awt.AWTError e) {
+            // The results are worth keeping without their charts; `lambdasim report` can try again.
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+    }
+
+    /**
+     * Simulates the replications shard {@code share} owns and writes its part: the key figures of
+     * each, and the result files of replication 0 (without the block across replications, which
+     * merge adds) when the shard owns it.
+     */
+    private int runShard(Shard share, ScenarioSpec scenario, Long periodMicros, int chartsFor, Path target,
+                         PrintWriter stdout) throws IOException {
+        share.checkWork(replications);
+        Plan plan = new Plan(scenario.name(), replications, periodMicros, noReport, chartsFor,
+                scenario.functions().stream().map(FunctionSpec::name).toList(), scenario.eventDriven(),
+                KeyFigures.names(scenario));
+        String digest = Part.digest(Plan.KIND, List.of(options.scenario), options.allOverrides(), plan.toJson());
+        if (Part.alreadyDone(target, Plan.KIND, digest, share, stdout)) {
+            return 0;
+        }
+        Progress progress = new Progress(spec.commandLine().getErr(), scenario.name() + ", shard " + share);
+        List<Experiment.PairResult> pairs;
+        try {
+            pairs = Experiment.runPairs(List.of(scenario), replications, periodMicros, Experiment.defaultThreads(), true,
+                    progress, share::owns);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        progress.done();
+        OutputFolder part;
+        try {
+            part = new OutputFolder(target);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        try (OutputFolder folder = part) {
+            for (Experiment.PairResult pair : pairs) {
+                if (pair.run() != null) {
+                    ObjectNode summary = SummaryJson.build(pair.run());
+                    SummaryJson.addRun(summary, pair.run());
+                    writeResults(folder, pair.run(), summary);
+                }
+            }
+            List<String> files = folder.files();
+            List<Experiment.PairResult> figuresOnly = pairs.stream()
+                    .map(p -> new Experiment.PairResult(p.point(), p.replication(), p.figures(), null)).toList();
+            folder.write(Part.FILE, Part.render(Plan.KIND, digest, share, 1, replications, plan.toJson(), figuresOnly, files));
+            folder.commit();
+            MergeCommand.printPart(stdout, "replications of " + scenario.name(), share, pairs.size(), replications,
+                    folder.target(), out == null ? "output/" + scenario.name() + "-shard-*-of-" + share.n() : null);
+        }
+        return 0;
+    }
+
+    /**
+     * Writes what {@code run --replications} writes from the parts of a sharded run: replication
+     * 0's files from {@code source} (its summary.json with the block across replications added),
+     * then the charts and report.html drawn from them; prints the key figures across replications.
+     */
+    static int merge(Plan plan, List<Map<String, Double>> figures, Path source, List<String> files, int shards, Path target,
+                     PrintWriter stdout, PrintWriter stderr) throws IOException {
+        checkOutputFolder(target, "--out");
+        Map<String, Estimate> estimates = SweepCommand.estimates(plan.figures(), figures);
+        try (OutputFolder folder = new OutputFolder(target)) {
+            for (String f : files) {
+                byte[] bytes = Files.readAllBytes(source.resolve(f));
+                if (f.equals(FILES.get(0))) {
+                    ObjectNode summary;
+                    try {
+                        summary = SummaryJson.parse(new String(bytes, StandardCharsets.UTF_8));
+                    } catch (JsonProcessingException | IllegalArgumentException e) {
+                        throw new IllegalArgumentException(source.resolve(f) + ": not the summary of a run (run its shard "
+                                + "again)", e);
+                    }
+                    SummaryJson.addReplications(summary, plan.replications(), estimates);
+                    folder.write(f, SummaryJson.render(summary));
+                } else {
+                    folder.write(f, bytes);
+                }
+            }
+            String reportFailure = renderReport(folder, plan.noReport(), plan.chartsFor());
+            folder.commit();
+            stdout.printf(Locale.ROOT, "%s: %d replications, merged from %d shards.%n", plan.name(), plan.replications(),
+                    shards);
+            stdout.print(TextSummary.replications(plan.functions(), plan.eventDriven(), plan.replications(), estimates,
+                    "the files and charts show replication 0"));
+            stdout.print(TextSummary.where(folder.target(), folder.files()));
+            stdout.flush();
+            if (reportFailure != null) {
+                return Errors.reportFailed(stderr, folder, reportFailure);
+            }
         }
         return 0;
     }

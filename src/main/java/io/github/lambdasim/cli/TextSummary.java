@@ -55,7 +55,13 @@ final class TextSummary {
                         + " + ephemeral storage %s%n", Format.usd(month.costUsd().requests()),
                 Format.usd(month.costUsd().compute()), Format.usd(month.costUsd().provisioned()),
                 Format.usd(month.costUsd().provisionedCompute()), Format.usd(month.costUsd().ephemeralStorage())));
-        sb.append(String.format(Locale.ROOT, "%nResults in %s: %s%n", display(folder), listing(files)));
+        return sb.append(where(folder, files)).toString();
+    }
+
+    /** Where the results are: the folder and its files, and report.html when drawn. */
+    static String where(Path folder, List<String> files) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nResults in %s: %s%n", display(folder),
+                listing(files)));
         if (files.contains("report.html")) {
             sb.append(String.format(Locale.ROOT, "Open %s to see the charts.%n", display(folder.resolve("report.html"))));
         }
@@ -145,19 +151,28 @@ final class TextSummary {
 
     /** Key figures across replications, {@code 812 ± 9 ms (95% CI, n=10)}. */
     static String replications(RunResult run, int n, java.util.Map<String, io.github.lambdasim.stats.Estimate> e) {
+        return replications(run.functions().stream().map(FunctionResult::name).toList(), run.eventDriven(), n, e,
+                "the figures above are replication 0");
+    }
+
+    /**
+     * Key figures across replications of a run with these functions (in the scenario's order),
+     * {@code note} said in the heading's parentheses.
+     */
+    static String replications(List<String> fs, boolean eventDriven, int n,
+                               java.util.Map<String, io.github.lambdasim.stats.Estimate> e, String note) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nAcross %d replications (mean ± 95%% CI half-width; "
-                + "the figures above are replication 0):%n", n));
-        List<FunctionResult> fs = run.functions();
+                + "%s):%n", n, note));
         for (int i = 0; i < Math.min(LISTED, fs.size()); i++) {
-            String p = fs.get(i).name() + ".";
+            String p = fs.get(i) + ".";
             List<String> parts = new ArrayList<>();
-            for (Figure f : Figures.with(Figure.Use.HEADLINE, run.eventDriven())) {
+            for (Figure f : Figures.with(Figure.Use.HEADLINE, eventDriven)) {
                 if (f.is(Figure.Use.KEY) && f.better() != Figure.Better.NEITHER && !(f.source() instanceof Figure.Billed)) {
                     var estimate = e.get(p + f.path());
                     parts.add(f.label() + " " + Format.withInterval(Format.value(f.unit(), estimate), estimate));
                 }
             }
-            sb.append(String.format(Locale.ROOT, "  %s: %s%n", fs.get(i).name(), String.join(", ", parts)));
+            sb.append(String.format(Locale.ROOT, "  %s: %s%n", fs.get(i), String.join(", ", parts)));
         }
         if (fs.size() > LISTED) {
             sb.append(String.format(Locale.ROOT, "  ... and %,d more functions: summary.json has every figure%n", fs.size() - LISTED));

@@ -24,6 +24,9 @@ import java.math.RoundingMode;
 public final class SummaryJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(NODES);
 
     private SummaryJson() {
     }
@@ -67,6 +70,32 @@ public final class SummaryJson {
         r.set("wallSeconds", number(run.wallSeconds(), 3));
         r.put("events", run.events());
         r.set("invocationsPerSecond", number(run.invocationsPerSecond(), 0));
+    }
+
+    /**
+     * Adds the {@code replications} block to the summary of replication 0 (built here, or read back
+     * from its summary.json), before its {@code run} block: what {@code run --replications} writes,
+     * whether it simulated every replication or merged the parts of a sharded run.
+     */
+    public static void addReplications(ObjectNode root, int count,
+                                       java.util.Map<String, io.github.lambdasim.stats.Estimate> estimates) {
+        com.fasterxml.jackson.databind.JsonNode run = root.remove("run");
+        root.set("replications", replications(count, estimates));
+        if (run != null) {
+            root.set("run", run);
+        }
+    }
+
+    /**
+     * Reads a summary.json back as the tree it was rendered from: numbers keep their decimals, so
+     * {@link #render} gives the same bytes again.
+     */
+    public static ObjectNode parse(String text) throws JsonProcessingException {
+        com.fasterxml.jackson.databind.JsonNode tree = READER.readTree(text);
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException("summary.json is not a JSON object");
+        }
+        return (ObjectNode) tree;
     }
 
     /** The {@code replications} block: each key figure's mean and 95% confidence half-width. */

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sharded sweeps and comparisons: run as 3 shards and merged they give the very files of the
- * unsharded command (sweep.json, sweep.csv, compare.json, compare.csv, runs/ but for its
- * wall-clock figures, the charts' SVGs, report.html); merge refuses a missing or doubled shard
+ * Sharded sweeps, comparisons and runs with replications: run as 3 shards and merged they give
+ * the very files of the unsharded command (sweep.json, sweep.csv, compare.json, compare.csv,
+ * runs/ and a run's summary.json but for their wall-clock figures, metrics.csv, report-log.txt,
+ * data/, the charts' SVGs, report.html); merge refuses a missing or doubled shard
  * and parts of two different sweeps, one line per problem and exit code 2; {@code merge
  * --missing} lists the shards still to run; a complete shard run again does nothing.
  */
@@ -174,6 +175,7 @@ class ShardTest {
         assertTrue(Cli.run("--help").out().contains("merge"));
         assertTrue(Cli.run("sweep", "--help").out().contains("--shard=K/N"));
         assertTrue(Cli.run("compare", "--help").out().contains("--shard=K/N"));
+        assertTrue(Cli.run("run", "--help").out().contains("--shard=K/N"));
         assertTrue(Cli.run("merge", "--help").out().contains("--missing"));
     }
 
@@ -222,6 +224,90 @@ class ShardTest {
                 assertSameFiles(cmp, merged, List.of("charts/" + f));
             }
         }
+    }
+
+    @Test
+    void aRunsReplicationsInThreeShardsMergedGiveTheFilesOfTheWholeRun() throws IOException {
+        Path run = dir.resolve("run");
+        Cli w = Cli.run("run", scenario.toString(), "--replications", "4", "--out", run.toString());
+        assertEquals(0, w.exitCode(), w.err());
+        List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("run-merged").toString()));
+        for (int k = 1; k <= 3; k++) {
+            Path part = dir.resolve("run-part-" + k);
+            Cli r = Cli.run("run", scenario.toString(), "--replications", "4", "--shard", k + "/3", "--out", part.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.out().startsWith("Shard " + k + "/3 of the replications of shards: " + (k == 1 ? 2 : 1)
+                    + " of 4 simulations"), r.out());
+            args.add(part.toString());
+        }
+        // Shard 1 owns replications 0 and 3, and holds replication 0's files (its summary.json without the replications).
+        assertTrue(Files.isRegularFile(dir.resolve("run-part-1/metrics.csv")));
+        assertFalse(Files.readString(dir.resolve("run-part-1/summary.json")).contains("\"replications\""));
+        assertFalse(Files.exists(dir.resolve("run-part-2/metrics.csv")));
+
+        Cli missing = Cli.run("merge", "--missing", dir.resolve("run-part-1").toString(), dir.resolve("run-part-3").toString());
+        assertEquals(1, missing.exitCode(), missing.err());
+        assertEquals("missing: 2/3", missing.out().strip());
+
+        Cli m = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, m.exitCode(), m.err());
+        Path merged = dir.resolve("run-merged");
+        assertEquals(files(run), files(merged));
+        assertEquals(files(run.resolve("data")), files(merged.resolve("data")));
+        List<String> same = new ArrayList<>(List.of("metrics.csv", "report-log.txt", "report.html"));
+        files(run.resolve("data")).forEach(f -> same.add("data/" + f));
+        assertSameFiles(run, merged, same);
+        String summary = Files.readString(run.resolve("summary.json"));
+        assertTrue(summary.contains("\"replications\" : {"), summary);
+        assertEquals(withoutWallClock(summary), withoutWallClock(Files.readString(merged.resolve("summary.json"))));
+        assertEquals(files(run.resolve("charts")), files(merged.resolve("charts")));
+        for (String f : files(run.resolve("charts"))) {
+            if (f.endsWith(".svg")) {
+                assertSameFiles(run, merged, List.of("charts/" + f));
+            }
+        }
+        // merge prints the key figures across replications as the run does, its last lines.
+        assertTrue(m.out().contains(w.out().substring(w.out().indexOf("  api: "))), m.out());
+    }
+
+    @Test
+    void aRunIsShardedOnlyWithReplicationsAndWithoutCheck() {
+        Cli one = Cli.run("run", scenario.toString(), "--shard", "1/2", "--out", dir.resolve("bad-run").toString());
+        assertEquals(2, one.exitCode());
+        assertEquals("lambdasim: --shard: shares the replications of a run: give --replications 2 or more "
+                + "(one simulation cannot be shared)", one.err().strip());
+        Cli check = Cli.run("run", scenario.toString(), "--replications", "2", "--shard", "1/2", "--check", "--out",
+                dir.resolve("bad-run").toString());
+        assertEquals(2, check.exitCode());
+        assertTrue(check.err().startsWith("lambdasim: --check cannot be used with --shard"), check.err());
+        Cli tooMany = Cli.run("run", scenario.toString(), "--replications", "2", "--shard", "1/3", "--out",
+                dir.resolve("bad-run").toString());
+        assertEquals(2, tooMany.exitCode());
+        assertEquals("lambdasim: --shard: 1/3: only 2 simulations to share; use at most 2 shards", tooMany.err().strip());
+        assertFalse(Files.exists(dir.resolve("bad-run")));
+    }
+
+    @Test
+    void aShardedRunWithoutReportMergesWithoutReport() throws IOException {
+        List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("quiet-merged").toString()));
+        for (int k = 1; k <= 2; k++) {
+            Path part = dir.resolve("quiet-part-" + k);
+            Cli r = Cli.run("run", scenario.toString(), "--replications", "2", "--no-report", "--set", "duration=30s",
+                    "--shard", k + "/2", "--out", part.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            args.add(part.toString());
+        }
+        Cli m = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, m.exitCode(), m.err());
+        assertEquals(List.of("data", "metrics.csv", "report-log.txt", "summary.json"), files(dir.resolve("quiet-merged")));
+        // --no-report is one of the run's options: a part with the report does not merge with one without.
+        Path loud = dir.resolve("loud-part-2");
+        Cli r = Cli.run("run", scenario.toString(), "--replications", "2", "--set", "duration=30s", "--shard", "2/2", "--out",
+                loud.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Cli mixed = Cli.run("merge", dir.resolve("quiet-part-1").toString(), loud.toString());
+        assertEquals(2, mixed.exitCode());
+        assertTrue(mixed.err().contains("a part of another run than"), mixed.err());
     }
 
     private static String withoutWallClock(String summary) {
