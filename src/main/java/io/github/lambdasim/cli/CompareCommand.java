@@ -13,6 +13,7 @@ import io.github.lambdasim.report.OutputFolder;
 import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.SummaryJson;
 import io.github.lambdasim.report.data.CompareData;
+import io.github.lambdasim.report.data.ReportFiles;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioLoader;
 import io.github.lambdasim.scenario.ScenarioSpec;
@@ -114,18 +115,18 @@ final class CompareCommand implements Callable<Integer> {
             List<Long> seeds = new ArrayList<>();
             List<String> descriptions = new ArrayList<>();
             List<String> runs = new ArrayList<>();
-            var list = Part.array(o, "scenarios", at);
+            var list = ReportFiles.array(o, "scenarios", at);
             for (int i = 0; i < list.size(); i++) {
                 var n = list.get(i);
                 String si = at + ": scenarios[" + i + "]";
-                names.add(Part.text(n, "name", si));
-                files.add(Part.text(n, "file", si));
+                names.add(ReportFiles.string(n, "name", si));
+                files.add(ReportFiles.string(n, "file", si));
                 if (!n.path("seed").isIntegralNumber()) {
                     throw new IllegalArgumentException(si + ": seed is missing or not a whole number");
                 }
                 seeds.add(n.path("seed").asLong());
                 descriptions.add(n.path("description").isTextual() ? n.path("description").asText() : null);
-                String run = Part.text(n, "run", si);
+                String run = ReportFiles.string(n, "run", si);
                 if (!run.startsWith(CompareData.RUNS) || run.contains("..")) {
                     throw new IllegalArgumentException(si + ": run is not a folder under " + CompareData.RUNS);
                 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.model.Experiment;
+import io.github.lambdasim.report.data.ReportFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,9 +135,9 @@ record Part(Path dir, String kind, String version, String digest, Shard shard, i
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(where + ": not a JSON object");
         }
-        String kind = text(root, "kind", where);
-        String version = text(root, "lambdasimVersion", where);
-        String digest = text(root, "digest", where);
+        String kind = ReportFiles.string(root, "kind", where);
+        String version = ReportFiles.string(root, "lambdasimVersion", where);
+        String digest = ReportFiles.string(root, "digest", where);
         int k = whole(root, "shard", where);
         int n = whole(root, "of", where);
         if (n < 1 || k < 1 || k > n) {
@@ -149,14 +150,14 @@ record Part(Path dir, String kind, String version, String digest, Shard shard, i
             throw new IllegalArgumentException(where + ": command is missing or not an object");
         }
         List<String> files = new ArrayList<>();
-        for (JsonNode f : array(root, "files", where)) {
+        for (JsonNode f : ReportFiles.array(root, "files", where)) {
             if (!f.isTextual() || f.asText().contains("..") || f.asText().startsWith("/")) {
                 throw new IllegalArgumentException(where + ": files: " + f + " is not a path inside the part");
             }
             files.add(f.asText());
         }
         List<Pair> pairs = new ArrayList<>();
-        JsonNode ps = array(root, "pairs", where);
+        JsonNode ps = ReportFiles.array(root, "pairs", where);
         for (int i = 0; i < ps.size(); i++) {
             String at = where + ": pairs[" + i + "]";
             JsonNode p = ps.get(i);
@@ -201,13 +202,6 @@ record Part(Path dir, String kind, String version, String digest, Shard shard, i
         return next == pairs.size();
     }
 
-    static String text(JsonNode parent, String key, String where) {
-        JsonNode n = parent.path(key);
-        if (!n.isTextual()) {
-            throw new IllegalArgumentException(where + ": " + key + " is missing or not text");
-        }
-        return n.asText();
-    }
 
     static int whole(JsonNode parent, String key, String where) {
         JsonNode n = parent.path(key);
@@ -217,25 +211,11 @@ record Part(Path dir, String kind, String version, String digest, Shard shard, i
         return n.asInt();
     }
 
-    static double number(JsonNode parent, String key, String where) {
-        JsonNode n = parent.path(key);
-        if (!n.isNumber()) {
-            throw new IllegalArgumentException(where + ": " + key + " is missing or not a number");
-        }
-        return n.doubleValue();
-    }
 
-    static JsonNode array(JsonNode parent, String key, String where) {
-        JsonNode n = parent.path(key);
-        if (!n.isArray()) {
-            throw new IllegalArgumentException(where + ": " + key + " is missing or not a list");
-        }
-        return n;
-    }
 
     static List<String> texts(JsonNode parent, String key, String where) {
         List<String> out = new ArrayList<>();
-        JsonNode a = array(parent, key, where);
+        JsonNode a = ReportFiles.array(parent, key, where);
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).isTextual()) {
                 throw new IllegalArgumentException(where + ": " + key + "[" + i + "] is not text");

@@ -17,6 +17,7 @@ import io.github.lambdasim.report.ReportLines;
 import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.RunDataFiles;
 import io.github.lambdasim.report.SummaryJson;
+import io.github.lambdasim.report.data.ReportFiles;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.scenario.Units;
@@ -142,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
             if (replications < 2) {
                 throw new IllegalArgumentException(at + ": replications: fewer than 2");
             }
-            return new Plan(Part.text(o, "scenario", at), replications, period.isNull() ? null : period.asLong(),
+            return new Plan(ReportFiles.string(o, "scenario", at), replications, period.isNull() ? null : period.asLong(),
                     o.path("noReport").asBoolean(), Part.whole(o, "chartsFor", at), Part.texts(o, "functions", at),
                     o.path("eventDriven").asBoolean(), Part.texts(o, "figures", at));
         }

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.model.Experiment;
 import io.github.lambdasim.model.KeyFigures;
 import io.github.lambdasim.model.Recommendation;
-import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.report.OutputFolder;
 import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.SummaryJson;
 import io.github.lambdasim.report.SweepFiles;
+import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.report.data.ReportFiles;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioException;
 import io.github.lambdasim.scenario.ScenarioLoader;
@@ -148,19 +149,19 @@ final class SweepCommand implements Callable<Integer> {
             }
             g.fieldNames().forEachRemaining(path -> grid.put(path, Part.texts(g, path, at + ": vary")));
             List<Recommendation.Constraint> constraints = new ArrayList<>();
-            JsonNode cs = Part.array(o, "constraints", at);
+            JsonNode cs = ReportFiles.array(o, "constraints", at);
             for (int i = 0; i < cs.size(); i++) {
                 JsonNode c = cs.get(i);
                 String ci = at + ": constraints[" + i + "]";
                 if (!c.path("strict").isBoolean()) {
                     throw new IllegalArgumentException(ci + ": strict is missing or not true/false");
                 }
-                constraints.add(new Recommendation.Constraint(Part.text(c, "figure", ci), Part.text(c, "label", ci),
-                        c.path("strict").asBoolean(), Part.number(c, "limit", ci), Part.text(c, "limitText", ci)));
+                constraints.add(new Recommendation.Constraint(ReportFiles.string(c, "figure", ci), ReportFiles.string(c, "label", ci),
+                        c.path("strict").asBoolean(), ReportFiles.decimal(c, "limit", ci), ReportFiles.string(c, "limitText", ci)));
             }
             Recommendation.Objective goal;
             try {
-                goal = Recommendation.Objective.valueOf(Part.text(o, "objective", at));
+                goal = Recommendation.Objective.valueOf(ReportFiles.string(o, "objective", at));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(at + ": objective is not one of COST, LATENCY, BALANCED");
             }
@@ -168,8 +169,8 @@ final class SweepCommand implements Callable<Integer> {
             if (!seed.isIntegralNumber()) {
                 throw new IllegalArgumentException(at + ": seed is missing or not a whole number");
             }
-            return new Plan(Part.text(o, "name", at), o.path("description").isTextual() ? o.path("description").asText() : null,
-                    seed.asLong(), Part.whole(o, "replications", at), grid, Part.text(o, "function", at), goal, constraints,
+            return new Plan(ReportFiles.string(o, "name", at), o.path("description").isTextual() ? o.path("description").asText() : null,
+                    seed.asLong(), Part.whole(o, "replications", at), grid, ReportFiles.string(o, "function", at), goal, constraints,
                     Part.texts(o, "figures", at));
         }
     }

@@ -534,7 +534,7 @@ public final class ReportFiles {
         return n;
     }
 
-    static String string(JsonNode parent, String key, String where) {
+    public static String string(JsonNode parent, String key, String where) {
         JsonNode n = parent.path(key);
         if (!n.isTextual()) {
             throw new Invalid(where + ": " + key + " is missing or not text");
@@ -550,7 +550,15 @@ public final class ReportFiles {
         return n.asLong();
     }
 
-    static double decimal(JsonNode parent, String key, String where) {
+    public static JsonNode array(JsonNode parent, String key, String where) {
+        JsonNode n = parent.path(key);
+        if (!n.isArray()) {
+            throw new Invalid(where + ": " + key + " is missing or not a list");
+        }
+        return n;
+    }
+
+    public static double decimal(JsonNode parent, String key, String where) {
         JsonNode n = parent.path(key);
         if (!n.isNumber()) {
             throw new Invalid(where + ": " + key + " is missing or not a number");
