@@ -46,8 +46,12 @@ import picocli.CommandLine.Spec;
             + "with each one's difference from the first (95%% confidence intervals, paired by replication).",
             "Writes compare.csv and compare.json, replication 0 of each scenario in runs/ (summary.json and metrics.csv), "
                 + "then the charts (charts/, PNG and SVG) and report.html drawn from them."},
-        footer = {"", "Example: lambdasim compare scenarios/launch-day-none.yaml scenarios/launch-day-schedule.yaml"})
-final class CompareCommand implements Callable<Integer> {
+        footer = {"", "Each scenario is labelled by its name; where names collide, by its file's name (without .yaml), then by "
+            + "what --set K:... changed for it alone (quickstart [memorySize=2048]), then by its position; --label overrides.",
+            "",
+            "Example: lambdasim compare scenarios/launch-day-none.yaml scenarios/launch-day-schedule.yaml",
+            "         lambdasim compare scenarios/quickstart.yaml scenarios/quickstart.yaml --set 2:functions.api.memorySize=2048"})
+final class CompareCommand implements Callable<Integer>, Errors.MissingPositionals {
     @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files; the first is the baseline.")
     List<Path> scenarios;
 
@@ -55,8 +59,15 @@ final class CompareCommand implements Callable<Integer> {
             description = "Independent replications of each scenario (default ${DEFAULT-VALUE}).")
     int replications;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value in every scenario; repeatable.")
+    @Option(names = "--set", paramLabel = "[K:]PATH=VALUE",
+            description = "Override a value in every scenario, or with K: in the K-th only (from 1, in the order given), "
+                    + "e.g. 2:functions.api.memorySize=2048; repeatable.")
     List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "NAME",
+            description = "The label of a scenario in the table, the charts and runs/; one per scenario, in their order "
+                    + "(default: the scenarios' names, told apart by file and by --set K:... when they collide).")
+    List<String> labels = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: output/compare-<first>-vs-<second>...).")
     Path out;
@@ -73,17 +84,24 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Override
+    public String missingPositionals() {
+        return "compare needs at least two scenarios; to compare one file with itself under other values: "
+                + "compare A.yaml A.yaml --set 2:PATH=VALUE";
+    }
+
     /**
      * What the comparison's results are written from besides the simulations: each scenario's
-     * name, file, seed and description, the replications, the figures compared and the folders of
-     * replication 0. A shard keeps it in its part, so that merge writes the same files.
+     * label, name, file, seed and description, the replications, the figures compared, the folders
+     * of replication 0 and each scenario's figures that could not be paired (not in every
+     * scenario). A shard keeps it in its part, so that merge writes the same files.
      */
-    record Plan(List<String> names, List<String> files, List<Long> seeds, List<String> descriptions, int replications,
-                List<String> figures, List<String> runFolders) {
+    record Plan(List<String> labels, List<String> names, List<String> files, List<Long> seeds, List<String> descriptions,
+                int replications, List<String> figures, List<String> runFolders, List<List<String>> unpaired) {
         static final String KIND = "compare";
 
         String folderName() {
-            String folderName = "compare-" + String.join("-vs-", names.stream().limit(3).toList());
+            String folderName = "compare-" + String.join("-vs-", labels.stream().limit(3).map(CompareSides::folder).toList());
             return folderName.length() > 120 ? folderName.substring(0, 120) : folderName;
         }
 
@@ -96,11 +114,14 @@ final class CompareCommand implements Callable<Integer> {
             ArrayNode list = o.putArray("scenarios");
             for (int i = 0; i < names.size(); i++) {
                 ObjectNode n = list.addObject();
+                n.put("label", labels.get(i));
                 n.put("name", names.get(i));
                 n.put("file", files.get(i));
                 n.put("seed", seeds.get(i));
                 n.put("description", descriptions.get(i));
                 n.put("run", runFolders.get(i));
+                ArrayNode u = n.putArray("unpaired");
+                unpaired.get(i).forEach(u::add);
             }
             o.put("replications", replications);
             ArrayNode fs = o.putArray("figures");
@@ -110,7 +131,9 @@ final class CompareCommand implements Callable<Integer> {
 
         static Plan fromJson(com.fasterxml.jackson.databind.JsonNode o, String where) {
             String at = where + ": command";
+            List<String> labels = new ArrayList<>();
             List<String> names = new ArrayList<>();
+            List<List<String>> unpaired = new ArrayList<>();
             List<String> files = new ArrayList<>();
             List<Long> seeds = new ArrayList<>();
             List<String> descriptions = new ArrayList<>();
@@ -120,6 +143,8 @@ final class CompareCommand implements Callable<Integer> {
                 var n = list.get(i);
                 String si = at + ": scenarios[" + i + "]";
                 names.add(ReportFiles.string(n, "name", si));
+                labels.add(ReportFiles.string(n, "label", si));
+                unpaired.add(Part.texts(n, "unpaired", si));
                 files.add(ReportFiles.string(n, "file", si));
                 if (!n.path("seed").isIntegralNumber()) {
                     throw new IllegalArgumentException(si + ": seed is missing or not a whole number");
@@ -135,8 +160,8 @@ final class CompareCommand implements Callable<Integer> {
             if (names.size() < 2) {
                 throw new IllegalArgumentException(at + ": scenarios: fewer than 2");
             }
-            return new Plan(names, files, seeds, descriptions, Part.whole(o, "replications", at), Part.texts(o, "figures", at),
-                    runs);
+            return new Plan(labels, names, files, seeds, descriptions, Part.whole(o, "replications", at),
+                    Part.texts(o, "figures", at), runs, unpaired);
         }
     }
 
@@ -144,18 +169,25 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Shard share = shard == null ? null : Shard.parse(shard);
         Grid.checkReplications(replications, 2);
+        List<List<String>> perSide = CompareSides.overrides(overrides, scenarios.size());
         List<ScenarioSpec> specs = new ArrayList<>();
-        for (Path p : scenarios) {
-            specs.add(ScenarioLoader.load(p, overrides));
+        for (int i = 0; i < scenarios.size(); i++) {
+            specs.add(ScenarioLoader.load(scenarios.get(i), perSide.get(i)));
         }
         Set<String> figures = new LinkedHashSet<>(KeyFigures.names(specs.get(0)));
         for (ScenarioSpec s : specs.subList(1, specs.size())) {
             figures.retainAll(KeyFigures.names(s));
         }
-        Plan plan = new Plan(specs.stream().map(ScenarioSpec::name).toList(), scenarios.stream().map(Path::toString).toList(),
-                specs.stream().map(ScenarioSpec::seed).toList(),
+        List<List<String>> unpaired = new ArrayList<>();
+        for (ScenarioSpec s : specs) {
+            unpaired.add(KeyFigures.names(s).stream().filter(f -> !figures.contains(f)).toList());
+        }
+        List<String> sideLabels = CompareSides.labels(specs.stream().map(ScenarioSpec::name).toList(), scenarios,
+                CompareSides.ownOverrides(overrides, scenarios.size()), labels);
+        Plan plan = new Plan(sideLabels, specs.stream().map(ScenarioSpec::name).toList(),
+                scenarios.stream().map(Path::toString).toList(), specs.stream().map(ScenarioSpec::seed).toList(),
                 specs.stream().map(ScenarioSpec::description).collect(java.util.stream.Collectors.toList()), replications,
-                new ArrayList<>(figures), runFolders(specs));
+                new ArrayList<>(figures), runFolders(sideLabels), unpaired);
         int threadCount = threads != null ? threads : Experiment.defaultThreads();
         PrintWriter stdout = spec.commandLine().getOut();
         if (share != null) {
@@ -221,7 +253,7 @@ final class CompareCommand implements Callable<Integer> {
         try (OutputFolder folder = new OutputFolder(target)) {
             folder.write("compare.csv", csv(plan, names, results));
             folder.write("compare.json", SummaryJson.render(json(plan, names, results)));
-            for (int i = 0; i < plan.names().size(); i++) {
+            for (int i = 0; i < plan.labels().size(); i++) {
                 firstRuns.write(folder, i);
             }
             String reportFailure = null;
@@ -240,11 +272,11 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code runs/<scenario>} for each scenario, numbered when two scenarios share a name. */
-    static List<String> runFolders(List<ScenarioSpec> specs) {
+    /** {@code runs/<label>} for each scenario (as a folder name), numbered when two labels give the same folder. */
+    static List<String> runFolders(List<String> labels) {
         List<String> folders = new ArrayList<>();
-        for (ScenarioSpec s : specs) {
-            String name = CompareData.RUNS + s.name();
+        for (String label : labels) {
+            String name = CompareData.RUNS + CompareSides.folder(label);
             String unique = name;
             for (int k = 2; folders.contains(unique); k++) {
                 unique = name + "-" + k;
@@ -280,17 +312,17 @@ final class CompareCommand implements Callable<Integer> {
 
     private static String csv(Plan plan, List<String> names, List<List<Map<String, Double>>> results) {
         StringBuilder sb = new StringBuilder("figure");
-        for (int i = 0; i < plan.names().size(); i++) {
-            String n = plan.names().get(i);
-            sb.append(',').append(n).append(',').append(n).append(".ci95");
+        for (int i = 0; i < plan.labels().size(); i++) {
+            String n = plan.labels().get(i);
+            sb.append(',').append(cell(n)).append(',').append(cell(n + ".ci95"));
             if (i > 0) {
-                sb.append(',').append(n).append(".difference,").append(n).append(".difference.ci95");
+                sb.append(',').append(cell(n + ".difference")).append(',').append(cell(n + ".difference.ci95"));
             }
         }
         sb.append('\n');
         for (String f : names) {
             sb.append(f);
-            for (int i = 0; i < plan.names().size(); i++) {
+            for (int i = 0; i < plan.labels().size(); i++) {
                 Estimate e = estimate(results.get(i), f);
                 sb.append(',').append(num(e.mean())).append(',').append(num(e.halfWidth()));
                 if (i > 0) {
@@ -303,6 +335,11 @@ final class CompareCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** A CSV cell, quoted when a label holds a comma, a quote or a line break. */
+    private static String cell(String text) {
+        return text.matches("[^,\"\r\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
     private static String num(double v) {
         return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString() : "";
@@ -313,13 +350,16 @@ final class CompareCommand implements Callable<Integer> {
         root.put("replications", plan.replications());
         root.put("confidence", Estimate.CONFIDENCE);
         ArrayNode list = root.putArray("scenarios");
-        for (int i = 0; i < plan.names().size(); i++) {
+        for (int i = 0; i < plan.labels().size(); i++) {
             ObjectNode o = list.addObject();
-            o.put("scenario", plan.names().get(i));
+            o.put("scenario", plan.labels().get(i));
+            o.put("name", plan.names().get(i));
             o.put("file", plan.files().get(i));
             o.put("seed", plan.seeds().get(i));
             o.put("description", plan.descriptions().get(i));
             o.put("run", plan.runFolders().get(i));
+            ArrayNode u = o.putArray("unpaired");
+            plan.unpaired().get(i).forEach(u::add);
             ObjectNode figs = o.putObject("figures");
             for (String f : names) {
                 Estimate e = estimate(results.get(i), f);
@@ -338,7 +378,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, Plan plan, List<String> names, List<List<Map<String, Double>>> results,
                               OutputFolder folder) {
-        List<String> scenarioNames = plan.names();
+        List<String> scenarioNames = plan.labels();
         out.printf(Locale.ROOT, "%d scenarios x %d replications; differences from %s (95%% confidence intervals, paired)%n%n",
                 scenarioNames.size(), plan.replications(), scenarioNames.get(0));
         // The headline figures that have a better direction, and the scenario's monthly bill.
@@ -350,9 +390,10 @@ final class CompareCommand implements Callable<Integer> {
         }).filter(n -> !figure(n).eventDriven() || KeyFigures.entryPoint(n) != null
                 || results.stream().anyMatch(r -> estimate(r, n).mean() != 0)).toList();
         String first = "%-" + Math.max(34, shown.stream().mapToInt(String::length).max().orElse(0) + 2) + "s";
+        String column = "  %-" + Math.max(28, scenarioNames.stream().mapToInt(String::length).max().orElse(0)) + "s";
         out.printf(Locale.ROOT, first, "figure");
         for (String s : scenarioNames) {
-            out.printf(Locale.ROOT, "  %-28s", s);
+            out.printf(Locale.ROOT, column, s);
         }
         out.println();
         for (String f : shown) {
@@ -364,9 +405,14 @@ final class CompareCommand implements Callable<Integer> {
                     Estimate d = difference(results.get(0), results.get(i), f);
                     cell += " (" + (d.mean() >= 0 ? "+" : "") + format(f, d.mean()) + " ± " + format(f, d.halfWidth()) + ")";
                 }
-                out.printf(Locale.ROOT, "  %-28s", cell);
+                out.printf(Locale.ROOT, column, cell);
             }
             out.println();
+        }
+        List<String> unpaired = CompareData.unpairedLines(plan.labels(), plan.unpaired());
+        if (!unpaired.isEmpty()) {
+            out.printf(Locale.ROOT, "%nNot compared (not in every scenario, so nothing to pair them with):%n");
+            unpaired.forEach(line -> out.printf(Locale.ROOT, "  %s%n", line));
         }
         out.printf(Locale.ROOT, "%nAll key figures in %s: %s%n", TextSummary.display(folder.target()),
                 TextSummary.listing(folder.files()));

@@ -75,12 +75,25 @@ final class Errors {
         }
     }
 
+    /**
+     * A command that says in its own words what is missing when too few positional parameters are
+     * given, instead of picocli's "Expected parameter 2 (of 2 mandatory parameters)".
+     */
+    interface MissingPositionals {
+        String missingPositionals();
+    }
+
     static final class ParameterHandler implements CommandLine.IParameterExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
-            err.println("lambdasim: " + ex.getMessage());
+            if (ex instanceof CommandLine.MissingParameterException missing && cl.getCommand() instanceof MissingPositionals m
+                    && missing.getMissing().stream().anyMatch(CommandLine.Model.ArgSpec::isPositional)) {
+                err.println("lambdasim: " + m.missingPositionals());
+            } else {
+                err.println("lambdasim: " + ex.getMessage());
+            }
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();

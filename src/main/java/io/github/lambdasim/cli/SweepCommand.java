@@ -192,19 +192,28 @@ final class SweepCommand implements Callable<Integer> {
         }
         ScenarioSpec base = options.load();
         List<ScenarioSpec> points = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        // Each problem once, with the points it is found at: a misspelt --vary path is wrong at every point.
+        Map<String, List<String>> problems = new LinkedHashMap<>();
         for (Map<String, String> combo : combos) {
             List<String> overrides = new ArrayList<>(options.allOverrides());
             combo.forEach((k, v) -> overrides.add(k + "=" + v));
             try {
                 points.add(ScenarioLoader.load(options.scenario, overrides));
             } catch (ScenarioException e) {
-                problems.add("point " + Grid.label(combo) + ": " + e.problems().get(0).format());
+                for (var p : e.problems()) {
+                    problems.computeIfAbsent(p.format(), k -> new ArrayList<>()).add(Grid.label(combo));
+                }
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("some points of the sweep are not valid scenarios:\n  "
-                    + String.join("\n  ", problems.subList(0, Math.min(20, problems.size()))));
+            List<String> lines = new ArrayList<>();
+            problems.forEach((problem, at) -> lines.add((at.size() == combos.size() && combos.size() > 1
+                    ? "every point" : at.size() == 1 ? "point " + at.get(0)
+                    : "points " + String.join("; ", at.subList(0, Math.min(3, at.size())))
+                    + (at.size() > 3 ? " and " + (at.size() - 3) + " more" : "")) + ": " + problem));
+            throw new IllegalArgumentException((problems.values().stream().allMatch(at -> at.size() == combos.size())
+                    ? "the sweep's points are not valid scenarios" : "some points of the sweep are not valid scenarios")
+                    + ":\n  " + String.join("\n  ", lines.subList(0, Math.min(20, lines.size()))));
         }
         String fn = function != null ? function : base.functions().get(0).name();
         if (base.functions().stream().map(FunctionSpec::name).noneMatch(fn::equals)) {

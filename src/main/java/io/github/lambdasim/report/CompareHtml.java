@@ -40,7 +40,9 @@ public final class CompareHtml {
                 + "<a href=\"#charts\">Charts</a> <a href=\"#files\">Files</a></nav>\n");
         h.append("<section id=\"scenarios\">\n<h2>Scenarios</h2>\n<dl class=\"scenarios\">\n");
         for (Side s : d.sides()) {
-            h.append("<dt>").append(esc(s.scenario())).append(s.file().isEmpty() ? "" : " <code>" + esc(s.file()) + "</code>")
+            h.append("<dt>").append(esc(s.scenario()))
+                    .append(s.name().equals(s.scenario()) ? "" : " (scenario " + esc(s.name()) + ")")
+                    .append(s.file().isEmpty() ? "" : " <code>" + esc(s.file()) + "</code>")
                     .append(", seed ").append(s.seed()).append("</dt>\n<dd>")
                     .append(s.description().isBlank() ? "(no description)" : esc(s.description().strip())).append("</dd>\n");
         }
@@ -134,7 +136,17 @@ public final class CompareHtml {
             }
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table>\n<p class=\"note\">Mean ± half-width of the 95% confidence interval over ")
+        h.append("</tbody>\n</table>\n");
+        List<String> unpaired = d.unpairedLines();
+        if (!unpaired.isEmpty()) {
+            h.append("<p class=\"note\"><b>Not compared</b>: these figures are not in every scenario, so there is "
+                    + "nothing to pair them with (the table and the charts show only the figures all the scenarios have):</p>\n<ul>\n");
+            for (String line : unpaired) {
+                h.append("<li>").append(esc(line)).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
+        h.append("<p class=\"note\">Mean ± half-width of the 95% confidence interval over ")
                 .append(d.replications()).append(" replications; a difference is paired by replication, and coloured "
                         + "(green lower, orange higher than ").append(esc(d.sides().get(0).scenario()))
                 .append(") when its interval excludes zero").append(d.entryPoints().isEmpty() ? "" : "; for a success share, "

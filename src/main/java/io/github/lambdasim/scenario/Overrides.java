@@ -85,6 +85,89 @@ final class Overrides {
         return root;
     }
 
+    /**
+     * The problems of a scenario, with a hint where a {@code --set} path was not fully qualified
+     * or misspelt at its first key ({@code memorySize=2048} set at the top of the scenario): the
+     * full paths in the scenario that end in the same key, e.g. {@code did you mean
+     * 'functions.api.memorySize'?}, or, for a key of a function not written in the file, that key
+     * under each function.
+     */
+    static List<Problem> withPathHints(List<Problem> problems, YamlNode root, List<String> overrides,
+                                       java.util.Collection<String> functionKeys) {
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            String hint = p.line() <= 0 && p.message().startsWith("unknown key")
+                    && !p.message().contains("did you mean") ? hint(p.path(), root, overrides, functionKeys) : null;
+            if (hint == null) {
+                out.add(p);
+                continue;
+            }
+            int tail = p.message().indexOf("; expected one of");
+            String head = tail >= 0 ? p.message().substring(0, tail) : p.message();
+            out.add(new Problem(p.source(), p.path(), p.line(), head + "; did you mean " + hint + "?"));
+        }
+        return out;
+    }
+
+    private static String hint(String problemPath, YamlNode root, List<String> overrides,
+                               java.util.Collection<String> functionKeys) {
+        for (String override : overrides) {
+            int eq = override.indexOf('=');
+            List<String> segments = eq <= 0 ? List.of() : split(override.substring(0, eq).trim());
+            if (segments.isEmpty() || !segments.get(0).equals(problemPath)) {
+                continue; // only a path misplaced from its first key: deeper ones have the key's own hint
+            }
+            String leaf = segments.get(segments.size() - 1);
+            String given = String.join(".", segments);
+            List<String> found = new ArrayList<>();
+            collect(root, "", leaf, found);
+            found.remove(given);
+            if (found.isEmpty() && root instanceof YamlNode.Mapping m && m.entries.get("functions") instanceof YamlNode.Sequence fs) {
+                String key = functionKeys.stream().filter(k -> k.equalsIgnoreCase(leaf)).findFirst()
+                        .orElse(Fields.closest(leaf, functionKeys));
+                if (key != null) {
+                    for (String name : names(fs)) {
+                        found.add("functions." + name + "." + key);
+                    }
+                }
+            }
+            if (found.isEmpty()) {
+                return null;
+            }
+            List<String> quoted = found.stream().limit(3).map(f -> "'" + f + "'").toList();
+            return String.join(" or ", quoted) + (found.size() > 3 ? " (or " + (found.size() - 3) + " more)" : "");
+        }
+        return null;
+    }
+
+    /** The dotted paths (list items by name, traffic by function, else by index) of every key named like {@code leaf}. */
+    private static void collect(YamlNode node, String at, String leaf, List<String> found) {
+        if (found.size() > 10) {
+            return;
+        }
+        if (node instanceof YamlNode.Mapping m) {
+            for (var e : m.entries.entrySet()) {
+                String path = at.isEmpty() ? e.getKey() : at + "." + e.getKey();
+                if (e.getKey().equalsIgnoreCase(leaf) && e.getValue().line() != YamlNode.FROM_SET) {
+                    found.add(path);
+                }
+                collect(e.getValue(), path, leaf, found);
+            }
+        } else if (node instanceof YamlNode.Sequence s) {
+            for (int i = 0; i < s.items.size(); i++) {
+                String id = Integer.toString(i);
+                if (s.items.get(i) instanceof YamlNode.Mapping m) {
+                    if (m.entries.get("name") instanceof YamlNode.Scalar n && !n.isNull) {
+                        id = n.text;
+                    } else if (m.entries.get("function") instanceof YamlNode.Scalar f && !f.isNull) {
+                        id = f.text;
+                    }
+                }
+                collect(s.items.get(i), at + "." + id, leaf, found);
+            }
+        }
+    }
+
     /** Splits {@code a.b[2].c} into a, b, 2, c. */
     private static List<String> split(String path) {
         List<String> out = new ArrayList<>();

@@ -190,7 +190,14 @@ public final class ScenarioLoader {
         }
         loader.problems.throwIfAny();
         ScenarioSpec spec = loader.bind(root);
-        loader.problems.throwIfAny();
+        try {
+            loader.problems.throwIfAny();
+        } catch (ScenarioException e) {
+            if (overrides.isEmpty()) {
+                throw e;
+            }
+            throw new ScenarioException(Overrides.withPathHints(e.problems(), root, overrides, List.of(DEFAULT_KEYS)));
+        }
         return spec;
     }
 

@@ -32,14 +32,18 @@ public record CompareData(int replications, List<Side> sides) {
     /**
      * One scenario of the comparison.
      *
+     * @param scenario    its label, unique in the comparison (the scenario's name unless names collide)
+     * @param name        the scenario's name (its {@code name:})
      * @param differences each figure's difference from the first scenario (empty for the first)
+     * @param unpaired    its key figures that are not compared, because some other scenario lacks them
      * @param run         replication 0, or null when compare.json names no run folder
      */
-    public record Side(String scenario, String file, String description, long seed, Map<String, Estimate> figures,
-                       Map<String, Estimate> differences, Run run) {
+    public record Side(String scenario, String name, String file, String description, long seed,
+                       Map<String, Estimate> figures, Map<String, Estimate> differences, List<String> unpaired, Run run) {
         public Side {
             figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
             differences = Collections.unmodifiableMap(new LinkedHashMap<>(differences));
+            unpaired = List.copyOf(unpaired);
         }
     }
 
@@ -83,6 +87,46 @@ public record CompareData(int replications, List<Side> sides) {
         return out;
     }
 
+    /** What could not be compared, one line per scenario that has figures others lack (empty when all pair). */
+    public List<String> unpairedLines() {
+        return unpairedLines(sides.stream().map(Side::scenario).toList(), sides.stream().map(Side::unpaired).toList());
+    }
+
+    /**
+     * One line per scenario that has key figures some other scenario lacks, grouped by function
+     * or entry point: {@code quickstart: function api (only some of the scenarios have it)}.
+     */
+    public static List<String> unpairedLines(List<String> labels, List<List<String>> unpaired) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            Map<String, List<String>> byOwner = new LinkedHashMap<>();
+            for (String f : unpaired.get(i)) {
+                byOwner.computeIfAbsent(owner(f), k -> new ArrayList<>()).add(f);
+            }
+            if (byOwner.isEmpty()) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            byOwner.forEach((owner, figures) -> parts.add(owner + (figures.size() > 3
+                    ? " (" + figures.size() + " figures)" : " (" + String.join(", ", figures) + ")")));
+            lines.add(labels.get(i) + ": " + String.join("; ", parts));
+        }
+        return lines;
+    }
+
+    /** {@code function api}, {@code entry point orders}, or the figure itself for a scenario-wide one. */
+    private static String owner(String figure) {
+        String entry = io.github.lambdasim.model.KeyFigures.entryPoint(figure);
+        if (entry != null) {
+            return "entry point " + entry;
+        }
+        io.github.lambdasim.model.Figure f = io.github.lambdasim.model.KeyFigures.figure(figure);
+        if (f != null && figure.endsWith("." + f.path()) && figure.length() > f.path().length() + 1) {
+            return "function " + figure.substring(0, figure.length() - f.path().length() - 1);
+        }
+        return figure;
+    }
+
     /** Whether every scenario's replication 0 is there to draw charts over time. */
     public boolean hasRuns() {
         return sides.stream().allMatch(s -> s.run() != null);
@@ -119,9 +163,24 @@ public record CompareData(int replications, List<Side> sides) {
             if (folder.isTextual()) {
                 run = run(dir, folder.asText(), w);
             }
-            sides.add(new Side(ReportFiles.string(s, "scenario", w), s.path("file").asText(""),
+            List<String> unpaired = new ArrayList<>();
+            if (s.path("unpaired").isArray()) {
+                s.path("unpaired").forEach(u -> unpaired.add(u.asText()));
+            }
+            String label = ReportFiles.string(s, "scenario", w);
+            sides.add(new Side(label, s.path("name").asText(label), s.path("file").asText(""),
                     s.path("description").asText(run == null ? "" : run.description), ReportFiles.integer(s, "seed", w),
-                    figures, differences, run == null ? null : run.run));
+                    figures, differences, unpaired, run == null ? null : run.run));
+        }
+        // Folders written before labels were unique: tell their scenarios apart by position.
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean collide = !sides.stream().allMatch(s -> seen.add(s.scenario()));
+        if (collide) {
+            for (int i = 0; i < sides.size(); i++) {
+                Side s = sides.get(i);
+                sides.set(i, new Side(s.scenario() + " (" + (i + 1) + ")", s.name(), s.file(), s.description(), s.seed(),
+                        s.figures(), s.differences(), s.unpaired(), s.run()));
+            }
         }
         for (Side s : sides) {
             if (!s.figures().keySet().equals(sides.get(0).figures().keySet())) {
