@@ -77,7 +77,9 @@ final class SweepCommand implements Callable<Integer> {
             description = "At most this share of the function's asynchronous events dropped (event-driven scenarios).")
     Double maxDropRate;
 
-    @Option(names = "--max-cost", paramLabel = "USD", description = "At most this monthly cost (whole scenario), in dollars.")
+    @Option(names = "--max-cost", paramLabel = "USD", description = "At most this monthly cost, in dollars: the cost the "
+            + "sweep weighs, the function's own when only its settings are varied in a scenario of several functions, "
+            + "else the whole scenario's.")
     Double maxCost;
 
     @Option(names = "--function", paramLabel = "NAME",
@@ -101,11 +103,12 @@ final class SweepCommand implements Callable<Integer> {
 
     /**
      * What the sweep's results are written from besides the simulations: the scenario's name,
-     * description and seed, the grid, the function, the objective, the constraints and the
-     * figures. A shard keeps it in its part, so that merge writes the same files.
+     * description and seed, the grid, the function, the cost it weighs ({@link Recommendation#sweepCost},
+     * null for a scenario of one function), the objective, the constraints and the figures. A shard
+     * keeps it in its part, so that merge writes the same files.
      */
     record Plan(String name, String description, long seed, int replications, Map<String, List<String>> grid,
-                String function, Recommendation.Objective goal, List<Recommendation.Constraint> constraints,
+                String function, String cost, Recommendation.Objective goal, List<Recommendation.Constraint> constraints,
                 List<String> figures) {
         static final String KIND = "sweep";
 
@@ -125,6 +128,7 @@ final class SweepCommand implements Callable<Integer> {
                 values.forEach(a::add);
             });
             o.put("function", function);
+            o.put("cost", cost);
             o.put("objective", goal.name());
             ArrayNode cs = o.putArray("constraints");
             for (Recommendation.Constraint c : constraints) {
@@ -170,7 +174,8 @@ final class SweepCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(at + ": seed is missing or not a whole number");
             }
             return new Plan(ReportFiles.string(o, "name", at), o.path("description").isTextual() ? o.path("description").asText() : null,
-                    seed.asLong(), Part.whole(o, "replications", at), grid, ReportFiles.string(o, "function", at), goal, constraints,
+                    seed.asLong(), Part.whole(o, "replications", at), grid, ReportFiles.string(o, "function", at),
+                    o.path("cost").isTextual() ? o.path("cost").asText() : null, goal, constraints,
                     Part.texts(o, "figures", at));
         }
     }
@@ -222,8 +227,10 @@ final class SweepCommand implements Callable<Integer> {
         if (maxDropRate != null && !base.eventDriven()) {
             throw new IllegalArgumentException("--max-drop-rate: " + base.name() + " has no asynchronous events to drop");
         }
-        Plan plan = new Plan(base.name(), base.description(), base.seed(), replications, grid, fn, goal, constraints(fn),
-                KeyFigures.names(base));
+        String cost = Recommendation.sweepCost(base.functions().stream().map(FunctionSpec::name).toList(), fn,
+                grid.keySet());
+        Plan plan = new Plan(base.name(), base.description(), base.seed(), replications, grid, fn, cost, goal,
+                constraints(fn, cost), KeyFigures.names(base));
         int threadCount = threads != null ? threads : Experiment.defaultThreads();
         PrintWriter stdout = spec.commandLine().getOut();
         if (share != null) {
@@ -266,14 +273,14 @@ final class SweepCommand implements Callable<Integer> {
         for (int i = 0; i < combos.size(); i++) {
             estimated.add(new Recommendation.Point(combos.get(i), estimates(figures, replications.get(i))));
         }
-        Recommendation.Result result = Recommendation.recommend(estimated, plan.goal(), plan.constraints(),
-                "costUsd.month.total", plan.function() + ".latencyMs.p99");
+        Recommendation.Result result = Recommendation.recommend(estimated, plan.goal(), plan.constraints(), plan.cost(),
+                Recommendation.costFigure(plan.cost()), plan.function() + ".latencyMs.p99");
 
         List<String> varied = new ArrayList<>(plan.grid().keySet());
         try (OutputFolder folder = new OutputFolder(target)) {
             folder.write("sweep.csv", SweepFiles.csv(varied, figures, estimated, result));
             folder.write("sweep.json", SummaryJson.render(SweepFiles.json(plan.name(), plan.description(), plan.seed(),
-                    plan.replications(), plan.grid(), plan.function(), plan.goal().name().toLowerCase(Locale.ROOT),
+                    plan.replications(), plan.grid(), plan.function(), plan.cost(), plan.goal().name().toLowerCase(Locale.ROOT),
                     plan.constraints(), figures, estimated, result)));
             String reportFailure = null;
             try {
@@ -303,7 +310,7 @@ final class SweepCommand implements Callable<Integer> {
         return m;
     }
 
-    private List<Recommendation.Constraint> constraints(String fn) {
+    private List<Recommendation.Constraint> constraints(String fn, String cost) {
         List<Recommendation.Constraint> list = new ArrayList<>();
         for (String slo : slos) {
             list.add(Grid.slo(fn, slo));
@@ -325,7 +332,9 @@ final class SweepCommand implements Callable<Integer> {
                     Double.toString(maxDropRate)));
         }
         if (maxCost != null) {
-            list.add(new Recommendation.Constraint("costUsd.month.total", "monthly cost", false, maxCost,
+            list.add(new Recommendation.Constraint(Recommendation.costFigure(cost), cost == null ? "monthly cost"
+                    : Recommendation.costFunction(cost) != null ? "monthly cost of " + Recommendation.costFunction(cost)
+                    : "monthly cost (all functions)", false, maxCost,
                     String.format(Locale.ROOT, "$%.2f", maxCost)));
         }
         return list;
@@ -344,7 +353,9 @@ final class SweepCommand implements Callable<Integer> {
         boolean events = !points.isEmpty() && points.get(0).figures().containsKey(fn + ".events.asyncDropRate")
                 && points.stream().anyMatch(p -> p.figures().get(fn + ".events.asyncEventsDropped").mean() > 0
                 || p.figures().get(fn + ".events.asyncRetries").mean() > 0);
-        out.println((header + String.format(Locale.ROOT, "%-22s %-24s %-10s %-10s", "latency p99", "cost a month", "throttled",
+        String costLabel = Recommendation.costLabel(plan.cost());
+        String costColumn = "%-" + Math.max(24, costLabel.length()) + "s";
+        out.println((header + String.format(Locale.ROOT, "%-22s " + costColumn + " %-10s %-10s", "latency p99", costLabel, "throttled",
                 "cold") + (events ? String.format(Locale.ROOT, " %-12s %-12s", "retries", "dropped") : "")).stripTrailing());
         for (int i = 0; i < points.size(); i++) {
             Recommendation.Point p = points.get(i);
@@ -353,8 +364,8 @@ final class SweepCommand implements Callable<Integer> {
                 row.append(String.format(Locale.ROOT, "%-" + Math.max(12, shortName(v).length()) + "s  ", p.values().get(v)));
             }
             Estimate lat = p.figures().get(fn + ".latencyMs.p99");
-            Estimate cost = p.figures().get("costUsd.month.total");
-            row.append(String.format(Locale.ROOT, "%-22s %-24s %-10s %-10s", Format.ms(lat), Format.usd(cost),
+            Estimate cost = p.figures().get(Recommendation.costFigure(plan.cost()));
+            row.append(String.format(Locale.ROOT, "%-22s " + costColumn + " %-10s %-10s", Format.ms(lat), Format.usd(cost),
                     percent(p.figures().get(fn + ".throttleRate").mean()),
                     percent(p.figures().get(fn + ".coldStartRate").mean())));
             if (events) {

@@ -48,10 +48,11 @@ final class TextSummary {
         }
         var period = run.bill().period();
         var month = run.bill().month();
-        sb.append(String.format(Locale.ROOT, "%n  Bill (%s, %s prices%s): %s for the run; projected %s per month%n",
+        double monthHours = run.bill().spec().monthMicros() / 3.6e9;
+        sb.append(String.format(Locale.ROOT, "%n  Bill (%s, %s prices%s): %s for the run; %s %s%n",
                 s.platform().billingEra().label(), s.region(), s.billing().freeTier() ? ", free tier applied" : ", no free tier",
-                Format.usd(period.costUsd().total()), Format.usd(month.costUsd().total())));
-        sb.append(String.format(Locale.ROOT, "    month: requests %s + compute %s + provisioned %s + provisioned compute %s"
+                Format.usd(period.costUsd().total()), Format.usd(month.costUsd().total()), Format.ifRepeated(monthHours)));
+        sb.append(String.format(Locale.ROOT, "    that month: requests %s + compute %s + provisioned %s + provisioned compute %s"
                         + " + ephemeral storage %s%n", Format.usd(month.costUsd().requests()),
                 Format.usd(month.costUsd().compute()), Format.usd(month.costUsd().provisioned()),
                 Format.usd(month.costUsd().provisionedCompute()), Format.usd(month.costUsd().ephemeralStorage())));
@@ -86,7 +87,7 @@ final class TextSummary {
                 continue; // events or calls this function did not have: a row of zeros says nothing
             }
             String label = figure.row() != null ? figure.row() : figure.source() instanceof Figure.Billed b && b.month()
-                    ? "Cost per " + Format.number(run.bill().spec().monthMicros() / 3.6e9, 0) + " h month" : figure.label();
+                    ? Format.monthCostLabel(run.bill().spec().monthMicros() / 3.6e9) : figure.label();
             String value = figure.source() instanceof Figure.Billed b
                     ? Format.usd((b.month() ? bill.month() : bill.period()).costUsd().total())
                     : Format.value(figure.unit(), values.get(figure.path()));
@@ -177,7 +178,8 @@ final class TextSummary {
         if (fs.size() > LISTED) {
             sb.append(String.format(Locale.ROOT, "  ... and %,d more functions: summary.json has every figure%n", fs.size() - LISTED));
         }
-        sb.append(String.format(Locale.ROOT, "  monthly cost %s%n", e.get("costUsd.month.total").format("$%,.2f", "")));
+        sb.append(String.format(Locale.ROOT, "  cost of the run %s; if it repeated all month %s%n",
+                e.get("costUsd.period.total").format("$%,.2f", ""), e.get("costUsd.month.total").format("$%,.2f", "")));
         return sb.toString();
     }
 

@@ -2,6 +2,7 @@ package io.github.lambdasim.model;
 
 import io.github.lambdasim.stats.Estimate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,11 +55,70 @@ public final class Recommendation {
     public record Result(int best, List<List<String>> uncertain, List<Boolean> meets, int runnerUp, String sentence) {
     }
 
+    /** The scenario's monthly cost, all functions. */
+    public static final String TOTAL_COST = "costUsd.month.total";
+    private static final String FUNCTION_COST = "." + TOTAL_COST;
+
     private Recommendation() {
+    }
+
+    /**
+     * The monthly cost a sweep of {@code function} weighs (its objective, its cost constraint, its
+     * cost chart): in a scenario of more than one function, the function's own
+     * ({@code api.costUsd.month.total}) when every varied path is one of its settings
+     * ({@code functions.api.memorySize}, {@code functions[1].timeout}), else the whole scenario's
+     * ({@code costUsd.month.total}); in a scenario of one function, where both are the same, null
+     * (the scenario's cost, named as it always was).
+     *
+     * @param functions the scenario's functions, in order
+     * @param varied    the varied paths, as written
+     */
+    public static String sweepCost(List<String> functions, String function, Collection<String> varied) {
+        if (functions.size() <= 1) {
+            return null;
+        }
+        for (String path : varied) {
+            String[] segments = path.replace("[", ".").replace("]", "").split("\\.", -1);
+            if (segments.length < 3 || !segments[0].equals("functions") || !(segments[1].equals(function)
+                    || segments[1].matches("[0-9]{1,9}") && Integer.parseInt(segments[1]) < functions.size()
+                    && functions.get(Integer.parseInt(segments[1])).equals(function))) {
+                return TOTAL_COST;
+            }
+        }
+        return function + FUNCTION_COST;
+    }
+
+    /** The figure of a sweep's cost ({@link #sweepCost}): the scenario's when null. */
+    public static String costFigure(String sweepCost) {
+        return sweepCost == null ? TOTAL_COST : sweepCost;
+    }
+
+    /** What a sweep's cost is called: "cost a month", "cost of api a month" or "cost a month (all functions)". */
+    public static String costLabel(String sweepCost) {
+        if (sweepCost == null) {
+            return "cost a month";
+        }
+        return sweepCost.equals(TOTAL_COST) ? "cost a month (all functions)"
+                : "cost of " + costFunction(sweepCost) + " a month";
+    }
+
+    /** The function whose own cost a sweep weighs, or null when it weighs the scenario's. */
+    public static String costFunction(String sweepCost) {
+        return sweepCost == null || !sweepCost.endsWith(FUNCTION_COST) ? null
+                : sweepCost.substring(0, sweepCost.length() - FUNCTION_COST.length());
     }
 
     public static Result recommend(List<Point> points, Objective objective, List<Constraint> constraints,
                                    String costFigure, String latencyFigure) {
+        return recommend(points, objective, constraints, null, costFigure, latencyFigure);
+    }
+
+    /**
+     * @param sweepCost what the cost is, as {@link #sweepCost} says (null: the scenario's, named as
+     *                  it always was); the sentence names it
+     */
+    public static Result recommend(List<Point> points, Objective objective, List<Constraint> constraints,
+                                   String sweepCost, String costFigure, String latencyFigure) {
         List<List<String>> uncertain = new ArrayList<>();
         List<Boolean> meets = new ArrayList<>();
         double minCost = Double.MAX_VALUE;
@@ -112,7 +172,7 @@ public final class Recommendation {
             }
         }
         return new Result(best, uncertain, meets, runnerUp,
-                sentence(points, objective, constraints, best, runnerUp, uncertain, costFigure, latencyFigure));
+                sentence(points, objective, constraints, best, runnerUp, uncertain, sweepCost, costFigure, latencyFigure));
     }
 
     private static double score(Point p, Objective objective, String costFigure, String latencyFigure, double minCost,
@@ -127,7 +187,8 @@ public final class Recommendation {
     }
 
     private static String sentence(List<Point> points, Objective objective, List<Constraint> constraints, int best,
-                                   int runnerUp, List<List<String>> uncertain, String costFigure, String latencyFigure) {
+                                   int runnerUp, List<List<String>> uncertain, String sweepCost, String costFigure,
+                                   String latencyFigure) {
         String goal = switch (objective) {
             case COST -> "the cheapest point";
             case LATENCY -> "the point with the lowest p99 latency";
@@ -142,8 +203,12 @@ public final class Recommendation {
         Point p = points.get(best);
         Estimate cost = p.figures().get(costFigure);
         Estimate latency = p.figures().get(latencyFigure);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Recommended: %s, %s%s: %s a month, p99 latency %s.",
-                p.label(), goal, bounds, cost.format("$%,.2f", ""), latency.format("%.1f", " ms")));
+        String amount = cost.format("$%,.2f", "");
+        String costText = sweepCost == null ? amount + " a month"
+                : costFunction(sweepCost) != null ? "cost of " + costFunction(sweepCost) + " " + amount + " a month"
+                : "cost " + amount + " a month (all functions)";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Recommended: %s, %s%s: %s, p99 latency %s.",
+                p.label(), goal, bounds, costText, latency.format("%.1f", " ms")));
         if (!uncertain.get(best).isEmpty()) {
             sb.append(" Not certain: its confidence interval straddles ").append(String.join(" and ", uncertain.get(best)))
                     .append("; run more replications.");

@@ -26,10 +26,12 @@ record FigureRow(String label, List<Figure> figures) {
         return out;
     }
 
-    /** A figure's label; the month's cost names the month's length. */
+    /**
+     * A figure's label; the month's cost says what it is, a projection of the run (a launch day is
+     * billed as thirty launch days), and names the month's length.
+     */
     static String label(Figure f, double monthHours) {
-        return f.source() instanceof Figure.Billed b && b.month()
-                ? "Cost per " + Format.number(monthHours, 0) + " h month" : f.label();
+        return f.source() instanceof Figure.Billed b && b.month() ? Format.monthCostLabel(monthHours) : f.label();
     }
 
     /** The row's cell for one function: its figures joined by " / ", "none" for a distribution of nothing. */

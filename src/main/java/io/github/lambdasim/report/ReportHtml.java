@@ -142,8 +142,7 @@ public final class ReportHtml {
         accountRow(h, "Concurrency mean / max", Format.level(d.account().concurrencyMean()) + " / "
                 + Format.count(d.account().concurrencyMax()) + (limit != null ? " of " + Format.count(limit) : ""));
         accountRow(h, "Cost of the run", Format.usd(d.periodCost().costUsd().total()));
-        accountRow(h, "Cost per " + Format.number(d.run().monthHours(), 0) + " h month",
-                Format.usd(d.monthCost().costUsd().total()));
+        accountRow(h, Format.monthCostLabel(d.run().monthHours()), Format.usd(d.monthCost().costUsd().total()));
         h.append("</tbody>\n</table>\n");
         costliest(h, d);
         h.append("</div>\n");
@@ -447,14 +446,15 @@ public final class ReportHtml {
 
     private static void bill(StringBuilder h, ReportData d) {
         String run = Format.duration(d.run().simulatedSeconds());
-        String month = Format.number(d.run().monthHours(), 0) + " h month";
+        String hours = Format.number(d.run().monthHours(), 0) + " h";
         h.append("<section id=\"bill\">\n<h2>The bill</h2>\n<p>")
                 .append(esc(Format.usd(d.periodCost().costUsd().total()))).append(" for the ").append(esc(run))
-                .append(" run; ").append(esc(Format.usd(d.monthCost().costUsd().total()))).append(" per ")
-                .append(esc(month)).append(" at the same traffic. Each component is rounded to cents, as AWS's "
+                .append(" run; ").append(esc(Format.usd(d.monthCost().costUsd().total()))).append(" ")
+                .append(esc(Format.ifRepeated(d.run().monthHours()))).append(", a projection: a run that does not "
+                        + "repeat (a launch day) is billed here as if it did. Each component is rounded to cents, as AWS's "
                         + "estimates state them; the total is their sum.</p>\n");
         h.append("<table class=\"bill\">\n<thead><tr><th>Component</th><th>This run (").append(esc(run))
-                .append(")</th><th>Per ").append(esc(month)).append("</th></tr></thead>\n<tbody>\n");
+                .append(")</th><th>If repeated all month (").append(esc(hours)).append(")</th></tr></thead>\n<tbody>\n");
         for (CostComponent c : CostComponent.values()) {
             h.append("<tr><th scope=\"row\">").append(esc(c.label())).append("</th><td>")
                     .append(esc(Format.usd(d.periodCost().costUsd().get(c)))).append("</td><td>")

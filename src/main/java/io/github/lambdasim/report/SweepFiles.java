@@ -51,9 +51,12 @@ public final class SweepFiles {
 
     /**
      * @param function the function whose latency and rates the objective and constraints use
+     * @param cost     the monthly cost the sweep weighs ({@link Recommendation#sweepCost}): written as
+     *                 {@code cost} when not null (a scenario of several functions); without it, the
+     *                 scenario's {@code costUsd.month.total}
      */
     public static ObjectNode json(String scenario, String description, long seed, int replications,
-                                  Map<String, List<String>> vary, String function, String objective,
+                                  Map<String, List<String>> vary, String function, String cost, String objective,
                                   List<Recommendation.Constraint> constraints, List<String> figures,
                                   List<Recommendation.Point> points, Recommendation.Result result) {
         ObjectNode root = NODES.objectNode();
@@ -68,6 +71,9 @@ public final class SweepFiles {
             values.forEach(a::add);
         });
         root.put("function", function);
+        if (cost != null) {
+            root.put("cost", cost);
+        }
         root.put("objective", objective);
         ArrayNode cs = root.putArray("constraints");
         for (Recommendation.Constraint c : constraints) {

@@ -54,7 +54,9 @@ public final class SweepHtml {
                 .append(", seed ").append(d.seed()).append(", with common random numbers: replication <i>r</i> of every "
                         + "point sees the same arrivals and draws, so differences between points are sharper than "
                         + "their intervals suggest. Latency and rates are those of <b>").append(esc(d.function()))
-                .append("</b>; cost is the whole scenario's, projected to a month.</p>\n</header>\n");
+                .append(d.costFunction() != null ? "</b>, and so is cost: <b>" + esc(d.costFunction()) + "</b>'s own, "
+                        + "projected to a month (only its settings vary; the other functions' costs are left out).</p>\n"
+                        + "</header>\n" : "</b>; cost is the whole scenario's, projected to a month.</p>\n</header>\n");
     }
 
     private static void recommendation(StringBuilder h, SweepData d) {
@@ -64,7 +66,8 @@ public final class SweepHtml {
         h.append("<tr><th scope=\"row\">Objective</th><td>").append(esc(switch (d.objective()) {
             case "latency" -> "latency: the lowest p99 latency";
             case "balanced" -> "balanced: the best sum of cost and p99 latency, each relative to the best point's";
-            default -> "cost: the lowest monthly cost";
+            default -> d.costFunction() != null ? "cost: the lowest monthly cost of " + d.costFunction()
+                    : "cost: the lowest monthly cost";
         })).append("</td></tr>\n");
         h.append("<tr><th scope=\"row\">Constraints</th><td>").append(d.constraints().isEmpty() ? "none"
                 : esc(String.join("; ", d.constraints().stream().map(Constraint::text).toList())))
@@ -77,13 +80,18 @@ public final class SweepHtml {
         h.append("</tbody>\n</table>\n</section>\n");
     }
 
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     private static void points(StringBuilder h, SweepData d) {
         h.append("<section id=\"points\">\n<h2>Points</h2>\n<table class=\"points\">\n<thead><tr>");
         for (String path : d.vary().keySet()) {
             h.append("<th scope=\"col\" title=\"").append(esc(path)).append("\">").append(esc(SweepData.shortName(path)))
                     .append("</th>");
         }
-        h.append("<th scope=\"col\">p99 latency</th><th scope=\"col\">Cost a month</th>"
+        h.append("<th scope=\"col\">p99 latency</th><th scope=\"col\">").append(esc(capitalise(d.costLabel())))
+                .append("</th>"
                 + "<th scope=\"col\">Throttled</th><th scope=\"col\">Cold starts</th>"
                 + (d.showsEvents() ? "<th scope=\"col\">Event retries</th><th scope=\"col\">Events dropped</th>" : "")
                 + "<th scope=\"col\" class=\"status\"></th></tr></thead>\n<tbody>\n");
@@ -101,7 +109,7 @@ public final class SweepHtml {
                 h.append("<th scope=\"row\">").append(esc(SweepData.valueLabel(path, p.values().get(path)))).append("</th>");
             }
             h.append("<td>").append(esc(Format.ms(p.figure(d.latencyFigure())))).append("</td><td>")
-                    .append(esc(Format.usd(p.figure(SweepData.COST_FIGURE)))).append("</td><td>")
+                    .append(esc(Format.usd(p.figure(d.costFigure())))).append("</td><td>")
                     .append(esc(Format.share(p.figure(d.throttleFigure())))).append("</td><td>")
                     .append(esc(Format.share(p.figure(d.coldStartFigure())))).append("</td><td>");
             if (d.showsEvents()) {

@@ -312,6 +312,9 @@ public final class ScenarioLoader {
     // ---------------------------------------------------------------- platform
 
     private static Map<String, YamlNode> presets;
+    /** The key of {@code platform-presets.yaml} that lists the runtime identifiers: not a preset. */
+    private static final String RUNTIMES_KEY = "runtimes";
+    private static Map<String, String> runtimeIdentifiers;
 
     private static synchronized Map<String, YamlNode> presets() {
         if (presets == null) {
@@ -321,12 +324,28 @@ public final class ScenarioLoader {
                 YamlNode root = YamlReader.read(text, p);
                 p.throwIfAny();
                 Map<String, YamlNode> map = new LinkedHashMap<>(((YamlNode.Mapping) root).entries);
+                YamlNode ids = map.remove(RUNTIMES_KEY);
+                runtimeIdentifiers = new LinkedHashMap<>();
+                for (Map.Entry<String, YamlNode> table : ((YamlNode.Mapping) ids).entries.entrySet()) {
+                    for (YamlNode id : ((YamlNode.Sequence) table.getValue()).items) {
+                        runtimeIdentifiers.put(((YamlNode.Scalar) id).text, table.getKey());
+                    }
+                }
                 presets = map;
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + PRESETS_RESOURCE, e);
             }
         }
         return presets;
+    }
+
+    /**
+     * Every runtime identifier Lambda has had, in the order of {@code platform-presets.yaml}, with
+     * the table it is listed in there ({@code supported}, {@code deprecated}, {@code images}).
+     */
+    public static synchronized Map<String, String> runtimeIdentifiers() {
+        presets();
+        return java.util.Collections.unmodifiableMap(runtimeIdentifiers);
     }
 
     /** A platform preset as it stands, or null when there is no such preset. */
@@ -628,6 +647,11 @@ public final class ScenarioLoader {
             problems.add(f.child("runtime"), f.node("runtime"), "unknown runtime '" + runtime + "'; expected a runtime of the "
                     + "families " + String.join(", ", new java.util.TreeSet<>(platform.runtimeColdStartMedianMicros().keySet()))
                     + " (e.g. nodejs20.x, python3.12, java21)" + (hint != null ? "; did you mean '" + hint + "'?" : ""));
+        } else if (platform != null) {
+            String unknown = unknownRuntimeVersion(runtime, platform.runtimeFamily(runtime), platform);
+            if (unknown != null) {
+                problems.add(f.child("runtime"), f.node("runtime"), unknown);
+            }
         }
         int memory = (int) platformSize(f, "memorySize", DEFAULT_MEMORY_MB,
                 mb -> platform == null ? null : platform.memoryProblem(mb));
@@ -791,6 +815,30 @@ public final class ScenarioLoader {
             return defaultValue;
         }
         return v;
+    }
+
+    /**
+     * What is wrong with a runtime of a known family that Lambda never had ({@code nodejs99.x}), with
+     * the family's runtimes, or null when it is one of them. A family the Lambda runtimes do not use
+     * (one a scenario adds to {@code platform.coldStart.runtimes}) takes any version.
+     */
+    private static String unknownRuntimeVersion(String runtime, String family, PlatformSpec platform) {
+        Map<String, String> ids = runtimeIdentifiers();
+        if (ids.containsKey(runtime)) {
+            return null;
+        }
+        List<String> supported = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            if (family.equals(platform.runtimeFamily(id.getKey()))) {
+                (id.getValue().equals("deprecated") ? other : supported).add(id.getKey());
+            }
+        }
+        if (supported.isEmpty() && other.isEmpty()) {
+            return null;
+        }
+        return runtime + " is not a Lambda runtime; " + family + " runtimes: " + String.join(", ", supported)
+                + (other.isEmpty() ? "" : (supported.isEmpty() ? "" : "; ") + "deprecated: " + String.join(", ", other));
     }
 
     /** A runtime close to a misspelt one: its family corrected, its version kept ({@code nodjs20.x} -> {@code nodejs20.x}). */

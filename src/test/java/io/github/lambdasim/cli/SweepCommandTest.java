@@ -53,6 +53,58 @@ class SweepCommandTest {
         Golden.check("sweep.json", Files.readString(out.resolve("sweep.json")));
     }
 
+    /** Two functions: sweeping one of them weighs its own cost, not the scenario's. */
+    private Path twoFunctions() throws IOException {
+        Path p = dir.resolve("two.yaml");
+        Files.writeString(p, SCENARIO.replace("traffic:", """
+                  - name: batch
+                    memorySize: 3008
+                    handler:
+                      steps:
+                        - cpu: 400ms
+                traffic:""") + "  - {function: batch, poisson: {rate: 5/s}}\n");
+        return p;
+    }
+
+    @Test
+    void aSweepOfOneFunctionOfSeveralWeighsItsOwnCost() throws IOException {
+        Path out = dir.resolve("own");
+        Cli r = Cli.run("sweep", twoFunctions().toString(), "--vary", "functions.api.memorySize=256,1769",
+                "--max-cost", "1000", "--out", out.toString(), "--replications", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("cost of api a month"), r.out());
+        assertTrue(r.out().contains("the cheapest point meeting monthly cost of api <= $1000.00: cost of api $"), r.out());
+        String json = Files.readString(out.resolve("sweep.json"));
+        assertTrue(json.contains("\"cost\" : \"api.costUsd.month.total\""), json);
+        assertTrue(json.contains("\"figure\" : \"api.costUsd.month.total\""), json);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<th scope=\"col\">Cost of api a month</th>"), html);
+
+        // The recommendation follows api's cost: the table's costs are api's, not the scenario's.
+        String row = r.out().lines().filter(l -> l.startsWith("256 ")).findFirst().orElseThrow();
+        String total = r.out().lines().filter(l -> l.startsWith("Recommended")).findFirst().orElseThrow();
+        assertTrue(total.contains("functions.api.memorySize=256"), r.out());
+        assertTrue(row.contains("<- recommended"), r.out());
+
+        Path whole = dir.resolve("whole");
+        Cli both = Cli.run("sweep", twoFunctions().toString(), "--vary", "functions.api.memorySize=256,1769",
+                "--vary", "functions.batch.memorySize=1769,3008", "--out", whole.toString(), "--replications", "2");
+        assertEquals(0, both.exitCode(), both.err());
+        assertTrue(both.out().contains("cost a month (all functions)"), both.out());
+        assertTrue(both.out().contains("a month (all functions), p99 latency"), both.out());
+        assertTrue(Files.readString(whole.resolve("sweep.json")).contains("\"cost\" : \"costUsd.month.total\""));
+    }
+
+    @Test
+    void aSweepOfAScenarioOfOneFunctionNamesItsCostAsBefore() throws IOException {
+        Path out = dir.resolve("one");
+        Cli r = Cli.run("sweep", scenario().toString(), "--vary", "functions.api.memorySize=256,512", "--out",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains(" cost a month ") && !r.out().contains("all functions"), r.out());
+        assertTrue(!Files.readString(out.resolve("sweep.json")).contains("\"cost\" :"));
+    }
+
     @Test
     void twoDimensionalGridHasEveryCombination() throws IOException {
         Path out = dir.resolve("grid");

@@ -44,4 +44,37 @@ class RecommendationTest {
         assertEquals(1, best(Recommendation.Objective.LATENCY, point("3008", 154.88, 1200), point("1792", 92.48, 1200),
                 point("2048", 105.62, 1200)));
     }
+
+    @Test
+    void aSweepOfOneFunctionsSettingsWeighsThatFunctionsOwnCost() {
+        List<String> ten = List.of("api", "worker", "a", "b", "c", "d", "e", "f", "g", "h");
+        assertEquals("api.costUsd.month.total", Recommendation.sweepCost(ten, "api",
+                List.of("functions.api.memorySize", "functions[0].architecture", "functions.0.timeout")));
+        assertEquals("cost of api a month", Recommendation.costLabel("api.costUsd.month.total"));
+        // A setting of another function, of every function or of the traffic: the whole scenario's cost.
+        for (String other : List.of("functions.worker.memorySize", "functions[1].memorySize", "functionDefaults.memorySize",
+                "traffic[0].poisson.rate", "platform.idleLifetime")) {
+            assertEquals(Recommendation.TOTAL_COST, Recommendation.sweepCost(ten, "api",
+                    List.of("functions.api.memorySize", other)), other);
+        }
+        assertEquals("cost a month (all functions)", Recommendation.costLabel(Recommendation.TOTAL_COST));
+        // One function: its cost is the scenario's, named as it always was.
+        assertEquals(null, Recommendation.sweepCost(List.of("api"), "api", List.of("functions.api.memorySize")));
+        assertEquals("cost a month", Recommendation.costLabel(null));
+        assertEquals(Recommendation.TOTAL_COST, Recommendation.costFigure(null));
+    }
+
+    @Test
+    void theSentenceSaysWhichCost() {
+        List<Recommendation.Point> points = List.of(point("512", 1.5, 100));
+        assertEquals("Recommended: memorySize=512, the cheapest point: cost of api $1.50 ± $0.00 (95% CI, n=5) a month, "
+                + "p99 latency 100.0 ± 0.0 ms (95% CI, n=5).", Recommendation.recommend(points, Recommendation.Objective.COST,
+                List.of(), "api.costUsd.month.total", "cost", "p99").sentence());
+        assertEquals("Recommended: memorySize=512, the cheapest point: cost $1.50 ± $0.00 (95% CI, n=5) a month (all "
+                + "functions), p99 latency 100.0 ± 0.0 ms (95% CI, n=5).", Recommendation.recommend(points,
+                Recommendation.Objective.COST, List.of(), Recommendation.TOTAL_COST, "cost", "p99").sentence());
+        assertEquals("Recommended: memorySize=512, the cheapest point: $1.50 ± $0.00 (95% CI, n=5) a month, "
+                + "p99 latency 100.0 ± 0.0 ms (95% CI, n=5).", Recommendation.recommend(points, Recommendation.Objective.COST,
+                List.of(), "cost", "p99").sentence());
+    }
 }

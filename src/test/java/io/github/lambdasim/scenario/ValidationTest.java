@@ -68,6 +68,32 @@ class ValidationTest {
     }
 
     @Test
+    void aRuntimeLambdaNeverHadIsRefusedWithItsFamilysRuntimes() {
+        String yaml = VALID.replace("memorySize: 1024", "memorySize: 1024\n    runtime: nodejs99.x");
+        assertEquals("s.yaml:6: functions[0].runtime: nodejs99.x is not a Lambda runtime; nodejs runtimes: nodejs20.x, "
+                + "nodejs22.x, nodejs24.x; deprecated: nodejs, nodejs4.3, nodejs4.3-edge, nodejs6.10, nodejs8.10, nodejs10.x, "
+                + "nodejs12.x, nodejs14.x, nodejs16.x, nodejs18.x", messages(problems(yaml)));
+        assertEquals("s.yaml --set: functions[0].runtime: java99 is not a Lambda runtime; java runtimes: java8.al2, java11, "
+                + "java17, java21, java25; deprecated: java8", messages(problems(VALID, "functions.api.runtime=java99")));
+        // A misspelt family keeps its did-you-mean.
+        assertTrue(messages(problems(VALID, "functions.api.runtime=pyhton3.12")).endsWith("did you mean 'python3.12'?"));
+    }
+
+    @Test
+    void everyRuntimeLambdaHasHadIsAcceptedInBothPresets() {
+        assertTrue(ScenarioLoader.runtimeIdentifiers().keySet().containsAll(List.of("nodejs20.x", "python3.12", "java21",
+                "go1.x", "provided.al2023", "dotnet8", "ruby3.3", "nodejs4.3-edge", "dotnetcore1.0", "python2.7", "container")));
+        for (String preset : List.of("current", "2019")) {
+            for (String runtime : ScenarioLoader.runtimeIdentifiers().keySet()) {
+                ScenarioSpec s = ScenarioLoader.parse(VALID, "s.yaml", List.of("platform=" + preset,
+                        "functions.api.runtime=" + runtime));
+                assertEquals(runtime, s.functions().get(0).runtime());
+            }
+        }
+        assertFalse(ScenarioLoader.presetNames().contains("runtimes"), "the list of runtimes is not a preset");
+    }
+
+    @Test
     void memoryBelowTheMinimumNamesPathAndLine() {
         List<Problem> p = problems(VALID.replace("memorySize: 1024", "memorySize: 100"));
         assertEquals(1, p.size(), messages(p));

@@ -338,7 +338,7 @@ public final class SweepCharts {
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = scale * d.points().get(i).figure(xFigure).mean();
-            y[i] = d.points().get(i).figure(SweepData.COST_FIGURE).mean();
+            y[i] = d.points().get(i).figure(d.costFigure()).mean();
         }
         List<Integer> front = Pareto.front(x, y);
 
@@ -361,7 +361,7 @@ public final class SweepCharts {
             Point p = d.points().get(i);
             int g = !constrained ? 0 : !p.meetsConstraints() ? 2 : p.uncertain().isEmpty() ? 0 : 1;
             Estimate lat = p.figure(xFigure);
-            Estimate cost = p.figure(SweepData.COST_FIGURE);
+            Estimate cost = p.figure(d.costFigure());
             data.getSeries(g).add(scale * lat.mean(), scale * lat.low(), scale * lat.high(), cost.mean(), cost.low(),
                     cost.high());
             members.get(g).add(i);
@@ -413,7 +413,7 @@ public final class SweepCharts {
         for (SweepData.Constraint c : d.constraints()) {
             if (c.figure().equals(xFigure) && scale * c.limit() <= Charts.LIMIT_IN_VIEW * xHigh) {
                 xTop = Math.max(xTop, scale * c.limit());
-            } else if (c.figure().equals(SweepData.COST_FIGURE) && c.limit() <= Charts.LIMIT_IN_VIEW * yHigh) {
+            } else if (c.figure().equals(d.costFigure()) && c.limit() <= Charts.LIMIT_IN_VIEW * yHigh) {
                 yTop = Math.max(yTop, c.limit());
             }
         }
@@ -424,7 +424,8 @@ public final class SweepCharts {
                         Ticks.niceCeil(xTop * 1.6))
                 : ChartStyle.numberAxis(drops ? "Events of " + d.function() + " dropped (%)"
                         : "p99 latency of " + d.function() + " (ms)", Ticks.fromZero(xTop, 0.25, 8), "");
-        NumberAxis yAxis = ChartStyle.numberAxis("Monthly cost (USD)", Ticks.fromZero(yTop, 0.1, 8), "$");
+        NumberAxis yAxis = ChartStyle.numberAxis(d.costFunction() != null ? "Monthly cost of " + d.costFunction() + " (USD)"
+                : "Monthly cost (USD)", Ticks.fromZero(yTop, 0.1, 8), "$");
         XYPlot plot = new XYPlot(shown, xAxis, yAxis, r);
 
         XYSeries frontLine = new XYSeries(drops ? "Pareto front: no other point both drops fewer events and is cheaper"
@@ -451,12 +452,13 @@ public final class SweepCharts {
                 plot.addDomainMarker(ChartStyle.verticalLimitLine(scale * c.limit(), drops
                         ? "events dropped <= " + Format.percent(c.limit(), 1)
                         : "SLO: " + c.text(), ChartStyle.VERMILLION));
-            } else if (c.figure().equals(SweepData.COST_FIGURE) && c.limit() <= yTop) {
+            } else if (c.figure().equals(d.costFigure()) && c.limit() <= yTop) {
                 plot.addRangeMarker(ChartStyle.limitLine(c.limit(), c.text(), ChartStyle.VERMILLION));
             }
         }
-        String title = drops ? "Monthly cost against the events " + d.function() + " drops"
-                : "Monthly cost against p99 latency of " + d.function();
+        String costOf = d.costFunction() != null ? "Monthly cost of " + d.costFunction() : "Monthly cost";
+        String title = drops ? costOf + " against the events " + d.function() + " drops"
+                : costOf + " against p99 latency of " + d.function();
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         String labelled = n <= MAX_LABELLED ? "each point labelled by its " + variedNames(d)
                 : "the front and the recommended point labelled by their " + variedNames(d);
@@ -464,7 +466,9 @@ public final class SweepCharts {
         String across = drops ? "the share of " + d.function() + "'s asynchronous events given up (across; its p99 "
                 + "latency is in the table)" : "what callers of " + d.function() + " wait at the 99th percentile (across)";
         String caption = "Each point is one combination of the varied settings: " + across
-                + " and what the whole scenario costs a month (up). Down and to the "
+                + (d.costFunction() != null ? " and what " + d.costFunction() + " itself costs a month (up; the other "
+                        + "functions' costs are left out, as only its settings vary). Down and to the "
+                        : " and what the whole scenario costs a month (up). Down and to the ")
                 + "left is better; the dashed green line joins the Pareto front, the points that no other point beats on "
                 + "both (by their means). Error bars are 95% confidence intervals over the replications. "
                 + (constrained ? "Red dashed lines are the constraints that can be drawn here. " : "")
@@ -521,7 +525,7 @@ public final class SweepCharts {
         String down = across.equals(paths.get(0)) ? paths.get(1) : paths.get(0);
         List<String> columns = d.vary().get(across);
         List<String> rows = d.vary().get(down);
-        String figure = measure == Measure.LATENCY ? d.latencyFigure() : SweepData.COST_FIGURE;
+        String figure = measure == Measure.LATENCY ? d.latencyFigure() : d.costFigure();
         Function<Double, String> text = measure == Measure.LATENCY ? Format::ms
                 : v -> Format.usd(java.math.BigDecimal.valueOf(v));
 
@@ -586,7 +590,7 @@ public final class SweepCharts {
             }
         }
         String unit = measure == Measure.LATENCY ? "p99 latency (ms" + (scale.log() ? ", log scale)" : ")")
-                : "Monthly cost (USD)";
+                : d.costFunction() != null ? "Monthly cost of " + d.costFunction() + " (USD)" : "Monthly cost (USD)";
         ValueAxis legendAxis;
         double lo = scale.getLowerBound();
         double hi = scale.getUpperBound();
@@ -618,7 +622,8 @@ public final class SweepCharts {
         key.setFrame(BlockBorder.NONE);
         key.setBackgroundPaint(Color.WHITE);
 
-        String what = measure == Measure.LATENCY ? "p99 latency of " + d.function() : "Monthly cost";
+        String what = measure == Measure.LATENCY ? "p99 latency of " + d.function()
+                : d.costFunction() != null ? "Monthly cost of " + d.costFunction() : "Monthly cost";
         String title = what + " by " + SweepData.shortName(across) + " and " + SweepData.shortName(down);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
         chart.addSubtitle(key);
@@ -628,7 +633,8 @@ public final class SweepCharts {
                 + (hasMisses(d) ? "; \"misses\": misses a constraint" : ""));
         String caption = (measure == Measure.LATENCY
                 ? "The p99 latency of " + d.function() + " at every combination of the two varied settings"
-                : "The scenario's monthly bill at every combination of the two varied settings")
+                : d.costFunction() != null ? "The monthly bill of " + d.costFunction() + " at every combination of the "
+                        + "two varied settings" : "The scenario's monthly bill at every combination of the two varied settings")
                 + ", its mean written in the cell. The colour scale runs from the lowest to the highest value"
                 + (scale.log() ? " on a log scale, as the values span more than a factor of "
                         + Format.number(Charts.LOG_SCALE_RATIO, 0) : "")

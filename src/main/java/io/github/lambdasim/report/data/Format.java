@@ -49,6 +49,19 @@ public final class Format {
     }
 
     /** Dollars in cents with separators: {@code $21,218.68}. */
+    /**
+     * {@code if this run repeated all month (730 h)}: what the monthly cost projected from a run is
+     * (a launch day that does not repeat is billed as thirty launch days).
+     */
+    public static String ifRepeated(double monthHours) {
+        return "if this run repeated all month (" + number(monthHours, 0) + " h)";
+    }
+
+    /** {@code Cost if this run repeated all month (730 h)}. */
+    public static String monthCostLabel(double monthHours) {
+        return "Cost " + ifRepeated(monthHours);
+    }
+
     public static String usd(BigDecimal usd) {
         DecimalFormat f = new DecimalFormat("'$'#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         return f.format(usd.setScale(2, RoundingMode.HALF_UP));

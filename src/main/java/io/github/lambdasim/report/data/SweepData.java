@@ -1,6 +1,7 @@
 package io.github.lambdasim.report.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdasim.model.Recommendation;
 import io.github.lambdasim.report.data.ReportFiles.Invalid;
 import io.github.lambdasim.scenario.Units;
 import io.github.lambdasim.stats.Estimate;
@@ -17,11 +18,13 @@ import java.util.Map;
  * alone, so {@code lambdasim report DIR} draws them again from the file.
  *
  * @param function    the function whose latency and rates the objective and constraints use
+ * @param cost        the monthly cost the sweep weighs ({@link Recommendation#sweepCost}): the
+ *                    function's own, or the whole scenario's; null for a scenario of one function
  * @param recommended index of the recommended point, or -1 when no point meets the constraints
  * @param tiedWith    index of a point statistically tied with the recommended one, or -1
  */
 public record SweepData(String scenario, String description, long seed, int replications, String function,
-                        String objective, Map<String, List<String>> vary, List<Constraint> constraints,
+                        String cost, String objective, Map<String, List<String>> vary, List<Constraint> constraints,
                         List<Point> points, int recommended, int tiedWith, String sentence) {
     public static final String FILE = "sweep.json";
     /** The scenario's projected monthly bill, all functions. */
@@ -94,6 +97,21 @@ public record SweepData(String scenario, String description, long seed, int repl
     /** Whether the function's dropped events differ between points (then the cost chart is drawn against them). */
     public boolean dropsVary() {
         return showsEvents() && points.stream().mapToDouble(p -> p.figure(dropRateFigure()).mean()).distinct().count() > 1;
+    }
+
+    /** The monthly cost the sweep weighs: {@code api.costUsd.month.total} or {@link #COST_FIGURE}. */
+    public String costFigure() {
+        return Recommendation.costFigure(cost);
+    }
+
+    /** What that cost is called: "cost a month", "cost of api a month" or "cost a month (all functions)". */
+    public String costLabel() {
+        return Recommendation.costLabel(cost);
+    }
+
+    /** The function whose own monthly cost the sweep weighs, or null when it weighs the scenario's. */
+    public String costFunction() {
+        return Recommendation.costFunction(cost);
     }
 
     /** The function's cost per million invocations, in USD. */
@@ -244,12 +262,13 @@ public record SweepData(String scenario, String description, long seed, int repl
         }
         String function = root.path("function").isTextual() ? root.path("function").asText() : firstFunction(points.get(0));
         SweepData d = new SweepData(ReportFiles.string(root, "scenario", w), root.path("description").asText(""),
-                ReportFiles.integer(root, "seed", w), replications, function, root.path("objective").asText("cost"), vary,
+                ReportFiles.integer(root, "seed", w), replications, function,
+                root.path("cost").isTextual() ? root.path("cost").asText() : null, root.path("objective").asText("cost"), vary,
                 constraints, points, index(root.path("recommendation").path("point"), points.size(), w),
                 index(root.path("recommendation").path("tiedWith"), points.size(), w),
                 root.path("recommendation").path("sentence").asText(""));
         for (int i = 0; i < points.size(); i++) {
-            for (String f : List.of(d.latencyFigure(), COST_FIGURE, d.throttleFigure(), d.coldStartFigure(),
+            for (String f : List.of(d.latencyFigure(), d.costFigure(), d.throttleFigure(), d.coldStartFigure(),
                     d.costPerMillionFigure())) {
                 if (!points.get(i).figures().containsKey(f)) {
                     throw new Invalid(w + ": points[" + i + "].figures has no " + f);
