@@ -1389,7 +1389,7 @@ public final class ScenarioLoader {
                 long start = p.requiredDuration("at", "when the spike starts, e.g. 30m", 0, MAX_DURATION_MICROS);
                 long length = p.requiredDuration("for", "how long the spike lasts, e.g. 5m", 1, MAX_DURATION_MICROS);
                 double rate = p.rate("rate", MAX_RATE_PER_SECOND);
-                long repeat = repeat(p, length, "spike (for: " + Units.formatDuration(length) + ")");
+                long repeat = repeat(p, length, "spike (for: " + Units.formatDuration(length) + ")", "");
                 yield new TrafficSpec.Spike(start, length, rate, repeat);
             }
             case "ramp" -> {
@@ -1404,7 +1404,8 @@ public final class ScenarioLoader {
                     end = start + 1;
                 }
                 long repeat = repeat(p, end - start, "ramp (" + Units.formatDuration(end - start) + ", from "
-                        + Units.formatDuration(start) + " to " + Units.formatDuration(end) + ")");
+                        + Units.formatDuration(start) + " to " + Units.formatDuration(end) + ")", p.has("end") ? ""
+                        : "; without end: a ramp lasts until the run ends, so give end:");
                 yield new TrafficSpec.Ramp(from, to, start, end, repeat);
             }
             case "trace" -> {
@@ -1698,16 +1699,17 @@ public final class ScenarioLoader {
 
     /**
      * A spike's or ramp's {@code repeat:} (0 when not given): the period it recurs with until the run
-     * ends, longer than the pattern itself ({@code length}) so that occurrences never overlap.
+     * ends, longer than the pattern itself ({@code length}, described by {@code what}) so that
+     * occurrences never overlap; {@code hint} ends the message when it is not.
      */
-    private long repeat(Fields p, long length, String what) {
+    private long repeat(Fields p, long length, String what, String hint) {
         if (!p.has("repeat")) {
             return 0;
         }
         long repeat = p.duration("repeat", 0, 1, MAX_DURATION_MICROS);
         if (repeat > 0 && repeat <= length) {
             problems.add(p.child("repeat"), p.node("repeat"), "repeat " + Units.formatDuration(repeat)
-                    + " must be longer than the " + what + ", or its occurrences would overlap");
+                    + " must be longer than the " + what + ", or its occurrences would overlap" + hint);
             return 0;
         }
         return repeat;

@@ -95,6 +95,35 @@ class RepeatingTrafficTest {
     }
 
     @Test
+    void repeatingASpikeKeepsItsFirstOccurrenceAndEveryOtherSourcesArrivals() {
+        String yaml = """
+                name: recurring
+                duration: 2d
+                functions:
+                  - {name: api, handler: {duration: 1ms}}
+                  - {name: batch, handler: {duration: 1ms}}
+                traffic:
+                  - {function: api, poisson: {rate: 5/s}}
+                  - {function: batch, spike: {at: 2h, for: 10m, rate: 50/s%s}}
+                """;
+        PeriodSeries once = run(Scenarios.parse(yaml.formatted("")), Units.MICROS_PER_MINUTE).series();
+        PeriodSeries daily = run(Scenarios.parse(yaml.formatted(", repeat: 1d")), Units.MICROS_PER_MINUTE).series();
+        int batch = once.functions().indexOf("batch");
+        int api = once.functions().indexOf("api");
+        double second = 0;
+        for (int p = 0; p < once.periods(); p++) {
+            assertEquals(once.get(api, Metric.REQUESTS, p), daily.get(api, Metric.REQUESTS, p), "api, minute " + p);
+            if (p < 24 * 60) {
+                assertEquals(once.get(batch, Metric.REQUESTS, p), daily.get(batch, Metric.REQUESTS, p), "batch, minute " + p);
+            } else {
+                assertEquals(0, once.get(batch, Metric.REQUESTS, p));
+                second += daily.get(batch, Metric.REQUESTS, p);
+            }
+        }
+        assertTrue(Math.abs(second - 30_000) < 5 * Math.sqrt(30_000), second + " requests in the second spike");
+    }
+
+    @Test
     void withoutRepeatAPatternOccursOnce() {
         ScenarioSpec spec = scenario("3d", "spike: {at: 2h, for: 10m, rate: 100/s}");
         assertEquals(new TrafficSpec.Spike(2 * Units.MICROS_PER_HOUR, 10 * Units.MICROS_PER_MINUTE, 100),
