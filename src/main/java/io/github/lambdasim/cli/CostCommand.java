@@ -59,8 +59,9 @@ public final class CostCommand implements Callable<Integer> {
             description = "Instruction set (default: ${DEFAULT-VALUE}).")
     String architecture;
 
-    @Option(names = "--requests", paramLabel = "N", defaultValue = "0",
-            description = "Requests a month served on demand, e.g. 3M or 500k (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--requests", paramLabel = "N|RATE", defaultValue = "0",
+            description = "Requests a month served on demand, e.g. 3M or 500k, or a rate kept up all month, e.g."
+                    + " 100/s, 3000/min, 2k/h or 50k/d (default: ${DEFAULT-VALUE}).")
     String requests;
 
     @Option(names = "--duration", paramLabel = "DURATION",
@@ -103,7 +104,7 @@ public final class CostCommand implements Callable<Integer> {
     boolean json;
 
     /** The inputs once checked. */
-    private record Inputs(int memoryMb, Architecture architecture, long requests, long durationMicros,
+    private record Inputs(int memoryMb, Architecture architecture, long requests, String requestRate, long durationMicros,
                           int ephemeralStorageMb, String region, BillingEra era, boolean freeTier,
                           int provisionedConcurrency, long provisionedTimeMicros, long provisionedRequests,
                           long provisionedDurationMicros) {
@@ -148,6 +149,9 @@ public final class CostCommand implements Callable<Integer> {
         Bill bill = Billing.bill(List.of(usage), monthMicros, billing);
 
         List<String> lines = new ArrayList<>();
+        if (in.requestRate != null) {
+            lines.add(in.requestRate);
+        }
         lines.add("Usage per month: " + describe(in));
         if (in.requests > 0) {
             lines.add(rounding("", in.durationMicros, billedMs, in.era));
@@ -211,7 +215,9 @@ public final class CostCommand implements Callable<Integer> {
             addIf(problems, "--ephemeral-storage",
                     ScenarioLoader.preset(era.label(), rules.defaultRegion()).ephemeralStorageProblem(ephemeralMb));
         }
-        Long requestCount = count("--requests", requests, problems);
+        String[] rate = new String[1];
+        Long requestCount = requests.contains("/") ? monthOf("--requests", requests, rules.defaultMonthMicros(), rate,
+                problems) : count("--requests", requests, problems);
         Long durationMicros = durationMicros("--duration", duration, problems);
         if (requestCount != null && requestCount > 0 && duration == null) {
             problems.add("--duration is required with --requests: the average duration, e.g. --duration 120ms");
@@ -257,7 +263,7 @@ public final class CostCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Inputs(memoryMb, arch, requestCount, durationMicros == null ? 0 : durationMicros, ephemeralMb,
+        return new Inputs(memoryMb, arch, requestCount, rate[0], durationMicros == null ? 0 : durationMicros, ephemeralMb,
                 regionName, era, freeTier, level.intValue(), timeMicros == null ? 0 : timeMicros, pcRequests,
                 pcDurationMicros == null ? 0 : pcDurationMicros);
     }
@@ -279,6 +285,31 @@ public final class CostCommand implements Callable<Integer> {
             problems.add(option + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The requests a month a rate such as {@code 100/s} gives, as the Pricing Calculator converts it
+     * (the rate kept up for the whole billing month), rounded to a whole request; {@code line[0]}
+     * gets the conversion for the user to see.
+     */
+    private static Long monthOf(String option, String text, long monthMicros, String[] line, List<String> problems) {
+        BigDecimal exact;
+        try {
+            exact = Units.countOver(text, monthMicros);
+        } catch (IllegalArgumentException e) {
+            problems.add(option + ": " + e.getMessage());
+            return null;
+        }
+        BigDecimal whole = exact.setScale(0, java.math.RoundingMode.HALF_UP);
+        if (whole.compareTo(BigDecimal.valueOf(9.0e18)) > 0) {
+            problems.add(option + ": '" + text + "' is too large a rate (" + BillFormat.number(whole)
+                    + " requests a month)");
+            return null;
+        }
+        line[0] = text.trim() + " = " + BillFormat.number(whole.longValueExact()) + " requests a month of "
+                + BillFormat.time(monthMicros)
+                + (whole.compareTo(exact) == 0 ? "" : " (" + BillFormat.number(exact) + ", rounded to a whole request)");
+        return whole.longValueExact();
     }
 
     private static Long durationMicros(String option, String text, List<String> problems) {

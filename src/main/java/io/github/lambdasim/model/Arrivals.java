@@ -41,7 +41,11 @@ final class Arrivals {
     private static final int CLOCK = 3;
     /** 1 for a Poisson process at a fixed rate (poisson, spike): its gaps need nothing else. */
     private static final int HOMOGENEOUS = 4;
+    /** A repeating spike's or ramp's period, 0 for a pattern that occurs once (the others). */
+    private static final int REPEAT = 5;
     private final double[] hot;
+    /** How long each occurrence of a repeating source lasts (read only for those). */
+    private final long[] occurrence;
     private final long[] count;
     // Trace replay: the minute being replayed, its arrivals still to come and where the last one fell.
     private final int[] minute;
@@ -67,6 +71,7 @@ final class Arrivals {
         minuteTotal = new long[n];
         position = new double[n];
         hot = new double[n * HOT];
+        occurrence = new long[n];
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         for (int f = 0; f < functionNames.size(); f++) {
             index.put(functionNames.get(f), f);
@@ -83,7 +88,10 @@ final class Arrivals {
             double max = t.pattern().maxRate();
             hot[i * HOT + MEAN_GAP] = max > 0 ? 1e6 / max : Double.NaN;
             hot[i * HOT + START] = t.pattern().startMicros();
-            hot[i * HOT + END] = Math.min(context.endMicros, t.pattern().endMicros());
+            long repeat = t.pattern().repeatMicros();
+            hot[i * HOT + END] = Math.min(context.endMicros, repeat > 0 ? Long.MAX_VALUE : t.pattern().endMicros());
+            hot[i * HOT + REPEAT] = repeat;
+            occurrence[i] = t.pattern().endMicros() - t.pattern().startMicros();
             hot[i * HOT + HOMOGENEOUS] = t.pattern() instanceof TrafficSpec.Poisson
                     || t.pattern() instanceof TrafficSpec.Spike ? 1 : 0;
             // The source's last arrival time, not cut to the microsecond: gaps are drawn from it, so
@@ -150,7 +158,10 @@ final class Arrivals {
     /**
      * The next arrival after the source's last one: evenly spaced for constant traffic,
      * exponential gaps for Poisson traffic, and thinning (candidates at the maximum rate, each
-     * kept with probability rate(t) / max) for time-varying rates, which samples them exactly.
+     * kept with probability rate(t) / max) for time-varying rates, which samples them exactly. A
+     * repeating source draws only within its occurrences: a gap that ends between two goes on from
+     * the start of the next (the exponential gap has no memory, so this is exact, and the hours
+     * between occurrences cost no draws).
      */
     private long next(int source) {
         int h = source * HOT;
@@ -170,10 +181,18 @@ final class Arrivals {
         }
         double end = hot[h + END];
         double t = Math.max(hot[h + CLOCK], hot[h + START]);
+        double repeat = hot[h + REPEAT];
         while (true) {
             t += r.nextExponential(meanGap);
             if (t >= end) {
                 return Long.MAX_VALUE;
+            }
+            if (repeat != 0) {
+                double into = (t - hot[h + START]) % repeat;
+                if (into >= occurrence[source]) {
+                    t += repeat - into;
+                    continue;
+                }
             }
             if (homogeneous || r.nextDouble() * p.maxRate() <= p.rateAt((long) t)) {
                 hot[h + CLOCK] = t;

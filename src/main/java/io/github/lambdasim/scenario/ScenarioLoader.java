@@ -1433,14 +1433,15 @@ public final class ScenarioLoader {
                 yield kind.equals("poisson") ? new TrafficSpec.Poisson(rate, start, end) : new TrafficSpec.Constant(rate, start, end);
             }
             case "spike" -> {
-                Fields p = new Fields(f.node(kind), at, problems, "at", "for", "rate");
+                Fields p = new Fields(f.node(kind), at, problems, "at", "for", "rate", "repeat");
                 long start = p.requiredDuration("at", "when the spike starts, e.g. 30m", 0, MAX_DURATION_MICROS);
                 long length = p.requiredDuration("for", "how long the spike lasts, e.g. 5m", 1, MAX_DURATION_MICROS);
                 double rate = p.rate("rate", MAX_RATE_PER_SECOND);
-                yield new TrafficSpec.Spike(start, length, rate);
+                long repeat = repeat(p, length, "spike (for: " + Units.formatDuration(length) + ")", "");
+                yield new TrafficSpec.Spike(start, length, rate, repeat);
             }
             case "ramp" -> {
-                Fields p = new Fields(f.node(kind), at, problems, "from", "to", "start", "end");
+                Fields p = new Fields(f.node(kind), at, problems, "from", "to", "start", "end", "repeat");
                 double from = p.rate("from", MAX_RATE_PER_SECOND);
                 double to = p.rate("to", MAX_RATE_PER_SECOND);
                 long start = p.duration("start", 0, 0, MAX_DURATION_MICROS);
@@ -1450,7 +1451,10 @@ public final class ScenarioLoader {
                             + Units.formatDuration(start) + ")");
                     end = start + 1;
                 }
-                yield new TrafficSpec.Ramp(from, to, start, end);
+                long repeat = repeat(p, end - start, "ramp (" + Units.formatDuration(end - start) + ", from "
+                        + Units.formatDuration(start) + " to " + Units.formatDuration(end) + ")", p.has("end") ? ""
+                        : "; without end: a ramp lasts until the run ends, so give end:");
+                yield new TrafficSpec.Ramp(from, to, start, end, repeat);
             }
             case "trace" -> {
                 Fields p = new Fields(f.node(kind), at, problems, TRACE_KEYS);
@@ -1739,6 +1743,24 @@ public final class ScenarioLoader {
         }
         return names.size() <= MAX_LISTED_NAMES ? "; the functions are " + String.join(", ", names)
                 : " among the " + names.size() + " functions";
+    }
+
+    /**
+     * A spike's or ramp's {@code repeat:} (0 when not given): the period it recurs with until the run
+     * ends, longer than the pattern itself ({@code length}, described by {@code what}) so that
+     * occurrences never overlap; {@code hint} ends the message when it is not.
+     */
+    private long repeat(Fields p, long length, String what, String hint) {
+        if (!p.has("repeat")) {
+            return 0;
+        }
+        long repeat = p.duration("repeat", 0, 1, MAX_DURATION_MICROS);
+        if (repeat > 0 && repeat <= length) {
+            problems.add(p.child("repeat"), p.node("repeat"), "repeat " + Units.formatDuration(repeat)
+                    + " must be longer than the " + what + ", or its occurrences would overlap" + hint);
+            return 0;
+        }
+        return repeat;
     }
 
     private void checkWindow(Fields p, long start, long end) {

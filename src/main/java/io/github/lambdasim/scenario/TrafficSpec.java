@@ -50,10 +50,21 @@ public record TrafficSpec(String function, int index, String name, Pattern patte
         /** An upper bound of the rate over the whole run (for thinning). */
         double maxRate();
 
-        /** When arrivals can start and must stop ({@code end} exclusive, Long.MAX_VALUE when open). */
+        /**
+         * When arrivals can start and must stop ({@code end} exclusive, Long.MAX_VALUE when open); for
+         * a repeating pattern, its first occurrence.
+         */
         long startMicros();
 
         long endMicros();
+
+        /**
+         * The period a spike or ramp recurs with, from its first occurrence until the run ends
+         * ({@code repeat:}); 0 for a pattern that occurs once.
+         */
+        default long repeatMicros() {
+            return 0;
+        }
 
         /** The expected number of arrivals in [0, horizon). */
         double expectedCount(long horizonMicros);
@@ -107,8 +118,16 @@ public record TrafficSpec(String function, int index, String name, Pattern patte
         }
     }
 
-    /** Poisson arrivals at {@code rate} from {@code at} for {@code for}, on top of other traffic. */
-    public record Spike(long atMicros, long forMicros, double ratePerSecond) implements Pattern {
+    /**
+     * Poisson arrivals at {@code rate} from {@code at} for {@code for}, on top of other traffic, and
+     * again every {@code repeat} until the run ends when {@code repeatMicros} is not 0.
+     */
+    public record Spike(long atMicros, long forMicros, double ratePerSecond, long repeatMicros) implements Pattern {
+        /** A spike that occurs once. */
+        public Spike(long atMicros, long forMicros, double ratePerSecond) {
+            this(atMicros, forMicros, ratePerSecond, 0);
+        }
+
         @Override
         public String kind() {
             return "spike";
@@ -116,6 +135,9 @@ public record TrafficSpec(String function, int index, String name, Pattern patte
 
         @Override
         public double rateAt(long t) {
+            if (repeatMicros > 0) {
+                return t >= atMicros && (t - atMicros) % repeatMicros < forMicros ? ratePerSecond : 0;
+            }
             return t >= atMicros && t < atMicros + forMicros ? ratePerSecond : 0;
         }
 
@@ -129,6 +151,7 @@ public record TrafficSpec(String function, int index, String name, Pattern patte
             return atMicros;
         }
 
+        /** The end of the (first) occurrence. */
         @Override
         public long endMicros() {
             return atMicros + forMicros;
@@ -136,18 +159,30 @@ public record TrafficSpec(String function, int index, String name, Pattern patte
 
         @Override
         public double expectedCount(long horizon) {
+            if (repeatMicros > 0) {
+                return repeated(atMicros, forMicros, repeatMicros, horizon, elapsed -> ratePerSecond * elapsed / 1e6);
+            }
             return ratePerSecond * overlapSeconds(atMicros, atMicros + forMicros, horizon);
         }
 
         @Override
         public String describe() {
             return "spike " + rate(ratePerSecond) + " at " + Units.formatDuration(atMicros) + " for "
-                    + Units.formatDuration(forMicros);
+                    + Units.formatDuration(forMicros) + every(repeatMicros);
         }
     }
 
-    /** Poisson arrivals whose rate changes linearly from {@code from} to {@code to} over [start, end). */
-    public record Ramp(double fromRatePerSecond, double toRatePerSecond, long startMicros, long endMicros) implements Pattern {
+    /**
+     * Poisson arrivals whose rate changes linearly from {@code from} to {@code to} over [start, end),
+     * and again every {@code repeat} until the run ends when {@code repeatMicros} is not 0.
+     */
+    public record Ramp(double fromRatePerSecond, double toRatePerSecond, long startMicros, long endMicros,
+                       long repeatMicros) implements Pattern {
+        /** A ramp that occurs once. */
+        public Ramp(double fromRatePerSecond, double toRatePerSecond, long startMicros, long endMicros) {
+            this(fromRatePerSecond, toRatePerSecond, startMicros, endMicros, 0);
+        }
+
         @Override
         public String kind() {
             return "ramp";
@@ -155,6 +190,9 @@ public record TrafficSpec(String function, int index, String name, Pattern patte
 
         @Override
         public double rateAt(long t) {
+            if (repeatMicros > 0 && t >= startMicros) {
+                t = startMicros + (t - startMicros) % repeatMicros;
+            }
             if (t < startMicros || t >= endMicros) {
                 return 0;
             }
@@ -169,6 +207,10 @@ public record TrafficSpec(String function, int index, String name, Pattern patte
 
         @Override
         public double expectedCount(long horizon) {
+            if (repeatMicros > 0) {
+                return repeated(startMicros, endMicros - startMicros, repeatMicros, horizon,
+                        elapsed -> elapsed / 1e6 * (fromRatePerSecond + rateAt(startMicros + elapsed - 1)) / 2);
+            }
             long end = Math.min(endMicros, horizon);
             if (end <= startMicros) {
                 return 0;
@@ -179,7 +221,8 @@ public record TrafficSpec(String function, int index, String name, Pattern patte
 
         @Override
         public String describe() {
-            return "ramp " + rate(fromRatePerSecond) + " to " + rate(toRatePerSecond) + window(startMicros, endMicros);
+            return "ramp " + rate(fromRatePerSecond) + " to " + rate(toRatePerSecond) + window(startMicros, endMicros)
+                    + every(repeatMicros);
         }
     }
 
@@ -311,6 +354,26 @@ public record TrafficSpec(String function, int index, String name, Pattern patte
     private static double overlapSeconds(long start, long end, long horizon) {
         long e = Math.min(end, horizon);
         return e > start ? (e - start) / 1e6 : 0;
+    }
+
+    /**
+     * The expected arrivals in [0, horizon) of a pattern whose occurrences, {@code length} long, start
+     * at {@code start} and every {@code repeat} after: the whole occurrences before the horizon, and
+     * the part of the last one before it ({@code occurrence} gives the expected arrivals in the first
+     * given microseconds of one occurrence, 0 to length).
+     */
+    private static double repeated(long start, long length, long repeat, long horizon,
+                                   java.util.function.LongToDoubleFunction occurrence) {
+        if (horizon <= start) {
+            return 0;
+        }
+        long whole = (horizon - start) / repeat;
+        long rest = Math.min(length, (horizon - start) % repeat);
+        return whole * occurrence.applyAsDouble(length) + (rest > 0 ? occurrence.applyAsDouble(rest) : 0);
+    }
+
+    private static String every(long repeatMicros) {
+        return repeatMicros > 0 ? ", every " + Units.formatDuration(repeatMicros) : "";
     }
 
     private static String rate(double perSecond) {

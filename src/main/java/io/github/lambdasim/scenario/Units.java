@@ -80,6 +80,29 @@ public final class Units {
         return perSecond;
     }
 
+    /**
+     * How many a rate such as {@code 100/s} or {@code 3k/min} gives over {@code periodMicros},
+     * exactly (a month of requests, for instance: 100/s over 730 h is 262,800,000).
+     */
+    public static java.math.BigDecimal countOver(String text, long periodMicros) {
+        if (text.trim().startsWith("-")) {
+            throw new IllegalArgumentException("'" + text + "' is negative; a rate is zero or more");
+        }
+        Matcher m = RATE.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not " + RATE_HINT);
+        }
+        java.math.BigDecimal value;
+        try {
+            value = new java.math.BigDecimal(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is too large a rate");
+        }
+        return value.multiply(java.math.BigDecimal.valueOf(multiplier(m.group(2))))
+                .multiply(java.math.BigDecimal.valueOf(periodMicros))
+                .divide(java.math.BigDecimal.valueOf((long) unitMicros(m.group(3))), java.math.MathContext.DECIMAL128);
+    }
+
     /** Parses a count such as {@code 3M} or {@code 500k}; it must be a whole number. */
     public static long parseCount(String text) {
         Matcher m = COUNT.matcher(text.trim());

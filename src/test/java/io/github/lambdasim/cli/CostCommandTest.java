@@ -161,6 +161,47 @@ class CostCommandTest {
     }
 
     @Test
+    void aRateOfRequestsIsAMonthOfThemAsThePricingCalculatorCountsIt() throws IOException {
+        // 100/s x 3,600 s x 730 h = 262,800,000 requests: (262.8M - 1M free) x $0.20/M = $52.36; 262.8M x
+        // 120 ms x 1.5 GB = 47,304,000 GB-s - 400,000 free = 46,904,000 x $0.0000166667 = $781.7348968 -> $781.73;
+        // total $834.09.
+        Run r = run("--memory", "1536", "--requests", "100/s", "--duration", "120ms");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("100/s = 262,800,000 requests a month of 730 h", lines.get(0));
+        assertTrue(lines.contains("  Monthly request charges = 261,800,000 x $0.20 per million = $52.36"), r.out());
+        assertTrue(lines.contains("  Monthly compute charges = 46,904,000 GB-s x $0.0000166667 = $781.73"), r.out());
+        assertTrue(lines.contains("Total monthly charges = $52.36 requests + $781.73 compute = $834.09"), r.out());
+
+        JsonNode j = run("--memory", "1536", "--requests", "100/s", "--duration", "120ms", "--json").json();
+        assertEquals(262_800_000, j.at("/inputs/requests").asLong());
+        assertDecimal("781.7348968", j.at("/exactUsd/compute"));
+        assertDecimal("834.09", j.at("/costUsd/total"));
+        assertEquals("100/s = 262,800,000 requests a month of 730 h", j.at("/explanation/0").asText());
+
+        // The same requests written per minute, hour and day, or as a monthly count, cost the same.
+        for (String same : new String[] {"6000/min", "360k/h", "8.64M/d", "262800000", "262.8M"}) {
+            JsonNode o = run("--memory", "1536", "--requests", same, "--duration", "120ms", "--json").json();
+            assertEquals(262_800_000, o.at("/inputs/requests").asLong(), same);
+            assertDecimal("834.09", o.at("/costUsd/total"));
+        }
+        // A plain number is a monthly count, and prints no conversion.
+        assertTrue(run("--memory", "1536", "--requests", "3M", "--duration", "120ms").out()
+                .startsWith("Usage per month: "));
+        // A rate that is not a whole number of requests a month is rounded, and says so.
+        assertTrue(run("--memory", "128", "--requests", "7/d", "--duration", "1ms").out()
+                .startsWith("7/d = 213 requests a month of 730 h (212.917, rounded to a whole request)\n"
+                        .replace("\n", System.lineSeparator())));
+        Run bad = run("--memory", "128", "--requests", "5/fortnight", "--duration", "1ms");
+        assertEquals(2, bad.exitCode());
+        assertEquals("lambdasim cost: --requests: '5/fortnight' is not a rate with a unit, e.g. 50/s, 3000/min, 2/h or "
+                + "100000/d" + System.lineSeparator(), bad.err());
+        assertEquals(2, run("--memory", "128", "--requests", "-1/s", "--duration", "1ms").exitCode());
+        assertTrue(run("--memory", "128", "--requests", "1e30/s", "--duration", "1ms").err()
+                .contains("--requests: '1e30/s' is too large a rate"));
+    }
+
+    @Test
     void badInputGetsOneMessagePerProblemAndExitCode2() {
         Run r = run("--memory", "3009", "--requests", "-5", "--duration", "1x", "--region", "mars-1",
                 "--platform", "2019", "--ephemeral-storage", "1024", "--architecture", "sparc");
