@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 /** Parsing of sweep options: {@code --vary path=v1,v2} and ranges, the grid of combinations, SLOs. */
 final class Grid {
     private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\.\\.(-?\\d+):(\\d+)");
-    private static final Pattern SLO = Pattern.compile("\\s*(p50|p90|p99|max|mean)\\s*(<=|<)\\s*(.+)");
+    /** The latency statistics {@code --slo} bounds, as they are written. */
+    static final String SLO_STATISTICS = "p50, p90, p95, p99, p99.9, max, mean or tm99";
+    private static final Pattern SLO = Pattern.compile("\\s*(p50|p90|p95|p99\\.9|p99|max|mean|tm99)\\s*(<=|<)\\s*(.+)");
 
     private Grid() {
     }
@@ -112,11 +114,15 @@ final class Grid {
         }
     }
 
-    /** {@code p99<=300ms} on the function's latency. */
+    /**
+     * {@code p99<=300ms} on the function's latency: a bound on its summary.json figure
+     * {@code latencyMs.<statistic>} ({@code p99.9} is {@code latencyMs.p999}; {@code tm99} the mean
+     * of the latencies at or below p99).
+     */
     static Recommendation.Constraint slo(String function, String text) {
         Matcher m = SLO.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("--slo: '" + text + "' is not like 'p99<=300ms' (p50, p90, p99, max or mean; <= or <)");
+            throw new IllegalArgumentException("--slo: '" + text + "' is not like 'p99<=300ms' (" + SLO_STATISTICS + "; <= or <)");
         }
         long micros;
         try {
@@ -124,7 +130,8 @@ final class Grid {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--slo: " + e.getMessage());
         }
-        return new Recommendation.Constraint(function + ".latencyMs." + m.group(1), m.group(1) + " latency",
+        String statistic = m.group(1);
+        return new Recommendation.Constraint(function + ".latencyMs." + statistic.replace(".", ""), statistic + " latency",
                 m.group(2).equals("<"), micros / 1000.0, m.group(3).trim());
     }
 }

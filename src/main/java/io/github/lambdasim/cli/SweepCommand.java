@@ -61,7 +61,7 @@ final class SweepCommand implements Callable<Integer> {
     String objective;
 
     @Option(names = "--slo", paramLabel = "BOUND",
-            description = "A latency objective such as 'p99<=300ms' (p50, p90, p99, max or mean; <= or <). Repeatable.")
+            description = "A latency objective such as 'p99<=300ms' (" + Grid.SLO_STATISTICS + "; <= or <). Repeatable.")
     List<String> slos = new ArrayList<>();
 
     @Option(names = "--max-throttle-rate", paramLabel = "FRACTION", description = "At most this share of requests throttled, e.g. 0.001.")

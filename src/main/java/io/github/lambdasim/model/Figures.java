@@ -71,19 +71,29 @@ public final class Figures {
             FunctionResult::provisionedConcurrencyMax, null);
     public static final Figure IN_FLIGHT_AT_END = measured("inFlightAtEnd", Unit.COUNT, "Running at the end",
             "requests still running when the run ended", NEITHER, FunctionResult::inFlightAtEnd, null);
-    // Distributions in milliseconds: count, mean, p50, p90, p99, max.
+    // Distributions in milliseconds: count, mean, p50, p90, p99, max; latency and duration also the
+    // trimmed mean tm99 (the mean of the values at or below p99, CloudWatch's TM99), p95 and p99.9.
+    // The report's and text summary's rows keep p50 / p90 / p99 / max; the others are in
+    // summary.json, and latency's are key figures (sweeps, compare, --slo).
+    private static final String TM99 = ", trimmed: the mean of the values at or below the 99th percentile";
     private static final String LATENCY = "what the caller waits: init (on a cold start) plus duration";
     private static final String LATENCY_ROW = "Latency p50 / p90 / p99 / max";
     public static final Figure LATENCY_COUNT = stat("latencyMs.count", "Latency, count", LATENCY,
             f -> f.latencyMs().count(), null);
     public static final Figure LATENCY_MEAN = stat("latencyMs.mean", "Latency mean", LATENCY,
             f -> f.latencyMs().mean(), null, KEY);
+    public static final Figure LATENCY_TM99 = stat("latencyMs.tm99", "Latency tm99", LATENCY + TM99,
+            f -> f.latencyMs().tm99(), null, KEY);
     public static final Figure LATENCY_P50 = stat("latencyMs.p50", "Latency p50", LATENCY,
             f -> f.latencyMs().p50(), LATENCY_ROW, KEY, TABLE);
     public static final Figure LATENCY_P90 = stat("latencyMs.p90", "Latency p90", LATENCY,
             f -> f.latencyMs().p90(), LATENCY_ROW, KEY, TABLE);
+    public static final Figure LATENCY_P95 = stat("latencyMs.p95", "Latency p95", LATENCY,
+            f -> f.latencyMs().p95(), null, KEY);
     public static final Figure LATENCY_P99 = stat("latencyMs.p99", "Latency p99", LATENCY,
             f -> f.latencyMs().p99(), LATENCY_ROW, KEY, TABLE, HEADLINE);
+    public static final Figure LATENCY_P999 = stat("latencyMs.p999", "Latency p99.9", LATENCY,
+            f -> f.latencyMs().p999(), null, KEY);
     public static final Figure LATENCY_MAX = stat("latencyMs.max", "Latency max", LATENCY,
             f -> f.latencyMs().max(), LATENCY_ROW, KEY, TABLE);
     private static final String DURATION = "the handler's duration";
@@ -92,12 +102,18 @@ public final class Figures {
             f -> f.durationMs().count(), null);
     public static final Figure DURATION_MEAN = stat("durationMs.mean", "Duration mean", DURATION,
             f -> f.durationMs().mean(), null, KEY);
+    public static final Figure DURATION_TM99 = stat("durationMs.tm99", "Duration tm99", DURATION + TM99,
+            f -> f.durationMs().tm99(), null);
     public static final Figure DURATION_P50 = stat("durationMs.p50", "Duration p50", DURATION,
             f -> f.durationMs().p50(), DURATION_ROW, TABLE);
     public static final Figure DURATION_P90 = stat("durationMs.p90", "Duration p90", DURATION,
             f -> f.durationMs().p90(), DURATION_ROW, TABLE);
+    public static final Figure DURATION_P95 = stat("durationMs.p95", "Duration p95", DURATION,
+            f -> f.durationMs().p95(), null);
     public static final Figure DURATION_P99 = stat("durationMs.p99", "Duration p99", DURATION,
             f -> f.durationMs().p99(), DURATION_ROW, KEY, TABLE);
+    public static final Figure DURATION_P999 = stat("durationMs.p999", "Duration p99.9", DURATION,
+            f -> f.durationMs().p999(), null);
     public static final Figure DURATION_MAX = stat("durationMs.max", "Duration max", DURATION,
             f -> f.durationMs().max(), DURATION_ROW, TABLE);
     private static final String INIT = "the init duration of cold starts";

@@ -22,11 +22,11 @@ import java.util.List;
  */
 final class FunctionStats {
     /** The per-period percentiles, in the order of their metrics. */
-    private static final double[] PERCENTILES = {50, 90, 99, 99.9};
+    private static final double[] PERCENTILES = {50, 90, 95, 99, 99.9};
     private static final Metric[] DURATION_PERCENTILES = {Metric.DURATION_P50_MS, Metric.DURATION_P90_MS,
-        Metric.DURATION_P99_MS, Metric.DURATION_P999_MS};
+        Metric.DURATION_P95_MS, Metric.DURATION_P99_MS, Metric.DURATION_P999_MS};
     private static final Metric[] LATENCY_PERCENTILES = {Metric.LATENCY_P50_MS, Metric.LATENCY_P90_MS,
-        Metric.LATENCY_P99_MS, Metric.LATENCY_P999_MS};
+        Metric.LATENCY_P95_MS, Metric.LATENCY_P99_MS, Metric.LATENCY_P999_MS};
     private static final Metric[] COUNTS = {Metric.REQUESTS, Metric.INVOCATIONS, Metric.ERRORS, Metric.TIMEOUTS,
         Metric.THROTTLES, Metric.COLD_STARTS, Metric.PROVISIONED_INVOCATIONS, Metric.ENVIRONMENTS_CREATED,
         Metric.ENVIRONMENTS_RECLAIMED, Metric.ASYNC_EVENTS_RECEIVED, Metric.ASYNC_EVENTS_DROPPED, Metric.ASYNC_RETRIES};
@@ -463,8 +463,9 @@ final class FunctionStats {
         long n = warm.count() + (coldDuration == null ? 0 : coldDuration.count());
         series.set(row, Metric.DURATION_AVG_MS, n == 0 ? 0
                 : (warm.sumMicros() + (coldDuration == null ? 0 : coldDuration.sumMicros())) / n / 1000);
-        distribution(row, warm, coldDuration, DURATION_PERCENTILES, Metric.DURATION_MAX_MS);
-        distribution(row, warm, e.periodColdLatency, LATENCY_PERCENTILES, Metric.LATENCY_MAX_MS);
+        distribution(row, warm, coldDuration, DURATION_PERCENTILES, Metric.DURATION_MAX_MS, Metric.DURATION_TM99_MS);
+        distribution(row, warm, e.periodColdLatency, LATENCY_PERCENTILES, Metric.LATENCY_MAX_MS,
+                Metric.LATENCY_TM99_MS);
         series.set(row, Metric.CONCURRENT_EXECUTIONS, e.periodConcurrencyMax);
         double span = Math.max(1, endMicros - e.periodStartMicros);
         double c = e.concurrencyArea + (double) e.concurrency * (endMicros - e.concurrencySince);
@@ -520,9 +521,12 @@ final class FunctionStats {
         v.periodAgeMax = 0;
     }
 
-    /** The percentiles and maximum of the warm invocations and the cold ones together. */
-    private void distribution(int row, PeriodRecorder warm, PeriodRecorder cold, Metric[] percentileMetrics, Metric max) {
-        PeriodRecorder.percentilesMicros(warm, cold, scratch, PERCENTILES, percentiles);
+    /** The percentiles, maximum and trimmed mean (tm99) of the warm invocations and the cold ones together. */
+    private void distribution(int row, PeriodRecorder warm, PeriodRecorder cold, Metric[] percentileMetrics, Metric max,
+                              Metric tm99) {
+        PeriodRecorder all = PeriodRecorder.together(warm, cold, scratch);
+        all.percentilesMicros(PERCENTILES, percentiles);
+        series.set(row, tm99, all.trimmedMeanMicros(99) / 1000);
         for (int k = 0; k < percentileMetrics.length; k++) {
             series.set(row, percentileMetrics[k], percentiles[k] / 1000.0);
         }

@@ -235,7 +235,7 @@ public final class Invariants {
 
     private static void summary(List<String> out, String n, String name, DistributionSummary s) {
         nonNegative(out, n, name + ".count", s.count());
-        double[] v = {s.mean(), s.p50(), s.p90(), s.p99(), s.max()};
+        double[] v = {s.mean(), s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.max(), s.tm99()};
         for (double x : v) {
             if (!(x >= 0) || Double.isInfinite(x)) {
                 out.add(n + ": " + name + " holds " + x + ", negative or not finite");
@@ -244,9 +244,12 @@ public final class Invariants {
         }
         // Percentiles come from a histogram with 3 significant digits: allow that much.
         double slack = 1e-3 * s.max() + 1e-3;
-        if (s.p50() > s.p90() + slack || s.p90() > s.p99() + slack || s.p99() > s.max() + slack || s.mean() > s.max() + slack) {
-            out.add(String.format(Locale.ROOT, "%s: %s is not ordered: p50 %.3f, p90 %.3f, p99 %.3f, max %.3f, mean %.3f",
-                    n, name, s.p50(), s.p90(), s.p99(), s.max(), s.mean()));
+        if (s.p50() > s.p90() + slack || s.p90() > s.p95() + slack || s.p95() > s.p99() + slack
+                || s.p99() > s.p999() + slack || s.p999() > s.max() + slack || s.mean() > s.max() + slack
+                || s.tm99() > s.p99() + slack) {
+            out.add(String.format(Locale.ROOT, "%s: %s is not ordered: p50 %.3f, p90 %.3f, p95 %.3f, p99 %.3f, "
+                    + "p99.9 %.3f, max %.3f, mean %.3f, tm99 %.3f", n, name, s.p50(), s.p90(), s.p95(), s.p99(),
+                    s.p999(), s.max(), s.mean(), s.tm99()));
         }
     }
 
