@@ -194,6 +194,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void aFolderWrittenBeforeTheTrimmedMeanAndP95IsStillDrawnButNotOneWithoutATableFigure() throws IOException {
+        // Figures added later and shown in no table (latencyMs.p95, p999, tm99) may be absent.
+        Path old = copyOfRun("older");
+        Files.writeString(old.resolve("summary.json"), Files.readString(old.resolve("summary.json"))
+                .replaceAll("\"(tm99|p95|p999)\" : [0-9.eE+-]+,\\s*", ""));
+        assertFalse(Files.readString(old.resolve("summary.json")).contains("\"p95\""), "the edit took");
+        Cli r = Cli.run("report", old.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertBroken("summary.json", text -> text.replaceFirst("\"p99\" : [0-9.eE+-]+,\\s*", ""), "latencyMs.p99 is missing");
+    }
+
+    @Test
     void aProvisionedLevelIsDrawnWhenConfigured() throws IOException {
         Path scenario = dir.resolve("small.yaml");
         Path out = dir.resolve("provisioned");
