@@ -24,22 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * --missing} lists the shards still to run; a complete shard run again does nothing.
  */
 class ShardTest {
-    private static final String SCENARIO = """
-            name: shards
-            description: A small API for the tests of sharded sweeps.
-            duration: 2m
-            seed: 5
-            functions:
-              - name: api
-                memorySize: 512
-                coldStart: {constant: 150ms}
-                handler:
-                  steps:
-                    - cpu: 40ms
-                    - io: {name: db, latency: {lognormal: {median: 5ms, p99: 25ms}}}
-            traffic:
-              - {function: api, poisson: {rate: 5/s}}
-            """;
+    private static final String SCENARIO = SmallApi.yaml("shards", "description: A small API for the tests of sharded sweeps.\n", "2m", 5, "40ms",
+            "5/s");
 
     @TempDir
     static Path dir;

@@ -16,21 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SloStatisticsTest {
     // At 256 MB the handler's 60 ms of CPU take about 420 ms; at 512 MB about 210 ms.
-    private static final String SCENARIO = """
-            name: slo-test
-            duration: 5m
-            seed: 4
-            functions:
-              - name: api
-                memorySize: 512
-                coldStart: {constant: 150ms}
-                handler:
-                  steps:
-                    - cpu: 60ms
-                    - io: {name: db, latency: {lognormal: {median: 5ms, p99: 25ms}}}
-            traffic:
-              - {function: api, poisson: {rate: 10/s}}
-            """;
+    private static final String SCENARIO = SmallApi.yaml("slo-test", "", "5m", 4, "60ms", "10/s");
 
     @TempDir
     Path dir;

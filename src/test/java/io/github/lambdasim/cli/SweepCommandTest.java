@@ -15,21 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * adding confidence intervals to summary.json and report.html.
  */
 class SweepCommandTest {
-    private static final String SCENARIO = """
-            name: sweep-test
-            duration: 10m
-            seed: 4
-            functions:
-              - name: api
-                memorySize: 512
-                coldStart: {constant: 150ms}
-                handler:
-                  steps:
-                    - cpu: 60ms
-                    - io: {name: db, latency: {lognormal: {median: 5ms, p99: 25ms}}}
-            traffic:
-              - {function: api, poisson: {rate: 10/s}}
-            """;
+    private static final String SCENARIO = SmallApi.yaml("sweep-test", "", "10m", 4, "60ms", "10/s");
 
     @TempDir
     Path dir;
