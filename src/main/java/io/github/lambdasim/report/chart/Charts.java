@@ -732,6 +732,10 @@ public final class Charts {
         int named = byCost.size() <= STACKED_FUNCTIONS + 1 ? byCost.size() : STACKED_FUNCTIONS;
         String others = Format.count(byCost.size() - named) + " other functions";
         for (CostComponent component : CostComponent.values()) {
+            boolean charged = byCost.stream().anyMatch(f -> f.monthCost().costUsd().get(component).signum() != 0);
+            if (!charged && component != CostComponent.REQUESTS && component != CostComponent.COMPUTE) {
+                continue; // a charge the scenario does not incur (provisioned concurrency, extra /tmp) has no row
+            }
             double sum = 0;
             double rest = 0;
             for (int i = 0; i < byCost.size(); i++) {
@@ -767,13 +771,14 @@ public final class Charts {
         r.setItemLabelInsets(new org.jfree.chart.ui.RectangleInsets(6, 6, 6, 6));
         CategoryAxis categories = new CategoryAxis(null);
         categories.setCategoryMargin(0.25);
-        NumberAxis values = ChartStyle.numberAxis("USD per " + Format.number(d.run().monthHours(), 0) + " h month",
+        NumberAxis values = ChartStyle.numberAxis("USD a month if this run repeated all month ("
+                + Format.number(d.run().monthHours(), 0) + " h)",
                 Ticks.fromZero(top, 0.18, 8), "$");
         CategoryPlot plot = new CategoryPlot(data, categories, values, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
         r.setDefaultLegendShape(ChartStyle.SWATCH);
-        String title = "Projected monthly bill by component";
+        String title = "Monthly bill by component, if this run repeated all month";
         BigDecimal saved = d.monthCost().freeTierSavedUsd();
         String subtitle = "Total " + Format.usd(d.monthCost().costUsd().total()) + " per "
                 + Format.number(d.run().monthHours(), 0) + " h month at this run's traffic, each component rounded to "
@@ -888,7 +893,8 @@ public final class Charts {
         CategoryAxis categories = new CategoryAxis(null);
         categories.setCategoryMargin(0.2);
         categories.setTickLabelFont(ChartStyle.ITEM_LABEL);
-        NumberAxis values = ChartStyle.numberAxis("USD per " + Format.number(d.run().monthHours(), 0) + " h month",
+        NumberAxis values = ChartStyle.numberAxis("USD a month if this run repeated all month ("
+                + Format.number(d.run().monthHours(), 0) + " h)",
                 Ticks.fromZero(top, 0.18, 8), "$");
         CategoryPlot plot = new CategoryPlot(data, categories, values, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -898,7 +904,7 @@ public final class Charts {
         for (int i = 0; i < named; i++) {
             topShare = topShare.add(byCost.get(i).monthCost().costUsd().total());
         }
-        String title = "Projected monthly bill by function";
+        String title = "Monthly bill by function, if this run repeated all month";
         String subtitle = "Total " + Format.usd(total) + " per " + Format.number(d.run().monthHours(), 0) + " h month; "
                 + (named < byCost.size() ? "the " + named + " costliest functions make " + Format.percent(
                 topShare.doubleValue(), total.doubleValue()) + " of it" : "every function shown");
