@@ -214,6 +214,10 @@ class ReportCommandTest {
         assertTrue(Files.readString(out.resolve("charts/concurrency-api.svg")).contains("Provisioned concurrency"));
         assertFalse(Files.readString(out.resolve("charts/concurrency-worker.svg")).contains("Provisioned concurrency"));
         assertTrue(Files.readString(out.resolve("report.html")).contains("none / 3"));
+        // The bill by component has a row for a charge only where the scenario incurs it.
+        assertTrue(Files.readString(out.resolve("charts/cost-breakdown.svg")).contains("Provisioned concurrency"));
+        assertFalse(Files.readString(a.resolve("charts/cost-breakdown.svg")).contains("Provisioned concurrency"));
+        assertFalse(Files.readString(a.resolve("charts/cost-breakdown.svg")).contains("Ephemeral storage"));
     }
 
     private static Path copyOfRun(String name) throws IOException {
