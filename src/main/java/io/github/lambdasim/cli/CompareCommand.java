@@ -13,6 +13,7 @@ import io.github.lambdasim.report.OutputFolder;
 import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.SummaryJson;
 import io.github.lambdasim.report.data.CompareData;
+import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.report.data.ReportFiles;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioLoader;
@@ -427,12 +428,14 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
         return KeyFigures.figure(name);
     }
 
+    /** A figure or a difference as the rest of the tool writes numbers: {@code 2,297 ms}, {@code -0.19%}, {@code $623.41}. */
     private static String format(String name, double v) {
+        String sign = v < 0 ? "-" : "";
         return switch (figure(name).unit()) {
-            case SHARE -> String.format(Locale.ROOT, "%.3f%%", v * 100);
-            case USD -> (v < 0 ? "-" : "") + String.format(Locale.ROOT, "$%,.2f", Math.abs(v));
-            case MS -> String.format(Locale.ROOT, "%.1f ms", v);
-            default -> String.format(Locale.ROOT, "%,.1f", v);
+            case SHARE -> sign + Format.percent(Math.abs(v), 1);
+            case USD -> sign + String.format(Locale.ROOT, "$%,.2f", Math.abs(v));
+            case MS -> sign + Format.ms(Math.abs(v));
+            default -> Format.number(v, 1);
         };
     }
 }
