@@ -357,6 +357,7 @@ final class SweepCommand implements Callable<Integer> {
         String costColumn = "%-" + Math.max(24, costLabel.length()) + "s";
         out.println((header + String.format(Locale.ROOT, "%-22s " + costColumn + " %-10s %-10s", "latency p99", costLabel, "throttled",
                 "cold") + (events ? String.format(Locale.ROOT, " %-12s %-12s", "retries", "dropped") : "")).stripTrailing());
+        boolean seconds = Format.inSeconds(points.stream().map(p -> p.figures().get(fn + ".latencyMs.p99")).toList());
         for (int i = 0; i < points.size(); i++) {
             Recommendation.Point p = points.get(i);
             StringBuilder row = new StringBuilder();
@@ -365,7 +366,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             Estimate lat = p.figures().get(fn + ".latencyMs.p99");
             Estimate cost = p.figures().get(Recommendation.costFigure(plan.cost()));
-            row.append(String.format(Locale.ROOT, "%-22s " + costColumn + " %-10s %-10s", Format.ms(lat), Format.usd(cost),
+            row.append(String.format(Locale.ROOT, "%-22s " + costColumn + " %-10s %-10s", Format.ms(lat, seconds), Format.usd(cost),
                     percent(p.figures().get(fn + ".throttleRate").mean()),
                     percent(p.figures().get(fn + ".coldStartRate").mean())));
             if (events) {

@@ -95,6 +95,7 @@ public final class SweepHtml {
                 + "<th scope=\"col\">Throttled</th><th scope=\"col\">Cold starts</th>"
                 + (d.showsEvents() ? "<th scope=\"col\">Event retries</th><th scope=\"col\">Events dropped</th>" : "")
                 + "<th scope=\"col\" class=\"status\"></th></tr></thead>\n<tbody>\n");
+        boolean seconds = Format.inSeconds(d.points().stream().map(p -> p.figure(d.latencyFigure())).toList());
         for (int i = 0; i < d.points().size(); i++) {
             Point p = d.points().get(i);
             List<String> classes = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class SweepHtml {
             for (String path : d.vary().keySet()) {
                 h.append("<th scope=\"row\">").append(esc(SweepData.valueLabel(path, p.values().get(path)))).append("</th>");
             }
-            h.append("<td>").append(esc(Format.ms(p.figure(d.latencyFigure())))).append("</td><td>")
+            h.append("<td>").append(esc(Format.ms(p.figure(d.latencyFigure()), seconds))).append("</td><td>")
                     .append(esc(Format.usd(p.figure(d.costFigure())))).append("</td><td>")
                     .append(esc(Format.share(p.figure(d.throttleFigure())))).append("</td><td>")
                     .append(esc(Format.share(p.figure(d.coldStartFigure())))).append("</td><td>");

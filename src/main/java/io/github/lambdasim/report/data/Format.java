@@ -168,6 +168,23 @@ public final class Format {
         return plusMinus(e.mean(), e.halfWidth(), m >= 100 ? 0 : m >= 10 ? 1 : 2, "", " ms");
     }
 
+    /**
+     * Milliseconds in a column of several: all in seconds when any reaches 10 s ({@code 16.8 ± 0.0 s}
+     * above {@code 0.715 ± 0.000 s}), three significant digits each, so that a column has one unit.
+     */
+    public static String ms(Estimate e, boolean seconds) {
+        if (!seconds) {
+            return ms(e);
+        }
+        double m = Math.max(Math.abs(e.mean()), Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth()) / 1000;
+        return plusMinus(e.mean() / 1000, e.halfWidth() / 1000, m >= 100 ? 0 : m >= 10 ? 1 : m >= 1 ? 2 : 3, "", " s");
+    }
+
+    /** Whether a column of these milliseconds is written in seconds (some reach 10 s). */
+    public static boolean inSeconds(java.util.List<Estimate> column) {
+        return column.stream().anyMatch(e -> Math.abs(e.mean()) >= 10_000);
+    }
+
     /** {@code $1,416.40 ± 1.10}. */
     public static String usd(Estimate e) {
         if (e.mean() == 0 && !(e.halfWidth() > 0)) {

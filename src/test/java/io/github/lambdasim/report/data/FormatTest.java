@@ -1,6 +1,7 @@
 package io.github.lambdasim.report.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lambdasim.stats.Estimate;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,13 @@ class FormatTest {
         assertEquals("0.63%", Format.percent(21, 3357));
         assertEquals("2.5%", Format.percent(25, 1000));
         assertEquals("1 error", Format.count(1, "error", "errors"));
+        // One unit per column: seconds for all when one reaches 10 s, three significant digits each.
+        io.github.lambdasim.stats.Estimate slow = io.github.lambdasim.stats.Estimate.of(new double[] {16_810, 16_810});
+        io.github.lambdasim.stats.Estimate fast = io.github.lambdasim.stats.Estimate.of(new double[] {715.263, 715.263});
+        assertTrue(Format.inSeconds(java.util.List.of(fast, slow)));
+        assertEquals("16.8 ± 0.0 s", Format.ms(slow, true));
+        assertEquals("0.715 ± 0.000 s", Format.ms(fast, true));
+        assertEquals("715 ± 0 ms", Format.ms(fast, false));
         assertEquals("0 errors, 1,204 errors", Format.count(0, "error", "errors") + ", " + Format.count(1204, "error", "errors"));
         assertEquals("99.83%", Format.percent(72_080, 72_206));
         assertEquals("99.9986%", Format.percent(72_205, 72_206));
