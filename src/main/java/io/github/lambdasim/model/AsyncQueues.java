@@ -43,12 +43,7 @@ final class AsyncQueues {
         this.backoffMinMicros = rules.throttleBackoffMinMicros();
         this.backoffMaxMicros = rules.throttleBackoffMaxMicros();
         this.backoffJitter = rules.throttleBackoffJitter();
-        this.backoffRandom = new RandomStream[functions.length];
-        if (backoffJitter > 0) {
-            for (int f = 0; f < functions.length; f++) {
-                backoffRandom[f] = context.stream("async-backoff:" + functions[f].spec.name());
-            }
-        }
+        this.backoffRandom = backoffJitter > 0 ? context.streamPerFunction("async-backoff", functions) : null;
         this.errorRetryDelaysMicros = rules.errorRetryDelaysMicros().stream().mapToLong(Long::longValue).toArray();
     }
 

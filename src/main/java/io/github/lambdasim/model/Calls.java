@@ -36,10 +36,7 @@ final class Calls {
         this.sdkBackoffBaseMicros = rules.sdkBackoffBaseMicros();
         this.sdkMaxBackoffMicros = rules.sdkMaxBackoffMicros();
         // The SDK's jitter is the caller's: one stream per calling function.
-        this.sdkRandom = new RandomStream[functions.length];
-        for (int f = 0; f < functions.length; f++) {
-            sdkRandom[f] = context.stream("sdk:" + functions[f].spec.name());
-        }
+        this.sdkRandom = context.streamPerFunction("sdk", functions);
     }
 
     void wire(Invocations invocations) {

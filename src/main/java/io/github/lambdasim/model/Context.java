@@ -32,6 +32,15 @@ final class Context {
         return RandomStream.of(seed, name, replication);
     }
 
+    /** One stream per function, named {@code <kind>:<function>}: a function's draws do not depend on the others'. */
+    RandomStream[] streamPerFunction(String kind, FunctionModel[] functions) {
+        RandomStream[] streams = new RandomStream[functions.length];
+        for (int f = 0; f < functions.length; f++) {
+            streams[f] = stream(kind + ":" + functions[f].spec.name());
+        }
+        return streams;
+    }
+
     long seed() {
         return seed;
     }

@@ -133,6 +133,11 @@ final class TraceSampler {
 
     /** An invocation of followed request {@code req} starts ({@code initMicros} of init on a cold start). */
     void attemptStarted(int req, long initMicros) {
+        addAttempt(req, initMicros, -1, -1);
+    }
+
+    /** Records an attempt of followed request {@code req} from now: open ({@code end} -1) or already over. */
+    private void addAttempt(int req, long initMicros, long endMicros, int outcome) {
         int slot = slotOf(req);
         int row = slot < 0 ? -1 : row(slot, req);
         if (row < 0 || slotAttempts[slot] == MAX_ATTEMPTS) {
@@ -142,8 +147,8 @@ final class TraceSampler {
         attemptRow[a] = row;
         attemptStart[a] = context.now;
         attemptInit[a] = initMicros;
-        attemptEnd[a] = -1;
-        attemptOutcome[a] = -1;
+        attemptEnd[a] = endMicros;
+        attemptOutcome[a] = outcome;
     }
 
     /**
@@ -169,17 +174,7 @@ final class TraceSampler {
 
     /** An attempt of followed request {@code req} was throttled. */
     void throttled(int req) {
-        int slot = slotOf(req);
-        int row = slot < 0 ? -1 : row(slot, req);
-        if (row < 0 || slotAttempts[slot] == MAX_ATTEMPTS) {
-            return;
-        }
-        int a = slot * MAX_ATTEMPTS + slotAttempts[slot]++;
-        attemptRow[a] = row;
-        attemptStart[a] = context.now;
-        attemptInit[a] = 0;
-        attemptEnd[a] = context.now;
-        attemptOutcome[a] = THROTTLED;
+        addAttempt(req, 0, context.now, THROTTLED);
     }
 
     /** Followed request {@code req} ended ({@link Trees#DONE}, ...); its id may be reused from now on. */
