@@ -60,6 +60,17 @@ final class SweepCommand implements Callable<Integer> {
             description = "What 'best' means: cost, latency (p99) or balanced (default ${DEFAULT-VALUE}).")
     String objective;
 
+    @Option(names = "--balanced-weight", paramLabel = "W",
+            description = "With --objective balanced, the weight of cost against p99 latency, as AWS Lambda Power "
+                    + "Tuning's balancedWeight: the point with the lowest W x cost / highest cost + (1 - W) x latency / "
+                    + "highest latency wins; 0 is the fastest, 1 the cheapest (default 0.5).")
+    Double balancedWeight;
+
+    @Option(names = "--memory-axis", paramLabel = "SCALE", defaultValue = "linear",
+            description = "How the power-tuning charts place the memory sizes: linear (to scale, default) or categorical "
+                    + "(evenly, as Power Tuning does, so that 128 and 256 MB do not crowd together).")
+    String memoryAxis;
+
     @Option(names = "--slo", paramLabel = "BOUND",
             description = "A latency objective such as 'p99<=300ms' (" + Grid.SLO_STATISTICS + "; <= or <). Repeatable.")
     List<String> slos = new ArrayList<>();
@@ -108,8 +119,8 @@ final class SweepCommand implements Callable<Integer> {
      * keeps it in its part, so that merge writes the same files.
      */
     record Plan(String name, String description, long seed, int replications, Map<String, List<String>> grid,
-                String function, String cost, Recommendation.Objective goal, List<Recommendation.Constraint> constraints,
-                List<String> figures) {
+                String function, String cost, Recommendation.Objective goal, double balancedWeight,
+                List<Recommendation.Constraint> constraints, List<String> figures, String memoryAxis) {
         static final String KIND = "sweep";
 
         Path defaultTarget() {
@@ -130,6 +141,8 @@ final class SweepCommand implements Callable<Integer> {
             o.put("function", function);
             o.put("cost", cost);
             o.put("objective", goal.name());
+            o.put("balancedWeight", balancedWeight);
+            o.put("memoryAxis", memoryAxis);
             ArrayNode cs = o.putArray("constraints");
             for (Recommendation.Constraint c : constraints) {
                 ObjectNode n = cs.addObject();
@@ -175,8 +188,9 @@ final class SweepCommand implements Callable<Integer> {
             }
             return new Plan(ReportFiles.string(o, "name", at), o.path("description").isTextual() ? o.path("description").asText() : null,
                     seed.asLong(), Part.whole(o, "replications", at), grid, ReportFiles.string(o, "function", at),
-                    o.path("cost").isTextual() ? o.path("cost").asText() : null, goal, constraints,
-                    Part.texts(o, "figures", at));
+                    o.path("cost").isTextual() ? o.path("cost").asText() : null, goal,
+                    ReportFiles.decimal(o, "balancedWeight", at), constraints, Part.texts(o, "figures", at),
+                    ReportFiles.string(o, "memoryAxis", at));
         }
     }
 
@@ -190,6 +204,17 @@ final class SweepCommand implements Callable<Integer> {
             case "balanced" -> Recommendation.Objective.BALANCED;
             default -> throw new IllegalArgumentException("--objective: expected cost, latency or balanced, found '" + objective + "'");
         };
+        if (balancedWeight != null && goal != Recommendation.Objective.BALANCED) {
+            throw new IllegalArgumentException("--balanced-weight: only with --objective balanced");
+        }
+        if (balancedWeight != null && !(balancedWeight >= 0 && balancedWeight <= 1)) {
+            throw new IllegalArgumentException("--balanced-weight: expected a number from 0 (the fastest) to 1 (the cheapest), "
+                    + "found " + balancedWeight);
+        }
+        String axis = memoryAxis.toLowerCase(Locale.ROOT);
+        if (!axis.equals("linear") && !axis.equals("categorical")) {
+            throw new IllegalArgumentException("--memory-axis: expected linear or categorical, found '" + memoryAxis + "'");
+        }
         Map<String, List<String>> grid = Grid.parse(vary);
         List<Map<String, String>> combos = Grid.combinations(grid);
         if (combos.size() > MAX_POINTS) {
@@ -230,7 +255,8 @@ final class SweepCommand implements Callable<Integer> {
         String cost = Recommendation.sweepCost(base.functions().stream().map(FunctionSpec::name).toList(), fn,
                 grid.keySet());
         Plan plan = new Plan(base.name(), base.description(), base.seed(), replications, grid, fn, cost, goal,
-                constraints(fn, cost), KeyFigures.names(base));
+                balancedWeight != null ? balancedWeight : Recommendation.DEFAULT_BALANCED_WEIGHT, constraints(fn, cost),
+                KeyFigures.names(base), axis);
         int threadCount = threads != null ? threads : Experiment.defaultThreads();
         PrintWriter stdout = spec.commandLine().getOut();
         if (share != null) {
@@ -273,14 +299,15 @@ final class SweepCommand implements Callable<Integer> {
         for (int i = 0; i < combos.size(); i++) {
             estimated.add(new Recommendation.Point(combos.get(i), estimates(figures, replications.get(i))));
         }
-        Recommendation.Result result = Recommendation.recommend(estimated, plan.goal(), plan.constraints(), plan.cost(),
-                Recommendation.costFigure(plan.cost()), plan.function() + ".latencyMs.p99");
+        Recommendation.Result result = Recommendation.recommend(estimated, plan.goal(), plan.balancedWeight(),
+                plan.constraints(), plan.cost(), Recommendation.costFigure(plan.cost()), plan.function() + ".latencyMs.p99");
 
         List<String> varied = new ArrayList<>(plan.grid().keySet());
         try (OutputFolder folder = new OutputFolder(target)) {
             folder.write("sweep.csv", SweepFiles.csv(varied, figures, estimated, result));
             folder.write("sweep.json", SummaryJson.render(SweepFiles.json(plan.name(), plan.description(), plan.seed(),
                     plan.replications(), plan.grid(), plan.function(), plan.cost(), plan.goal().name().toLowerCase(Locale.ROOT),
+                    plan.goal() == Recommendation.Objective.BALANCED ? plan.balancedWeight() : null, plan.memoryAxis(),
                     plan.constraints(), figures, estimated, result)));
             String reportFailure = null;
             try {
@@ -345,44 +372,66 @@ final class SweepCommand implements Callable<Integer> {
         String fn = plan.function();
         out.printf(Locale.ROOT, "%s: %d points x %d replications (figures of %s; 95%% confidence intervals)%n%n", plan.name(),
                 points.size(), plan.replications(), fn);
-        StringBuilder header = new StringBuilder();
-        for (String v : varied) {
-            header.append(String.format(Locale.ROOT, "%-" + Math.max(12, shortName(v).length()) + "s  ", shortName(v)));
-        }
         // A function that receives asynchronous events: what they lose too.
         boolean events = !points.isEmpty() && points.get(0).figures().containsKey(fn + ".events.asyncDropRate")
                 && points.stream().anyMatch(p -> p.figures().get(fn + ".events.asyncEventsDropped").mean() > 0
                 || p.figures().get(fn + ".events.asyncRetries").mean() > 0);
-        String costLabel = Recommendation.costLabel(plan.cost());
-        String costColumn = "%-" + Math.max(24, costLabel.length()) + "s";
-        out.println((header + String.format(Locale.ROOT, "%-22s " + costColumn + " %-10s %-10s", "latency p99", costLabel, "throttled",
-                "cold") + (events ? String.format(Locale.ROOT, " %-12s %-12s", "retries", "dropped") : "")).stripTrailing());
+        // A memory sweep: Power Tuning's two figures too, the mean duration and the cost of one invocation.
+        boolean averages = varied.stream().anyMatch(v -> shortName(v).equals("memorySize"))
+                && points.stream().allMatch(p -> p.figures().containsKey(fn + ".durationMs.mean"));
         boolean seconds = Format.inSeconds(points.stream().map(p -> p.figures().get(fn + ".latencyMs.p99")).toList());
-        for (int i = 0; i < points.size(); i++) {
-            Recommendation.Point p = points.get(i);
-            StringBuilder row = new StringBuilder();
-            for (String v : varied) {
-                row.append(String.format(Locale.ROOT, "%-" + Math.max(12, shortName(v).length()) + "s  ", p.values().get(v)));
+        boolean durationSeconds = averages
+                && Format.inSeconds(points.stream().map(p -> p.figures().get(fn + ".durationMs.mean")).toList());
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(varied.stream().map(SweepCommand::shortName).toList());
+        header.addAll(List.of("latency p99", Recommendation.costLabel(plan.cost())));
+        if (averages) {
+            header.addAll(List.of("duration mean", "cost per invocation"));
+        }
+        header.addAll(List.of("throttled", "cold"));
+        if (events) {
+            header.addAll(List.of("retries", "dropped"));
+        }
+        rows.add(header);
+        for (Recommendation.Point p : points) {
+            List<String> row = new ArrayList<>(varied.stream().map(v -> p.values().get(v)).toList());
+            row.add(Format.ms(p.figures().get(fn + ".latencyMs.p99"), seconds));
+            row.add(Format.usd(p.figures().get(Recommendation.costFigure(plan.cost()))));
+            if (averages) {
+                Estimate perMillion = p.figures().get(fn + ".costPerMillionInvocationsUsd");
+                row.add(Format.ms(p.figures().get(fn + ".durationMs.mean"), durationSeconds));
+                row.add(Format.usdSmall(new Estimate(perMillion.mean() / 1e6, perMillion.halfWidth() / 1e6, perMillion.n())));
             }
-            Estimate lat = p.figures().get(fn + ".latencyMs.p99");
-            Estimate cost = p.figures().get(Recommendation.costFigure(plan.cost()));
-            row.append(String.format(Locale.ROOT, "%-22s " + costColumn + " %-10s %-10s", Format.ms(lat, seconds), Format.usd(cost),
-                    percent(p.figures().get(fn + ".throttleRate").mean()),
-                    percent(p.figures().get(fn + ".coldStartRate").mean())));
+            row.add(percent(p.figures().get(fn + ".throttleRate").mean()));
+            row.add(percent(p.figures().get(fn + ".coldStartRate").mean()));
             if (events) {
-                row.append(String.format(Locale.ROOT, " %-12s %-12s",
-                        Format.count(Math.round(p.figures().get(fn + ".events.asyncRetries").mean())),
-                        percent(p.figures().get(fn + ".events.asyncDropRate").mean())));
+                row.add(Format.count(Math.round(p.figures().get(fn + ".events.asyncRetries").mean())));
+                row.add(percent(p.figures().get(fn + ".events.asyncDropRate").mean()));
             }
-            if (i == result.best()) {
-                row.append("  <- recommended");
-            } else if (!result.meets().get(i)) {
-                row.append("  misses a constraint");
+            rows.add(row);
+        }
+        // Each column as wide as its widest cell, three spaces between columns.
+        int[] widths = new int[header.size()];
+        for (List<String> row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
             }
-            if (!result.uncertain().get(i).isEmpty()) {
-                row.append("  (uncertain: ").append(String.join(", ", result.uncertain().get(i))).append(')');
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < widths.length; c++) {
+                line.append(String.format(Locale.ROOT, "%-" + (widths[c] + 3) + "s", rows.get(r).get(c)));
             }
-            out.println(row.toString().stripTrailing());
+            int i = r - 1;
+            if (i >= 0 && i == result.best()) {
+                line.append("<- recommended");
+            } else if (i >= 0 && !result.meets().get(i)) {
+                line.append("misses a constraint");
+            }
+            if (i >= 0 && !result.uncertain().get(i).isEmpty()) {
+                line.append("  (uncertain: ").append(String.join(", ", result.uncertain().get(i))).append(')');
+            }
+            out.println(line.toString().stripTrailing());
         }
         out.printf(Locale.ROOT, "%n%s%n%nResults in %s: %s%n", result.sentence(), TextSummary.display(folder.target()),
                 TextSummary.listing(folder.files()));

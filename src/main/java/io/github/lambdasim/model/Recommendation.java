@@ -1,6 +1,7 @@
 package io.github.lambdasim.model;
 
 import io.github.lambdasim.stats.Estimate;
+import io.github.lambdasim.stats.EstimateText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,10 +15,18 @@ import java.util.Map;
  */
 public final class Recommendation {
 
-    /** What "best" means: cheapest, fastest (p99 latency), or the best sum of both, each relative to its best. */
+    /**
+     * What "best" means: cheapest, fastest (p99 latency), or balanced: the lowest
+     * {@code w x cost / the highest cost + (1 - w) x p99 latency / the highest p99 latency}, AWS
+     * Lambda Power Tuning's balanced strategy (its analyzer, with its {@code balancedWeight} w:
+     * 0 is the fastest, 1 the cheapest, 0.5 by default) on this tool's latency figure.
+     */
     public enum Objective {
         COST, LATENCY, BALANCED
     }
+
+    /** Power Tuning's default {@code balancedWeight}. */
+    public static final double DEFAULT_BALANCED_WEIGHT = 0.5;
 
     /** A bound on a figure: {@code figure <= limit} (or {@code <}). */
     public record Constraint(String figure, String label, boolean strict, double limit, String limitText) {
@@ -110,19 +119,23 @@ public final class Recommendation {
 
     public static Result recommend(List<Point> points, Objective objective, List<Constraint> constraints,
                                    String costFigure, String latencyFigure) {
-        return recommend(points, objective, constraints, null, costFigure, latencyFigure);
+        return recommend(points, objective, DEFAULT_BALANCED_WEIGHT, constraints, null, costFigure, latencyFigure);
     }
 
     /**
-     * @param sweepCost what the cost is, as {@link #sweepCost} says (null: the scenario's, named as
-     *                  it always was); the sentence names it
+     * @param balancedWeight the weight of cost in the balanced objective (0 to 1; unused by the others)
+     * @param sweepCost      what the cost is, as {@link #sweepCost} says (null: the scenario's, named as
+     *                       it always was); the sentence names it
      */
-    public static Result recommend(List<Point> points, Objective objective, List<Constraint> constraints,
-                                   String sweepCost, String costFigure, String latencyFigure) {
+    public static Result recommend(List<Point> points, Objective objective, double balancedWeight,
+                                   List<Constraint> constraints, String sweepCost, String costFigure, String latencyFigure) {
+        if (!(balancedWeight >= 0 && balancedWeight <= 1)) {
+            throw new IllegalArgumentException("the balanced weight must be between 0 and 1, found " + balancedWeight);
+        }
         List<List<String>> uncertain = new ArrayList<>();
         List<Boolean> meets = new ArrayList<>();
-        double minCost = Double.MAX_VALUE;
-        double minLatency = Double.MAX_VALUE;
+        double maxCost = 0;
+        double maxLatency = 0;
         for (Point p : points) {
             List<String> flags = new ArrayList<>();
             boolean ok = true;
@@ -137,8 +150,8 @@ public final class Recommendation {
             }
             uncertain.add(flags);
             meets.add(ok);
-            minCost = Math.min(minCost, p.figures().get(costFigure).mean());
-            minLatency = Math.min(minLatency, p.figures().get(latencyFigure).mean());
+            maxCost = Math.max(maxCost, p.figures().get(costFigure).mean());
+            maxLatency = Math.max(maxLatency, p.figures().get(latencyFigure).mean());
         }
         int best = -1;
         double bestScore = Double.MAX_VALUE;
@@ -149,7 +162,7 @@ public final class Recommendation {
             if (!meets.get(i)) {
                 continue;
             }
-            double score = score(points.get(i), objective, costFigure, latencyFigure, minCost, minLatency);
+            double score = score(points.get(i), objective, balancedWeight, costFigure, latencyFigure, maxCost, maxLatency);
             boolean equal = best >= 0 && Math.abs(score - bestScore) <= 1e-9 * Math.abs(bestScore);
             if (equal ? points.get(i).figures().get(other).mean() < points.get(best).figures().get(other).mean()
                     : score < bestScore) {
@@ -172,27 +185,29 @@ public final class Recommendation {
             }
         }
         return new Result(best, uncertain, meets, runnerUp,
-                sentence(points, objective, constraints, best, runnerUp, uncertain, sweepCost, costFigure, latencyFigure));
+                sentence(points, objective, balancedWeight, constraints, best, runnerUp, uncertain, sweepCost, costFigure,
+                        latencyFigure));
     }
 
-    private static double score(Point p, Objective objective, String costFigure, String latencyFigure, double minCost,
-                                double minLatency) {
+    private static double score(Point p, Objective objective, double weight, String costFigure, String latencyFigure,
+                                double maxCost, double maxLatency) {
         double cost = p.figures().get(costFigure).mean();
         double latency = p.figures().get(latencyFigure).mean();
         return switch (objective) {
             case COST -> cost;
             case LATENCY -> latency;
-            case BALANCED -> (minCost > 0 ? cost / minCost : cost) + (minLatency > 0 ? latency / minLatency : latency);
+            case BALANCED -> weight * (maxCost > 0 ? cost / maxCost : 0) + (1 - weight) * (maxLatency > 0 ? latency / maxLatency : 0);
         };
     }
 
-    private static String sentence(List<Point> points, Objective objective, List<Constraint> constraints, int best,
-                                   int runnerUp, List<List<String>> uncertain, String sweepCost, String costFigure,
-                                   String latencyFigure) {
+    private static String sentence(List<Point> points, Objective objective, double balancedWeight,
+                                   List<Constraint> constraints, int best, int runnerUp, List<List<String>> uncertain,
+                                   String sweepCost, String costFigure, String latencyFigure) {
         String goal = switch (objective) {
             case COST -> "the cheapest point";
             case LATENCY -> "the point with the lowest p99 latency";
-            case BALANCED -> "the best balance of cost and p99 latency";
+            case BALANCED -> "the best balance of cost and p99 latency"
+                    + (balancedWeight == DEFAULT_BALANCED_WEIGHT ? "" : " (weight of cost " + balancedWeight + ")");
         };
         String bounds = constraints.isEmpty() ? "" : " meeting " + String.join(" and ",
                 constraints.stream().map(Constraint::describe).toList());
@@ -203,12 +218,12 @@ public final class Recommendation {
         Point p = points.get(best);
         Estimate cost = p.figures().get(costFigure);
         Estimate latency = p.figures().get(latencyFigure);
-        String amount = cost.format("$%,.2f", "");
+        String amount = EstimateText.withInterval(EstimateText.usd(cost), cost);
         String costText = sweepCost == null ? amount + " a month"
                 : costFunction(sweepCost) != null ? "cost of " + costFunction(sweepCost) + " " + amount + " a month"
                 : "cost " + amount + " a month (all functions)";
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Recommended: %s, %s%s: %s, p99 latency %s.",
-                p.label(), goal, bounds, costText, latency.format("%.1f", " ms")));
+                p.label(), goal, bounds, costText, EstimateText.withInterval(EstimateText.ms(latency), latency)));
         if (!uncertain.get(best).isEmpty()) {
             sb.append(" Not certain: its confidence interval straddles ").append(String.join(" and ", uncertain.get(best)))
                     .append("; run more replications.");

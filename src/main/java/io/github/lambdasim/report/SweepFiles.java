@@ -57,7 +57,7 @@ public final class SweepFiles {
      */
     public static ObjectNode json(String scenario, String description, long seed, int replications,
                                   Map<String, List<String>> vary, String function, String cost, String objective,
-                                  List<Recommendation.Constraint> constraints, List<String> figures,
+                                  Double balancedWeight, String memoryAxis, List<Recommendation.Constraint> constraints, List<String> figures,
                                   List<Recommendation.Point> points, Recommendation.Result result) {
         ObjectNode root = NODES.objectNode();
         root.put("scenario", scenario);
@@ -68,13 +68,17 @@ public final class SweepFiles {
         ObjectNode v = root.putObject("vary");
         vary.forEach((path, values) -> {
             ArrayNode a = v.putArray(path);
-            values.forEach(a::add);
+            values.forEach(value -> a.add(value(value)));
         });
         root.put("function", function);
         if (cost != null) {
             root.put("cost", cost);
         }
         root.put("objective", objective);
+        if (balancedWeight != null) {
+            root.put("balancedWeight", balancedWeight);
+        }
+        root.put("memoryAxis", memoryAxis);
         ArrayNode cs = root.putArray("constraints");
         for (Recommendation.Constraint c : constraints) {
             ObjectNode o = cs.addObject();
@@ -88,7 +92,7 @@ public final class SweepFiles {
             Recommendation.Point p = points.get(i);
             ObjectNode o = ps.addObject();
             ObjectNode values = o.putObject("values");
-            p.values().forEach(values::put);
+            p.values().forEach((path, value) -> values.set(path, value(value)));
             o.put("meetsConstraints", result.meets().get(i));
             ArrayNode u = o.putArray("uncertain");
             result.uncertain().get(i).forEach(u::add);
@@ -98,7 +102,7 @@ public final class SweepFiles {
         if (result.best() >= 0) {
             r.put("point", result.best());
             ObjectNode values = r.putObject("values");
-            points.get(result.best()).values().forEach(values::put);
+            points.get(result.best()).values().forEach((path, value) -> values.set(path, value(value)));
         } else {
             r.putNull("point");
         }
@@ -119,6 +123,12 @@ public final class SweepFiles {
             n.set("ci95", SummaryJson.number(e.halfWidth(), 6));
         }
         return o;
+    }
+
+    /** A varied value as written: a number where it is a plain number (1024, 0.5), else text (2GB, 10s, true). */
+    private static com.fasterxml.jackson.databind.JsonNode value(String written) {
+        return written.matches("-?(0|[1-9][0-9]{0,17})(\\.[0-9]+)?") ? NODES.numberNode(new java.math.BigDecimal(written))
+                : NODES.textNode(written);
     }
 
     private static String quote(String s) {

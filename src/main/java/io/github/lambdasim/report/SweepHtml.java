@@ -65,7 +65,9 @@ public final class SweepHtml {
         h.append("<table class=\"varied\">\n<tbody>\n");
         h.append("<tr><th scope=\"row\">Objective</th><td>").append(esc(switch (d.objective()) {
             case "latency" -> "latency: the lowest p99 latency";
-            case "balanced" -> "balanced: the best sum of cost and p99 latency, each relative to the best point's";
+            case "balanced" -> "balanced: the lowest w × cost / the highest cost + (1 − w) × p99 latency / the highest, "
+                    + "with w = " + Format.number(d.balancedWeight(), 3) + " (AWS Lambda Power Tuning's balancedWeight: "
+                    + "0 is the fastest, 1 the cheapest)";
             default -> d.costFunction() != null ? "cost: the lowest monthly cost of " + d.costFunction()
                     : "cost: the lowest monthly cost";
         })).append("</td></tr>\n");
@@ -92,10 +94,13 @@ public final class SweepHtml {
         }
         h.append("<th scope=\"col\">p99 latency</th><th scope=\"col\">").append(esc(capitalise(d.costLabel())))
                 .append("</th>"
+                + (d.showsAverages() ? "<th scope=\"col\">Mean duration</th><th scope=\"col\">Cost per invocation</th>" : "")
                 + "<th scope=\"col\">Throttled</th><th scope=\"col\">Cold starts</th>"
                 + (d.showsEvents() ? "<th scope=\"col\">Event retries</th><th scope=\"col\">Events dropped</th>" : "")
                 + "<th scope=\"col\" class=\"status\"></th></tr></thead>\n<tbody>\n");
         boolean seconds = Format.inSeconds(d.points().stream().map(p -> p.figure(d.latencyFigure())).toList());
+        boolean durationSeconds = d.showsAverages()
+                && Format.inSeconds(d.points().stream().map(p -> p.figure(d.durationMeanFigure())).toList());
         for (int i = 0; i < d.points().size(); i++) {
             Point p = d.points().get(i);
             List<String> classes = new ArrayList<>();
@@ -110,8 +115,12 @@ public final class SweepHtml {
                 h.append("<th scope=\"row\">").append(esc(SweepData.valueLabel(path, p.values().get(path)))).append("</th>");
             }
             h.append("<td>").append(esc(Format.ms(p.figure(d.latencyFigure()), seconds))).append("</td><td>")
-                    .append(esc(Format.usd(p.figure(d.costFigure())))).append("</td><td>")
-                    .append(esc(Format.share(p.figure(d.throttleFigure())))).append("</td><td>")
+                    .append(esc(Format.usd(p.figure(d.costFigure())))).append("</td><td>");
+            if (d.showsAverages()) {
+                h.append(esc(Format.ms(p.figure(d.durationMeanFigure()), durationSeconds))).append("</td><td>")
+                        .append(esc(Format.usdSmall(d.costPerInvocation(p)))).append("</td><td>");
+            }
+            h.append(esc(Format.share(p.figure(d.throttleFigure())))).append("</td><td>")
                     .append(esc(Format.share(p.figure(d.coldStartFigure())))).append("</td><td>");
             if (d.showsEvents()) {
                 h.append(esc(Format.value(io.github.lambdasim.stats.Unit.COUNT, p.figure(d.retriesFigure()))))

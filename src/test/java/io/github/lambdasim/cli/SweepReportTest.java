@@ -48,7 +48,7 @@ class SweepReportTest {
             traffic:
               - {function: api, poisson: {rate: 10/s}}
             """;
-    private static final List<String> MEMORY_CHARTS = List.of("power-tuning", "heatmap-latency", "heatmap-cost");
+    private static final List<String> MEMORY_CHARTS = List.of("power-tuning", "power-tuning-average", "heatmap-latency", "heatmap-cost");
 
     @TempDir
     static Path dir;
@@ -80,6 +80,43 @@ class SweepReportTest {
             assertChart(a, name);
         }
         assertTrue(Files.readString(a.resolve("charts/power-tuning.svg")).contains("threads 2"), "a line per thread count");
+        String averages = Files.readString(a.resolve("charts/power-tuning-average.svg"));
+        assertTrue(averages.contains("api: mean duration and cost per invocation against memory"),
+                "Power Tuning's two lines: mean duration and cost per invocation");
+        assertTrue(Files.readString(a.resolve("charts/power-tuning.svg")).contains(">Memory (MB)<"), "to scale by default");
+    }
+
+    @Test
+    void aCategoricalMemoryAxisSpacesTheSizesEvenlyAndIsKeptForReport() throws Exception {
+        Path out = dir.resolve("categorical");
+        Cli r = Cli.run("sweep", scenario.toString(), "--vary", "functions.api.memorySize=128,256,3008",
+                "--replications", "1", "--memory-axis", "categorical", "--objective", "balanced", "--balanced-weight", "0.8",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String json = Files.readString(out.resolve("sweep.json"));
+        assertTrue(json.contains("\"memoryAxis\" : \"categorical\"") && json.contains("\"balancedWeight\" : 0.8"), json);
+        assertTrue(json.contains("\"functions.api.memorySize\" : [ 128, 256, 3008 ]"), "sizes are numbers: " + json);
+        assertTrue(Files.readString(out.resolve("charts/power-tuning.svg")).contains("Memory (MB), evenly spaced"));
+        assertTrue(r.out().contains("(weight of cost 0.8)"), r.out());
+        Files.delete(out.resolve("charts/power-tuning.svg"));
+        assertEquals(0, Cli.run("report", out.toString()).exitCode());
+        assertTrue(Files.readString(out.resolve("charts/power-tuning.svg")).contains("Memory (MB), evenly spaced"),
+                "report draws from sweep.json, which keeps the axis");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("with w = 0.8"));
+    }
+
+    @Test
+    void aBalancedWeightNeedsTheBalancedObjectiveAndAWeightFromZeroToOne() {
+        Cli r = Cli.run("sweep", scenario.toString(), "--vary", "functions.api.memorySize=128,256", "--balanced-weight", "0.3");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--balanced-weight: only with --objective balanced"), r.err());
+        r = Cli.run("sweep", scenario.toString(), "--vary", "functions.api.memorySize=128,256", "--objective", "balanced",
+                "--balanced-weight", "2");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("expected a number from 0 (the fastest) to 1 (the cheapest), found 2.0"), r.err());
+        r = Cli.run("sweep", scenario.toString(), "--vary", "functions.api.memorySize=128,256", "--memory-axis", "log");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--memory-axis: expected linear or categorical, found 'log'"), r.err());
     }
 
     @Test
@@ -136,7 +173,7 @@ class SweepReportTest {
         Cli r = Cli.run("sweep", events.toString(), "--vary", "functions.worker.async.maximumRetryAttempts=0,2",
                 "--replications", "2", "--max-drop-rate", "0.05", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("retries      dropped"), r.out());
+        assertTrue(r.out().matches("(?s).*retries +dropped.*"), r.out());
         assertChart(out, "cost-drops");
         String svg = Files.readString(out.resolve("charts/cost-drops.svg"));
         assertTrue(svg.contains("Events of worker dropped (%)") && svg.contains("events dropped &lt;= 5%"), "axis and limit");

@@ -1,6 +1,7 @@
 package io.github.lambdasim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.lambdasim.stats.Estimate;
 import java.util.ArrayList;
@@ -67,14 +68,50 @@ class RecommendationTest {
     @Test
     void theSentenceSaysWhichCost() {
         List<Recommendation.Point> points = List.of(point("512", 1.5, 100));
-        assertEquals("Recommended: memorySize=512, the cheapest point: cost of api $1.50 ± $0.00 (95% CI, n=5) a month, "
-                + "p99 latency 100.0 ± 0.0 ms (95% CI, n=5).", Recommendation.recommend(points, Recommendation.Objective.COST,
-                List.of(), "api.costUsd.month.total", "cost", "p99").sentence());
-        assertEquals("Recommended: memorySize=512, the cheapest point: cost $1.50 ± $0.00 (95% CI, n=5) a month (all "
-                + "functions), p99 latency 100.0 ± 0.0 ms (95% CI, n=5).", Recommendation.recommend(points,
-                Recommendation.Objective.COST, List.of(), Recommendation.TOTAL_COST, "cost", "p99").sentence());
-        assertEquals("Recommended: memorySize=512, the cheapest point: $1.50 ± $0.00 (95% CI, n=5) a month, "
-                + "p99 latency 100.0 ± 0.0 ms (95% CI, n=5).", Recommendation.recommend(points, Recommendation.Objective.COST,
+        assertEquals("Recommended: memorySize=512, the cheapest point: cost of api $1.50 ± 0.00 (95% CI, n=5) a month, "
+                + "p99 latency 100 ± 0 ms (95% CI, n=5).", Recommendation.recommend(points, Recommendation.Objective.COST,
+                0.5, List.of(), "api.costUsd.month.total", "cost", "p99").sentence());
+        assertEquals("Recommended: memorySize=512, the cheapest point: cost $1.50 ± 0.00 (95% CI, n=5) a month (all "
+                + "functions), p99 latency 100 ± 0 ms (95% CI, n=5).", Recommendation.recommend(points,
+                Recommendation.Objective.COST, 0.5, List.of(), Recommendation.TOTAL_COST, "cost", "p99").sentence());
+        assertEquals("Recommended: memorySize=512, the cheapest point: $1.50 ± 0.00 (95% CI, n=5) a month, "
+                + "p99 latency 100 ± 0 ms (95% CI, n=5).", Recommendation.recommend(points, Recommendation.Objective.COST,
                 List.of(), "cost", "p99").sentence());
+    }
+
+    @Test
+    void theSentenceWritesLatencyAsTheTablesDo() {
+        // The seed's 128 MB point: 16,810 ms is written in seconds, as the sweep's table writes it.
+        assertEquals("Recommended: memorySize=128, the cheapest point: $92.09 ± 0.00 (95% CI, n=5) a month, "
+                + "p99 latency 16.8 ± 0.0 s (95% CI, n=5).", Recommendation.recommend(List.of(point("128", 92.09, 16810)),
+                Recommendation.Objective.COST, List.of(), "cost", "p99").sentence());
+        assertEquals("Recommended: memorySize=1024, the cheapest point: $92.45 ± 0.00 (95% CI, n=5) a month, "
+                + "p99 latency 2,101 ± 0 ms (95% CI, n=5).", Recommendation.recommend(List.of(point("1024", 92.45, 2101)),
+                Recommendation.Objective.COST, List.of(), "cost", "p99").sentence());
+    }
+
+    /**
+     * The balanced objective is AWS Lambda Power Tuning's (lambda/analyzer.js, findBalanced): the
+     * lowest w x cost / max cost + (1 - w) x duration / max duration, w = balancedWeight (0.5 by
+     * default; 0 the fastest, 1 the cheapest). Hand-computed on three points, costs 10, 12, 20 and
+     * latencies 1000, 500, 400 (max 20 and 1000):
+     * w = 0.5: 0.75, 0.55, 0.70 -> the second; w = 0.9: 0.55, 0.59, 0.94 -> the first;
+     * w = 0.1: 0.95, 0.51, 0.46 -> the third; w = 0 and 1 are the latency and cost objectives.
+     */
+    @Test
+    void balancedWeighsCostAndLatencyAsPowerTuningDoes() {
+        List<Recommendation.Point> points = List.of(point("128", 10, 1000), point("512", 12, 500), point("1024", 20, 400));
+        double[] weights = {0.5, 0.9, 0.1, 0, 1};
+        int[] expected = {1, 0, 2, 2, 0};
+        for (int k = 0; k < weights.length; k++) {
+            assertEquals(expected[k], Recommendation.recommend(points, Recommendation.Objective.BALANCED, weights[k], List.of(),
+                    null, "cost", "p99").best(), "w = " + weights[k]);
+        }
+        assertEquals("Recommended: memorySize=1024, the best balance of cost and p99 latency (weight of cost 0.1): "
+                + "$20.00 ± 0.00 (95% CI, n=5) a month, p99 latency 400 ± 0 ms (95% CI, n=5).",
+                Recommendation.recommend(points, Recommendation.Objective.BALANCED, 0.1, List.of(), null, "cost", "p99")
+                        .sentence());
+        assertThrows(IllegalArgumentException.class, () -> Recommendation.recommend(points,
+                Recommendation.Objective.BALANCED, 1.5, List.of(), null, "cost", "p99"));
     }
 }

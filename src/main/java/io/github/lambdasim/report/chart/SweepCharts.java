@@ -76,6 +76,9 @@ public final class SweepCharts {
         String memory = d.memoryPath();
         if (memory != null && lines(d, memory).size() <= ChartStyle.PALETTE.length && numericMemory(d, memory)) {
             charts.add(powerTuning(d, memory));
+            if (d.showsAverages()) {
+                charts.add(powerTuningAverages(d, memory));
+            }
         } else {
             charts.add(costLatency(d));
         }
@@ -120,24 +123,8 @@ public final class SweepCharts {
 
     static NamedChart powerTuning(SweepData d, String memoryPath) {
         Map<String, List<Integer>> lines = lines(d, memoryPath);
-        List<Double> memories = new ArrayList<>();
-        for (String v : d.vary().get(memoryPath)) {
-            memories.add(SweepData.numeric(memoryPath, v));
-        }
-        memories.sort(Double::compare);
-        double minMemory = memories.get(0);
-        double maxMemory = memories.get(memories.size() - 1);
-        double[] ticks = memories.stream().mapToDouble(Double::doubleValue).toArray();
-        // From zero when the sizes start near it; otherwise from just below the smallest.
-        double lower = minMemory <= 0.25 * maxMemory ? 0 : minMemory - 0.08 * (maxMemory - minMemory);
-        double upper = maxMemory + 0.04 * (maxMemory - lower) + (maxMemory == lower ? 64 : 0);
-        // Ticks at the sizes tried while they are few enough to read; round steps beyond.
-        ValueAxis x = memories.size() <= MAX_VALUE_TICKS
-                ? new ValueTicksAxis("Memory (MB)", ticks, lower, upper, ChartStyle.format("", 0))
-                : ChartStyle.numberAxis("Memory (MB)", new Ticks.Range(lower, upper, Ticks.niceStep(upper - lower, 10)), "");
-
-        Panel latency = panel(d, lines, memoryPath, d.latencyFigure());
-        Panel cost = panel(d, lines, memoryPath, d.costPerMillionFigure());
+        Panel latency = panel(d, lines, memoryPath, d.latencyFigure(), 1);
+        Panel cost = panel(d, lines, memoryPath, d.costPerMillionFigure(), 1);
 
         double top = latency.high;
         for (SweepData.Constraint c : d.constraints()) {
@@ -145,11 +132,7 @@ public final class SweepCharts {
                 top = Math.max(top, c.limit());
             }
         }
-        boolean log = latency.low > 0 && top / latency.low > Charts.LOG_SCALE_RATIO;
-        ValueAxis latencyAxis = log
-                ? new LogAxis125("p99 latency (ms, log scale)", Ticks.niceFloor(latency.low * 0.9), Ticks.niceCeil(top * 1.1))
-                : ChartStyle.numberAxis("p99 latency (ms)", Ticks.fromZero(top, 0.1, 6), "");
-        XYPlot top1 = latency.plot(latencyAxis);
+        XYPlot top1 = latency.plot(msAxis("p99 latency", latency.low, top));
         for (SweepData.Constraint c : d.constraints()) {
             if (c.figure().equals(d.latencyFigure()) && c.limit() <= top) {
                 top1.addRangeMarker(ChartStyle.limitLine(c.limit(), "SLO: " + c.text(), ChartStyle.VERMILLION));
@@ -157,26 +140,93 @@ public final class SweepCharts {
         }
         XYPlot bottom = cost.plot(ChartStyle.numberAxis("Cost per 1M invocations (USD)",
                 Ticks.fromZero(cost.high, 0.12, 5), "$"));
-
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
-        plot.setGap(28);
-        plot.add(top1, 1);
-        plot.add(bottom, 1);
-        ChartStyle.style(top1);
-        ChartStyle.style(bottom);
-        plot.setFixedLegendItems(legend(lines.keySet(), d.recommended() >= 0, hasMisses(d)));
-
         String title = d.function() + ": p99 latency and cost per invocation against memory";
-        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
-        ChartStyle.apply(chart, capitalise(replicationsText(d)) + "; " + recommendedText(d));
         String caption = "The question AWS Lambda Power Tuning answers, simulated: how " + d.function()
                 + "'s p99 latency (top) and its cost per million invocations (bottom) change with its memory size, "
-                + "which also sets its share of CPU" + (lines.size() > 1 ? "; one line per value of the other varied "
-                + "setting, each drawn narrower than the one before so that lines that coincide stay visible" : "")
-                + ". Error bars are 95% confidence intervals over the replications (too short to see "
+                + "which also sets its share of CPU" + linesCaption(lines) + ". " + barsCaption(d);
+        return twoPanels(d, memoryPath, lines, top1, bottom, "power-tuning", title, caption);
+    }
+
+    /**
+     * Power Tuning's own two lines: the mean duration (top) and the cost of one invocation
+     * (bottom), beside the p99 and cost per million of {@link #powerTuning}.
+     */
+    static NamedChart powerTuningAverages(SweepData d, String memoryPath) {
+        Map<String, List<Integer>> lines = lines(d, memoryPath);
+        Panel duration = panel(d, lines, memoryPath, d.durationMeanFigure(), 1);
+        Panel cost = panel(d, lines, memoryPath, d.costPerMillionFigure(), 1e-6);
+        XYPlot top = duration.plot(msAxis("Mean duration", duration.low, duration.high));
+        XYPlot bottom = cost.plot(ChartStyle.numberAxis("Cost per invocation (USD)", Ticks.fromZero(cost.high, 0.12, 5), "$"));
+        String title = d.function() + ": mean duration and cost per invocation against memory";
+        String caption = "The two lines AWS Lambda Power Tuning draws, simulated: " + d.function()
+                + "'s mean duration (top; the time billed, without the wait for a cold start's init) and the cost of "
+                + "one invocation (bottom: requests, duration and the rest of its bill, over its invocations) at each "
+                + "memory size" + linesCaption(lines) + ". " + barsCaption(d);
+        return twoPanels(d, memoryPath, lines, top, bottom, "power-tuning-average", title, caption);
+    }
+
+    /** Milliseconds from zero, or on a log scale when they span more than {@link Charts#LOG_SCALE_RATIO}. */
+    private static ValueAxis msAxis(String label, double low, double high) {
+        boolean log = low > 0 && high / low > Charts.LOG_SCALE_RATIO;
+        return log ? new LogAxis125(label + " (ms, log scale)", Ticks.niceFloor(low * 0.9), Ticks.niceCeil(high * 1.1))
+                : ChartStyle.numberAxis(label + " (ms)", Ticks.fromZero(high, 0.1, 6), "");
+    }
+
+    private static String linesCaption(Map<String, List<Integer>> lines) {
+        return lines.size() > 1 ? "; one line per value of the other varied setting, each drawn narrower than the one "
+                + "before so that lines that coincide stay visible" : "";
+    }
+
+    private static String barsCaption(SweepData d) {
+        return "Error bars are 95% confidence intervals over the replications (too short to see "
                 + "when the replications agree). " + (hasMisses(d) ? "Hollow markers miss a constraint. " : "")
-                + (d.recommended() >= 0 ? "The ring marks the recommended point." : "No point meets every constraint.");
-        return new NamedChart("power-tuning", title, caption, chart);
+                + (d.recommended() >= 0 ? "The ring marks the recommended point." : "No point meets every constraint.")
+                + (d.categoricalMemory() ? " The memory sizes are evenly spaced, not to scale." : "");
+    }
+
+    /** Two panels over one memory axis, to scale or evenly spaced ({@link SweepData#categoricalMemory}). */
+    private static NamedChart twoPanels(SweepData d, String memoryPath, Map<String, List<Integer>> lines, XYPlot top,
+                                        XYPlot bottom, String name, String title, String caption) {
+        List<Double> memories = memories(d, memoryPath);
+        ValueAxis x;
+        if (d.categoricalMemory()) {
+            String[] labels = memories.stream().map(m -> Format.number(m, 0)).toArray(String[]::new);
+            SymbolAxis axis = new SymbolAxis("Memory (MB), evenly spaced", labels);
+            axis.setGridBandsVisible(false);
+            axis.setRange(-0.5, labels.length - 0.5);
+            x = axis;
+        } else {
+            double minMemory = memories.get(0);
+            double maxMemory = memories.get(memories.size() - 1);
+            double[] ticks = memories.stream().mapToDouble(Double::doubleValue).toArray();
+            // From zero when the sizes start near it; otherwise from just below the smallest.
+            double lower = minMemory <= 0.25 * maxMemory ? 0 : minMemory - 0.08 * (maxMemory - minMemory);
+            double upper = maxMemory + 0.04 * (maxMemory - lower) + (maxMemory == lower ? 64 : 0);
+            // Ticks at the sizes tried while they are few enough to read; round steps beyond.
+            x = memories.size() <= MAX_VALUE_TICKS
+                    ? new ValueTicksAxis("Memory (MB)", ticks, lower, upper, ChartStyle.format("", 0))
+                    : ChartStyle.numberAxis("Memory (MB)", new Ticks.Range(lower, upper, Ticks.niceStep(upper - lower, 10)), "");
+        }
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
+        plot.setGap(28);
+        plot.add(top, 1);
+        plot.add(bottom, 1);
+        ChartStyle.style(top);
+        ChartStyle.style(bottom);
+        plot.setFixedLegendItems(legend(lines.keySet(), d.recommended() >= 0, hasMisses(d)));
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart, capitalise(replicationsText(d)) + "; " + recommendedText(d));
+        return new NamedChart(name, title, caption, chart);
+    }
+
+    /** The memory sizes tried, smallest first. */
+    private static List<Double> memories(SweepData d, String memoryPath) {
+        List<Double> memories = new ArrayList<>();
+        for (String v : d.vary().get(memoryPath)) {
+            memories.add(SweepData.numeric(memoryPath, v));
+        }
+        memories.sort(Double::compare);
+        return memories;
     }
 
     private static boolean hasMisses(SweepData d) {
@@ -184,7 +234,9 @@ public final class SweepCharts {
     }
 
     /** One panel of the power-tuning chart: one line per group, with error bars, and the ring. */
-    private static Panel panel(SweepData d, Map<String, List<Integer>> lines, String memoryPath, String figure) {
+    private static Panel panel(SweepData d, Map<String, List<Integer>> lines, String memoryPath, String figure,
+                               double scale) {
+        List<Double> memories = d.categoricalMemory() ? memories(d, memoryPath) : null;
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         List<int[]> pointAt = new ArrayList<>();
         double low = Double.POSITIVE_INFINITY;
@@ -197,22 +249,29 @@ public final class SweepCharts {
             for (int k = 0; k < idx.size(); k++) {
                 int i = idx.get(k);
                 Estimate e = d.points().get(i).figure(figure);
-                double m = memory(d, memoryPath, i);
-                s.add(m, m, m, e.mean(), e.low(), e.high());
+                double m = x(memories, d, memoryPath, i);
+                s.add(m, m, m, e.mean() * scale, e.low() * scale, e.high() * scale);
                 at[k] = i;
                 if (e.low() > 0) {
-                    low = Math.min(low, e.low());
+                    low = Math.min(low, e.low() * scale);
                 }
-                high = Math.max(high, e.high());
+                high = Math.max(high, e.high() * scale);
             }
             data.addSeries(s);
             pointAt.add(at);
         }
         XYSeries ring = new XYSeries("Recommended", false, true);
         if (d.recommended() >= 0) {
-            ring.add(memory(d, memoryPath, d.recommended()), d.points().get(d.recommended()).figure(figure).mean());
+            ring.add(x(memories, d, memoryPath, d.recommended()),
+                    d.points().get(d.recommended()).figure(figure).mean() * scale);
         }
         return new Panel(d, data, pointAt, new XYSeriesCollection(ring), low, high);
+    }
+
+    /** Where a point stands on the memory axis: its size, or its rank among the sizes when they are evenly spaced. */
+    private static double x(List<Double> evenly, SweepData d, String path, int point) {
+        double m = memory(d, path, point);
+        return evenly == null ? m : evenly.indexOf(m);
     }
 
     private static double memory(SweepData d, String path, int point) {

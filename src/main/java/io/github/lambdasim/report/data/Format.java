@@ -1,6 +1,7 @@
 package io.github.lambdasim.report.data;
 
 import io.github.lambdasim.stats.Estimate;
+import io.github.lambdasim.stats.EstimateText;
 import io.github.lambdasim.stats.Unit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,7 +49,6 @@ public final class Format {
         return number(ms, 2) + " ms";
     }
 
-    /** Dollars in cents with separators: {@code $21,218.68}. */
     /**
      * {@code if this run repeated all month (730 h)}: what the monthly cost projected from a run is
      * (a launch day that does not repeat is billed as thirty launch days).
@@ -153,77 +153,45 @@ public final class Format {
         return number(seconds, 3) + " seconds";
     }
 
-    // ---------------------------------------------------------------- estimates: mean ± half-width of the 95% CI
+    // ---------------------------------------------------------------- estimates: written by EstimateText
 
-    /** {@code 812 ± 9 ms}, {@code 16.8 ± 0.1 s}; the mean alone when the half-width is unknown (one replication). */
+    /** {@link EstimateText#ms(Estimate)}. */
     public static String ms(Estimate e) {
-        if (e.mean() == 0 && !(e.halfWidth() > 0)) {
-            return "0 ms";
-        }
-        // A difference near zero takes its precision from its interval.
-        double m = Math.max(Math.abs(e.mean()), Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth());
-        if (m >= 10_000) {
-            return plusMinus(e.mean() / 1000, e.halfWidth() / 1000, 1, "", " s");
-        }
-        return plusMinus(e.mean(), e.halfWidth(), m >= 100 ? 0 : m >= 10 ? 1 : 2, "", " ms");
+        return EstimateText.ms(e);
     }
 
-    /**
-     * Milliseconds in a column of several: all in seconds when any reaches 10 s ({@code 16.8 ± 0.0 s}
-     * above {@code 0.715 ± 0.000 s}), three significant digits each, so that a column has one unit.
-     */
+    /** {@link EstimateText#ms(Estimate, boolean)}. */
     public static String ms(Estimate e, boolean seconds) {
-        if (!seconds) {
-            return ms(e);
-        }
-        double m = Math.max(Math.abs(e.mean()), Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth()) / 1000;
-        return plusMinus(e.mean() / 1000, e.halfWidth() / 1000, m >= 100 ? 0 : m >= 10 ? 1 : m >= 1 ? 2 : 3, "", " s");
+        return EstimateText.ms(e, seconds);
     }
 
-    /** Whether a column of these milliseconds is written in seconds (some reach 10 s). */
+    /** {@link EstimateText#inSeconds}. */
     public static boolean inSeconds(java.util.List<Estimate> column) {
-        return column.stream().anyMatch(e -> Math.abs(e.mean()) >= 10_000);
+        return EstimateText.inSeconds(column);
     }
 
-    /** {@code $1,416.40 ± 1.10}. */
+    /** {@link EstimateText#usd(Estimate)}. */
     public static String usd(Estimate e) {
-        if (e.mean() == 0 && !(e.halfWidth() > 0)) {
-            return "$0.00";
-        }
-        return plusMinus(e.mean(), e.halfWidth(), 2, "$", "");
+        return EstimateText.usd(e);
     }
 
-    /** A level such as a mean concurrency, its interval with the mean's decimals: {@code 22.7 ± 0.3}, {@code 1.80 ± 0.05}. */
+    /** {@link EstimateText#usdSmall(Estimate)}. */
+    public static String usdSmall(Estimate e) {
+        return EstimateText.usdSmall(e);
+    }
+
+    /** {@link EstimateText#level(Estimate)}. */
     public static String level(Estimate e) {
-        double m = Math.max(Math.abs(e.mean()), Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth());
-        return plusMinus(e.mean(), e.halfWidth(), m >= 100 ? 0 : m >= 10 ? 1 : 2, "", "");
+        return EstimateText.level(e);
     }
 
-    /** A fraction as a percentage with the decimals small shares need: {@code 1.76% ± 0.12%}, {@code 0.020% ± 0.011%}. */
+    /** {@link EstimateText#share(Estimate)}. */
     public static String share(Estimate e) {
-        double p = Math.max(Math.abs(e.mean()), Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth()) * 100;
-        int decimals = p == 0 || p >= 10 ? 1 : p >= 0.1 ? 2 : 3;
-        if (e.mean() == 0 && !(e.halfWidth() > 0)) {
-            return "0%";
-        }
-        return plusMinus(e.mean() * 100, e.halfWidth() * 100, decimals, "", "%");
+        return EstimateText.share(e);
     }
 
-    /** The same with {@code (95% CI, n=10)} after it, as JMH writes a score. */
+    /** {@link EstimateText#withInterval}. */
     public static String withInterval(String formatted, Estimate e) {
-        return formatted + (Double.isNaN(e.halfWidth()) ? " (n=" + e.n() + ")" : " (95% CI, n=" + e.n() + ")");
-    }
-
-    private static String plusMinus(double mean, double half, int decimals, String prefix, String unit) {
-        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setMinimumFractionDigits(decimals);
-        f.setMaximumFractionDigits(decimals);
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        String m = (mean < 0 ? "-" : "") + prefix + f.format(Math.abs(mean));
-        if (Double.isNaN(half)) {
-            return m + unit;
-        }
-        String h = f.format(half);
-        return m + " ± " + h + (unit.equals("%") ? "%" : unit);
+        return EstimateText.withInterval(formatted, e);
     }
 }

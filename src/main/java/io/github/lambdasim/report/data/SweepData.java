@@ -22,10 +22,13 @@ import java.util.Map;
  *                    function's own, or the whole scenario's; null for a scenario of one function
  * @param recommended index of the recommended point, or -1 when no point meets the constraints
  * @param tiedWith    index of a point statistically tied with the recommended one, or -1
+ * @param balancedWeight the weight of cost in a balanced objective, NaN for the others
+ * @param categoricalMemory whether the power-tuning charts place memory sizes evenly rather than to scale
  */
 public record SweepData(String scenario, String description, long seed, int replications, String function,
-                        String cost, String objective, Map<String, List<String>> vary, List<Constraint> constraints,
-                        List<Point> points, int recommended, int tiedWith, String sentence) {
+                        String cost, String objective, double balancedWeight, Map<String, List<String>> vary,
+                        List<Constraint> constraints, List<Point> points, int recommended, int tiedWith, String sentence,
+                        boolean categoricalMemory) {
     public static final String FILE = "sweep.json";
     /** The scenario's projected monthly bill, all functions. */
     public static final String COST_FIGURE = "costUsd.month.total";
@@ -117,6 +120,22 @@ public record SweepData(String scenario, String description, long seed, int repl
     /** The function's cost per million invocations, in USD. */
     public String costPerMillionFigure() {
         return function + ".costPerMillionInvocationsUsd";
+    }
+
+    /** The function's mean duration (Power Tuning's average duration), in ms. */
+    public String durationMeanFigure() {
+        return function + ".durationMs.mean";
+    }
+
+    /** The cost of one invocation, in USD: Power Tuning's average cost (from the cost per million). */
+    public Estimate costPerInvocation(Point p) {
+        Estimate e = p.figure(costPerMillionFigure());
+        return new Estimate(e.mean() / 1e6, e.halfWidth() / 1e6, e.n());
+    }
+
+    /** Whether memory is varied and every point has its mean duration: then the table and charts show Power Tuning's two figures. */
+    public boolean showsAverages() {
+        return memoryPath() != null && points.stream().allMatch(p -> p.figures().containsKey(durationMeanFigure()));
     }
 
     public List<String> variedPaths() {
@@ -243,7 +262,11 @@ public record SweepData(String scenario, String description, long seed, int repl
             Map<String, String> values = new LinkedHashMap<>();
             JsonNode vs = ReportFiles.object(p, "values", pw);
             for (String path : vary.keySet()) {
-                values.put(path, ReportFiles.string(vs, path, pw + ".values"));
+                JsonNode v = vs.path(path);
+                if (!v.isTextual() && !v.isNumber()) {
+                    throw new Invalid(pw + ".values: " + path + " is missing or not a number or text");
+                }
+                values.put(path, v.asText());
             }
             List<String> uncertain = new ArrayList<>();
             p.path("uncertain").forEach(u -> uncertain.add(u.asText()));
@@ -263,10 +286,12 @@ public record SweepData(String scenario, String description, long seed, int repl
         String function = root.path("function").isTextual() ? root.path("function").asText() : firstFunction(points.get(0));
         SweepData d = new SweepData(ReportFiles.string(root, "scenario", w), root.path("description").asText(""),
                 ReportFiles.integer(root, "seed", w), replications, function,
-                root.path("cost").isTextual() ? root.path("cost").asText() : null, root.path("objective").asText("cost"), vary,
+                root.path("cost").isTextual() ? root.path("cost").asText() : null, root.path("objective").asText("cost"),
+                root.path("balancedWeight").isNumber() ? root.path("balancedWeight").asDouble() : Double.NaN, vary,
                 constraints, points, index(root.path("recommendation").path("point"), points.size(), w),
                 index(root.path("recommendation").path("tiedWith"), points.size(), w),
-                root.path("recommendation").path("sentence").asText(""));
+                root.path("recommendation").path("sentence").asText(""),
+                root.path("memoryAxis").asText("linear").equals("categorical"));
         for (int i = 0; i < points.size(); i++) {
             for (String f : List.of(d.latencyFigure(), d.costFigure(), d.throttleFigure(), d.coldStartFigure(),
                     d.costPerMillionFigure())) {
