@@ -18,6 +18,7 @@ import io.github.lambdasim.report.data.ReportFiles;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.ScenarioLoader;
 import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.stats.Difference;
 import io.github.lambdasim.stats.Estimate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,6 +71,11 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
                     + "(default: the scenarios' names, told apart by file and by --set K:... when they collide).")
     List<String> labels = new ArrayList<>();
 
+    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "1%",
+            description = "The practical threshold: a difference is highlighted when its interval excludes zero and it is "
+                    + "at least this share of the first scenario's value (default ${DEFAULT-VALUE}).")
+    String threshold;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: output/compare-<first>-vs-<second>...).")
     Path out;
 
@@ -98,7 +104,8 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
      * scenario). A shard keeps it in its part, so that merge writes the same files.
      */
     record Plan(List<String> labels, List<String> names, List<String> files, List<Long> seeds, List<String> descriptions,
-                int replications, List<String> figures, List<String> runFolders, List<List<String>> unpaired) {
+                int replications, List<String> figures, List<String> runFolders, List<List<String>> unpaired,
+                double threshold) {
         static final String KIND = "compare";
 
         String folderName() {
@@ -125,6 +132,7 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
                 unpaired.get(i).forEach(u::add);
             }
             o.put("replications", replications);
+            o.put("threshold", threshold);
             ArrayNode fs = o.putArray("figures");
             figures.forEach(fs::add);
             return o;
@@ -162,7 +170,7 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
                 throw new IllegalArgumentException(at + ": scenarios: fewer than 2");
             }
             return new Plan(labels, names, files, seeds, descriptions, Part.whole(o, "replications", at),
-                    Part.texts(o, "figures", at), runs, unpaired);
+                    Part.texts(o, "figures", at), runs, unpaired, ReportFiles.decimal(o, "threshold", at));
         }
     }
 
@@ -188,7 +196,7 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
         Plan plan = new Plan(sideLabels, specs.stream().map(ScenarioSpec::name).toList(),
                 scenarios.stream().map(Path::toString).toList(), specs.stream().map(ScenarioSpec::seed).toList(),
                 specs.stream().map(ScenarioSpec::description).collect(java.util.stream.Collectors.toList()), replications,
-                new ArrayList<>(figures), runFolders(sideLabels), unpaired);
+                new ArrayList<>(figures), runFolders(sideLabels), unpaired, threshold(threshold));
         int threadCount = threads != null ? threads : Experiment.defaultThreads();
         PrintWriter stdout = spec.commandLine().getOut();
         if (share != null) {
@@ -350,6 +358,7 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("replications", plan.replications());
         root.put("confidence", Estimate.CONFIDENCE);
+        root.put("threshold", plan.threshold());
         ArrayNode list = root.putArray("scenarios");
         for (int i = 0; i < plan.labels().size(); i++) {
             ObjectNode o = list.addObject();
@@ -371,6 +380,11 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
                     Estimate d = difference(results.get(0), results.get(i), f);
                     n.set("difference", SummaryJson.number(d.mean(), 6));
                     n.set("differenceCi95", SummaryJson.number(d.halfWidth(), 6));
+                    double relative = Difference.relative(d, estimate(results.get(0), f).mean());
+                    if (!Double.isNaN(relative)) {
+                        n.set("differenceRelative", SummaryJson.number(relative, 6));
+                    }
+                    n.put("differenceMatters", Difference.matters(d, estimate(results.get(0), f).mean(), plan.threshold()));
                 }
             }
         }
@@ -384,32 +398,57 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
                 scenarioNames.size(), plan.replications(), scenarioNames.get(0));
         // The headline figures that have a better direction, and the scenario's monthly bill.
         // A function's event figures only where some scenario has events to show.
-        List<String> shown = names.stream().filter(n -> {
+        boolean manyFunctions = names.stream().filter(n -> KeyFigures.entryPoint(n) == null
+                && !Figures.SCENARIO.contains(figure(n))).map(n -> n.substring(0, n.indexOf('.'))).distinct().count() > 1;
+        // A function's own monthly bill where there are several (with one, it is the scenario's).
+        List<String> shown = names.stream().filter(n -> manyFunctions || Figures.SCENARIO.contains(figure(n))
+                || !(figure(n).source() instanceof Figure.Billed)).filter(n -> {
             Figure f = figure(n);
             return f.is(Figure.Use.HEADLINE) && f.better() != Figure.Better.NEITHER
                     || f.source() instanceof Figure.Billed b && b.month() && Figures.SCENARIO.contains(f);
         }).filter(n -> !figure(n).eventDriven() || KeyFigures.entryPoint(n) != null
                 || results.stream().anyMatch(r -> estimate(r, n).mean() != 0)).toList();
-        String first = "%-" + Math.max(34, shown.stream().mapToInt(String::length).max().orElse(0) + 2) + "s";
-        String column = "  %-" + Math.max(28, scenarioNames.stream().mapToInt(String::length).max().orElse(0)) + "s";
-        out.printf(Locale.ROOT, first, "figure");
-        for (String s : scenarioNames) {
-            out.printf(Locale.ROOT, column, s);
-        }
-        out.println();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("figure"));
+        header.addAll(scenarioNames);
+        rows.add(header);
+        boolean anyMatters = false;
         for (String f : shown) {
-            out.printf(Locale.ROOT, first, f);
+            List<String> row = new ArrayList<>(List.of(label(f, manyFunctions)));
+            Estimate base = estimate(results.get(0), f);
             for (int i = 0; i < scenarioNames.size(); i++) {
                 Estimate e = estimate(results.get(i), f);
                 String cell = format(f, e.mean());
                 if (i > 0) {
                     Estimate d = difference(results.get(0), results.get(i), f);
-                    cell += " (" + (d.mean() >= 0 ? "+" : "") + format(f, d.mean()) + " ± " + format(f, d.halfWidth()) + ")";
+                    String relative = Difference.percent(d, base.mean());
+                    boolean matters = figure(f).better() != Figure.Better.NEITHER
+                            && Difference.matters(d, base.mean(), plan.threshold());
+                    anyMatters |= matters;
+                    cell += " (" + (d.mean() >= 0 ? "+" : "") + format(f, d.mean()) + " ± " + format(f, d.halfWidth())
+                            + (relative.isEmpty() ? "" : ", " + relative) + ")" + (matters ? " *" : "");
                 }
-                out.printf(Locale.ROOT, column, cell);
+                row.add(cell);
             }
-            out.println();
+            rows.add(row);
         }
+        int[] widths = new int[header.size()];
+        for (List<String> row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.size(); c++) {
+                line.append(String.format(Locale.ROOT, "%-" + (widths[c] + 3) + "s", row.get(c)));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.printf(Locale.ROOT, "%n%s%n", anyMatters ? "* a difference that matters: its interval excludes zero and it is at "
+                + "least " + Format.number(plan.threshold() * 100, 2) + "% of " + scenarioNames.get(0) + "'s value (--threshold)"
+                : "No difference is both real (its interval excludes zero) and at least " + Format.number(plan.threshold() * 100, 2)
+                + "% of " + scenarioNames.get(0) + "'s value (--threshold).");
         List<String> unpaired = CompareData.unpairedLines(plan.labels(), plan.unpaired());
         if (!unpaired.isEmpty()) {
             out.printf(Locale.ROOT, "%nNot compared (not in every scenario, so nothing to pair them with):%n");
@@ -421,6 +460,37 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
             out.printf(Locale.ROOT, "Open %s to see the charts.%n", TextSummary.display(folder.target().resolve(ReportRenderer.HTML)));
         }
         out.flush();
+    }
+
+    /** {@code --threshold}: {@code 1%}, {@code 0.5%} or {@code 2} (percent), as a fraction. */
+    static double threshold(String text) {
+        String t = text.strip();
+        String digits = t.endsWith("%") ? t.substring(0, t.length() - 1).strip() : t;
+        try {
+            double pct = Double.parseDouble(digits);
+            if (pct >= 0 && pct < 1000) {
+                return pct / 100;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException("--threshold: expected a percentage such as 1% or 0.5%, found '" + text + "'");
+    }
+
+    /**
+     * What a key figure is called in the table: {@code p99 latency}'s registry label, after its
+     * function when the scenarios have several ({@code api: Latency p99}) or its entry point.
+     */
+    static String label(String name, boolean manyFunctions) {
+        Figure f = figure(name);
+        String entry = KeyFigures.entryPoint(name);
+        if (entry != null) {
+            return "entry point " + entry + ": " + f.label();
+        }
+        if (Figures.SCENARIO.contains(f)) {
+            return f.label();
+        }
+        return (manyFunctions ? name.substring(0, name.indexOf('.')) + ": " : "") + f.label();
     }
 
     /** The registry's figure a key figure's name ({@code api.latencyMs.p99}, {@code costUsd.month.total}) stands for. */

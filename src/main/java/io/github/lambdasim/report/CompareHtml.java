@@ -8,6 +8,7 @@ import io.github.lambdasim.report.chart.Charts.NamedChart;
 import io.github.lambdasim.report.data.CompareData.Side;
 import io.github.lambdasim.report.data.CompareData;
 import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.stats.Difference;
 import io.github.lambdasim.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,12 +126,15 @@ public final class CompareHtml {
                 h.append("<td>").append(esc(r.format().apply(s.figures().get(r.figure())))).append("</td>");
                 if (i > 0) {
                     Estimate diff = s.differences().get(r.figure());
-                    boolean clear = !Double.isNaN(diff.halfWidth()) && Math.abs(diff.mean()) > diff.halfWidth();
+                    double base = d.sides().get(0).figures().get(r.figure()).mean();
+                    boolean matters = Difference.matters(diff, base, d.threshold());
                     boolean good = r.better() == Figure.Better.LOWER ? diff.mean() < 0 : diff.mean() > 0;
-                    String cls = !clear || r.better() == Figure.Better.NEITHER ? "" : good ? " class=\"better\""
+                    String cls = !matters || r.better() == Figure.Better.NEITHER ? "" : good ? " class=\"better\""
                             : " class=\"worse\"";
                     String text = r.format().apply(diff);
+                    String relative = Difference.percent(diff, base);
                     h.append("<td").append(cls).append('>').append(diff.mean() > 0 ? "+" : "").append(esc(text))
+                            .append(relative.isEmpty() ? "" : " <span class=\"rel\">(" + esc(relative) + ")</span>")
                             .append("</td>");
                 }
             }
@@ -149,7 +153,10 @@ public final class CompareHtml {
         h.append("<p class=\"note\">Mean ± half-width of the 95% confidence interval over ")
                 .append(d.replications()).append(" replications; a difference is paired by replication, and coloured "
                         + "(green lower, orange higher than ").append(esc(d.sides().get(0).scenario()))
-                .append(") when its interval excludes zero").append(d.entryPoints().isEmpty() ? "" : "; for a success share, "
+                .append(") when it matters: its interval excludes zero and it is at least ")
+                .append(esc(Format.number(d.threshold() * 100, 2))).append("% of ").append(esc(d.sides().get(0).scenario()))
+                .append("'s value (the practical threshold, <code>--threshold</code>); the share in brackets is the "
+                        + "difference relative to that value").append(d.entryPoints().isEmpty() ? "" : "; for a success share, "
                         + "higher is better (green)").append(". <a href=\"compare.csv\">compare.csv</a> has every key "
                         + "figure.</p>\n</section>\n");
     }

@@ -16,8 +16,11 @@ import java.util.Map;
  * A comparison as read back from its files: compare.json (each scenario's key figures and its
  * paired difference from the first) and, for the charts over time, replication 0 of each
  * scenario in {@code runs/<scenario>/} (summary.json and metrics.csv).
+ *
+ * @param threshold the practical threshold: a difference matters when its interval excludes zero
+ *                  and it is at least this share of the first scenario's value
  */
-public record CompareData(int replications, List<Side> sides) {
+public record CompareData(int replications, double threshold, List<Side> sides) {
     public static final String FILE = "compare.json";
     /** Where replication 0 of each scenario is written, one folder each. */
     public static final String RUNS = "runs/";
@@ -190,7 +193,8 @@ public record CompareData(int replications, List<Side> sides) {
         if (!sides.get(0).figures().containsKey(COST_FIGURE)) {
             throw new Invalid(FILE + ": no figure " + COST_FIGURE);
         }
-        return new CompareData(replications, sides);
+        return new CompareData(replications, root.path("threshold").isNumber() ? root.path("threshold").asDouble()
+                : io.github.lambdasim.stats.Difference.DEFAULT_THRESHOLD, sides);
     }
 
     private static double half(JsonNode n) {
