@@ -49,6 +49,46 @@ class CompareLabelsTest {
         Files.writeString(copy, SCENARIO.replace("memorySize: 512", "memorySize: 1769"));
     }
 
+    /**
+     * 520 MB against 512 MB: the handler's 40 ms of CPU at 520/1,769 of a vCPU instead of 512/1,769,
+     * 2.13 ms off a 288 ms p99 (a 150 ms cold start and 138 ms of work) on the same arrivals: -0.74%.
+     * The paired difference is real (its interval excludes zero) but below the default 1% practical
+     * threshold, so it is not news; at 0.5% it is.
+     */
+    @Test
+    void aDifferenceIsMarkedWhenRealAndAtLeastThePracticalThreshold() throws Exception {
+        Path at1 = dir.resolve("threshold-1");
+        Cli r = Cli.run("compare", tiny.toString(), tiny.toString(), "--set", "2:functions.api.memorySize=520",
+                "--replications", "2", "--out", at1.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String latency = r.out().lines().filter(l -> l.startsWith("Latency p99")).findFirst().orElseThrow();
+        assertTrue(latency.endsWith("286 ms (-2.13 ms ± 0 ms, -0.74%)"), r.out());
+        assertTrue(r.out().contains("No difference is both real (its interval excludes zero) and at least 1% of tiny's value"),
+                r.out());
+        String json = Files.readString(at1.resolve("compare.json"));
+        assertTrue(json.contains("\"threshold\" : 0.01"), json);
+        assertTrue(json.replaceAll("\\s+", "").contains("\"differenceRelative\":-0.007377,\"differenceMatters\":false"), json);
+        assertTrue(Files.readString(at1.resolve("report.html")).contains("<tr><th scope=\"row\">Latency p99</th><td>288 ± 0 ms"
+                + "</td><td>286 ± 0 ms</td><td>-2.13 ± 0.00 ms <span class=\"rel\">(-0.74%)</span></td></tr>"), "not coloured");
+
+        Path half = dir.resolve("threshold-half");
+        r = Cli.run("compare", tiny.toString(), tiny.toString(), "--set", "2:functions.api.memorySize=520",
+                "--replications", "2", "--threshold", "0.5%", "--out", half.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        latency = r.out().lines().filter(l -> l.startsWith("Latency p99")).findFirst().orElseThrow();
+        assertTrue(latency.endsWith("-0.74%) *"), r.out());
+        assertTrue(r.out().contains("* a difference that matters: its interval excludes zero and it is at least 0.5% of "
+                + "tiny's value"), r.out());
+        assertTrue(Files.readString(half.resolve("compare.json")).replaceAll("\\s+", "")
+                .contains("\"differenceRelative\":-0.007377,\"differenceMatters\":true"));
+        assertTrue(Files.readString(half.resolve("report.html")).contains("<tr><th scope=\"row\">Latency p99</th><td>288 ± 0 ms"
+                + "</td><td>286 ± 0 ms</td><td class=\"better\">-2.13"), "the faster p99 is coloured");
+
+        r = Cli.run("compare", tiny.toString(), tiny.toString(), "--threshold", "a lot");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--threshold: expected a percentage such as 1% or 0.5%, found 'a lot'"), r.err());
+    }
+
     @Test
     void twoFilesWithTheSameNameAreLabelledByTheirFilesAndReportDrawsThemAgain() throws Exception {
         Path out = dir.resolve("same-name");
