@@ -241,7 +241,7 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
         ObjectNode summary = SummaryJson.build(first);
         SummaryJson.addRun(summary, first);
         folder.write(run + "/summary.json", SummaryJson.render(summary));
-        folder.write(run + "/metrics.csv", out -> MetricsCsv.write(first.series(), out));
+        folder.write(run + "/metrics.csv", out -> MetricsCsv.write(first.series(), first.scenario().clock(), out));
         return List.of(run + "/summary.json", run + "/metrics.csv");
     }
 

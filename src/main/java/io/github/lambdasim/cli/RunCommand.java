@@ -239,7 +239,7 @@ final class RunCommand implements Callable<Integer> {
     /** Writes a run's result files: summary.json (as given), metrics.csv, report-log.txt and data/. */
     private static void writeResults(OutputFolder folder, RunResult result, ObjectNode summary) throws IOException {
         folder.write(FILES.get(0), SummaryJson.render(summary));
-        folder.write(FILES.get(1), out -> MetricsCsv.write(result.series(), out));
+        folder.write(FILES.get(1), out -> MetricsCsv.write(result.series(), result.scenario().clock(), out));
         folder.write(FILES.get(2), ReportLines.render(result));
         RunDataFiles.write(result, folder);
     }

@@ -1,5 +1,6 @@
 package io.github.lambdasim.report;
 
+import io.github.lambdasim.scenario.ScenarioClock;
 import io.github.lambdasim.stats.Metric;
 import io.github.lambdasim.stats.PeriodSeries;
 import java.io.IOException;
@@ -32,7 +33,16 @@ public final class MetricsCsv {
     }
 
     public static void write(PeriodSeries series, Appendable out) throws IOException {
-        StringBuilder line = new StringBuilder(512).append("periodStartSeconds,periodSeconds,function");
+        write(series, null, out);
+    }
+
+    /**
+     * With a clock, each row starts with {@code time}: its period's start as a clock time in the
+     * scenario's zone, ISO 8601 ({@code 2026-03-01T12:00:00+01:00}), as CloudWatch lists datapoints.
+     */
+    public static void write(PeriodSeries series, ScenarioClock clock, Appendable out) throws IOException {
+        StringBuilder line = new StringBuilder(512).append(clock == null ? "" : "time,")
+                .append("periodStartSeconds,periodSeconds,function");
         for (Metric m : series.metrics()) {
             line.append(',').append(m.column());
         }
@@ -44,6 +54,9 @@ public final class MetricsCsv {
         }
         for (int r = 0; r < series.rows(); r++) {
             line.setLength(0);
+            if (clock != null) {
+                line.append(clock.at(series.periodStartMicros(series.rowPeriod(r)))).append(',');
+            }
             line.append(plain(series.periodStartMicros(series.rowPeriod(r)) / 1e6, 3)).append(',').append(periodSeconds)
                     .append(',').append(names[series.rowFunction(r)]);
             for (Metric m : series.metrics()) {

@@ -39,6 +39,10 @@ public final class SummaryJson {
         root.put("replication", run.replication());
         root.put("platform", run.scenario().platform().preset());
         root.put("region", run.scenario().region());
+        if (run.scenario().clock() != null) {
+            root.put("start", run.scenario().clock().at(0));
+            root.put("timeZone", run.scenario().clock().zone().getId());
+        }
         ObjectNode account = root.putObject("account");
         account.put("concurrencyLimit", run.scenario().account().concurrencyLimit());
         ObjectNode concurrency = account.putObject("concurrency");

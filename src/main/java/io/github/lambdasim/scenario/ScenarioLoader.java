@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,8 +51,8 @@ public final class ScenarioLoader {
     public static final long DEFAULT_TIMEOUT_MICROS = 3 * Units.MICROS_PER_SECOND;
 
     private static final String PRESETS_RESOURCE = "platform-presets.yaml";
-    private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "platform", "region", "account",
-        "billing", "functionDefaults", "functions", "traffic"};
+    private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "start", "timeZone", "platform",
+        "region", "account", "billing", "functionDefaults", "functions", "traffic"};
     private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
         "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
         "ephemeralStorageSize", "async", "errorOnCallFailure"};
@@ -81,6 +82,8 @@ public final class ScenarioLoader {
     private final TraceFiles traces;
     /** What validation decided that the user may want to know. */
     private final List<String> notes = new ArrayList<>();
+    /** The scenario's start on the clock, once bound (null without {@code start:}). */
+    private ScenarioClock clock;
     /**
      * The functions that invoke steps and destinations name, by the path where each is written,
      * checked once every function is known (a step may call a function listed after its own, or
@@ -216,6 +219,7 @@ public final class ScenarioLoader {
         String description = top.text("description", "");
         long duration = top.requiredDuration("duration", "how long to simulate, e.g. 2h", 1, MAX_DURATION_MICROS);
         long seed = top.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, "");
+        clock = bindClock(top);
         BillingRules rules = BillingRules.get();
         String region = top.text("region", rules.defaultRegion());
         try {
@@ -306,7 +310,51 @@ public final class ScenarioLoader {
             return null;
         }
         return new ScenarioSpec(name, description, duration, seed, platform, region, new AccountSpec(accountLimit),
-                new BillingSpec(region, platform.billingEra(), freeTier, month), functions, traffic, notes);
+                new BillingSpec(region, platform.billingEra(), freeTier, month), functions, traffic, notes, clock);
+    }
+
+    /**
+     * {@code start:} an ISO 8601 date and time, with an offset ({@code 2026-03-01T00:00:00Z},
+     * {@code 2026-03-01T09:00:00+01:00}) or without ({@code 2026-03-01T09:00}: read in the time
+     * zone); {@code timeZone:} an IANA zone such as {@code Europe/Paris} (default: the start's
+     * offset, else UTC). Null without a start.
+     */
+    private ScenarioClock bindClock(Fields top) {
+        String zoneText = top.text("timeZone", null);
+        ZoneId zone = null;
+        if (zoneText != null) {
+            try {
+                zone = ZoneId.of(zoneText);
+            } catch (java.time.DateTimeException e) {
+                problems.add("timeZone", top.node("timeZone"), "'" + zoneText + "' is not a time zone; use an IANA name "
+                        + "such as UTC, Europe/Paris or America/New_York" + Fields.didYouMean(zoneText,
+                        new java.util.TreeSet<>(ZoneId.getAvailableZoneIds())));
+            }
+        }
+        String startText = top.text("start", null);
+        if (startText == null) {
+            if (zoneText != null && zone != null) {
+                problems.add("timeZone", top.node("timeZone"), "a time zone needs a start: add start: such as "
+                        + "2026-03-01T00:00:00 (read in " + zoneText + ")");
+            }
+            return null;
+        }
+        try {
+            java.time.temporal.TemporalAccessor parsed = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parseBest(startText,
+                    java.time.OffsetDateTime::from, java.time.LocalDateTime::from);
+            if (zoneText != null && zone == null) {
+                return null; // the zone's problem is said
+            }
+            if (parsed instanceof java.time.OffsetDateTime at) {
+                return new ScenarioClock(at.toInstant(), zone != null ? zone : at.getOffset().normalized());
+            }
+            ZoneId in = zone != null ? zone : java.time.ZoneOffset.UTC;
+            return new ScenarioClock(((java.time.LocalDateTime) parsed).atZone(in).toInstant(), in);
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add("start", top.node("start"), "'" + startText + "' is not a date and time; write it as ISO 8601, "
+                    + "such as 2026-03-01T00:00:00Z or 2026-03-01T09:00:00+01:00 (or without an offset, read in timeZone)");
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- platform
@@ -1497,6 +1545,10 @@ public final class ScenarioLoader {
                 }
                 long period = p.duration("period", Units.MICROS_PER_DAY, Units.MICROS_PER_SECOND, MAX_DURATION_MICROS);
                 long peak = p.duration("peak", 14 * Units.MICROS_PER_HOUR, 0, MAX_DURATION_MICROS);
+                if (clock != null) {
+                    // With a start, the peak is a time of day in the scenario's zone: 15h is 3 pm.
+                    peak = Math.floorMod(peak - clock.sinceMidnightMicros(), period);
+                }
                 long start = p.duration("start", 0, 0, MAX_DURATION_MICROS);
                 long end = p.duration("end", Long.MAX_VALUE, 0, MAX_DURATION_MICROS);
                 checkWindow(p, start, end);

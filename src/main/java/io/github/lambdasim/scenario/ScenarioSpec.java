@@ -10,10 +10,12 @@ import java.util.TreeSet;
  *
  * @param notes what validation decided for the user that they may want to know (a memory size
  *              capped at the platform's maximum), one sentence each
+ * @param clock the wall-clock time the run starts at and its time zone, or null: the run is in
+ *              time since its start
  */
 public record ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
                            String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
-                           List<TrafficSpec> traffic, List<String> notes) {
+                           List<TrafficSpec> traffic, List<String> notes, ScenarioClock clock) {
     public ScenarioSpec {
         functions = List.copyOf(functions);
         traffic = List.copyOf(traffic);
@@ -24,7 +26,7 @@ public record ScenarioSpec(String name, String description, long durationMicros,
     public ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
                         String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
                         List<TrafficSpec> traffic) {
-        this(name, description, durationMicros, seed, platform, region, account, billing, functions, traffic, List.of());
+        this(name, description, durationMicros, seed, platform, region, account, billing, functions, traffic, List.of(), null);
     }
 
     /**
@@ -87,7 +89,8 @@ public record ScenarioSpec(String name, String description, long durationMicros,
 
     /** The same scenario simulated for another length of time. */
     public ScenarioSpec withDurationMicros(long micros) {
-        return new ScenarioSpec(name, description, micros, seed, platform, region, account, billing, functions, traffic, notes);
+        return new ScenarioSpec(name, description, micros, seed, platform, region, account, billing, functions, traffic, notes,
+                clock);
     }
 
     /** The expected number of requests over the run, from the traffic's rates. */

@@ -180,8 +180,8 @@ public final class ChartStyle {
     public static NumberAxis timeAxis(TimeScale scale) {
         NumberAxis axis = new NumberAxis(scale.axisLabel());
         axis.setAutoRange(false);
-        axis.setRange(0, scale.upper());
-        axis.setTickUnit(new NumberTickUnit(scale.step(), format("", Ticks.decimals(scale.step()))));
+        axis.setRange(scale.lower(), scale.upper());
+        axis.setTickUnit(new NumberTickUnit(scale.step(), scale.tickFormat()));
         axis.setLowerMargin(0);
         axis.setUpperMargin(0);
         return axis;

@@ -136,7 +136,7 @@ public final class Charts {
         Context(ReportData data) {
             this.data = data;
             this.periods = data.periods();
-            this.scale = TimeScale.of(data.run().simulatedSeconds());
+            this.scale = TimeScale.of(data.run().simulatedSeconds(), data.run().start());
             this.period = new View(this, 1);
             this.binned = new View(this, Binning.factor(periods.periodSeconds(), periods.periods(), MAX_POINTS));
         }

@@ -160,12 +160,15 @@ public final class CompareCharts {
 
     // ---------------------------------------------------------------- over time
 
+    /** Clock time when every scenario starts at the same clock time, else time since the start. */
     private static TimeScale scale(CompareData d) {
         double longest = 0;
+        java.util.Set<java.time.ZonedDateTime> starts = new java.util.HashSet<>();
         for (Side s : d.sides()) {
             longest = Math.max(longest, s.run().simulatedSeconds());
+            starts.add(s.run().start());
         }
-        return TimeScale.of(longest);
+        return TimeScale.of(longest, starts.size() == 1 ? starts.iterator().next() : null);
     }
 
     /** The middle of each period, in the scale's unit (the last period may be cut short by the run's end). */

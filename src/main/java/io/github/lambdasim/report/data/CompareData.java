@@ -51,7 +51,8 @@ public record CompareData(int replications, double threshold, List<Side> sides) 
     }
 
     /** Replication 0 of a scenario: its length, its functions and its metrics per period. */
-    public record Run(String folder, double simulatedSeconds, List<String> functions, PeriodTable periods) {
+    public record Run(String folder, double simulatedSeconds, List<String> functions, PeriodTable periods,
+                      java.time.ZonedDateTime start) {
         public Run {
             functions = List.copyOf(functions);
         }
@@ -221,7 +222,7 @@ public record CompareData(int replications, double threshold, List<Side> sides) 
         } catch (java.io.IOException e) {
             throw new ReportFiles.Invalid(dir.resolve(folder + "/metrics.csv") + ": cannot read: " + e.getMessage());
         }
-        return new RunAndDescription(new Run(folder, simulatedSeconds, functions, periods),
+        return new RunAndDescription(new Run(folder, simulatedSeconds, functions, periods, ReportFiles.start(summary, sw)),
                 summary.path("description").asText(""));
     }
 }

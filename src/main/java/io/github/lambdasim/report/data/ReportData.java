@@ -174,9 +174,12 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
      * What was run.
      *
      * @param accountConcurrencyLimit the account's concurrency limit, or null when the file does not say
+     * @param start                   the clock time the run started at, in the scenario's time zone, or
+     *                                null when the scenario set none (time since the start)
      */
     public record RunInfo(String scenario, String description, long seed, int replication, String platform,
-                          String region, double simulatedSeconds, Integer accountConcurrencyLimit, double monthHours) {
+                          String region, double simulatedSeconds, Integer accountConcurrencyLimit, double monthHours,
+                          java.time.ZonedDateTime start) {
     }
 
     /** The components of a bill, in the order the bill lists them. */

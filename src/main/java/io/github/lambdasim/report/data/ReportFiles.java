@@ -250,7 +250,20 @@ public final class ReportFiles {
         return new RunInfo(string(s, "scenario", where), s.path("description").asText(""), integer(s, "seed", where),
                 (int) s.path("replication").asLong(0), string(s, "platform", where), string(s, "region", where),
                 decimal(s, "simulatedSeconds", where), account.isIntegralNumber() ? account.intValue() : null,
-                decimal(object(s, "costUsd", where), "monthHours", where + ": costUsd"));
+                decimal(object(s, "costUsd", where), "monthHours", where + ": costUsd"), start(s, where));
+    }
+
+    /** The run's start on the clock ({@code start} and {@code timeZone}), or null when summary.json has none. */
+    static java.time.ZonedDateTime start(JsonNode s, String where) {
+        if (!s.has("start")) {
+            return null;
+        }
+        try {
+            java.time.OffsetDateTime at = java.time.OffsetDateTime.parse(string(s, "start", where));
+            return at.atZoneSameInstant(s.has("timeZone") ? java.time.ZoneId.of(string(s, "timeZone", where)) : at.getOffset());
+        } catch (java.time.DateTimeException e) {
+            throw new Invalid(where + ": start or timeZone is not a clock time and zone: " + e.getMessage());
+        }
     }
 
     private static FunctionData function(String name, JsonNode f, JsonNode histograms) {
@@ -353,6 +366,8 @@ public final class ReportFiles {
         int start = header.indexOf("periodStartSeconds");
         int length = header.indexOf("periodSeconds");
         int function = header.indexOf("function");
+        // A run with a clock start also writes each period's clock time: not a metric.
+        int time = header.indexOf("time");
         if (start < 0 || length < 0 || function < 0) {
             throw new Invalid(file + ":1: the header lacks periodStartSeconds, periodSeconds or function");
         }
@@ -364,7 +379,7 @@ public final class ReportFiles {
         List<String> names = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
-            if (c != start && c != length && c != function) {
+            if (c != start && c != length && c != function && c != time) {
                 names.add(header.get(c));
                 at.add(c);
             }
