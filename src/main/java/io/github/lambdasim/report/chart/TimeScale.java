@@ -89,7 +89,7 @@ public record TimeScale(Unit unit, double step, double lower, double upper, Zone
                 : "Time (" + zone + ")";
     }
 
-    /** Whether the run stays within the day it starts on. */
+    /** Whether the run ends by the midnight after its start (the axis counts from the midnight before). */
     private boolean oneDay() {
         return upper * unit.seconds <= 86_400 + 1e-6;
     }
