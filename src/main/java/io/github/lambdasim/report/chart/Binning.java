@@ -5,7 +5,8 @@ package io.github.lambdasim.report.chart;
  * few enough points to read (a 7-day run has 1,008 ten-minute periods; its concurrency drawn
  * per period is a solid block). Only merges that stay exact are offered: counts add up, maxima
  * take the maximum, and time-weighted means over equal periods average. Percentiles cannot be
- * merged, so latency charts keep the periods.
+ * merged: a latency chart of many periods draws, per bin, the median period's percentile and the
+ * range of the periods' ({@link #order}), and says so.
  */
 public final class Binning {
     /** Bin lengths a reader counts in, in seconds: 1 min ... 1 day, 1 week. */
@@ -17,6 +18,31 @@ public final class Binning {
 
     /** How values of the merged periods combine. */
     public enum Merge { SUM, MAX, MEAN }
+
+    /**
+     * Per bin of {@code k} periods, the lowest, the median and the highest of the periods' values
+     * (NaN values, periods without any, are skipped; a bin without any is NaN): rows 0, 1 and 2. For
+     * statistics that do not merge, such as a period's p99: the median period, and the range.
+     */
+    public static double[][] order(double[] values, int k) {
+        int step = Math.max(1, k);
+        int bins = (values.length + step - 1) / step;
+        double[][] out = new double[3][bins];
+        double[] sorted = new double[step];
+        for (int b = 0; b < bins; b++) {
+            int n = 0;
+            for (int i = b * step; i < Math.min(values.length, b * step + step); i++) {
+                if (!Double.isNaN(values[i])) {
+                    sorted[n++] = values[i];
+                }
+            }
+            java.util.Arrays.sort(sorted, 0, n);
+            out[0][b] = n == 0 ? Double.NaN : sorted[0];
+            out[1][b] = n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            out[2][b] = n == 0 ? Double.NaN : sorted[n - 1];
+        }
+        return out;
+    }
 
     /**
      * How many periods of {@code periodSeconds} to merge per bin so that {@code periods} periods

@@ -26,6 +26,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -38,6 +39,8 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The report's charts, drawn from a {@link ReportData} only. Per function: latency over time,
@@ -214,9 +217,12 @@ public final class Charts {
         int busyPeriods = Series.countPositive(perPeriod);
         double perBusyPeriod = busyPeriods == 0 ? 0 : Series.total(perPeriod) / busyPeriods;
         boolean sparse = perBusyPeriod < SPARSE_INVOCATIONS;
-        // Percentiles of a period do not merge, so lines keep every period; the slowest invocation
-        // and cold starts merge exactly (the largest, the sum), so dots and bars take wider bins.
-        View v = sparse ? c.binned : c.period;
+        // Percentiles of a period do not merge, so lines keep every period while they are few enough
+        // to read; beyond, each bin draws its median period and their range ("banded"). The slowest
+        // invocation and cold starts merge exactly (the largest, the sum), so dots and bars take wider bins.
+        boolean banded = !sparse && c.binned.k > 1;
+        View v = sparse || banded ? c.binned : c.period;
+        YIntervalSeriesCollection bandData = null;
         double[] invocations = v.values(f, Metric.INVOCATIONS, Binning.Merge.SUM);
         double[] cold = v.values(f, Metric.COLD_STARTS, Binning.Merge.SUM);
         // Seconds on the axis once latencies reach ten seconds: "900 s", not "900,000 ms".
@@ -252,6 +258,31 @@ public final class Charts {
             lr.setSeriesShape(1, DOT);
             lr.setDrawOutlines(false);
             lr.setUseFillPaint(false);
+        } else if (banded) {
+            // Too many periods to draw one by one: per bin, the median period's p50 and p99, the range
+            // of the periods' p99 as a band, and the slowest invocation (which merges exactly).
+            double[] p50Periods = Series.scale(Series.gapsWhereNone(c.period.values(f, Metric.LATENCY_P50_MS,
+                    Binning.Merge.MAX), c.period.values(f, Metric.INVOCATIONS, Binning.Merge.SUM)), 1 / unit);
+            double[] p99Periods = Series.scale(Series.gapsWhereNone(c.period.values(f, Metric.LATENCY_P99_MS,
+                    Binning.Merge.MAX), c.period.values(f, Metric.INVOCATIONS, Binning.Merge.SUM)), 1 / unit);
+            double[][] p99Order = Binning.order(p99Periods, c.binned.k);
+            p50 = Binning.order(p50Periods, c.binned.k)[1];
+            p99 = p99Order[1];
+            lines.addSeries(v.line("p50 (median " + c.period.per + ")", p50));
+            lines.addSeries(v.line("max", max));
+            lr.setSeriesPaint(0, ChartStyle.BLUE);
+            lr.setSeriesStroke(0, ChartStyle.LINE);
+            lr.setSeriesPaint(1, ChartStyle.MUTED);
+            lr.setSeriesStroke(1, ChartStyle.THIN_LINE);
+            YIntervalSeries band = new YIntervalSeries("p99 (median " + c.period.per + "; band: fastest to slowest "
+                    + c.period.per + ")", false, true);
+            for (int b = 0; b < p99.length; b++) {
+                if (Double.isFinite(p99[b])) {
+                    band.add(v.x[b], p99[b], p99Order[0][b], p99Order[2][b]);
+                }
+            }
+            bandData = new YIntervalSeriesCollection();
+            bandData.addSeries(band);
         } else {
             lines.addSeries(v.line("p50", p50));
             lines.addSeries(v.line("p99", p99));
@@ -272,6 +303,16 @@ public final class Charts {
         XYPlot plot = new XYPlot(lines, ChartStyle.timeAxis(c.scale), y, lr);
         // The first series is drawn on top: p50 over p99 over max.
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
+        if (bandData != null) {
+            DeviationRenderer dr = new DeviationRenderer(true, false);
+            dr.setSeriesPaint(0, ChartStyle.ORANGE);
+            dr.setSeriesFillPaint(0, ChartStyle.ORANGE);
+            dr.setAlpha(0.28f);
+            dr.setSeriesStroke(0, ChartStyle.LINE);
+            dr.setDrawSeriesLineAsPath(true);
+            plot.setDataset(2, bandData);
+            plot.setRenderer(2, dr);
+        }
         if (!sparse && Series.total(coldBars) > 0) {
             // Cold starts as bars behind the lines, on a second axis.
             rightAxisBars(plot, barView, "Cold starts per " + barView.per + " (right axis)",
@@ -287,6 +328,8 @@ public final class Charts {
                         + Format.count(c.periods.periods()) + " periods of " + (c.period.per.matches("[0-9].*") ? ""
                         : "a ") + c.period.per + " (" + Format.number(perBusyPeriod, 1) + " in each); one dot per "
                         + v.per + "; " + overall
+                : banded ? "p50 and p99 of the median " + c.period.per + " of each " + v.per + " (band: p99's range), "
+                        + "maximum per " + v.per + "; " + overall
                 : "p50, p99 and maximum per " + v.per + "; " + overall;
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, subtitle);
@@ -296,7 +339,11 @@ public final class Charts {
                         + "its " + v.per + ": orange when a cold start was among them, blue when all found a warm "
                         + "environment. The distribution chart below compares the two groups."
                 : "What callers wait (init on a cold start, plus the handler's duration) in each " + v.per
-                        + " of simulated time; periods without invocations are left blank. The bars count the cold "
+                        + " of the run; periods without invocations are left blank."
+                        + (banded ? " Percentiles of " + c.period.per + "s do not add up into longer bins, so each bin "
+                        + "shows its median " + c.period.per + "'s p50 and p99, the band spans its fastest to its slowest "
+                        + c.period.per + "'s p99 (metrics.csv has every " + c.period.per + "), and the maximum is the "
+                        + "bin's slowest invocation." : "") + " The bars count the cold "
                         + "starts of each " + barView.per + " (right axis): each adds its init duration to what one "
                         + "caller waits, so they lift the maximum, and the p99 when they are many.";
         return new NamedChart("latency-" + f.name(), title, caption, chart);

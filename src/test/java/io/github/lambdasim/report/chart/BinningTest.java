@@ -82,4 +82,14 @@ class BinningTest {
         assertTrue(Double.isNaN(Series.minPositive(new double[] {0, Double.NaN})));
         assertArrayEquals(new double[] {3, 5}, Series.sum(new double[] {1, 2}, new double[] {2, 3}));
     }
+
+    /** Percentiles do not merge: per bin, the lowest, the median and the highest period, skipping empty ones. */
+    @Test
+    void orderGivesEachBinsLowestMedianAndHighestPeriod() {
+        double nan = Double.NaN;
+        double[][] o = Binning.order(new double[] {5, 1, 3, 9, nan, 2, nan, nan, nan, 4}, 3);
+        assertArrayEquals(new double[] {1, 2, nan, 4}, o[0]);
+        assertArrayEquals(new double[] {3, 5.5, nan, 4}, o[1]);
+        assertArrayEquals(new double[] {5, 9, nan, 4}, o[2]);
+    }
 }
