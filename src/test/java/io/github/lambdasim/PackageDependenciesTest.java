@@ -42,12 +42,13 @@ class PackageDependenciesTest {
             "engine",       "",
             "stats",        "",
             "billing",      "",
+            "fit",          "",
             "scenario",     "billing engine",
             "model",        "billing engine scenario stats",
             "report.data",  "model scenario stats",
             "report.chart", "report.data stats",
             "report",       "billing model report.chart report.data scenario stats",
-            "cli",          "billing model report report.data scenario stats");
+            "cli",          "billing fit model report report.data scenario stats");
 
     /** One use of another package: where it is and what it says. */
     record Use(String from, String to, String file, int line, String text) {

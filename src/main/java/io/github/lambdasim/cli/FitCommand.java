@@ -1,0 +1,105 @@
+package io.github.lambdasim.cli;
+
+import io.github.lambdasim.fit.FitReport;
+import io.github.lambdasim.fit.ReportLogs;
+import io.github.lambdasim.fit.ReportRecord;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code lambdasim fit LOGS...}: a scenario from the REPORT lines of real (or simulated) invocations. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = {"Fit a scenario to REPORT lines: per function its memory size, duration and init duration "
+                + "distributions (log-normal or percentile table, whichever fits better by the Kolmogorov-Smirnov distance), "
+                + "cold-start and error shares, Max Memory Used, and its invocations per minute when the lines have timestamps.",
+            "Reads plain text (as Lambda writes REPORT lines, and report-log.txt), the JSON of aws logs filter-log-events, "
+                + "and CloudWatch Logs Insights CSV exports (@timestamp, @message, @log)."},
+        footer = {"", "Example: lambdasim fit api.log --function api --out scenarios/api-fitted.yaml",
+            "         aws logs filter-log-events --log-group-name /aws/lambda/api --filter-pattern REPORT > api.json; "
+                + "lambdasim fit api.json --function api"})
+final class FitCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "LOGS", arity = "1..*", description = "Files of REPORT lines.")
+    List<Path> logs = new ArrayList<>();
+
+    @Option(names = "--function", paramLabel = "NAME", description = "The function the lines are of, where the log does "
+            + "not say (default: from the log group, the line, or the file's name); with report-log.txt, only that function.")
+    String function;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the scenario here (and the invocations per minute "
+            + "beside it, FILE without .yaml + -invocations.csv) instead of to standard output.")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The scenario's name (default: the --out file's, or fitted).")
+    String name;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        List<ReportRecord> records = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (Path log : logs) {
+            List<ReportRecord> read;
+            try {
+                read = ReportLogs.read(log, function);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException(log + ": no such file");
+            }
+            if (function != null) {
+                // report-log.txt names each line's function: keep the one asked for.
+                List<ReportRecord> named = ReportLogs.read(log, null).stream()
+                        .filter(r -> r.function().equals(function)).toList();
+                if (!named.isEmpty() && named.size() < read.size()) {
+                    read = named;
+                }
+            }
+            if (read.isEmpty()) {
+                throw new IllegalArgumentException(log + ": no REPORT lines (REPORT RequestId: ... Duration: ... ms ...)");
+            }
+            records.addAll(read);
+            sources.add(log.getFileName().toString());
+        }
+        FitReport report = FitReport.of(sources, records);
+        String scenarioName = name != null ? name : out != null
+                ? out.getFileName().toString().replaceFirst("\\.ya?ml$", "") : "fitted";
+        if (!scenarioName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new IllegalArgumentException("--name: '" + scenarioName + "' cannot name a scenario: use letters, digits, "
+                    + "'.', '_' and '-'");
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (out == null) {
+            stdout.print(report.scenario(scenarioName, null));
+            stdout.flush();
+            stderr.print(report.summary());
+            if (report.minutes() > 0) {
+                stderr.println("\nThe lines have timestamps: with --out FILE the scenario replays their invocations per minute.");
+            }
+            stderr.flush();
+            return 0;
+        }
+        String trace = null;
+        if (report.minutes() > 0) {
+            Path traceFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.ya?ml$", "") + "-invocations.csv");
+            Files.writeString(traceFile, report.trace(), StandardCharsets.UTF_8);
+            trace = traceFile.getFileName().toString();
+        }
+        Files.writeString(out, report.scenario(scenarioName, trace), StandardCharsets.UTF_8);
+        stdout.print(report.summary());
+        stdout.printf("%nWrote %s%s. Run it: lambdasim run %s%n", out, trace == null ? "" : " and " + trace, out);
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.lambdasim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.lambdasim.scenario.DistributionSpec;
+import io.github.lambdasim.scenario.FunctionSpec;
+import io.github.lambdasim.scenario.ScenarioLoader;
+import io.github.lambdasim.scenario.ScenarioSpec;
+import io.github.lambdasim.scenario.StepSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lambdasim fit}: the three forms of REPORT lines users have (plain text with timestamps,
+ * aws logs filter-log-events JSON, a Logs Insights CSV export, written from the formats' AWS
+ * documentation), a malformed line and a malformed event (exit 2, the file, line and what was
+ * expected), and a round trip: the REPORT lines of a simulated run with known distributions,
+ * fitted, give back their quantiles within the intervals the sample allows.
+ */
+class FitCommandTest {
+    private static final Path LOGS = Path.of("src/test/resources/io/github/lambdasim/fit");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void plainTextWithTimestampsGivesAScenarioThatReplaysItsMinutes() throws Exception {
+        Path out = dir.resolve("orders.yaml");
+        Cli r = Cli.run("fit", LOGS.resolve("plain.log").toString(), "--function", "orders", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("orders: 4 invocations at 512 MB"), r.out());
+        assertTrue(r.out().contains("errors       25% (1 of 4)"), "Status: error counts as a failure: " + r.out());
+        String yaml = Files.readString(out);
+        assertTrue(yaml.contains("start: 2024-03-01T12:00:00Z"), yaml);
+        assertTrue(yaml.contains("duration: 3m"), yaml);
+        assertTrue(yaml.contains("  - {function: orders, trace: {file: orders-invocations.csv, row: orders, spread: poisson}}"),
+                yaml);
+        // 12:00:01 and 12:00:20 in the first minute, 12:01:05 in the second, 12:02:59 in the third.
+        assertEquals("fit,fit,orders,http,2,1,1", Files.readAllLines(dir.resolve("orders-invocations.csv")).get(1));
+        ScenarioSpec spec = ScenarioLoader.load(out, List.of());
+        FunctionSpec f = spec.function("orders");
+        assertEquals(512, f.memoryMb());
+        assertEquals(0.25, f.handler().errorRate(), 1e-12);
+        Cli run = Cli.run("run", out.toString(), "--no-report", "--out", dir.resolve("run").toString());
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
+    @Test
+    void theJsonOfFilterLogEventsAndALogsInsightsExportAreRead() {
+        Cli r = Cli.run("fit", LOGS.resolve("filter-log-events.json").toString(), "--function", "orders-api");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("orders-api: 3 invocations at 512 MB"), r.err());
+        assertTrue(r.err().contains("errors       33.3% (1 of 3)"), "Status: timeout is a failure: " + r.err());
+        assertTrue(r.out().startsWith("# Fitted by lambdasim fit from filter-log-events.json: 3 REPORT lines of 1 function."),
+                r.out());
+        // The log group names the function: /aws/lambda/orders-api.
+        Cli insights = Cli.run("fit", LOGS.resolve("insights.csv").toString());
+        assertEquals(0, insights.exitCode(), insights.err());
+        assertTrue(insights.err().contains("orders-api: 3 invocations at 512 MB"), insights.err());
+        assertTrue(insights.err().contains("memory used  median 90 MB, max 90 MB of 512 MB"), insights.err());
+    }
+
+    @Test
+    void aLineOrAnEventThatCannotBeReadIsNamedWithExitCode2() {
+        Cli r = Cli.run("fit", LOGS.resolve("bad-no-memory.log").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("lambdasim: bad-no-memory.log:1: a REPORT line without Memory Size: <n> MB: "), r.err());
+        r = Cli.run("fit", LOGS.resolve("bad-timestamp.json").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("bad-timestamp.json: events[0]: timestamp is missing or not epoch milliseconds"), r.err());
+        r = Cli.run("fit", dir.resolve("missing.log").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("missing.log: no such file"), r.err());
+        assertTrue(!r.err().contains("Exception"), r.err());
+    }
+
+    /**
+     * A run whose handler takes log-normal (median 100 ms, p99 400 ms) and whose cold starts take
+     * log-normal (median 300 ms, p99 900 ms); its report-log.txt holds about 1,000 invocations and
+     * the first 200 cold starts. The fitted median and p99 must fall where the sample's order
+     * statistics put them 99.9% of the time: between the true quantiles at p -/+ 3.29 sqrt(p(1-p)/n).
+     */
+    @Test
+    void theReportLinesOfARunGiveBackItsDistributions() throws Exception {
+        Path scenario = dir.resolve("known.yaml");
+        Files.writeString(scenario, """
+                name: known
+                description: Known distributions for fit's round trip.
+                duration: 20m
+                seed: 11
+                platform: {preset: current, idleLifetime: 300ms}
+                functions:
+                  - name: api
+                    memorySize: 512
+                    coldStart: {lognormal: {median: 300ms, p99: 900ms}}
+                    handler:
+                      duration: {lognormal: {median: 100ms, p99: 400ms}}
+                traffic:
+                  - {function: api, poisson: {rate: 5/s}}
+                """);
+        Cli run = Cli.run("run", scenario.toString(), "--no-report", "--out", dir.resolve("known").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        Path fitted = dir.resolve("fitted.yaml");
+        Cli fit = Cli.run("fit", dir.resolve("known/report-log.txt").toString(), "--out", fitted.toString());
+        assertEquals(0, fit.exitCode(), fit.err());
+        FunctionSpec f = ScenarioLoader.load(fitted, List.of()).function("api");
+        List<String> lines = Files.readAllLines(dir.resolve("known/report-log.txt"));
+        long n = lines.stream().filter(l -> l.contains("REPORT")).count();
+        long cold = lines.stream().filter(l -> l.contains("Init Duration")).count();
+        assertEquals(200, cold, "every cold start up to the cap of 200");
+        checkQuantiles(((StepSpec.Wait) f.handler().steps().get(0)).micros(), 100, 400, n);
+        checkQuantiles(f.coldStartMicros(), 300, 900, cold);
+    }
+
+    private static void checkQuantiles(DistributionSpec fitted, double medianMs, double p99Ms, long n) {
+        double sigma = Math.log(p99Ms / medianMs) / 2.3263478740408408;
+        LogNormalDistribution truth = new LogNormalDistribution(null, Math.log(medianMs * 1000), sigma);
+        for (double p : new double[] {0.5, 0.99}) {
+            double half = 3.29 * Math.sqrt(p * (1 - p) / n);
+            double low = truth.inverseCumulativeProbability(p - half);
+            double high = truth.inverseCumulativeProbability(Math.min(p + half, 0.99999));
+            double got = fitted.quantile(p);
+            assertTrue(got >= low && got <= high, "p" + p * 100 + ": " + got + " us not in [" + low + ", " + high + "], n=" + n);
+        }
+    }
+}
