@@ -1,8 +1,12 @@
 package io.github.lambdasim.cli;
 
 import io.github.lambdasim.fit.FitReport;
+import io.github.lambdasim.fit.PowerTuningFit;
 import io.github.lambdasim.fit.ReportLogs;
 import io.github.lambdasim.fit.ReportRecord;
+import io.github.lambdasim.model.Workload;
+import io.github.lambdasim.scenario.PlatformSpec;
+import io.github.lambdasim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntToDoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,8 +34,16 @@ import picocli.CommandLine.Model.CommandSpec;
             "         aws logs filter-log-events --log-group-name /aws/lambda/api --filter-pattern REPORT > api.json; "
                 + "lambdasim fit api.json --function api"})
 final class FitCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "LOGS", arity = "1..*", description = "Files of REPORT lines.")
+    @Parameters(paramLabel = "LOGS", arity = "0..*", description = "Files of REPORT lines.")
     List<Path> logs = new ArrayList<>();
+
+    @Option(names = "--power-tuning", paramLabel = "FILE", description = "Fit the handler's CPU time at one vCPU and its "
+            + "memory-independent wait to an AWS Lambda Power Tuning result (its output JSON) instead of reading logs.")
+    Path powerTuning;
+
+    @Option(names = "--platform", paramLabel = "ERA", defaultValue = "current", description = "With --power-tuning, the "
+            + "platform whose vCPU share the result was measured on: current (default) or 2019.")
+    String platform;
 
     @Option(names = "--function", paramLabel = "NAME", description = "The function the lines are of, where the log does "
             + "not say (default: from the log group, the line, or the file's name); with report-log.txt, only that function.")
@@ -46,8 +59,60 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --power-tuning}: the fitted handler as a scenario. */
+    private int powerTuning() throws IOException {
+        if (!logs.isEmpty()) {
+            throw new IllegalArgumentException("--power-tuning fits a Power Tuning result, not logs: give one or the other");
+        }
+        if (!platform.equals("current") && !platform.equals("2019")) {
+            throw new IllegalArgumentException("--platform: expected current or 2019, found '" + platform + "'");
+        }
+        PlatformSpec era = ScenarioLoader.preset(platform, "us-east-1");
+        IntToDoubleFunction share = m -> Workload.vcpuShare(m, era);
+        String text;
+        try {
+            text = Files.readString(powerTuning, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(powerTuning + ": no such file");
+        }
+        PowerTuningFit fit = PowerTuningFit.read(powerTuning.getFileName().toString(), text, share);
+        String fn = function != null ? function : "function";
+        String scenarioName = name(fn + "-power-tuning");
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (out == null) {
+            stdout.print(fit.scenario(scenarioName, fn, share));
+            stdout.flush();
+            spec.commandLine().getErr().print(fit.summary(share));
+            spec.commandLine().getErr().flush();
+            return 0;
+        }
+        Files.writeString(out, fit.scenario(scenarioName, fn, share), StandardCharsets.UTF_8);
+        stdout.print(fit.summary(share));
+        stdout.printf("%nWrote %s. Set its traffic, then sweep its memory: lambdasim sweep %s --vary functions.%s.memorySize=..."
+                + "%n", out, out, fn);
+        stdout.flush();
+        return 0;
+    }
+
+    /** The scenario's name: --name, the --out file's, or {@code otherwise}. */
+    private String name(String otherwise) {
+        String scenarioName = name != null ? name : out != null ? out.getFileName().toString().replaceFirst("\\.ya?ml$", "")
+                : otherwise;
+        if (!scenarioName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new IllegalArgumentException("--name: '" + scenarioName + "' cannot name a scenario: use letters, digits, "
+                    + "'.', '_' and '-'");
+        }
+        return scenarioName;
+    }
+
     @Override
     public Integer call() throws IOException {
+        if (powerTuning != null) {
+            return powerTuning();
+        }
+        if (logs.isEmpty()) {
+            throw new IllegalArgumentException("fit needs files of REPORT lines (LOGS), or --power-tuning FILE");
+        }
         List<ReportRecord> records = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         for (Path log : logs) {
@@ -72,12 +137,7 @@ final class FitCommand implements Callable<Integer> {
             sources.add(log.getFileName().toString());
         }
         FitReport report = FitReport.of(sources, records);
-        String scenarioName = name != null ? name : out != null
-                ? out.getFileName().toString().replaceFirst("\\.ya?ml$", "") : "fitted";
-        if (!scenarioName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-            throw new IllegalArgumentException("--name: '" + scenarioName + "' cannot name a scenario: use letters, digits, "
-                    + "'.', '_' and '-'");
-        }
+        String scenarioName = name("fitted");
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (out == null) {

@@ -118,7 +118,7 @@ public record FitReport(List<String> sources, List<FunctionFit> functions, Map<S
                         .append(f.name()).append(", spread: poisson}}\n");
             } else {
                 y.append("  # The lines have no timestamps: give the rate of ").append(f.name()).append(".\n");
-                y.append("  - {function: ").append(f.name()).append(", poisson: {rate: <requests per second, e.g. 10/s>}}\n");
+                y.append("  - {function: ").append(f.name()).append(", poisson: {rate: \"set the rate, such as 10/s\"}}\n");
             }
         }
         return y.toString();

@@ -117,6 +117,61 @@ class FitCommandTest {
         checkQuantiles(f.coldStartMicros(), 300, 900, cold);
     }
 
+    /**
+     * Power Tuning's result synthesised by a lambdasim sweep of a handler with 300 ms of CPU at one
+     * vCPU and a log-normal wait (median 20 ms, p99 60 ms: mean 22.5 ms): the analyzer's stats of
+     * the sweep's mean durations, fitted, give back both within 5%. And the visualization URL of
+     * Power Tuning's output (written with its encoding) is read exactly.
+     */
+    @Test
+    void aPowerTuningResultGivesBackTheHandlersCpuAndWait() throws Exception {
+        Path scenario = dir.resolve("tuned.yaml");
+        Files.writeString(scenario, """
+                name: tuned
+                description: A handler of known CPU and wait, for fit --power-tuning.
+                duration: 10m
+                seed: 4
+                functions:
+                  - name: api
+                    timeout: 30s
+                    handler:
+                      steps:
+                        - cpu: 300ms
+                        - wait: {lognormal: {median: 20ms, p99: 60ms}}
+                traffic:
+                  - {function: api, poisson: {rate: 5/s}}
+                """);
+        Path sweep = dir.resolve("sweep");
+        Cli r = Cli.run("sweep", scenario.toString(), "--vary", "functions.api.memorySize=128,512,1024,1769,3008",
+                "--replications", "1", "--out", sweep.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        com.fasterxml.jackson.databind.JsonNode points = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(sweep.resolve("sweep.json").toFile()).path("points");
+        StringBuilder stats = new StringBuilder("{\"stats\": [");
+        for (int i = 0; i < points.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode p = points.get(i);
+            stats.append(i == 0 ? "" : ", ").append("{\"value\": ").append(p.path("values").path("functions.api.memorySize")
+                    .asInt()).append(", \"averageDuration\": ").append(p.path("figures").path("api.durationMs.mean")
+                    .path("mean").asDouble()).append(", \"averagePrice\": 0}");
+        }
+        Path result = dir.resolve("power-tuning.json");
+        Files.writeString(result, stats.append("]}").toString());
+        Path out = dir.resolve("api-tuned.yaml");
+        r = Cli.run("fit", "--power-tuning", result.toString(), "--function", "api", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<StepSpec> steps = ScenarioLoader.load(out, List.of("traffic[0].poisson.rate=1/s")).function("api").handler().steps();
+        double cpu = ((StepSpec.Cpu) steps.get(0)).cpuMicros().mean() / 1000;
+        double wait = ((StepSpec.Wait) steps.get(1)).micros().mean() / 1000;
+        double waitMean = 20 * Math.exp(Math.pow(Math.log(3) / 2.3263478740408408, 2) / 2);
+        assertEquals(300, cpu, 0.05 * 300, r.out());
+        assertEquals(waitMean, wait, 0.05 * waitMean, r.out());
+
+        Cli url = Cli.run("fit", "--power-tuning", LOGS.resolve("power-tuning-output.json").toString(), "--function", "hash");
+        assertEquals(0, url.exitCode(), url.err());
+        assertTrue(url.err().startsWith("6 memory sizes: cpu 400.00 ms at one vCPU ± 0.00, wait 30.00 ms ± 0.00"), url.err());
+        assertTrue(url.out().contains("    memorySize: 1024            # the size Power Tuning recommended"), url.out());
+    }
+
     private static void checkQuantiles(DistributionSpec fitted, double medianMs, double p99Ms, long n) {
         double sigma = Math.log(p99Ms / medianMs) / 2.3263478740408408;
         LogNormalDistribution truth = new LogNormalDistribution(null, Math.log(medianMs * 1000), sigma);
