@@ -95,8 +95,25 @@ final class TraceFiles {
         return table(file, Kind.MEMORY);
     }
 
-    /** Invocations per minute of one function. */
+    /** Invocations per minute of one function: a row of an Azure invocations table, or a CloudWatch export. */
     long[] minuteCounts(String file, String row) throws TraceException {
+        Path path = baseDir.resolve(file).normalize();
+        String header = null;
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null && header == null; line = in.readLine()) {
+                header = line.isBlank() ? null : line;
+            }
+        } catch (java.io.IOException e) {
+            header = null; // the table's reading says what is wrong
+        }
+        if (header != null && CloudWatchMetrics.isExport(header)) {
+            try {
+                return CloudWatchMetrics.minuteCounts(file, java.nio.file.Files.readString(path,
+                        java.nio.charset.StandardCharsets.UTF_8), row);
+            } catch (java.io.IOException e) {
+                throw new TraceException(file + ": cannot be read: " + e.getMessage());
+            }
+        }
         Table t = invocations(file);
         return t.counts(t.select(row, "HashFunction"));
     }
