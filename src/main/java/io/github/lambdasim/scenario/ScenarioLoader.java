@@ -204,7 +204,35 @@ public final class ScenarioLoader {
         return spec;
     }
 
+    /**
+     * A value left to fill in, as {@code lambdasim import} writes one: {@code "(fill in: the rate of
+     * requests, such as 10/s)"}. A scenario that still has one is refused, each said once where it
+     * is, before anything else is checked.
+     */
+    static final String PLACEHOLDER = "(fill in: ";
+
+    private boolean placeholders(YamlNode node, String path) {
+        boolean found = false;
+        if (node instanceof YamlNode.Scalar s && s.text != null && s.text.startsWith(PLACEHOLDER)) {
+            problems.add(path, node, "to fill in: " + s.text.substring(PLACEHOLDER.length()).replaceFirst("\\)$", ""));
+            return true;
+        }
+        if (node instanceof YamlNode.Mapping m) {
+            for (var e : m.entries.entrySet()) {
+                found |= placeholders(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+            }
+        } else if (node instanceof YamlNode.Sequence q) {
+            for (int i = 0; i < q.items.size(); i++) {
+                found |= placeholders(q.items.get(i), path + "[" + i + "]");
+            }
+        }
+        return found;
+    }
+
     private ScenarioSpec bind(YamlNode root) {
+        if (placeholders(root, "")) {
+            return null;
+        }
         if (!(root instanceof YamlNode.Mapping)) {
             problems.add("", root, "a scenario is a mapping with keys " + String.join(", ", TOP_KEYS) + "; found "
                     + Fields.describe(root));
