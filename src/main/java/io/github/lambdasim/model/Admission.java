@@ -63,13 +63,13 @@ final class Admission {
         unreservedPool = Math.max(0, spec.account().concurrencyLimit() - reservedSum);
         PlatformSpec.ScalingSpec scaling = spec.platform().scaling();
         if (scaling.scope() == PlatformSpec.Scope.ACCOUNT) {
-            accountBucket = new TokenBucket(scaling.burst(), scaling.refillPerSecond());
+            accountBucket = new TokenBucket(scaling.burst(), scaling.refillPerSecond(), scaling.refillStepMicros());
             functionBuckets = null;
         } else {
             accountBucket = null;
             functionBuckets = new TokenBucket[n];
             for (int f = 0; f < n; f++) {
-                functionBuckets[f] = new TokenBucket(scaling.burst(), scaling.refillPerSecond());
+                functionBuckets[f] = new TokenBucket(scaling.burst(), scaling.refillPerSecond(), scaling.refillStepMicros());
             }
         }
     }

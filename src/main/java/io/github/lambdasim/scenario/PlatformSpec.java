@@ -29,10 +29,11 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
 
     /**
      * How fast new execution environments may be created: a token bucket of {@code burst}
-     * environments refilled continuously at {@code refillPerSecond}, per function (current
-     * rules) or shared by the account (2019 rules).
+     * environments refilled at {@code refillPerSecond}, per function (current rules) or shared by
+     * the account (2019 rules); continuously when {@code refillStepMicros} is 0, else in steps of
+     * that length counted from the first token taken from the full bucket.
      */
-    public record ScalingSpec(Scope scope, int burst, double refillPerSecond) {
+    public record ScalingSpec(Scope scope, int burst, double refillPerSecond, long refillStepMicros) {
     }
 
     /**

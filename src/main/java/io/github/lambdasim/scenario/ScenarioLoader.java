@@ -525,7 +525,7 @@ public final class ScenarioLoader {
     }
 
     private PlatformSpec.ScalingSpec bindScaling(YamlNode node, String region) {
-        Fields f = new Fields(node, "platform.scaling", problems, "scope", "burst", "refill");
+        Fields f = new Fields(node, "platform.scaling", problems, "scope", "burst", "refill", "refillEvery");
         PlatformSpec.Scope s = f.choice("scope", "function", "function", "account").equals("account")
                 ? PlatformSpec.Scope.ACCOUNT : PlatformSpec.Scope.FUNCTION;
         int burst;
@@ -547,7 +547,9 @@ public final class ScenarioLoader {
             // With no refill, a function past its burst would wait forever for a token.
             problems.add("platform.scaling.refill", f.node("refill"), "the scaling rate must be above zero (at least 1e-9/s)");
         }
-        return new PlatformSpec.ScalingSpec(s, burst, refill);
+        // refillEvery: 0s (or absent) refills continuously.
+        long step = f.duration("refillEvery", 0, 0, Units.MICROS_PER_HOUR);
+        return new PlatformSpec.ScalingSpec(s, burst, refill, step);
     }
 
     // ---------------------------------------------------------------- functions
