@@ -54,7 +54,10 @@ final class BillExplainer {
 
     List<String> lines() {
         BillingEra era = spec.era();
-        out.add("Prices of " + spec.region() + "; " + era.label() + " platform: each invocation's duration rounded up to "
+        if (prices.borrowed()) {
+            out.add(prices.notice());
+        }
+        out.add("Prices of " + prices.pricesOf() + "; " + era.label() + " platform: each invocation's duration rounded up to "
                 + era.billingIncrementMs() + " ms" + (era.minimumBilledMs() > 0
                 ? " (at least " + era.minimumBilledMs() + " ms)" : "") + "; GB = MB / 1024.");
         if (periodMicros != spec.monthMicros()) {

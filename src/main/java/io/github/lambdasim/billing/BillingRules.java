@@ -44,10 +44,12 @@ public final class BillingRules {
     private final int ephemeralStorageIncludedMb;
     private final Map<String, EraRules> eras;
     private final Map<String, RegionPrices> regions;
+    /** Every commercial Lambda region, in the order of billing.yaml. */
+    private final List<String> lambdaRegions;
 
     private BillingRules(long defaultMonthMicros, String defaultRegion, FreeTier freeTier,
                          long provisionedIncrementMicros, int ephemeralStorageIncludedMb,
-                         Map<String, EraRules> eras, Map<String, RegionPrices> regions) {
+                         Map<String, EraRules> eras, Map<String, RegionPrices> regions, List<String> lambdaRegions) {
         this.defaultMonthMicros = defaultMonthMicros;
         this.defaultRegion = defaultRegion;
         this.freeTier = freeTier;
@@ -55,6 +57,7 @@ public final class BillingRules {
         this.ephemeralStorageIncludedMb = ephemeralStorageIncludedMb;
         this.eras = eras;
         this.regions = regions;
+        this.lambdaRegions = lambdaRegions;
     }
 
     /** The rules of the platform as published (there is one set). */
@@ -85,21 +88,32 @@ public final class BillingRules {
         return ephemeralStorageIncludedMb;
     }
 
-    /** The regions with a price table, sorted. */
+    /** Every commercial Lambda region a calculation may be for. */
     public List<String> regionNames() {
+        return lambdaRegions;
+    }
+
+    /** The regions with a price table of their own, sorted. */
+    public List<String> pricedRegionNames() {
         return List.copyOf(regions.keySet());
     }
 
     /**
-     * The prices of a region.
+     * The prices of a region: its own table, or for a Lambda region without one the default
+     * region's ({@link RegionPrices#borrowed()}).
      *
-     * @throws IllegalArgumentException naming the known regions when there is no such region
+     * @throws IllegalArgumentException when Lambda has no such region
      */
     public RegionPrices region(String name) {
         RegionPrices prices = regions.get(name);
         if (prices == null) {
-            throw new IllegalArgumentException("unknown region '" + name + "'; known regions: "
-                    + String.join(", ", regions.keySet()));
+            if (!lambdaRegions.contains(name)) {
+                throw new IllegalArgumentException("unknown region '" + name + "'; not one of Lambda's "
+                        + lambdaRegions.size() + " commercial regions (" + lambdaRegions.get(0) + ", "
+                        + lambdaRegions.get(1) + ", ... " + lambdaRegions.get(lambdaRegions.size() - 1) + ")");
+            }
+            RegionPrices lent = regions.get(defaultRegion);
+            return new RegionPrices(name, lent.pricesOf(), lent.byArchitecture());
         }
         return prices;
     }
@@ -154,7 +168,14 @@ public final class BillingRules {
                 throw new IllegalStateException(RESOURCE + ": region " + e.getKey()
                         + " names no price table '" + e.getValue().asText() + "'");
             }
-            regions.put(e.getKey(), new RegionPrices(e.getKey(), table));
+            regions.put(e.getKey(), new RegionPrices(e.getKey(), e.getKey(), table));
+        }
+        List<String> lambdaRegions = new ArrayList<>();
+        need(root, "lambdaRegions").forEach(r -> lambdaRegions.add(r.asText()));
+        for (String priced : regions.keySet()) {
+            if (!lambdaRegions.contains(priced)) {
+                throw new IllegalStateException(RESOURCE + ": region " + priced + " has prices but is not in lambdaRegions");
+            }
         }
         String defaultRegion = need(root, "defaultRegion").asText();
         if (!regions.containsKey(defaultRegion)) {
@@ -164,7 +185,7 @@ public final class BillingRules {
                 whole(root, "monthHours") * MICROS_PER_HOUR, defaultRegion, freeTier,
                 whole(root, "provisionedConcurrencyIncrementMinutes") * MICROS_PER_MINUTE,
                 (int) whole(root, "ephemeralStorageIncludedMb"),
-                Collections.unmodifiableMap(eras), Collections.unmodifiableMap(regions));
+                Collections.unmodifiableMap(eras), Collections.unmodifiableMap(regions), List.copyOf(lambdaRegions));
     }
 
     private static ArchitecturePrices architecturePrices(JsonNode node) {
