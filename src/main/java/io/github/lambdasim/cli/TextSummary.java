@@ -98,6 +98,11 @@ final class TextSummary {
                     ? Format.usd((b.month() ? bill.month() : bill.period()).costUsd().total())
                     : Format.value(figure.unit(), values.get(figure.path()));
             rows.computeIfAbsent(label, k -> new ArrayList<>()).add(value);
+            if (figure == Figures.THROTTLES && f.throttlesRps() > 0) {
+                // Only where the quota refused some: the row says nothing otherwise.
+                rows.put("  of which by the RPS quota", List.of(Format.value(
+                        Figures.THROTTLES_RPS.unit(), values.get(Figures.THROTTLES_RPS.path()))));
+            }
         }
         rows.forEach((label, v) -> sb.append(String.format(Locale.ROOT, "    %-44s %s%n", label, String.join(" / ", v))));
     }

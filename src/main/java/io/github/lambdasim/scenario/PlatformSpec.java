@@ -14,13 +14,16 @@ import java.util.Map;
  * @param maxLifetimeMicros         age at which an environment is recycled even when busy
  * @param packageMicrosPerMb        cold-start time added per MB of deployment package
  * @param coldStartSpread           p99 / median of the platform part of a cold start
+ * @param requestsPerSecondPerConcurrency the requests-per-second quota per unit of concurrency: synchronous
+ *                                  requests on demand per account concurrency, and on provisioned environments
+ *                                  per provisioned concurrency of the function (0: no quota)
  */
 public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int memoryMinMb, int memoryMaxMb,
                            int memoryStepMb, int ephemeralStorageMinMb, int ephemeralStorageMaxMb,
                            long maxTimeoutMicros, long maxInitMicros, BillingEra billingEra,
                            DistributionSpec idleLifetimeMicros,
                            DistributionSpec maxLifetimeMicros, ScalingSpec scaling, int accountConcurrency,
-                           int minUnreservedConcurrency, ProvisionedRules provisioned,
+                           int minUnreservedConcurrency, int requestsPerSecondPerConcurrency, ProvisionedRules provisioned,
                            Map<String, Long> runtimeColdStartMedianMicros,
                            double coldStartSpread, long packageMicrosPerMb, EventRules events) {
     public PlatformSpec {

@@ -366,7 +366,7 @@ public final class ScenarioLoader {
 
     private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "ephemeralStorage",
         "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
-        "minUnreserved", "provisioned", "coldStart", "events"};
+        "minUnreserved", "requestsPerSecondPerConcurrency", "provisioned", "coldStart", "events"};
     private static final String[] EVENT_RULE_KEYS = {"throttleBackoff", "errorRetryDelays", "maximumRetryAttempts",
         "maximumEventAge", "recursionLimit", "sdkMaxAttempts", "sdkBackoffBase", "sdkMaxBackoff", "asyncInvokeLatency"};
 
@@ -420,6 +420,7 @@ public final class ScenarioLoader {
         PlatformSpec.ScalingSpec scaling = bindScaling(f.node("scaling"), region);
         int accountConcurrency = (int) f.integer("accountConcurrency", 1000, 1, MAX_ACCOUNT_CONCURRENCY, "");
         int minUnreserved = (int) f.integer("minUnreserved", 100, 0, MAX_ACCOUNT_CONCURRENCY, "");
+        int rpsPerConcurrency = (int) f.integer("requestsPerSecondPerConcurrency", 10, 0, 1000, "");
         Fields pc = new Fields(f.node("provisioned"), "platform.provisioned", problems, "allocationDelay",
                 "scaleOutDatapoints", "scaleInDatapoints", "scaleInThreshold");
         DistributionSpec allocationDelay = distribution(pc.node("allocationDelay"), "platform.provisioned.allocationDelay",
@@ -442,7 +443,7 @@ public final class ScenarioLoader {
             return null;
         }
         return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
-                maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, provisionedRules, runtimes, spread,
+                maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, rpsPerConcurrency, provisionedRules, runtimes, spread,
                 perPackage, events);
     }
 
