@@ -9,6 +9,8 @@ import java.util.Map;
  * overrides.
  *
  * @param vcpuMemoryMb              memory that buys one full vCPU
+ * @param maxVcpusMemoryMb          memory at which the share reaches {@code maxVcpus}, linear from one vCPU at
+ *                                  {@code vcpuMemoryMb}; 0: one vCPU per {@code vcpuMemoryMb} throughout, capped
  * @param billingEra                the era's billing rules (rounding, INIT billing)
  * @param idleLifetimeMicros        how long an idle environment lives before it is reclaimed
  * @param maxLifetimeMicros         age at which an environment is recycled even when busy
@@ -18,7 +20,7 @@ import java.util.Map;
  *                                  requests on demand per account concurrency, and on provisioned environments
  *                                  per provisioned concurrency of the function (0: no quota)
  */
-public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int memoryMinMb, int memoryMaxMb,
+public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int maxVcpusMemoryMb, int memoryMinMb, int memoryMaxMb,
                            int memoryStepMb, int ephemeralStorageMinMb, int ephemeralStorageMaxMb,
                            long maxTimeoutMicros, long maxInitMicros, BillingEra billingEra,
                            DistributionSpec idleLifetimeMicros,

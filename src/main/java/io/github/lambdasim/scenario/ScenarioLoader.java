@@ -364,7 +364,7 @@ public final class ScenarioLoader {
         return presets().keySet();
     }
 
-    private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "ephemeralStorage",
+    private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "maxVcpusMemoryMb", "memory", "ephemeralStorage",
         "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
         "minUnreserved", "requestsPerSecondPerConcurrency", "provisioned", "coldStart", "events"};
     private static final String[] EVENT_RULE_KEYS = {"throttleBackoff", "errorRetryDelays", "maximumRetryAttempts",
@@ -400,6 +400,11 @@ public final class ScenarioLoader {
         Fields f = new Fields(merged, "platform", problems, PLATFORM_KEYS);
         int vcpuMb = (int) f.integer("vcpuMemoryMb", 1769, 64, 100_000, "MB");
         int maxVcpus = (int) f.integer("maxVcpus", 6, 1, 64, "");
+        int maxVcpusMb = (int) f.integer("maxVcpusMemoryMb", 0, 0, 100_000, "MB");
+        if (maxVcpusMb != 0 && maxVcpusMb <= vcpuMb) {
+            problems.add("platform.maxVcpusMemoryMb", f.node("maxVcpusMemoryMb"), maxVcpusMb + " MB is not above vcpuMemoryMb "
+                    + vcpuMb + " MB: the share grows from one vCPU there to maxVcpus here (0: one vCPU per vcpuMemoryMb)");
+        }
         Fields memory = new Fields(f.node("memory"), "platform.memory", problems, "min", "max", "step");
         int memMin = (int) memory.integer("min", 128, 64, 100_000, "MB");
         int memMax = (int) memory.integer("max", 10240, memMin, 100_000, "MB");
@@ -442,7 +447,7 @@ public final class ScenarioLoader {
         if (idle == null || maxLife == null || scaling == null || era == null || allocationDelay == null || events == null) {
             return null;
         }
-        return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
+        return new PlatformSpec(presetName, vcpuMb, maxVcpus, maxVcpusMb, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
                 maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, rpsPerConcurrency, provisionedRules, runtimes, spread,
                 perPackage, events);
     }
