@@ -144,6 +144,11 @@ final class BillExplainer {
             }
             if (terms.size() > 1) {
                 out.add(INDENT + "Tiers of a month's GB-s: " + tiers(p));
+            } else if (!spec.era().durationTiers() && a.billableGbSeconds().compareTo(rules.region(spec.region())
+                    .prices(a.architecture()).durationTiers().get(0).upToGbSeconds()) > 0) {
+                // Beyond where today's first tier ends: say why the bill has no tiers.
+                out.add(INDENT + "No duration tiers in the " + spec.era().label() + " era (they came in 2022): "
+                        + "every GB-s at the first tier's price");
             }
             out.add(INDENT + "Monthly compute charges = " + String.join(" + ", terms) + " = "
                     + (both ? usd4(a.computeUsd()) : usd(month.costUsd().compute())));

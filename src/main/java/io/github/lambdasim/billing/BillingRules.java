@@ -32,7 +32,7 @@ public final class BillingRules {
 
     /** The rules of one platform era, as {@link BillingEra} exposes them. */
     record EraRules(long billingIncrementMs, long minimumBilledMs, boolean initBilledManagedRuntime,
-                    boolean initBilledCustomRuntime) {
+                    boolean initBilledCustomRuntime, boolean durationTiers) {
     }
 
     private static final BillingRules INSTANCE = load();
@@ -118,6 +118,23 @@ public final class BillingRules {
         return prices;
     }
 
+    /**
+     * The prices of a region in an era: {@link #region(String)}'s, with only the first duration
+     * tier's price, unlimited, in an era before the tiers.
+     */
+    public RegionPrices region(String name, BillingEra era) {
+        RegionPrices prices = region(name);
+        if (era.durationTiers()) {
+            return prices;
+        }
+        Map<Architecture, ArchitecturePrices> flat = new EnumMap<>(Architecture.class);
+        prices.byArchitecture().forEach((a, p) -> flat.put(a, new ArchitecturePrices(p.usdPerMillionRequests(),
+                List.of(new DurationTier(null, p.durationTiers().get(0).usdPerGbSecond())),
+                p.provisionedConcurrencyUsdPerGbSecond(), p.provisionedDurationUsdPerGbSecond(),
+                p.ephemeralStorageUsdPerGbSecond())));
+        return new RegionPrices(prices.region(), prices.pricesOf(), flat);
+    }
+
     EraRules era(String label) {
         EraRules rules = eras.get(label);
         if (rules == null) {
@@ -148,7 +165,8 @@ public final class BillingRules {
             JsonNode init = need(era, "initBilled");
             eras.put(e.getKey(), new EraRules(
                     whole(era, "billingIncrementMs"), whole(era, "minimumBilledMs"),
-                    need(init, "managedRuntime").asBoolean(), need(init, "customRuntime").asBoolean()));
+                    need(init, "managedRuntime").asBoolean(), need(init, "customRuntime").asBoolean(),
+                    need(era, "durationTiers").asBoolean()));
         }
 
         Map<String, Map<Architecture, ArchitecturePrices>> tables = new LinkedHashMap<>();

@@ -27,9 +27,28 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int ma
                            DistributionSpec maxLifetimeMicros, ScalingSpec scaling, int accountConcurrency,
                            int minUnreservedConcurrency, int requestsPerSecondPerConcurrency, ProvisionedRules provisioned,
                            Map<String, Long> runtimeColdStartMedianMicros,
-                           double coldStartSpread, long packageMicrosPerMb, EventRules events) {
+                           double coldStartSpread, long packageMicrosPerMb, EventRules events,
+                           Map<String, String> arrivedLater, boolean allowAnachronisms) {
     public PlatformSpec {
         runtimeColdStartMedianMicros = Map.copyOf(runtimeColdStartMedianMicros);
+        arrivedLater = Map.copyOf(arrivedLater);
+    }
+
+    /** The features a preset of an earlier era may list under {@code arrivedLater}. */
+    public static final java.util.List<String> LATER_FEATURES = java.util.List.of("arm64", "containerImages",
+            "ephemeralStorageAbove512Mb");
+
+    /**
+     * Why {@code feature} (one of {@link #LATER_FEATURES}) is refused on this platform: it arrived
+     * after the era, and the scenario did not allow anachronisms; null when it may be used.
+     */
+    public String anachronism(String feature, String what) {
+        String arrived = arrivedLater.get(feature);
+        if (arrived == null || allowAnachronisms) {
+            return null;
+        }
+        return what + " arrived in " + arrived + ", after the " + preset + " platform (a scenario may use it anyway "
+                + "with platform: {preset: \"" + preset + "\", allowAnachronisms: true})";
     }
 
     /**
@@ -105,7 +124,8 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int ma
         if (storageMb > ephemeralStorageMaxMb) {
             return storageMb + " MB is above the maximum " + ephemeralStorageMaxMb + " MB of the " + preset + " platform";
         }
-        return null;
+        return storageMb > ephemeralStorageMinMb ? anachronism("ephemeralStorageAbove512Mb", storageMb
+                + " MB: ephemeral storage above " + ephemeralStorageMinMb + " MB") : null;
     }
 
     /** The runtime family of a runtime identifier ({@code nodejs20.x} -> {@code nodejs}), or null. */

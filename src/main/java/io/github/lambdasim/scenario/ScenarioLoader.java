@@ -366,7 +366,7 @@ public final class ScenarioLoader {
 
     private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "maxVcpusMemoryMb", "memory", "ephemeralStorage",
         "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
-        "minUnreserved", "requestsPerSecondPerConcurrency", "provisioned", "coldStart", "events"};
+        "minUnreserved", "requestsPerSecondPerConcurrency", "provisioned", "coldStart", "events", "arrivedLater", "allowAnachronisms"};
     private static final String[] EVENT_RULE_KEYS = {"throttleBackoff", "errorRetryDelays", "maximumRetryAttempts",
         "maximumEventAge", "recursionLimit", "sdkMaxAttempts", "sdkBackoffBase", "sdkMaxBackoff", "asyncInvokeLatency"};
 
@@ -444,12 +444,21 @@ public final class ScenarioLoader {
         long perPackage = cold.duration("perPackageMb", 0, 0, 10 * Units.MICROS_PER_SECOND);
         PlatformSpec.EventRules events = bindEventRules(f.node("events"),
                 ((YamlNode.Mapping) overrides).entries.get("events") instanceof YamlNode.Mapping given ? given : null);
+        Map<String, String> arrivedLater = new HashMap<>();
+        Fields later = new Fields(f.node("arrivedLater"), "platform.arrivedLater", problems,
+                PlatformSpec.LATER_FEATURES.toArray(String[]::new));
+        for (String feature : PlatformSpec.LATER_FEATURES) {
+            if (later.has(feature)) {
+                arrivedLater.put(feature, later.text(feature, ""));
+            }
+        }
+        boolean allowAnachronisms = f.bool("allowAnachronisms", false);
         if (idle == null || maxLife == null || scaling == null || era == null || allocationDelay == null || events == null) {
             return null;
         }
         return new PlatformSpec(presetName, vcpuMb, maxVcpus, maxVcpusMb, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
                 maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, rpsPerConcurrency, provisionedRules, runtimes, spread,
-                perPackage, events);
+                perPackage, events, arrivedLater, allowAnachronisms);
     }
 
     /**
@@ -650,6 +659,10 @@ public final class ScenarioLoader {
         f.text("description", "");
         String runtime = f.text("runtime", DEFAULT_RUNTIME);
         boolean image = runtime.equals("container") || runtime.equals("image");
+        String imageLater = image && platform != null ? platform.anachronism("containerImages", "a container image") : null;
+        if (imageLater != null) {
+            problems.add(f.child("runtime"), f.node("runtime"), "'" + runtime + "': " + imageLater);
+        }
         if (platform != null && platform.runtimeFamily(runtime) == null) {
             String hint = runtimeHint(runtime, platform.runtimeColdStartMedianMicros().keySet());
             problems.add(f.child("runtime"), f.node("runtime"), "unknown runtime '" + runtime + "'; expected a runtime of the "
@@ -669,6 +682,11 @@ public final class ScenarioLoader {
             problems.add(f.child("architecture"), f.node("architecture"), "expected x86_64 or arm64, found '" + arch + "'"
                     + Fields.didYouMean(arch, List.of("x86_64", "arm64")));
             architecture = Architecture.X86_64;
+        }
+        String armLater = architecture == Architecture.ARM64 && platform != null
+                ? platform.anachronism("arm64", "arm64 (Graviton2)") : null;
+        if (armLater != null) {
+            problems.add(f.child("architecture"), f.node("architecture"), armLater);
         }
         long maxTimeout = platform == null ? 900 * Units.MICROS_PER_SECOND : platform.maxTimeoutMicros();
         long timeout = f.duration("timeout", DEFAULT_TIMEOUT_MICROS, Units.MICROS_PER_SECOND, maxTimeout);
