@@ -54,7 +54,10 @@ final class BillExplainer {
 
     List<String> lines() {
         BillingEra era = spec.era();
-        out.add("Prices of " + spec.region() + "; " + era.label() + " platform: each invocation's duration rounded up to "
+        if (prices.borrowed()) {
+            out.add(prices.notice());
+        }
+        out.add("Prices of " + prices.pricesOf() + "; " + era.label() + " platform: each invocation's duration rounded up to "
                 + era.billingIncrementMs() + " ms" + (era.minimumBilledMs() > 0
                 ? " (at least " + era.minimumBilledMs() + " ms)" : "") + "; GB = MB / 1024.");
         if (periodMicros != spec.monthMicros()) {
@@ -141,6 +144,11 @@ final class BillExplainer {
             }
             if (terms.size() > 1) {
                 out.add(INDENT + "Tiers of a month's GB-s: " + tiers(p));
+            } else if (!spec.era().durationTiers() && a.billableGbSeconds().compareTo(rules.region(spec.region())
+                    .prices(a.architecture()).durationTiers().get(0).upToGbSeconds()) > 0) {
+                // Beyond where today's first tier ends: say why the bill has no tiers.
+                out.add(INDENT + "No duration tiers in the " + spec.era().label() + " era (they came in 2022): "
+                        + "every GB-s at the first tier's price");
             }
             out.add(INDENT + "Monthly compute charges = " + String.join(" + ", terms) + " = "
                     + (both ? usd4(a.computeUsd()) : usd(month.costUsd().compute())));

@@ -21,6 +21,7 @@ public enum BillingEra {
     private final long minimumBilledMs;
     private final boolean initBilledManagedRuntime;
     private final boolean initBilledCustomRuntime;
+    private final boolean durationTiers;
 
     BillingEra(String label) {
         BillingRules.EraRules rules = BillingRules.get().era(label);
@@ -30,6 +31,12 @@ public enum BillingEra {
         this.minimumBilledMs = rules.minimumBilledMs();
         this.initBilledManagedRuntime = rules.initBilledManagedRuntime();
         this.initBilledCustomRuntime = rules.initBilledCustomRuntime();
+        this.durationTiers = rules.durationTiers();
+    }
+
+    /** Whether the price table's duration tiers apply (since 2022), or every GB-s is at the first tier's price. */
+    public boolean durationTiers() {
+        return durationTiers;
     }
 
     /** The name users write ({@code current}, {@code 2019}). */

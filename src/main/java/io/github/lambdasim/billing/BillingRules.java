@@ -32,7 +32,7 @@ public final class BillingRules {
 
     /** The rules of one platform era, as {@link BillingEra} exposes them. */
     record EraRules(long billingIncrementMs, long minimumBilledMs, boolean initBilledManagedRuntime,
-                    boolean initBilledCustomRuntime) {
+                    boolean initBilledCustomRuntime, boolean durationTiers) {
     }
 
     private static final BillingRules INSTANCE = load();
@@ -44,10 +44,12 @@ public final class BillingRules {
     private final int ephemeralStorageIncludedMb;
     private final Map<String, EraRules> eras;
     private final Map<String, RegionPrices> regions;
+    /** Every commercial Lambda region, in the order of billing.yaml. */
+    private final List<String> lambdaRegions;
 
     private BillingRules(long defaultMonthMicros, String defaultRegion, FreeTier freeTier,
                          long provisionedIncrementMicros, int ephemeralStorageIncludedMb,
-                         Map<String, EraRules> eras, Map<String, RegionPrices> regions) {
+                         Map<String, EraRules> eras, Map<String, RegionPrices> regions, List<String> lambdaRegions) {
         this.defaultMonthMicros = defaultMonthMicros;
         this.defaultRegion = defaultRegion;
         this.freeTier = freeTier;
@@ -55,6 +57,7 @@ public final class BillingRules {
         this.ephemeralStorageIncludedMb = ephemeralStorageIncludedMb;
         this.eras = eras;
         this.regions = regions;
+        this.lambdaRegions = lambdaRegions;
     }
 
     /** The rules of the platform as published (there is one set). */
@@ -85,23 +88,51 @@ public final class BillingRules {
         return ephemeralStorageIncludedMb;
     }
 
-    /** The regions with a price table, sorted. */
+    /** Every commercial Lambda region a calculation may be for. */
     public List<String> regionNames() {
+        return lambdaRegions;
+    }
+
+    /** The regions with a price table of their own, sorted. */
+    public List<String> pricedRegionNames() {
         return List.copyOf(regions.keySet());
     }
 
     /**
-     * The prices of a region.
+     * The prices of a region: its own table, or for a Lambda region without one the default
+     * region's ({@link RegionPrices#borrowed()}).
      *
-     * @throws IllegalArgumentException naming the known regions when there is no such region
+     * @throws IllegalArgumentException when Lambda has no such region
      */
     public RegionPrices region(String name) {
         RegionPrices prices = regions.get(name);
         if (prices == null) {
-            throw new IllegalArgumentException("unknown region '" + name + "'; known regions: "
-                    + String.join(", ", regions.keySet()));
+            if (!lambdaRegions.contains(name)) {
+                throw new IllegalArgumentException("unknown region '" + name + "'; not one of Lambda's "
+                        + lambdaRegions.size() + " commercial regions (" + lambdaRegions.get(0) + ", "
+                        + lambdaRegions.get(1) + ", ... " + lambdaRegions.get(lambdaRegions.size() - 1) + ")");
+            }
+            RegionPrices lent = regions.get(defaultRegion);
+            return new RegionPrices(name, lent.pricesOf(), lent.byArchitecture());
         }
         return prices;
+    }
+
+    /**
+     * The prices of a region in an era: {@link #region(String)}'s, with only the first duration
+     * tier's price, unlimited, in an era before the tiers.
+     */
+    public RegionPrices region(String name, BillingEra era) {
+        RegionPrices prices = region(name);
+        if (era.durationTiers()) {
+            return prices;
+        }
+        Map<Architecture, ArchitecturePrices> flat = new EnumMap<>(Architecture.class);
+        prices.byArchitecture().forEach((a, p) -> flat.put(a, new ArchitecturePrices(p.usdPerMillionRequests(),
+                List.of(new DurationTier(null, p.durationTiers().get(0).usdPerGbSecond())),
+                p.provisionedConcurrencyUsdPerGbSecond(), p.provisionedDurationUsdPerGbSecond(),
+                p.ephemeralStorageUsdPerGbSecond())));
+        return new RegionPrices(prices.region(), prices.pricesOf(), flat);
     }
 
     EraRules era(String label) {
@@ -134,7 +165,8 @@ public final class BillingRules {
             JsonNode init = need(era, "initBilled");
             eras.put(e.getKey(), new EraRules(
                     whole(era, "billingIncrementMs"), whole(era, "minimumBilledMs"),
-                    need(init, "managedRuntime").asBoolean(), need(init, "customRuntime").asBoolean()));
+                    need(init, "managedRuntime").asBoolean(), need(init, "customRuntime").asBoolean(),
+                    need(era, "durationTiers").asBoolean()));
         }
 
         Map<String, Map<Architecture, ArchitecturePrices>> tables = new LinkedHashMap<>();
@@ -154,7 +186,14 @@ public final class BillingRules {
                 throw new IllegalStateException(RESOURCE + ": region " + e.getKey()
                         + " names no price table '" + e.getValue().asText() + "'");
             }
-            regions.put(e.getKey(), new RegionPrices(e.getKey(), table));
+            regions.put(e.getKey(), new RegionPrices(e.getKey(), e.getKey(), table));
+        }
+        List<String> lambdaRegions = new ArrayList<>();
+        need(root, "lambdaRegions").forEach(r -> lambdaRegions.add(r.asText()));
+        for (String priced : regions.keySet()) {
+            if (!lambdaRegions.contains(priced)) {
+                throw new IllegalStateException(RESOURCE + ": region " + priced + " has prices but is not in lambdaRegions");
+            }
         }
         String defaultRegion = need(root, "defaultRegion").asText();
         if (!regions.containsKey(defaultRegion)) {
@@ -164,7 +203,7 @@ public final class BillingRules {
                 whole(root, "monthHours") * MICROS_PER_HOUR, defaultRegion, freeTier,
                 whole(root, "provisionedConcurrencyIncrementMinutes") * MICROS_PER_MINUTE,
                 (int) whole(root, "ephemeralStorageIncludedMb"),
-                Collections.unmodifiableMap(eras), Collections.unmodifiableMap(regions));
+                Collections.unmodifiableMap(eras), Collections.unmodifiableMap(regions), List.copyOf(lambdaRegions));
     }
 
     private static ArchitecturePrices architecturePrices(JsonNode node) {

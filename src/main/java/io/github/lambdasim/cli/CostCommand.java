@@ -193,6 +193,9 @@ public final class CostCommand implements Callable<Integer> {
         Architecture arch = Architecture.named(architecture);
         if (arch == null) {
             problems.add("--architecture: '" + architecture + "' is not an architecture; known: " + architectureLabels());
+        } else if (arch == Architecture.ARM64 && era != null) {
+            addIf(problems, "--architecture", ScenarioLoader.preset(era.label(), rules.defaultRegion())
+                    .anachronism("arm64", "arm64 (Graviton2)"));
         }
         String regionName = region == null ? rules.defaultRegion() : region;
         try {

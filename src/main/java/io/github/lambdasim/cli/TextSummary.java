@@ -1,5 +1,7 @@
 package io.github.lambdasim.cli;
 
+import io.github.lambdasim.billing.BillingRules;
+import io.github.lambdasim.billing.RegionPrices;
 import io.github.lambdasim.model.EntryPointResult;
 import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.model.Figures;
@@ -49,9 +51,13 @@ final class TextSummary {
         var period = run.bill().period();
         var month = run.bill().month();
         double monthHours = run.bill().spec().monthMicros() / 3.6e9;
+        RegionPrices prices = BillingRules.get().region(s.region());
         sb.append(String.format(Locale.ROOT, "%n  Bill (%s, %s prices%s): %s for the run; %s %s%n",
-                s.platform().billingEra().label(), s.region(), s.billing().freeTier() ? ", free tier applied" : ", no free tier",
+                s.platform().billingEra().label(), prices.pricesOf(), s.billing().freeTier() ? ", free tier applied" : ", no free tier",
                 Format.usd(period.costUsd().total()), Format.usd(month.costUsd().total()), Format.ifRepeated(monthHours)));
+        if (prices.borrowed()) {
+            sb.append("    ").append(prices.notice()).append(String.format(Locale.ROOT, "%n"));
+        }
         sb.append(String.format(Locale.ROOT, "    that month: requests %s + compute %s + provisioned %s + provisioned compute %s"
                         + " + ephemeral storage %s%n", Format.usd(month.costUsd().requests()),
                 Format.usd(month.costUsd().compute()), Format.usd(month.costUsd().provisioned()),
@@ -92,6 +98,11 @@ final class TextSummary {
                     ? Format.usd((b.month() ? bill.month() : bill.period()).costUsd().total())
                     : Format.value(figure.unit(), values.get(figure.path()));
             rows.computeIfAbsent(label, k -> new ArrayList<>()).add(value);
+            if (figure == Figures.THROTTLES && f.throttlesRps() > 0) {
+                // Only where the quota refused some: the row says nothing otherwise.
+                rows.put("  of which by the RPS quota", List.of(Format.value(
+                        Figures.THROTTLES_RPS.unit(), values.get(Figures.THROTTLES_RPS.path()))));
+            }
         }
         rows.forEach((label, v) -> sb.append(String.format(Locale.ROOT, "    %-44s %s%n", label, String.join(" / ", v))));
     }

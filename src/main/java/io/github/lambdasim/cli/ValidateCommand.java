@@ -2,7 +2,9 @@ package io.github.lambdasim.cli;
 
 import io.github.lambdasim.model.RunEstimate;
 import io.github.lambdasim.model.Simulation;
+import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.scenario.FunctionSpec;
+import io.github.lambdasim.scenario.PlatformSpec;
 import io.github.lambdasim.scenario.ProvisionedSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.scenario.StepSpec;
@@ -47,6 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (s.functions().size() <= LISTED) {
             for (FunctionSpec f : s.functions()) {
                 out.println("  function " + describe(f) + (s.eventDriven() ? events(f, s.asyncTargets().contains(f.name())) : ""));
+                out.println(quotas(s, f));
             }
             for (TrafficSpec t : s.traffic()) {
                 out.printf(Locale.ROOT, "  traffic -> %s%s: %s%n", t.function(),
@@ -90,8 +93,48 @@ final class ValidateCommand implements Callable<Integer> {
         for (FunctionSpec f : top) {
             out.printf(Locale.ROOT, "  function %s; about %,.0f requests expected%n", describe(f),
                     requests.getOrDefault(f.name(), new double[1])[0]);
+            out.println(quotas(s, f));
         }
         out.printf(Locale.ROOT, "  ... and %,d more functions%n", s.functions().size() - top.size());
+    }
+
+    /**
+     * The platform's limits that bind function {@code f}, in one line: its concurrency (reserved, or
+     * the account's unreserved pool), the requests-per-second quota and the scaling rule of the era.
+     */
+    static String quotas(ScenarioSpec s, FunctionSpec f) {
+        PlatformSpec p = s.platform();
+        int account = s.account().concurrencyLimit();
+        String concurrency;
+        if (f.hasReservedConcurrency()) {
+            concurrency = String.format(Locale.ROOT, "concurrency %,d (reserved)", f.reservedConcurrency());
+        } else {
+            long reserved = s.functions().stream().filter(FunctionSpec::hasReservedConcurrency)
+                    .mapToLong(FunctionSpec::reservedConcurrency).sum();
+            concurrency = reserved == 0
+                    ? String.format(Locale.ROOT, "concurrency %,d (the account's, shared)", account)
+                    : String.format(Locale.ROOT, "concurrency %,d (the account's %,d less %,d reserved, shared)",
+                    Math.max(0, account - reserved), account, reserved);
+        }
+        int perConcurrency = p.requestsPerSecondPerConcurrency();
+        String rps = perConcurrency == 0 ? "no requests-per-second quota"
+                : String.format(Locale.ROOT, "%,d synchronous requests/s on demand (%d x %,d, the account's)",
+                (long) perConcurrency * account, perConcurrency, account);
+        int provisioned = f.provisioned().maxLevel();
+        if (perConcurrency > 0 && provisioned > 0) {
+            rps += String.format(Locale.ROOT, ", %d x provisioned concurrency on provisioned environments (up to %,d/s)",
+                    perConcurrency, (long) perConcurrency * provisioned);
+        }
+        PlatformSpec.ScalingSpec sc = p.scaling();
+        String who = sc.scope() == PlatformSpec.Scope.ACCOUNT ? "shared by the account" : "per function";
+        String scaling = sc.refillStepMicros() > 0
+                ? String.format(Locale.ROOT, "%,d new environments at once (%s), then +%s %s", sc.burst(), who,
+                        Format.number(sc.refillPerSecond() * sc.refillStepMicros() / 1e6, 0),
+                        sc.refillStepMicros() == 60 * Units.MICROS_PER_SECOND ? "at the end of each minute"
+                                : "at the end of each " + Units.formatDuration(sc.refillStepMicros()))
+                : String.format(Locale.ROOT, "%,d new environments at once (%s), refilled at %s/s", sc.burst(), who,
+                        Format.number(sc.refillPerSecond(), sc.refillPerSecond() == Math.rint(sc.refillPerSecond()) ? 0 : 2));
+        return "    limits: " + concurrency + "; " + rps + "; scaling " + scaling;
     }
 
     private static String describe(FunctionSpec f) {

@@ -49,6 +49,16 @@ final class Admission {
     private final TokenBucket[] functionBuckets;
     private Waiter[] waiters = new Waiter[0];
 
+    // The requests-per-second quota, counted in fixed one-second windows of the clock: synchronous
+    // requests started on demand (account-wide) and on provisioned environments (per function).
+    private static final long RPS_WINDOW_MICROS = 1_000_000L;
+    private final int rpsPerConcurrency;
+    private final long onDemandRpsLimit;
+    private long onDemandRpsWindow = -1;
+    private long onDemandRpsCount;
+    private final long[] provisionedRpsWindow;
+    private final int[] provisionedRpsCount;
+
     Admission(ScenarioSpec spec) {
         int n = spec.functions().size();
         rec = new int[n * STRIDE];
@@ -61,15 +71,20 @@ final class Admission {
             }
         }
         unreservedPool = Math.max(0, spec.account().concurrencyLimit() - reservedSum);
+        rpsPerConcurrency = spec.platform().requestsPerSecondPerConcurrency();
+        onDemandRpsLimit = rpsPerConcurrency == 0 ? Long.MAX_VALUE : (long) rpsPerConcurrency * spec.account().concurrencyLimit();
+        provisionedRpsWindow = new long[n];
+        Arrays.fill(provisionedRpsWindow, -1);
+        provisionedRpsCount = new int[n];
         PlatformSpec.ScalingSpec scaling = spec.platform().scaling();
         if (scaling.scope() == PlatformSpec.Scope.ACCOUNT) {
-            accountBucket = new TokenBucket(scaling.burst(), scaling.refillPerSecond());
+            accountBucket = new TokenBucket(scaling.burst(), scaling.refillPerSecond(), scaling.refillStepMicros());
             functionBuckets = null;
         } else {
             accountBucket = null;
             functionBuckets = new TokenBucket[n];
             for (int f = 0; f < n; f++) {
-                functionBuckets[f] = new TokenBucket(scaling.burst(), scaling.refillPerSecond());
+                functionBuckets[f] = new TokenBucket(scaling.burst(), scaling.refillPerSecond(), scaling.refillStepMicros());
             }
         }
     }
@@ -109,6 +124,41 @@ final class Admission {
             return rec[r + BUSY] < rec[r + RESERVED];
         }
         return unreservedBusy + unreservedProvisionedBusy < unreservedPool;
+    }
+
+    /**
+     * Whether the requests-per-second quota lets one more synchronous request start now: on a
+     * provisioned environment of {@code f} (10 x its provisioned level a second) or on demand
+     * (10 x the account's concurrency limit a second, shared by every function).
+     */
+    boolean rpsAllows(int f, boolean onProvisioned, long now) {
+        if (rpsPerConcurrency == 0) {
+            return true;
+        }
+        long window = now / RPS_WINDOW_MICROS;
+        if (onProvisioned) {
+            return provisionedRpsWindow[f] != window
+                    || provisionedRpsCount[f] < (long) rpsPerConcurrency * rec[f * STRIDE + PROVISIONED_LEVEL];
+        }
+        return onDemandRpsWindow != window || onDemandRpsCount < onDemandRpsLimit;
+    }
+
+    /** A synchronous request started now, on a provisioned environment of {@code f} or on demand: the quota counts it. */
+    void rpsCount(int f, boolean onProvisioned, long now) {
+        long window = now / RPS_WINDOW_MICROS;
+        if (onProvisioned) {
+            if (provisionedRpsWindow[f] != window) {
+                provisionedRpsWindow[f] = window;
+                provisionedRpsCount[f] = 0;
+            }
+            provisionedRpsCount[f]++;
+        } else {
+            if (onDemandRpsWindow != window) {
+                onDemandRpsWindow = window;
+                onDemandRpsCount = 0;
+            }
+            onDemandRpsCount++;
+        }
     }
 
     /** The bucket whose tokens pay for new environments of {@code f}. */

@@ -36,6 +36,10 @@ public final class Figures {
     public static final Figure THROTTLES = measured("throttles", Unit.COUNT, "Throttles (429)",
             "requests refused with 429 (TooManyRequestsException)", LOWER, FunctionResult::throttles,
             "Throttles (429) / of requests", TABLE);
+    public static final Figure THROTTLES_RPS = measured("throttlesRps", Unit.COUNT, "Throttled by the RPS quota",
+            "synchronous requests refused with 429 by the requests-per-second quota (10 x the concurrency limit on "
+            + "demand, 10 x provisioned concurrency on provisioned environments): a part of throttles", LOWER,
+            FunctionResult::throttlesRps, null);
     // Over attempts, which are the requests in a run without retries (each request one attempt).
     public static final Figure THROTTLE_RATE = ratio("throttleRate", "Throttled",
             "the share of attempts throttled (of requests, when nothing is retried)", "throttles",

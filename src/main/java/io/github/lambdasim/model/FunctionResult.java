@@ -27,12 +27,13 @@ import java.util.List;
  * @param provisionedIntervals  provisioned concurrency configured: level and interval, for billing
  * @param provisionedLevelMean  time-weighted mean of the configured provisioned level
  * @param provisionedConcurrencyMax most provisioned environments busy at once
+ * @param throttlesRps          throttles by the requests-per-second quota (a part of {@code throttles})
  * @param latencyWarm           latency histogram of warm invocations (microseconds, provisioned included)
  * @param latencyCold           latency histogram of cold invocations (microseconds)
  * @param events                what an event-driven run measured of its requests, events and calls; null otherwise
  */
 public record FunctionResult(String name, int memoryMb, Architecture architecture, int ephemeralStorageMb,
-                             long requests, long invocations, long throttles, long errors, long timeouts,
+                             long requests, long invocations, long throttles, long throttlesRps, long errors, long timeouts,
                              long coldStarts, long provisionedInvocations, long spilloverInvocations,
                              long inFlightAtEnd, DistributionSummary latencyMs, DistributionSummary durationMs,
                              DistributionSummary initDurationMs, double concurrencyMean, long concurrencyMax,

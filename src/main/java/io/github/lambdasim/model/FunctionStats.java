@@ -28,7 +28,7 @@ final class FunctionStats {
     private static final Metric[] LATENCY_PERCENTILES = {Metric.LATENCY_P50_MS, Metric.LATENCY_P90_MS,
         Metric.LATENCY_P95_MS, Metric.LATENCY_P99_MS, Metric.LATENCY_P999_MS};
     private static final Metric[] COUNTS = {Metric.REQUESTS, Metric.INVOCATIONS, Metric.ERRORS, Metric.TIMEOUTS,
-        Metric.THROTTLES, Metric.COLD_STARTS, Metric.PROVISIONED_INVOCATIONS, Metric.ENVIRONMENTS_CREATED,
+        Metric.THROTTLES, Metric.THROTTLES_RPS, Metric.COLD_STARTS, Metric.PROVISIONED_INVOCATIONS, Metric.ENVIRONMENTS_CREATED,
         Metric.ENVIRONMENTS_RECLAIMED, Metric.ASYNC_EVENTS_RECEIVED, Metric.ASYNC_EVENTS_DROPPED, Metric.ASYNC_RETRIES};
 
     private final Context context;
@@ -59,6 +59,7 @@ final class FunctionStats {
         long requests;
         long invocations;
         long throttles;
+        long throttlesRps;
         long errors;
         long timeouts;
         long coldStarts;
@@ -185,6 +186,13 @@ final class FunctionStats {
         Entry e = entry(f);
         e.throttles++;
         e.periodCounts[Metric.THROTTLES.ordinal()]++;
+    }
+
+    /** A throttle (counted by {@link #throttle} too) was for the requests-per-second quota. */
+    void throttleRps(int f) {
+        Entry e = entry(f);
+        e.throttlesRps++;
+        e.periodCounts[Metric.THROTTLES_RPS.ordinal()]++;
     }
 
     /** An invocation starts on an environment: busy levels and the period's peaks. */
@@ -555,7 +563,7 @@ final class FunctionStats {
         Recorder latency = Recorder.merge(e.warm, e.latencyCold);
         Recorder duration = Recorder.merge(e.warm, e.durationCold);
         return new FunctionResult(fm.spec.name(), fm.spec.memoryMb(), fm.spec.architecture(), fm.spec.ephemeralStorageMb(),
-                e.requests, e.invocations, e.throttles, e.errors, e.timeouts, e.coldStarts, e.provisionedInvocations,
+                e.requests, e.invocations, e.throttles, e.throttlesRps, e.errors, e.timeouts, e.coldStarts, e.provisionedInvocations,
                 e.invocations - e.provisionedInvocations, admission.busy(f),
                 latency.summary(), duration.summary(), e.init.summary(), (e.concurrencyArea + (double) e.concurrency * (endMicros - e.concurrencySince)) / endMicros,
                 e.concurrencyMax, e.environmentsCreated, e.environmentsReclaimed, e.environmentsRecycled,

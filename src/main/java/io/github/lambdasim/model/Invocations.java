@@ -78,17 +78,33 @@ final class Invocations {
         this.entryPoints = entryPoints;
     }
 
-    /** Places request {@code req} on an environment and starts it; false when it is throttled. */
+    /**
+     * Places request {@code req} on an environment and starts it; false when it is throttled. A
+     * synchronous request (traffic or a call) is first held to the requests-per-second quota, as
+     * Lambda's front end does before it looks for capacity; such a throttle is also counted apart.
+     */
     boolean start(int req) {
         int f = requests.function(req);
+        boolean sync = requests.kind(req) != Requests.ASYNC;
         int provisionedEnv = environments.idleTop(f, true);
         if (provisionedEnv != Environments.NONE) {
+            if (sync && !admission.rpsAllows(f, true, context.now)) {
+                stats.throttleRps(f);
+                return false;
+            }
             if (!admission.hasProvisionedCapacity(f)) {
                 return false;
             }
             environments.unlinkIdle(provisionedEnv);
+            if (sync) {
+                admission.rpsCount(f, true, context.now);
+            }
             dispatch(f, provisionedEnv, req, 0, false);
             return true;
+        }
+        if (sync && !admission.rpsAllows(f, false, context.now)) {
+            stats.throttleRps(f);
+            return false;
         }
         if (!admission.hasOnDemandCapacity(f)) {
             return false;
@@ -106,6 +122,9 @@ final class Invocations {
             FunctionModel fm = functions[f];
             init = fm.initCallsOut ? fm.sampleInitSegmentMicros(0) : fm.sampleInitMicros();
             cold = true;
+        }
+        if (sync) {
+            admission.rpsCount(f, false, context.now);
         }
         dispatch(f, env, req, init, cold);
         return true;

@@ -134,9 +134,18 @@ public final class Workload {
         return serial + parallel;
     }
 
-    /** The vCPUs a memory size buys: memory / the memory of one vCPU, at most the platform's maximum. */
+    /**
+     * The vCPUs a memory size buys: memory / the memory of one vCPU up to one vCPU; above it, linear
+     * up to the platform's maximum at {@code maxVcpusMemoryMb} (or, without one, still memory / the
+     * memory of one vCPU), never above the maximum.
+     */
     public static double vcpuShare(int memoryMb, PlatformSpec platform) {
-        return Math.min(platform.maxVcpus(), memoryMb / (double) platform.vcpuMemoryMb());
+        int one = platform.vcpuMemoryMb();
+        if (memoryMb <= one || platform.maxVcpusMemoryMb() == 0) {
+            return Math.min(platform.maxVcpus(), memoryMb / (double) one);
+        }
+        return Math.min(platform.maxVcpus(), 1 + (memoryMb - one) * (platform.maxVcpus() - 1)
+                / (double) (platform.maxVcpusMemoryMb() - one));
     }
 
     /** One run of the steps, in microseconds. */

@@ -9,30 +9,55 @@ import java.util.Map;
  * overrides.
  *
  * @param vcpuMemoryMb              memory that buys one full vCPU
+ * @param maxVcpusMemoryMb          memory at which the share reaches {@code maxVcpus}, linear from one vCPU at
+ *                                  {@code vcpuMemoryMb}; 0: one vCPU per {@code vcpuMemoryMb} throughout, capped
  * @param billingEra                the era's billing rules (rounding, INIT billing)
  * @param idleLifetimeMicros        how long an idle environment lives before it is reclaimed
  * @param maxLifetimeMicros         age at which an environment is recycled even when busy
  * @param packageMicrosPerMb        cold-start time added per MB of deployment package
  * @param coldStartSpread           p99 / median of the platform part of a cold start
+ * @param requestsPerSecondPerConcurrency the requests-per-second quota per unit of concurrency: synchronous
+ *                                  requests on demand per account concurrency, and on provisioned environments
+ *                                  per provisioned concurrency of the function (0: no quota)
  */
-public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int memoryMinMb, int memoryMaxMb,
+public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int maxVcpusMemoryMb, int memoryMinMb, int memoryMaxMb,
                            int memoryStepMb, int ephemeralStorageMinMb, int ephemeralStorageMaxMb,
                            long maxTimeoutMicros, long maxInitMicros, BillingEra billingEra,
                            DistributionSpec idleLifetimeMicros,
                            DistributionSpec maxLifetimeMicros, ScalingSpec scaling, int accountConcurrency,
-                           int minUnreservedConcurrency, ProvisionedRules provisioned,
+                           int minUnreservedConcurrency, int requestsPerSecondPerConcurrency, ProvisionedRules provisioned,
                            Map<String, Long> runtimeColdStartMedianMicros,
-                           double coldStartSpread, long packageMicrosPerMb, EventRules events) {
+                           double coldStartSpread, long packageMicrosPerMb, EventRules events,
+                           Map<String, String> arrivedLater, boolean allowAnachronisms) {
     public PlatformSpec {
         runtimeColdStartMedianMicros = Map.copyOf(runtimeColdStartMedianMicros);
+        arrivedLater = Map.copyOf(arrivedLater);
+    }
+
+    /** The features a preset of an earlier era may list under {@code arrivedLater}. */
+    public static final java.util.List<String> LATER_FEATURES = java.util.List.of("arm64", "containerImages",
+            "ephemeralStorageAbove512Mb");
+
+    /**
+     * Why {@code feature} (one of {@link #LATER_FEATURES}) is refused on this platform: it arrived
+     * after the era, and the scenario did not allow anachronisms; null when it may be used.
+     */
+    public String anachronism(String feature, String what) {
+        String arrived = arrivedLater.get(feature);
+        if (arrived == null || allowAnachronisms) {
+            return null;
+        }
+        return what + " arrived in " + arrived + ", after the " + preset + " platform (a scenario may use it anyway "
+                + "with platform: {preset: \"" + preset + "\", allowAnachronisms: true})";
     }
 
     /**
      * How fast new execution environments may be created: a token bucket of {@code burst}
-     * environments refilled continuously at {@code refillPerSecond}, per function (current
-     * rules) or shared by the account (2019 rules).
+     * environments refilled at {@code refillPerSecond}, per function (current rules) or shared by
+     * the account (2019 rules); continuously when {@code refillStepMicros} is 0, else in steps of
+     * that length counted from the first token taken from the full bucket.
      */
-    public record ScalingSpec(Scope scope, int burst, double refillPerSecond) {
+    public record ScalingSpec(Scope scope, int burst, double refillPerSecond, long refillStepMicros) {
     }
 
     /**
@@ -99,7 +124,8 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
         if (storageMb > ephemeralStorageMaxMb) {
             return storageMb + " MB is above the maximum " + ephemeralStorageMaxMb + " MB of the " + preset + " platform";
         }
-        return null;
+        return storageMb > ephemeralStorageMinMb ? anachronism("ephemeralStorageAbove512Mb", storageMb
+                + " MB: ephemeral storage above " + ephemeralStorageMinMb + " MB") : null;
     }
 
     /** The runtime family of a runtime identifier ({@code nodejs20.x} -> {@code nodejs}), or null. */

@@ -440,9 +440,9 @@ public final class ScenarioLoader {
         return presets().keySet();
     }
 
-    private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "ephemeralStorage",
+    private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "maxVcpusMemoryMb", "memory", "ephemeralStorage",
         "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
-        "minUnreserved", "provisioned", "coldStart", "events"};
+        "minUnreserved", "requestsPerSecondPerConcurrency", "provisioned", "coldStart", "events", "arrivedLater", "allowAnachronisms"};
     private static final String[] EVENT_RULE_KEYS = {"throttleBackoff", "errorRetryDelays", "maximumRetryAttempts",
         "maximumEventAge", "recursionLimit", "sdkMaxAttempts", "sdkBackoffBase", "sdkMaxBackoff", "asyncInvokeLatency"};
 
@@ -476,6 +476,11 @@ public final class ScenarioLoader {
         Fields f = new Fields(merged, "platform", problems, PLATFORM_KEYS);
         int vcpuMb = (int) f.integer("vcpuMemoryMb", 1769, 64, 100_000, "MB");
         int maxVcpus = (int) f.integer("maxVcpus", 6, 1, 64, "");
+        int maxVcpusMb = (int) f.integer("maxVcpusMemoryMb", 0, 0, 100_000, "MB");
+        if (maxVcpusMb != 0 && maxVcpusMb <= vcpuMb) {
+            problems.add("platform.maxVcpusMemoryMb", f.node("maxVcpusMemoryMb"), maxVcpusMb + " MB is not above vcpuMemoryMb "
+                    + vcpuMb + " MB: the share grows from one vCPU there to maxVcpus here (0: one vCPU per vcpuMemoryMb)");
+        }
         Fields memory = new Fields(f.node("memory"), "platform.memory", problems, "min", "max", "step");
         int memMin = (int) memory.integer("min", 128, 64, 100_000, "MB");
         int memMax = (int) memory.integer("max", 10240, memMin, 100_000, "MB");
@@ -496,6 +501,7 @@ public final class ScenarioLoader {
         PlatformSpec.ScalingSpec scaling = bindScaling(f.node("scaling"), region);
         int accountConcurrency = (int) f.integer("accountConcurrency", 1000, 1, MAX_ACCOUNT_CONCURRENCY, "");
         int minUnreserved = (int) f.integer("minUnreserved", 100, 0, MAX_ACCOUNT_CONCURRENCY, "");
+        int rpsPerConcurrency = (int) f.integer("requestsPerSecondPerConcurrency", 10, 0, 1000, "");
         Fields pc = new Fields(f.node("provisioned"), "platform.provisioned", problems, "allocationDelay",
                 "scaleOutDatapoints", "scaleInDatapoints", "scaleInThreshold");
         DistributionSpec allocationDelay = distribution(pc.node("allocationDelay"), "platform.provisioned.allocationDelay",
@@ -514,12 +520,21 @@ public final class ScenarioLoader {
         long perPackage = cold.duration("perPackageMb", 0, 0, 10 * Units.MICROS_PER_SECOND);
         PlatformSpec.EventRules events = bindEventRules(f.node("events"),
                 ((YamlNode.Mapping) overrides).entries.get("events") instanceof YamlNode.Mapping given ? given : null);
+        Map<String, String> arrivedLater = new HashMap<>();
+        Fields later = new Fields(f.node("arrivedLater"), "platform.arrivedLater", problems,
+                PlatformSpec.LATER_FEATURES.toArray(String[]::new));
+        for (String feature : PlatformSpec.LATER_FEATURES) {
+            if (later.has(feature)) {
+                arrivedLater.put(feature, later.text(feature, ""));
+            }
+        }
+        boolean allowAnachronisms = f.bool("allowAnachronisms", false);
         if (idle == null || maxLife == null || scaling == null || era == null || allocationDelay == null || events == null) {
             return null;
         }
-        return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
-                maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, provisionedRules, runtimes, spread,
-                perPackage, events);
+        return new PlatformSpec(presetName, vcpuMb, maxVcpus, maxVcpusMb, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
+                maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, rpsPerConcurrency, provisionedRules, runtimes, spread,
+                perPackage, events, arrivedLater, allowAnachronisms);
     }
 
     /**
@@ -601,7 +616,7 @@ public final class ScenarioLoader {
     }
 
     private PlatformSpec.ScalingSpec bindScaling(YamlNode node, String region) {
-        Fields f = new Fields(node, "platform.scaling", problems, "scope", "burst", "refill");
+        Fields f = new Fields(node, "platform.scaling", problems, "scope", "burst", "refill", "refillEvery");
         PlatformSpec.Scope s = f.choice("scope", "function", "function", "account").equals("account")
                 ? PlatformSpec.Scope.ACCOUNT : PlatformSpec.Scope.FUNCTION;
         int burst;
@@ -623,7 +638,9 @@ public final class ScenarioLoader {
             // With no refill, a function past its burst would wait forever for a token.
             problems.add("platform.scaling.refill", f.node("refill"), "the scaling rate must be above zero (at least 1e-9/s)");
         }
-        return new PlatformSpec.ScalingSpec(s, burst, refill);
+        // refillEvery: 0s (or absent) refills continuously.
+        long step = f.duration("refillEvery", 0, 0, Units.MICROS_PER_HOUR);
+        return new PlatformSpec.ScalingSpec(s, burst, refill, step);
     }
 
     // ---------------------------------------------------------------- functions
@@ -718,6 +735,10 @@ public final class ScenarioLoader {
         f.text("description", "");
         String runtime = f.text("runtime", DEFAULT_RUNTIME);
         boolean image = runtime.equals("container") || runtime.equals("image");
+        String imageLater = image && platform != null ? platform.anachronism("containerImages", "a container image") : null;
+        if (imageLater != null) {
+            problems.add(f.child("runtime"), f.node("runtime"), "'" + runtime + "': " + imageLater);
+        }
         if (platform != null && platform.runtimeFamily(runtime) == null) {
             String hint = runtimeHint(runtime, platform.runtimeColdStartMedianMicros().keySet());
             problems.add(f.child("runtime"), f.node("runtime"), "unknown runtime '" + runtime + "'; expected a runtime of the "
@@ -737,6 +758,11 @@ public final class ScenarioLoader {
             problems.add(f.child("architecture"), f.node("architecture"), "expected x86_64 or arm64, found '" + arch + "'"
                     + Fields.didYouMean(arch, List.of("x86_64", "arm64")));
             architecture = Architecture.X86_64;
+        }
+        String armLater = architecture == Architecture.ARM64 && platform != null
+                ? platform.anachronism("arm64", "arm64 (Graviton2)") : null;
+        if (armLater != null) {
+            problems.add(f.child("architecture"), f.node("architecture"), armLater);
         }
         long maxTimeout = platform == null ? 900 * Units.MICROS_PER_SECOND : platform.maxTimeoutMicros();
         long timeout = f.duration("timeout", DEFAULT_TIMEOUT_MICROS, Units.MICROS_PER_SECOND, maxTimeout);

@@ -12,6 +12,8 @@ public enum Metric {
     ERRORS("Errors", "invocations that failed (including timeouts)", Unit.COUNT, Reading.SUM, "errors"),
     TIMEOUTS("Timeouts", "invocations stopped at the function timeout", Unit.COUNT, Reading.SUM, "timeouts"),
     THROTTLES("Throttles", "requests refused with 429", Unit.COUNT, Reading.SUM, "throttles"),
+    THROTTLES_RPS("ThrottlesRps", "synchronous requests refused with 429 by the requests-per-second quota (a part of "
+            + "Throttles)", Unit.COUNT, Reading.SUM, "throttlesRps"),
     COLD_STARTS("ColdStarts", "invocations that waited for a new environment", Unit.COUNT, Reading.SUM, "coldStarts"),
     PROVISIONED_INVOCATIONS("ProvisionedConcurrencyInvocations", "invocations on provisioned environments", Unit.COUNT,
             Reading.SUM, "provisionedInvocations"),

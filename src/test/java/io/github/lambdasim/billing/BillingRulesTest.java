@@ -55,7 +55,7 @@ class BillingRulesTest {
     @Test
     void anUnknownRegionIsAnErrorNamingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RULES.region("mars-1"));
-        assertEquals("unknown region 'mars-1'; known regions: eu-west-1, us-east-1", e.getMessage());
+        assertEquals("unknown region 'mars-1'; not one of Lambda's 34 commercial regions (us-east-1, us-east-2, ... sa-east-1)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BillingSpec.defaults().withRegion("mars-1"));
     }
 

@@ -210,9 +210,10 @@ class CostCommandTest {
         List<String> lines = r.err().lines().toList();
         assertEquals(List.of(
                 "lambdasim cost: --architecture: 'sparc' is not an architecture; known: x86_64, arm64",
-                "lambdasim cost: --region: unknown region 'mars-1'; known regions: eu-west-1, us-east-1",
+                "lambdasim cost: --region: unknown region 'mars-1'; not one of Lambda's 34 commercial regions (us-east-1, us-east-2, ... sa-east-1)",
                 "lambdasim cost: --memory: 3009 MB is above the maximum 3008 MB of the 2019 platform",
-                "lambdasim cost: --ephemeral-storage: 1024 MB is above the maximum 512 MB of the 2019 platform",
+                "lambdasim cost: --ephemeral-storage: 1024 MB: ephemeral storage above 512 MB arrived in March 2022, after the "
+                        + "2019 platform (a scenario may use it anyway with platform: {preset: \"2019\", allowAnachronisms: true})",
                 "lambdasim cost: --requests: -5 is negative; give 0 or more",
                 "lambdasim cost: --duration: '1x' is not a duration with a unit, e.g. 120ms, 30s, 5m, 2h or 30d"),
                 lines);

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code validate} of a scenario with many functions prints the totals and the dozen busiest
  * functions (by requests expected) instead of every function and source; with a dozen or fewer
- * it lists them all.
+ * it lists them all. Under each function, a line of the limits that bind it: its concurrency, the
+ * requests-per-second quota (Lambda Developer Guide, "Lambda quotas": 10 x the account's concurrency
+ * on demand, 10 x provisioned concurrency on provisioned environments) and the era's scaling rule.
  */
 class ValidateCommandTest {
     @TempDir
@@ -42,9 +44,52 @@ class ValidateCommandTest {
         return Arrays.asList(r.out().split("\\R"));
     }
 
+    /** The output without the functions' limits lines. */
+    private static List<String> withoutLimits(Cli r) {
+        return lines(r).stream().filter(l -> !l.startsWith("    limits: ")).toList();
+    }
+
+    private static final String CURRENT_LIMITS = "    limits: concurrency 1,000 (the account's, shared); 10,000 synchronous "
+            + "requests/s on demand (10 x 1,000, the account's); scaling 1,000 new environments at once (per function), "
+            + "refilled at 100/s";
+
+    @Test
+    void eachFunctionSaysTheLimitsThatBindIt() throws IOException {
+        Path file = dir.resolve("limits.yaml");
+        Files.writeString(file, """
+                name: limits
+                duration: 1h
+                platform: "2019"
+                region: eu-central-1
+                account: {concurrencyLimit: 2000}
+                functions:
+                  - {name: open, handler: {duration: 5ms}}
+                  - {name: capped, reservedConcurrency: 300, handler: {duration: 5ms}}
+                  - {name: warm, provisionedConcurrency: 20, handler: {duration: 5ms}}
+                traffic:
+                  - {function: open, constant: {rate: 10/s}}
+                """);
+        List<String> out = lines(Cli.run("validate", file.toString()));
+        // 2019 in eu-central-1: a burst of 1,000 for the account, then +500 a minute.
+        String scaling = "; scaling 1,000 new environments at once (shared by the account), then +500 at the end of each "
+                + "minute";
+        assertEquals("    limits: concurrency 1,700 (the account's 2,000 less 300 reserved, shared); 20,000 synchronous "
+                + "requests/s on demand (10 x 2,000, the account's)" + scaling, out.get(out.indexOf(
+                "  function open: nodejs20.x, 128 MB, x86_64, timeout 3s") + 1));
+        assertEquals("    limits: concurrency 300 (reserved); 20,000 synchronous requests/s on demand (10 x 2,000, the "
+                + "account's)" + scaling, out.get(out.indexOf(
+                "  function capped: nodejs20.x, 128 MB, x86_64, timeout 3s, reserved concurrency 300") + 1));
+        assertEquals("    limits: concurrency 1,700 (the account's 2,000 less 300 reserved, shared); 20,000 synchronous "
+                + "requests/s on demand (10 x 2,000, the account's), 10 x provisioned concurrency on provisioned "
+                + "environments (up to 200/s)" + scaling, out.get(out.indexOf(
+                "  function warm: nodejs20.x, 128 MB, x86_64, timeout 3s, provisioned concurrency 20") + 1));
+    }
+
     @Test
     void manyFunctionsAreSummedUpWithTheDozenBusiest() throws IOException {
-        List<String> out = lines(Cli.run("validate", scenario(20).toString()));
+        List<String> all = lines(Cli.run("validate", scenario(20).toString()));
+        assertEquals(CURRENT_LIMITS, all.get(4));
+        List<String> out = withoutLimits(Cli.run("validate", scenario(20).toString()));
         assertEquals("  20 functions, 21 traffic sources; the 12 busiest:", out.get(2));
         assertEquals("  function f03: nodejs20.x, 128 MB, x86_64, timeout 3s; about 370,800 requests expected", out.get(3));
         assertEquals("  function f20: nodejs20.x, 128 MB, x86_64, timeout 3s; about 72,000 requests expected", out.get(4));
@@ -91,7 +136,7 @@ class ValidateCommandTest {
                   - {function: api, constant: {rate: 10/s}}
                   - {function: c, invocation: async, constant: {rate: 1/s}}
                 """);
-        List<String> out = lines(Cli.run("validate", file.toString()));
+        List<String> out = withoutLimits(Cli.run("validate", file.toString()));
         assertEquals("  function api: nodejs20.x, 128 MB, x86_64, timeout 3s; calls b (sync, 2 at once), c + d (async)",
                 out.get(2));
         assertEquals("  function b: nodejs20.x, 128 MB, x86_64, timeout 3s; events: 2 retries, maximum age 6h", out.get(3),

@@ -71,17 +71,33 @@ class WorkloadTest {
         assertEquals(1.0, Workload.cpuFactor(1769, CURRENT, 1, 1, 0), 1e-12);
         assertEquals(1.0, Workload.cpuFactor(3538, CURRENT, 1, 1, 0), 1e-12);
         assertEquals(1.0, Workload.cpuFactor(10240, CURRENT, 1, 1, 0), 1e-12);
-        // Two threads keep improving up to two vCPUs, then stop.
-        assertEquals(1769 / 2654.0, Workload.cpuFactor(2654, CURRENT, 2, 1, 0), 1e-12);
+        // Two threads keep improving up to two vCPUs, then stop. Above 1,769 MB the share grows by
+        // 5 vCPUs over the 8,471 MB up to 10,240 MB: 2,654 MB buys 1 + 885 x 5 / 8,471 vCPUs.
+        assertEquals(1 / (1 + 885 * 5 / 8471.0), Workload.cpuFactor(2654, CURRENT, 2, 1, 0), 1e-12);
         assertEquals(0.5, Workload.cpuFactor(3538, CURRENT, 2, 1, 0), 1e-12);
         assertEquals(0.5, Workload.cpuFactor(10240, CURRENT, 2, 1, 0), 1e-12);
-        // Eight threads on the largest function get all of its 10,240 / 1,769 = 5.79 vCPUs.
-        assertEquals(1769 / 10240.0, Workload.cpuFactor(10240, CURRENT, 8, 1, 0), 1e-12);
+        // Eight threads on the largest function get all of its 6 vCPUs.
+        assertEquals(1 / 6.0, Workload.cpuFactor(10240, CURRENT, 8, 1, 0), 1e-12);
         // Amdahl: half the work serial on 4 threads at 4 vCPUs: 0.5 + 0.5 / 4.
         assertEquals(0.625, Workload.cpuFactor(4 * 1769, CURRENT, 4, 0.5, 0), 1e-12);
         // 2019: one vCPU at 1,792 MB.
         assertEquals(1.0, Workload.cpuFactor(1792, Y2019, 1, 1, 0), 1e-12);
         assertEquals(1792 / 1024.0, Workload.cpuFactor(1024, Y2019, 2, 1, 0), 1e-12);
+    }
+
+    @Test
+    void theVcpuShareReachesSixAtTheLargestMemory() {
+        // Lambda Developer Guide: 1,769 MB = one vCPU; AWS News Blog (Dec 2020): 6 vCPUs at 10,240 MB.
+        // Between them the share is linear (platform-presets.yaml says why): halfway, at 6,004.5 MB, 3.5.
+        assertEquals(128 / 1769.0, Workload.vcpuShare(128, CURRENT), 1e-12);
+        assertEquals(1.0, Workload.vcpuShare(1769, CURRENT), 1e-12);
+        assertEquals(1 + 4235 * 5 / 8471.0, Workload.vcpuShare(6004, CURRENT), 1e-12);
+        assertEquals(6.0, Workload.vcpuShare(10240, CURRENT), 1e-12);
+        for (int mb = 128; mb < 10240; mb += 7) {
+            assertTrue(Workload.vcpuShare(mb, CURRENT) < Workload.vcpuShare(mb + 7, CURRENT), mb + " MB");
+        }
+        // 2019: one vCPU per 1,792 MB throughout; the largest, 3,008 MB, buys 1.68.
+        assertEquals(3008 / 1792.0, Workload.vcpuShare(3008, Y2019), 1e-12);
     }
 
     @Test
