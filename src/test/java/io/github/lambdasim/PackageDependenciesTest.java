@@ -43,12 +43,13 @@ class PackageDependenciesTest {
             "stats",        "",
             "billing",      "",
             "fit",          "",
+            "templates",    "",
             "scenario",     "billing engine",
             "model",        "billing engine scenario stats",
             "report.data",  "model scenario stats",
             "report.chart", "report.data stats",
             "report",       "billing model report.chart report.data scenario stats",
-            "cli",          "billing fit model report report.data scenario stats");
+            "cli",          "billing fit model report report.data scenario stats templates");
 
     /** One use of another package: where it is and what it says. */
     record Use(String from, String to, String file, int line, String text) {

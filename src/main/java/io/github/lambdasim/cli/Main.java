@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 + "Replays your traffic against a model of the Lambda platform and reports latency, "
                 + "cold starts, throttles and cost.",
         subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class, MergeCommand.class,
-            CostCommand.class, FitCommand.class,
+            CostCommand.class, FitCommand.class, ImportCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failure while running, 2 invalid input.",
             "Example: lambdasim run scenarios/quickstart.yaml"})
