@@ -21,6 +21,7 @@ public enum BillingEra {
     private final long minimumBilledMs;
     private final boolean initBilledManagedRuntime;
     private final boolean initBilledCustomRuntime;
+    private final boolean initBilledProvisioned;
 
     BillingEra(String label) {
         BillingRules.EraRules rules = BillingRules.get().era(label);
@@ -30,6 +31,7 @@ public enum BillingEra {
         this.minimumBilledMs = rules.minimumBilledMs();
         this.initBilledManagedRuntime = rules.initBilledManagedRuntime();
         this.initBilledCustomRuntime = rules.initBilledCustomRuntime();
+        this.initBilledProvisioned = rules.initBilledProvisioned();
     }
 
     /** The name users write ({@code current}, {@code 2019}). */
@@ -78,6 +80,11 @@ public enum BillingEra {
     /** Whether an on-demand cold start's INIT is billed: managed runtimes (Node.js, Python...) or custom ones. */
     public boolean billsOnDemandInit(boolean managedRuntime) {
         return managedRuntime ? initBilledManagedRuntime : initBilledCustomRuntime;
+    }
+
+    /** Whether a provisioned environment's init is billed (at the provisioned duration rate). */
+    public boolean billsProvisionedInit() {
+        return initBilledProvisioned;
     }
 
     /** The rounding increment of billed duration, in ms (1 or 100). */

@@ -32,7 +32,7 @@ public final class BillingRules {
 
     /** The rules of one platform era, as {@link BillingEra} exposes them. */
     record EraRules(long billingIncrementMs, long minimumBilledMs, boolean initBilledManagedRuntime,
-                    boolean initBilledCustomRuntime) {
+                    boolean initBilledCustomRuntime, boolean initBilledProvisioned) {
     }
 
     private static final BillingRules INSTANCE = load();
@@ -134,7 +134,8 @@ public final class BillingRules {
             JsonNode init = need(era, "initBilled");
             eras.put(e.getKey(), new EraRules(
                     whole(era, "billingIncrementMs"), whole(era, "minimumBilledMs"),
-                    need(init, "managedRuntime").asBoolean(), need(init, "customRuntime").asBoolean()));
+                    need(init, "managedRuntime").asBoolean(), need(init, "customRuntime").asBoolean(),
+                    need(init, "provisioned").asBoolean()));
         }
 
         Map<String, Map<Architecture, ArchitecturePrices>> tables = new LinkedHashMap<>();

@@ -31,6 +31,10 @@ final class FunctionModel {
     // Read by every invocation: kept here rather than read through the spec.
     final int memoryMb;
     final long timeoutMicros;
+    /** An on-demand init longer than this stops there and is retried inside the first invocation. */
+    final long maxInitMicros;
+    /** A provisioned environment's init longer than this fails, and is started again. */
+    final long maxInitProvisionedMicros;
     /** The highest error rate at any time (0: no invocation fails, and no draw is made). */
     final double maxErrorRate;
     private final HandlerSpec handler;
@@ -82,6 +86,8 @@ final class FunctionModel {
         this.spec = spec;
         this.memoryMb = spec.memoryMb();
         this.timeoutMicros = spec.timeoutMicros();
+        this.maxInitMicros = platform.maxInitMicros();
+        this.maxInitProvisionedMicros = Math.max(platform.lifecycle().maxInitProvisionedMicros(), timeoutMicros);
         this.handler = spec.handler();
         this.maxErrorRate = handler.maxErrorRate();
         this.hasOutages = !handler.outages().isEmpty();

@@ -403,6 +403,18 @@ final class FunctionStats {
         entry(f).environmentsReclaimed++;
     }
 
+    /** A provisioned environment's init ran {@code micros} (to its end, its limit, or a scale-in): billed where the era says. */
+    void provisionedInitRan(int f, long micros) {
+        FunctionModel fm = functions[f];
+        if (micros <= 0 || !fm.billingEra.billsProvisionedInit()) {
+            return;
+        }
+        Entry e = entry(f);
+        long billed = BillingEra.billedDurationMs(micros, fm.billingEra) * 1000;
+        e.provisionedBilledMicros += billed;
+        e.periodProvisionedBilledMicros += billed;
+    }
+
     void recycled(int f) {
         entry(f).environmentsRecycled++;
     }

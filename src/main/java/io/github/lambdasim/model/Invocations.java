@@ -87,7 +87,7 @@ final class Invocations {
                 return false;
             }
             environments.unlinkIdle(provisionedEnv);
-            dispatch(f, provisionedEnv, req, 0, false);
+            dispatch(f, provisionedEnv, req, 0, false, 0);
             return true;
         }
         if (!admission.hasOnDemandCapacity(f)) {
@@ -95,6 +95,7 @@ final class Invocations {
         }
         int env = environments.idleTop(f, false);
         long init = 0;
+        long retriedInit = 0;
         boolean cold = false;
         if (env != Environments.NONE) {
             environments.unlinkIdle(env);
@@ -105,13 +106,18 @@ final class Invocations {
             env = environments.create(f, false);
             FunctionModel fm = functions[f];
             init = fm.initCallsOut ? fm.sampleInitSegmentMicros(0) : fm.sampleInitMicros();
+            if (init > fm.maxInitMicros && !fm.initCallsOut) {
+                // Init stops at the limit and runs again, as long, inside the invocation and its timeout.
+                retriedInit = init;
+                init = fm.maxInitMicros;
+            }
             cold = true;
         }
-        dispatch(f, env, req, init, cold);
+        dispatch(f, env, req, init, cold, retriedInit);
         return true;
     }
 
-    private void dispatch(int f, int env, int req, long init, boolean cold) {
+    private void dispatch(int f, int env, int req, long init, boolean cold, long retriedInit) {
         FunctionModel fm = functions[f];
         if (env >= capacity) {
             grow(env);
@@ -124,6 +130,7 @@ final class Invocations {
         if (memoryUsed > fm.memoryMb) {
             flag |= InvocationSample.FLAG_OUT_OF_MEMORY | InvocationSample.FLAG_ERROR;
         }
+        duration += retriedInit;
         if (duration > fm.timeoutMicros) {
             duration = fm.timeoutMicros;
             flag |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;

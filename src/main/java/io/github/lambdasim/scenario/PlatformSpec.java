@@ -22,9 +22,19 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
                            DistributionSpec maxLifetimeMicros, ScalingSpec scaling, int accountConcurrency,
                            int minUnreservedConcurrency, ProvisionedRules provisioned,
                            Map<String, Long> runtimeColdStartMedianMicros,
-                           double coldStartSpread, long packageMicrosPerMb, EventRules events) {
+                           double coldStartSpread, long packageMicrosPerMb, EventRules events,
+                           LifecycleRules lifecycle) {
     public PlatformSpec {
         runtimeColdStartMedianMicros = Map.copyOf(runtimeColdStartMedianMicros);
+    }
+
+    /**
+     * The rules of an execution environment's life that the other components do not carry.
+     *
+     * @param maxInitProvisionedMicros how long a provisioned environment's init may run (or the
+     *                                 function timeout, when it is longer)
+     */
+    public record LifecycleRules(long maxInitProvisionedMicros) {
     }
 
     /**

@@ -365,8 +365,8 @@ public final class ScenarioLoader {
     }
 
     private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "ephemeralStorage",
-        "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
-        "minUnreserved", "provisioned", "coldStart", "events"};
+        "maxTimeout", "maxInit", "maxInitProvisioned", "billingEra", "idleLifetime", "maxLifetime", "scaling",
+        "accountConcurrency", "minUnreserved", "provisioned", "coldStart", "events"};
     private static final String[] EVENT_RULE_KEYS = {"throttleBackoff", "errorRetryDelays", "maximumRetryAttempts",
         "maximumEventAge", "recursionLimit", "sdkMaxAttempts", "sdkBackoffBase", "sdkMaxBackoff", "asyncInvokeLatency"};
 
@@ -406,6 +406,8 @@ public final class ScenarioLoader {
         int memStep = (int) memory.integer("step", 1, 1, 1024, "MB");
         long maxTimeout = f.duration("maxTimeout", 900 * Units.MICROS_PER_SECOND, Units.MICROS_PER_SECOND, Units.MICROS_PER_DAY);
         long maxInit = f.duration("maxInit", 10 * Units.MICROS_PER_SECOND, Units.MICROS_PER_MS, Units.MICROS_PER_HOUR);
+        long maxInitProvisioned = f.duration("maxInitProvisioned", 130 * Units.MICROS_PER_SECOND, Units.MICROS_PER_MS,
+                Units.MICROS_PER_HOUR);
         Fields storage = new Fields(f.node("ephemeralStorage"), "platform.ephemeralStorage", problems, "min", "max");
         int storageMin = (int) storage.integer("min", 512, 1, 100_000, "MB");
         int storageMax = (int) storage.integer("max", 10_240, storageMin, 100_000, "MB");
@@ -443,7 +445,7 @@ public final class ScenarioLoader {
         }
         return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
                 maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, provisionedRules, runtimes, spread,
-                perPackage, events);
+                perPackage, events, new PlatformSpec.LifecycleRules(maxInitProvisioned));
     }
 
     /**
