@@ -58,6 +58,8 @@ final class FunctionModel {
     private final DistributionSpec idleLifetime;
     private final DistributionSpec maxLifetime;
     private final DistributionSpec memoryUsed;
+    /** Max Memory Used when the function gives no distribution: its runtime's, at most its memory size. */
+    private final int defaultMemoryUsedMb;
     private final DistributionSpec allocationDelay;
     final BillingEra billingEra;
     final boolean managedRuntime;
@@ -115,6 +117,7 @@ final class FunctionModel {
         this.idleLifetime = platform.idleLifetimeMicros();
         this.maxLifetime = platform.maxLifetimeMicros();
         this.memoryUsed = spec.handler().memoryUsedMb();
+        this.defaultMemoryUsedMb = Math.min(memoryMb, platform.lifecycle().memoryUsedMb().getOrDefault(family, 0));
         this.allocationDelay = platform.provisioned().allocationDelayMicros();
         this.billingEra = platform.billingEra();
         this.managedRuntime = !CUSTOM_RUNTIMES.contains(family);
@@ -176,9 +179,12 @@ final class FunctionModel {
         return Math.round(Math.min(MAX_INIT_MICROS, platformPart + steps));
     }
 
-    /** Max Memory Used of one invocation, or 0 when the scenario does not model it. */
+    /**
+     * The memory one invocation would use, in MB: drawn from the function's {@code memoryUsedMb}
+     * (above the memory size when it runs out of memory), or its runtime's default, drawing nothing.
+     */
     int sampleMemoryUsedMb() {
-        return memoryUsed == null ? 0 : (int) Math.ceil(memoryUsed.quantile(memoryRandom.nextDouble()));
+        return memoryUsed == null ? defaultMemoryUsedMb : (int) Math.ceil(memoryUsed.quantile(memoryRandom.nextDouble()));
     }
 
     /** How long a new environment may live before it is recycled (at least 1 us). */

@@ -128,7 +128,11 @@ final class Invocations {
         int flag = cold ? InvocationSample.FLAG_COLD : 0;
         int memoryUsed = fm.sampleMemoryUsedMb();
         if (memoryUsed > fm.memoryMb) {
+            // Killed when its memory reaches the memory size: its use grows steadily, so after
+            // memorySize / memoryUsed of the segment; Max Memory Used shows the memory size.
             flag |= InvocationSample.FLAG_OUT_OF_MEMORY | InvocationSample.FLAG_ERROR;
+            duration = duration * fm.memoryMb / memoryUsed;
+            memoryUsed = fm.memoryMb;
         }
         duration += retriedInit;
         if (duration > fm.timeoutMicros) {
@@ -187,7 +191,7 @@ final class Invocations {
             return;
         }
         int call = fm.work.invokeAfter(s);
-        if (call < 0 || (rec[base + FLAGS] & InvocationSample.FLAG_TIMEOUT) != 0) {
+        if (call < 0 || (rec[base + FLAGS] & (InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_OUT_OF_MEMORY)) != 0) {
             complete(env);
             return;
         }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * REPORT lines in the format Lambda writes to CloudWatch Logs, tab-separated:
  * {@code REPORT RequestId: <uuid>	Duration: 976.25 ms	Billed Duration: 977 ms	Memory Size: 128 MB
  * Max Memory Used: 90 MB	Init Duration: 430.47 ms} (Init Duration on cold starts only; Max Memory
- * Used only when the scenario models memory use). Request ids are derived from the seed, the
+ * Used always, unless a platform preset gives the runtime no default). Request ids are derived from the seed, the
  * replication and the request's number, so they are unique and reproducible.
  */
 public final class ReportLines {

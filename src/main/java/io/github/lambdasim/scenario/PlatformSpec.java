@@ -33,8 +33,13 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
      *
      * @param maxInitProvisionedMicros how long a provisioned environment's init may run (or the
      *                                 function timeout, when it is longer)
+     * @param memoryUsedMb             Max Memory Used of an invocation per runtime family, when the
+     *                                 function gives none
      */
-    public record LifecycleRules(long maxInitProvisionedMicros) {
+    public record LifecycleRules(long maxInitProvisionedMicros, Map<String, Integer> memoryUsedMb) {
+        public LifecycleRules {
+            memoryUsedMb = Map.copyOf(memoryUsedMb);
+        }
     }
 
     /**

@@ -366,7 +366,7 @@ public final class ScenarioLoader {
 
     private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "memory", "ephemeralStorage",
         "maxTimeout", "maxInit", "maxInitProvisioned", "billingEra", "idleLifetime", "maxLifetime", "scaling",
-        "accountConcurrency", "minUnreserved", "provisioned", "coldStart", "events"};
+        "accountConcurrency", "minUnreserved", "provisioned", "coldStart", "memoryUsed", "events"};
     private static final String[] EVENT_RULE_KEYS = {"throttleBackoff", "errorRetryDelays", "maximumRetryAttempts",
         "maximumEventAge", "recursionLimit", "sdkMaxAttempts", "sdkBackoffBase", "sdkMaxBackoff", "asyncInvokeLatency"};
 
@@ -437,6 +437,12 @@ public final class ScenarioLoader {
             runtimes.put(family, rt.duration(family, 0, 0, 60 * Units.MICROS_PER_SECOND));
         }
         double spread = cold.number("spread", 2.5, 1, 100);
+        Map<String, Integer> memoryUsed = new HashMap<>();
+        Fields mem = new Fields(f.node("memoryUsed"), "platform.memoryUsed", problems,
+                f.node("memoryUsed") instanceof YamlNode.Mapping m ? m.entries.keySet().toArray(String[]::new) : new String[0]);
+        for (String family : mem.map.entries.keySet()) {
+            memoryUsed.put(family, (int) mem.integer(family, 0, 1, 100_000, "MB"));
+        }
         long perPackage = cold.duration("perPackageMb", 0, 0, 10 * Units.MICROS_PER_SECOND);
         PlatformSpec.EventRules events = bindEventRules(f.node("events"),
                 ((YamlNode.Mapping) overrides).entries.get("events") instanceof YamlNode.Mapping given ? given : null);
@@ -445,7 +451,7 @@ public final class ScenarioLoader {
         }
         return new PlatformSpec(presetName, vcpuMb, maxVcpus, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
                 maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, provisionedRules, runtimes, spread,
-                perPackage, events, new PlatformSpec.LifecycleRules(maxInitProvisioned));
+                perPackage, events, new PlatformSpec.LifecycleRules(maxInitProvisioned, memoryUsed));
     }
 
     /**
