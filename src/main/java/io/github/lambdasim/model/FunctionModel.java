@@ -47,6 +47,12 @@ final class FunctionModel {
     final Call[] initCalls;
     /** Whether the init steps call other functions (a cold start then pauses between init segments). */
     final boolean initCallsOut;
+    /** Whether cold starts restore a SnapStart snapshot instead of running init. */
+    final boolean snapStart;
+    /** After-restore hooks longer than this fail the restore. */
+    final long afterRestoreLimitMicros;
+    private final DistributionSpec restore;
+    private final DistributionSpec afterRestore;
     final boolean errorOnCallFailure;
     // Asynchronous events: EventInvokeConfig.
     final int maxRetryAttempts;
@@ -99,7 +105,9 @@ final class FunctionModel {
         // Init code runs single-threaded: one vCPU at most.
         this.initWork = new Workload(spec.init(), Workload.cpuFactor(spec.memoryMb(), platform, 1, 0, 0));
         this.initCalls = calls(initWork.invokes(), functionIds);
-        this.initCallsOut = initCalls.length > 0;
+        // With SnapStart, init ran when the version was published: a cold start restores instead.
+        this.snapStart = spec.snapStart() != null;
+        this.initCallsOut = initCalls.length > 0 && !snapStart;
         this.errorOnCallFailure = spec.errorOnCallFailure();
         AsyncSpec async = spec.async();
         this.maxRetryAttempts = async.maximumRetryAttempts();
@@ -113,6 +121,16 @@ final class FunctionModel {
             double median = platform.runtimeColdStartMedianMicros().get(family)
                     + spec.packageSizeMb() * platform.packageMicrosPerMb();
             this.platformColdStart = DistributionSpec.LogNormal.ofMedianP99(median, median * platform.coldStartSpread());
+        }
+        this.afterRestoreLimitMicros = platform.lifecycle().snapStart().afterRestoreLimitMicros();
+        if (!snapStart) {
+            this.restore = null;
+            this.afterRestore = null;
+        } else {
+            Long median = platform.lifecycle().snapStart().restoreMedianMicros().get(family);
+            this.restore = spec.snapStart().restoreMicros() != null ? spec.snapStart().restoreMicros()
+                    : DistributionSpec.LogNormal.ofMedianP99(median, median * platform.coldStartSpread());
+            this.afterRestore = spec.snapStart().afterRestoreMicros();
         }
         this.idleLifetime = platform.idleLifetimeMicros();
         this.maxLifetime = platform.maxLifetimeMicros();
@@ -167,6 +185,17 @@ final class FunctionModel {
         long steps = initWork.sampleMicros(coldStartRandom);
         // Far beyond any init Lambda lets run, but it keeps the clock from overflowing.
         return Math.round(Math.min(MAX_INIT_MICROS, platformPart + steps));
+    }
+
+    /** A SnapStart cold start's restore of the snapshot (unbilled), without its after-restore hooks. */
+    long sampleRestoreMicros() {
+        return Math.round(Math.min(MAX_INIT_MICROS, restore.quantile(coldStartRandom.nextDouble())));
+    }
+
+    /** A SnapStart cold start's after-restore hooks (0 without hooks; no draw then). */
+    long sampleAfterRestoreMicros() {
+        return afterRestore == null ? 0
+                : Math.round(Math.min(MAX_INIT_MICROS, afterRestore.quantile(coldStartRandom.nextDouble())));
     }
 
     /**

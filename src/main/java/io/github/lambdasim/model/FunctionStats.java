@@ -220,9 +220,10 @@ final class FunctionStats {
 
     /**
      * Records a completed invocation, which leaves its environment; returns its billed duration in
-     * microseconds.
+     * microseconds. Of its init, {@code unbilledInitMicros} (a SnapStart restore) is never billed.
      */
-    long invocationCompleted(int f, long latency, long initMicros, long durationMicros, int flags) {
+    long invocationCompleted(int f, long latency, long initMicros, long unbilledInitMicros, long durationMicros,
+                             int flags) {
         Entry e = entry(f);
         e.concurrencyArea += (double) e.concurrency * (context.now - e.concurrencySince);
         e.concurrencySince = context.now;
@@ -251,7 +252,8 @@ final class FunctionStats {
             e.init.record(initMicros);
             e.latencyCold.record(latency);
             e.durationCold.record(durationMicros);
-            billed = BillingEra.billedInvocationMs(initMicros, durationMicros, fm.managedRuntime, fm.billingEra) * 1000;
+            billed = BillingEra.billedInvocationMs(initMicros - unbilledInitMicros, durationMicros, fm.managedRuntime,
+                    fm.billingEra) * 1000;
             e.billedInitMicros += billed - BillingEra.billedDurationMs(durationMicros, fm.billingEra) * 1000;
         } else {
             e.warm.record(durationMicros);

@@ -35,10 +35,28 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int me
      *                                 function timeout, when it is longer)
      * @param memoryUsedMb             Max Memory Used of an invocation per runtime family, when the
      *                                 function gives none
+     * @param snapStart                where SnapStart is available, and its restores
      */
-    public record LifecycleRules(long maxInitProvisionedMicros, Map<String, Integer> memoryUsedMb) {
+    public record LifecycleRules(long maxInitProvisionedMicros, Map<String, Integer> memoryUsedMb,
+                                 SnapStartRules snapStart) {
         public LifecycleRules {
             memoryUsedMb = Map.copyOf(memoryUsedMb);
+        }
+    }
+
+    /**
+     * SnapStart on this platform.
+     *
+     * @param since                   when it arrived, for the message refusing it on an older platform
+     * @param runtimes                the runtime identifiers it supports (none: not available)
+     * @param restoreMedianMicros     median restore duration per runtime family
+     * @param afterRestoreLimitMicros how long after-restore hooks may run
+     */
+    public record SnapStartRules(String since, java.util.List<String> runtimes, Map<String, Long> restoreMedianMicros,
+                                 long afterRestoreLimitMicros) {
+        public SnapStartRules {
+            runtimes = java.util.List.copyOf(runtimes);
+            restoreMedianMicros = Map.copyOf(restoreMedianMicros);
         }
     }
 
