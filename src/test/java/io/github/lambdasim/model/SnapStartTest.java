@@ -2,13 +2,16 @@ package io.github.lambdasim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.lambdasim.report.ReportLines;
 import org.junit.jupiter.api.Test;
 
 /**
  * SnapStart (Lambda Developer Guide, "Improving startup performance with Lambda SnapStart";
  * LAMBDA-FACTS.md): a cold start restores the snapshot instead of running init (the function's
  * 2 s init ran when the version was published); the restore is not billed, the after-restore
- * hooks are, as init; hooks past 10 s fail the restore, and the invocation with it.
+ * hooks are, as init; hooks past 10 s fail the restore, and the invocation with it. REPORT lines
+ * show Restore Duration and Billed Restore Duration instead of Init Duration (Lambda Developer
+ * Guide, "Monitoring for Lambda SnapStart").
  */
 class SnapStartTest {
     private static final String SCENARIO = """
@@ -31,8 +34,13 @@ class SnapStartTest {
         // Requests every 10 min, beyond the 5-7 min idle lifetime: all six are cold starts.
         // Latency 200 ms restore + 50 ms hooks + 100 ms = 350 ms (2,100 ms without SnapStart);
         // billed 50 + 100 = 150 ms each, 900 ms in all.
-        FunctionResult f = Scenarios.only(Scenarios.run(Scenarios.parse(SCENARIO.formatted("50ms")), 0));
+        RunResult run = Scenarios.run(Scenarios.parse(SCENARIO.formatted("50ms")), 0);
+        FunctionResult f = Scenarios.only(run);
         assertEquals(6, f.coldStarts());
+        String firstLine = ReportLines.render(run).lines().filter(l -> l.contains("REPORT RequestId")).findFirst().orElseThrow();
+        assertEquals("Duration: 100.00 ms\tBilled Duration: 150 ms\tMemory Size: 1024 MB\tMax Memory Used: 90 MB"
+                + "\tRestore Duration: 250.00 ms\tBilled Restore Duration: 50 ms",
+                firstLine.substring(firstLine.indexOf("Duration: ")));
         assertEquals(350, f.latencyMs().max(), 1e-9);
         assertEquals(250, f.initDurationMs().max(), 1e-9);
         assertEquals(900_000L, f.billedMicros());
