@@ -22,6 +22,7 @@ public enum BillingEra {
     private final boolean initBilledManagedRuntime;
     private final boolean initBilledCustomRuntime;
     private final boolean durationTiers;
+    private final boolean initBilledProvisioned;
 
     BillingEra(String label) {
         BillingRules.EraRules rules = BillingRules.get().era(label);
@@ -32,6 +33,7 @@ public enum BillingEra {
         this.initBilledManagedRuntime = rules.initBilledManagedRuntime();
         this.initBilledCustomRuntime = rules.initBilledCustomRuntime();
         this.durationTiers = rules.durationTiers();
+        this.initBilledProvisioned = rules.initBilledProvisioned();
     }
 
     /** Whether the price table's duration tiers apply (since 2022), or every GB-s is at the first tier's price. */
@@ -85,6 +87,11 @@ public enum BillingEra {
     /** Whether an on-demand cold start's INIT is billed: managed runtimes (Node.js, Python...) or custom ones. */
     public boolean billsOnDemandInit(boolean managedRuntime) {
         return managedRuntime ? initBilledManagedRuntime : initBilledCustomRuntime;
+    }
+
+    /** Whether a provisioned environment's init is billed (at the provisioned duration rate). */
+    public boolean billsProvisionedInit() {
+        return initBilledProvisioned;
     }
 
     /** The rounding increment of billed duration, in ms (1 or 100). */

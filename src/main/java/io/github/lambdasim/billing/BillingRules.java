@@ -32,7 +32,7 @@ public final class BillingRules {
 
     /** The rules of one platform era, as {@link BillingEra} exposes them. */
     record EraRules(long billingIncrementMs, long minimumBilledMs, boolean initBilledManagedRuntime,
-                    boolean initBilledCustomRuntime, boolean durationTiers) {
+                    boolean initBilledCustomRuntime, boolean durationTiers, boolean initBilledProvisioned) {
     }
 
     private static final BillingRules INSTANCE = load();
@@ -166,7 +166,7 @@ public final class BillingRules {
             eras.put(e.getKey(), new EraRules(
                     whole(era, "billingIncrementMs"), whole(era, "minimumBilledMs"),
                     need(init, "managedRuntime").asBoolean(), need(init, "customRuntime").asBoolean(),
-                    need(era, "durationTiers").asBoolean()));
+                    need(era, "durationTiers").asBoolean(), need(init, "provisioned").asBoolean()));
         }
 
         Map<String, Map<Architecture, ArchitecturePrices>> tables = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import io.github.lambdasim.billing.BillingRules;
 import io.github.lambdasim.billing.BillingSpec;
 import io.github.lambdasim.billing.FunctionUsage;
 import io.github.lambdasim.billing.ProvisionedInterval;
+import io.github.lambdasim.billing.SnapStartPricing;
 import io.github.lambdasim.scenario.ScenarioLoader;
 import io.github.lambdasim.scenario.Units;
 import java.io.PrintWriter;
@@ -44,6 +45,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the cost was computed", "2:invalid input (each problem is reported)"})
 public final class CostCommand implements Callable<Integer> {
     static final int INVALID_INPUT = 2;
+    /** The longest month (31 days): the longest a version can be active in one. */
+    private static final long MAX_MONTH_MICROS = 744L * 3_600_000_000L;
     private static final String FUNCTION = "function";
     /** The names of the charge components, in the order of {@link Charges#components()}. */
     private static final String[] COMPONENTS = {"requests", "compute", "provisioned", "provisionedCompute",
@@ -100,6 +103,16 @@ public final class CostCommand implements Callable<Integer> {
             description = "Average duration of the requests served by provisioned environments, e.g. 100ms.")
     String provisionedDuration;
 
+    @Option(names = "--snapstart-restores", paramLabel = "N",
+            description = "SnapStart snapshots restored a month (cold starts of a Python or .NET function with"
+                    + " SnapStart; SnapStart for Java has no charge), e.g. 74.4k.")
+    String snapStartRestores;
+
+    @Option(names = "--snapstart-active", paramLabel = "DURATION",
+            description = "How long a month the SnapStart version is active (its cache is billed for at least 3 h),"
+                    + " e.g. 744h.")
+    String snapStartActive;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
@@ -107,7 +120,10 @@ public final class CostCommand implements Callable<Integer> {
     private record Inputs(int memoryMb, Architecture architecture, long requests, String requestRate, long durationMicros,
                           int ephemeralStorageMb, String region, BillingEra era, boolean freeTier,
                           int provisionedConcurrency, long provisionedTimeMicros, long provisionedRequests,
-                          long provisionedDurationMicros) {
+                          long provisionedDurationMicros, long snapStartRestores, long snapStartActiveMicros) {
+        boolean snapStart() {
+            return snapStartActiveMicros > 0;
+        }
     }
 
     @Override
@@ -165,10 +181,18 @@ public final class CostCommand implements Callable<Integer> {
                     + " invocation, which can differ.)");
         }
         lines.addAll(bill.explanation());
+        SnapStartPricing.Charges snap = null;
+        if (in.snapStart()) {
+            snap = SnapStartPricing.get().charges(in.region, in.memoryMb, in.snapStartRestores, in.snapStartActiveMicros);
+            lines.addAll(snap.explanation());
+            lines.add("Total with SnapStart = " + BillFormat.usd(bill.month().costUsd().total()) + " + "
+                    + BillFormat.usd(snap.cacheUsdCents()) + " cache + " + BillFormat.usd(snap.restoreUsdCents())
+                    + " restore = " + BillFormat.usd(total(bill, snap)));
+        }
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(json(in, billedMs, provisionedBilledMs, bill, lines));
+            out.println(json(in, billedMs, provisionedBilledMs, bill, snap, lines));
         } else {
             lines.forEach(out::println);
             out.println();
@@ -178,10 +202,20 @@ public final class CostCommand implements Callable<Integer> {
             for (int i = 0; i < COMPONENTS.length; i++) {
                 out.printf(Locale.ROOT, "  %-20s %12s%n", COMPONENTS[i], BillFormat.usd(values[i]));
             }
-            out.printf(Locale.ROOT, "  %-20s %12s%n", "total", BillFormat.usd(c.total()));
+            if (snap != null) {
+                out.printf(Locale.ROOT, "  %-20s %12s%n", "snapStartCache", BillFormat.usd(snap.cacheUsdCents()));
+                out.printf(Locale.ROOT, "  %-20s %12s%n", "snapStartRestore", BillFormat.usd(snap.restoreUsdCents()));
+            }
+            out.printf(Locale.ROOT, "  %-20s %12s%n", "total", BillFormat.usd(total(bill, snap)));
         }
         out.flush();
         return 0;
+    }
+
+    /** The month's total in cents: the bill's, with the SnapStart charges when there are some. */
+    private static BigDecimal total(Bill bill, SnapStartPricing.Charges snap) {
+        BigDecimal total = bill.month().costUsd().total();
+        return snap == null ? total : total.add(snap.cacheUsdCents()).add(snap.restoreUsdCents());
     }
 
     private Inputs check(List<String> problems) {
@@ -263,12 +297,29 @@ public final class CostCommand implements Callable<Integer> {
                         + provisionedTime + " have");
             }
         }
+        Long restores = snapStartRestores == null ? Long.valueOf(0) : count("--snapstart-restores", snapStartRestores, problems);
+        Long activeMicros = durationMicros("--snapstart-active", snapStartActive, problems);
+        if (snapStartRestores != null && snapStartActive == null) {
+            problems.add("--snapstart-active is required with --snapstart-restores: how long a month the SnapStart"
+                    + " version is active, e.g. --snapstart-active 744h");
+        }
+        if (activeMicros != null) {
+            if (activeMicros == 0) {
+                problems.add("--snapstart-active: " + snapStartActive + " must be longer than 0");
+            } else if (activeMicros > MAX_MONTH_MICROS) {
+                problems.add("--snapstart-active: " + snapStartActive + " is longer than a month of 31 days (744 h)");
+            }
+            if (era == BillingEra.Y2019) {
+                problems.add("--snapstart-active: SnapStart arrived in Nov 2022 (for Java; Nov 2024 for Python and"
+                        + " .NET), after the 2019 platform");
+            }
+        }
         if (!problems.isEmpty()) {
             return null;
         }
         return new Inputs(memoryMb, arch, requestCount, rate[0], durationMicros == null ? 0 : durationMicros, ephemeralMb,
                 regionName, era, freeTier, level.intValue(), timeMicros == null ? 0 : timeMicros, pcRequests,
-                pcDurationMicros == null ? 0 : pcDurationMicros);
+                pcDurationMicros == null ? 0 : pcDurationMicros, restores, activeMicros == null ? 0 : activeMicros);
     }
 
     private static void addIf(List<String> problems, String option, String problem) {
@@ -382,11 +433,24 @@ public final class CostCommand implements Callable<Integer> {
         return BigDecimal.valueOf(micros).movePointLeft(3);
     }
 
-    private static String json(Inputs in, long billedMs, long provisionedBilledMs, Bill bill, List<String> lines) {
+    private static String json(Inputs in, long billedMs, long provisionedBilledMs, Bill bill,
+                               SnapStartPricing.Charges snap, List<String> lines) {
         Estimate m = bill.month();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("costUsd", charges(m.costUsd(), false));
-        root.put("exactUsd", charges(m.exactUsd(), true));
+        Map<String, Object> cost = charges(m.costUsd(), false);
+        Map<String, Object> exact = charges(m.exactUsd(), true);
+        if (snap != null) {
+            cost.remove("total");
+            cost.put("snapStartCache", snap.cacheUsdCents());
+            cost.put("snapStartRestore", snap.restoreUsdCents());
+            cost.put("total", total(bill, snap));
+            exact.remove("total");
+            exact.put("snapStartCache", plain(snap.cacheUsd()));
+            exact.put("snapStartRestore", plain(snap.restoreUsd()));
+            exact.put("total", plain(m.exactUsd().total().add(snap.cacheUsd()).add(snap.restoreUsd())));
+        }
+        root.put("costUsd", cost);
+        root.put("exactUsd", exact);
         Map<String, Object> free = new LinkedHashMap<>();
         free.put("requests", plain(m.freeTier().requests()));
         free.put("gbSeconds", plain(m.freeTier().gbSeconds()));
@@ -417,6 +481,11 @@ public final class CostCommand implements Callable<Integer> {
         inputs.put("provisionedRequests", in.provisionedRequests);
         inputs.put("provisionedDurationMs", microsAsMs(in.provisionedDurationMicros).stripTrailingZeros());
         inputs.put("provisionedBilledDurationMs", in.provisionedRequests > 0 ? provisionedBilledMs : 0);
+        if (snap != null) {
+            inputs.put("snapStartRestores", in.snapStartRestores);
+            inputs.put("snapStartActiveHours", BigDecimal.valueOf(in.snapStartActiveMicros).movePointLeft(6)
+                    .divide(BigDecimal.valueOf(3600), java.math.MathContext.DECIMAL64).stripTrailingZeros());
+        }
         inputs.put("monthHours", BigDecimal.valueOf(bill.spec().monthMicros()).movePointLeft(6)
                 .divide(BigDecimal.valueOf(3600)).stripTrailingZeros());
         root.put("inputs", inputs);

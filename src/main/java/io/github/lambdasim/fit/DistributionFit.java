@@ -60,7 +60,7 @@ public record DistributionFit(int n, double median, double p99, double logNormal
 
     /** Whether the log-normal fits at least as well as the table (then the scenario gets the simpler form). */
     public boolean logNormalFits() {
-        return logNormalD <= tableD && p99 > median;
+        return logNormalD <= tableD && p99 > median * 1.001;
     }
 
     /** KS distance between a sorted sample and the table's piecewise-linear distribution function. */

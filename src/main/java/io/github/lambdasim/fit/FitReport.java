@@ -180,6 +180,9 @@ public record FitReport(List<String> sources, List<FunctionFit> functions, Map<S
 
     /** Which form fits better, with both distances. */
     static String verdict(DistributionFit d) {
+        if (d.table()[0] == d.table()[d.table().length - 1]) {
+            return "Every line has the same value.";
+        }
         String ln = "log-normal KS distance " + decimal(d.logNormalD(), 3);
         String table = "percentile table " + decimal(d.tableD(), 3);
         return d.logNormalFits() ? "Kept the log-normal (" + ln + ", " + table + ")."
@@ -188,6 +191,10 @@ public record FitReport(List<String> sources, List<FunctionFit> functions, Map<S
 
     /** {@code {lognormal: {median: 12.3ms, p99: 45.6ms}}} or {@code {empirical: {p0: ..., p100: ...}}}. */
     static String distribution(DistributionFit d, String unit) {
+        double[] t = d.table();
+        if (value(t[0], unit).equals(value(t[t.length - 1], unit))) {
+            return "{constant: " + value(t[0], unit) + "}";
+        }
         if (d.logNormalFits()) {
             return "{lognormal: {median: " + value(d.median(), unit) + ", p99: " + value(d.p99(), unit) + "}}";
         }

@@ -31,6 +31,10 @@ final class FunctionModel {
     // Read by every invocation: kept here rather than read through the spec.
     final int memoryMb;
     final long timeoutMicros;
+    /** An on-demand init longer than this stops there and is retried inside the first invocation. */
+    final long maxInitMicros;
+    /** A provisioned environment's init longer than this fails, and is started again. */
+    final long maxInitProvisionedMicros;
     /** The highest error rate at any time (0: no invocation fails, and no draw is made). */
     final double maxErrorRate;
     private final HandlerSpec handler;
@@ -43,6 +47,12 @@ final class FunctionModel {
     final Call[] initCalls;
     /** Whether the init steps call other functions (a cold start then pauses between init segments). */
     final boolean initCallsOut;
+    /** Whether cold starts restore a SnapStart snapshot instead of running init. */
+    final boolean snapStart;
+    /** After-restore hooks longer than this fail the restore. */
+    final long afterRestoreLimitMicros;
+    private final DistributionSpec restore;
+    private final DistributionSpec afterRestore;
     final boolean errorOnCallFailure;
     // Asynchronous events: EventInvokeConfig.
     final int maxRetryAttempts;
@@ -54,6 +64,8 @@ final class FunctionModel {
     private final DistributionSpec idleLifetime;
     private final DistributionSpec maxLifetime;
     private final DistributionSpec memoryUsed;
+    /** Max Memory Used when the function gives no distribution: its runtime's, at most its memory size. */
+    private final int defaultMemoryUsedMb;
     private final DistributionSpec allocationDelay;
     final BillingEra billingEra;
     final boolean managedRuntime;
@@ -82,6 +94,8 @@ final class FunctionModel {
         this.spec = spec;
         this.memoryMb = spec.memoryMb();
         this.timeoutMicros = spec.timeoutMicros();
+        this.maxInitMicros = platform.maxInitMicros();
+        this.maxInitProvisionedMicros = Math.max(platform.lifecycle().maxInitProvisionedMicros(), timeoutMicros);
         this.handler = spec.handler();
         this.maxErrorRate = handler.maxErrorRate();
         this.hasOutages = !handler.outages().isEmpty();
@@ -91,7 +105,9 @@ final class FunctionModel {
         // Init code runs single-threaded: one vCPU at most.
         this.initWork = new Workload(spec.init(), Workload.cpuFactor(spec.memoryMb(), platform, 1, 0, 0));
         this.initCalls = calls(initWork.invokes(), functionIds);
-        this.initCallsOut = initCalls.length > 0;
+        // With SnapStart, init ran when the version was published: a cold start restores instead.
+        this.snapStart = spec.snapStart() != null;
+        this.initCallsOut = initCalls.length > 0 && !snapStart;
         this.errorOnCallFailure = spec.errorOnCallFailure();
         AsyncSpec async = spec.async();
         this.maxRetryAttempts = async.maximumRetryAttempts();
@@ -106,9 +122,20 @@ final class FunctionModel {
                     + spec.packageSizeMb() * platform.packageMicrosPerMb();
             this.platformColdStart = DistributionSpec.LogNormal.ofMedianP99(median, median * platform.coldStartSpread());
         }
+        this.afterRestoreLimitMicros = platform.lifecycle().snapStart().afterRestoreLimitMicros();
+        if (!snapStart) {
+            this.restore = null;
+            this.afterRestore = null;
+        } else {
+            Long median = platform.lifecycle().snapStart().restoreMedianMicros().get(family);
+            this.restore = spec.snapStart().restoreMicros() != null ? spec.snapStart().restoreMicros()
+                    : DistributionSpec.LogNormal.ofMedianP99(median, median * platform.coldStartSpread());
+            this.afterRestore = spec.snapStart().afterRestoreMicros();
+        }
         this.idleLifetime = platform.idleLifetimeMicros();
         this.maxLifetime = platform.maxLifetimeMicros();
         this.memoryUsed = spec.handler().memoryUsedMb();
+        this.defaultMemoryUsedMb = Math.min(memoryMb, platform.lifecycle().memoryUsedMb().getOrDefault(family, 0));
         this.allocationDelay = platform.provisioned().allocationDelayMicros();
         this.billingEra = platform.billingEra();
         this.managedRuntime = !CUSTOM_RUNTIMES.contains(family);
@@ -160,6 +187,17 @@ final class FunctionModel {
         return Math.round(Math.min(MAX_INIT_MICROS, platformPart + steps));
     }
 
+    /** A SnapStart cold start's restore of the snapshot (unbilled), without its after-restore hooks. */
+    long sampleRestoreMicros() {
+        return Math.round(Math.min(MAX_INIT_MICROS, restore.quantile(coldStartRandom.nextDouble())));
+    }
+
+    /** A SnapStart cold start's after-restore hooks (0 without hooks; no draw then). */
+    long sampleAfterRestoreMicros() {
+        return afterRestore == null ? 0
+                : Math.round(Math.min(MAX_INIT_MICROS, afterRestore.quantile(coldStartRandom.nextDouble())));
+    }
+
     /**
      * Segment {@code segment} of a cold start whose init steps call other functions: the first
      * includes the platform part (drawn first, as {@link #sampleInitMicros} does).
@@ -170,9 +208,12 @@ final class FunctionModel {
         return Math.round(Math.min(MAX_INIT_MICROS, platformPart + steps));
     }
 
-    /** Max Memory Used of one invocation, or 0 when the scenario does not model it. */
+    /**
+     * The memory one invocation would use, in MB: drawn from the function's {@code memoryUsedMb}
+     * (above the memory size when it runs out of memory), or its runtime's default, drawing nothing.
+     */
     int sampleMemoryUsedMb() {
-        return memoryUsed == null ? 0 : (int) Math.ceil(memoryUsed.quantile(memoryRandom.nextDouble()));
+        return memoryUsed == null ? defaultMemoryUsedMb : (int) Math.ceil(memoryUsed.quantile(memoryRandom.nextDouble()));
     }
 
     /** How long a new environment may live before it is recycled (at least 1 us). */

@@ -228,9 +228,10 @@ final class FunctionStats {
 
     /**
      * Records a completed invocation, which leaves its environment; returns its billed duration in
-     * microseconds.
+     * microseconds. Of its init, {@code unbilledInitMicros} (a SnapStart restore) is never billed.
      */
-    long invocationCompleted(int f, long latency, long initMicros, long durationMicros, int flags) {
+    long invocationCompleted(int f, long latency, long initMicros, long unbilledInitMicros, long durationMicros,
+                             int flags) {
         Entry e = entry(f);
         e.concurrencyArea += (double) e.concurrency * (context.now - e.concurrencySince);
         e.concurrencySince = context.now;
@@ -259,7 +260,8 @@ final class FunctionStats {
             e.init.record(initMicros);
             e.latencyCold.record(latency);
             e.durationCold.record(durationMicros);
-            billed = BillingEra.billedInvocationMs(initMicros, durationMicros, fm.managedRuntime, fm.billingEra) * 1000;
+            billed = BillingEra.billedInvocationMs(initMicros - unbilledInitMicros, durationMicros, fm.managedRuntime,
+                    fm.billingEra) * 1000;
             e.billedInitMicros += billed - BillingEra.billedDurationMs(durationMicros, fm.billingEra) * 1000;
         } else {
             e.warm.record(durationMicros);
@@ -409,6 +411,18 @@ final class FunctionStats {
 
     void reclaimed(int f) {
         entry(f).environmentsReclaimed++;
+    }
+
+    /** A provisioned environment's init ran {@code micros} (to its end, its limit, or a scale-in): billed where the era says. */
+    void provisionedInitRan(int f, long micros) {
+        FunctionModel fm = functions[f];
+        if (micros <= 0 || !fm.billingEra.billsProvisionedInit()) {
+            return;
+        }
+        Entry e = entry(f);
+        long billed = BillingEra.billedDurationMs(micros, fm.billingEra) * 1000;
+        e.provisionedBilledMicros += billed;
+        e.periodProvisionedBilledMicros += billed;
     }
 
     void recycled(int f) {

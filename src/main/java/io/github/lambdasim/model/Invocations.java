@@ -43,7 +43,11 @@ final class Invocations {
     private static final int DURATION = 3;
     /** The running segment in bits 0-15, whether it is an init segment in bit 16, the wait generation in bits 32-63. */
     private static final int SEGMENT = 4;
+    /** Max Memory Used in bits 0-19; above them, the part of init that is not billed (a SnapStart restore). */
     private static final int MEMORY_USED = 5;
+    private static final int MEMORY_BITS = 20;
+    private static final long MEMORY_MASK = (1L << MEMORY_BITS) - 1;
+    private static final long MAX_UNBILLED_INIT = (1L << (63 - MEMORY_BITS)) - 1;
     private static final int FLAGS = 6;
     /** When the current wait on calls began. */
     private static final int WAIT_START = 7;
@@ -99,7 +103,7 @@ final class Invocations {
             if (sync) {
                 admission.rpsCount(f, true, context.now);
             }
-            dispatch(f, provisionedEnv, req, 0, false);
+            dispatch(f, provisionedEnv, req, 0, false, 0, 0, false);
             return true;
         }
         if (sync && !admission.rpsAllows(f, false, context.now)) {
@@ -111,6 +115,9 @@ final class Invocations {
         }
         int env = environments.idleTop(f, false);
         long init = 0;
+        long retriedInit = 0;
+        long unbilledInit = 0;
+        boolean restoreFailed = false;
         boolean cold = false;
         if (env != Environments.NONE) {
             environments.unlinkIdle(env);
@@ -120,17 +127,34 @@ final class Invocations {
             }
             env = environments.create(f, false);
             FunctionModel fm = functions[f];
-            init = fm.initCallsOut ? fm.sampleInitSegmentMicros(0) : fm.sampleInitMicros();
+            if (fm.snapStart) {
+                // The restore itself is not billed; after-restore hooks are, as init, and fail it past their limit.
+                unbilledInit = Math.min(MAX_UNBILLED_INIT, fm.sampleRestoreMicros());
+                long hooks = fm.sampleAfterRestoreMicros();
+                if (hooks > fm.afterRestoreLimitMicros) {
+                    hooks = fm.afterRestoreLimitMicros;
+                    restoreFailed = true;
+                }
+                init = unbilledInit + hooks;
+            } else {
+                init = fm.initCallsOut ? fm.sampleInitSegmentMicros(0) : fm.sampleInitMicros();
+            }
+            if (init > fm.maxInitMicros && !fm.initCallsOut && !fm.snapStart) {
+                // Init stops at the limit and runs again, as long, inside the invocation and its timeout.
+                retriedInit = init;
+                init = fm.maxInitMicros;
+            }
             cold = true;
         }
         if (sync) {
             admission.rpsCount(f, false, context.now);
         }
-        dispatch(f, env, req, init, cold);
+        dispatch(f, env, req, init, cold, retriedInit, unbilledInit, restoreFailed);
         return true;
     }
 
-    private void dispatch(int f, int env, int req, long init, boolean cold) {
+    private void dispatch(int f, int env, int req, long init, boolean cold, long retriedInit, long unbilledInit,
+                          boolean restoreFailed) {
         FunctionModel fm = functions[f];
         if (env >= capacity) {
             grow(env);
@@ -141,7 +165,17 @@ final class Invocations {
         int flag = cold ? InvocationSample.FLAG_COLD : 0;
         int memoryUsed = fm.sampleMemoryUsedMb();
         if (memoryUsed > fm.memoryMb) {
+            // Killed when its memory reaches the memory size: its use grows steadily, so after
+            // memorySize / memoryUsed of the segment; Max Memory Used shows the memory size.
             flag |= InvocationSample.FLAG_OUT_OF_MEMORY | InvocationSample.FLAG_ERROR;
+            duration = duration * fm.memoryMb / memoryUsed;
+            memoryUsed = fm.memoryMb;
+        }
+        duration += retriedInit;
+        if (restoreFailed) {
+            // SnapStartTimeoutException: the handler never runs; counted as a timeout, which resets the environment.
+            duration = 0;
+            flag |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;
         }
         if (duration > fm.timeoutMicros) {
             duration = fm.timeoutMicros;
@@ -158,7 +192,7 @@ final class Invocations {
         rec[base + DURATION] = duration;
         // Segment 0; the wait generation carries on from the environment's earlier invocations.
         rec[base + SEGMENT] = (rec[base + SEGMENT] & GENERATION_MASK) | (initPhase ? INIT_PHASE : 0);
-        rec[base + MEMORY_USED] = memoryUsed;
+        rec[base + MEMORY_USED] = memoryUsed | (unbilledInit << MEMORY_BITS);
         boolean onProvisioned = environments.isProvisioned(env);
         if (onProvisioned) {
             flag |= InvocationSample.FLAG_PROVISIONED;
@@ -199,7 +233,7 @@ final class Invocations {
             return;
         }
         int call = fm.work.invokeAfter(s);
-        if (call < 0 || (rec[base + FLAGS] & InvocationSample.FLAG_TIMEOUT) != 0) {
+        if (call < 0 || (rec[base + FLAGS] & (InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_OUT_OF_MEMORY)) != 0) {
             complete(env);
             return;
         }
@@ -308,13 +342,14 @@ final class Invocations {
         long duration = rec[base + DURATION];
         int flag = (int) rec[base + FLAGS];
         boolean cold = (flag & InvocationSample.FLAG_COLD) != 0;
-        long billed = stats.invocationCompleted(f, context.now - start, init, duration, flag);
+        long billed = stats.invocationCompleted(f, context.now - start, init, rec[base + MEMORY_USED] >>> MEMORY_BITS,
+                duration, flag);
         if (entryPoints != null) {
             entryPoints.used(requests.entry(req), f, billed);
         }
         if (samples.wants(requests.everyNth(req), flag)) {
             samples.add(f, requests.number(req), start + init, cold ? init : -1, duration, billed,
-                    (int) rec[base + MEMORY_USED], flag);
+                    (int) (rec[base + MEMORY_USED] & MEMORY_MASK), flag);
         }
         boolean onProvisioned = environments.isProvisioned(env);
         boolean reset = (flag & (InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_OUT_OF_MEMORY)) != 0;

@@ -37,6 +37,9 @@ final class Provisioned {
     private final int[] autoscalingLow;
     private final boolean[] autoscalingPending;
     private final long[] intervalSince;
+    /** By environment id: when its init began, and whether it runs past the limit (and fails there). */
+    private long[] initStartedAt = new long[256];
+    private boolean[] initFails = new boolean[256];
     /** Billed intervals of each function with provisioned concurrency (null for the others). */
     private final List<List<ProvisionedInterval>> intervals = new ArrayList<>();
 
@@ -122,6 +125,7 @@ final class Provisioned {
         for (int env = 0; env < environments.slots() && kept[f] > admission.provisionedLevel(f); env++) {
             if (environments.function(env) == f && environments.isProvisioned(env)
                     && environments.state(env) == Environments.INITIALIZING) {
+                stats.provisionedInitRan(f, context.now - initStartedAt[env]);
                 stats.reclaimed(f);
                 environments.destroy(env);
             }
@@ -171,10 +175,23 @@ final class Provisioned {
         fill(f);
     }
 
+    /**
+     * Initializes {@code env} in the background. An init longer than the limit (130 s, or the
+     * function timeout when longer) fails there and starts again; every init is billed for the
+     * time it ran, whether or not the environment then serves a request.
+     */
     private void startInitializing(int env, boolean recycled) {
         int generation = environments.startInitializing(env, recycled);
-        long init = functions[environments.function(env)].sampleInitMicros();
-        context.queue.push(context.now + init, READY, env, generation);
+        FunctionModel fm = functions[environments.function(env)];
+        long init = fm.sampleInitMicros();
+        if (env >= initStartedAt.length) {
+            int n = Math.max(env + 1, initStartedAt.length * 2);
+            initStartedAt = java.util.Arrays.copyOf(initStartedAt, n);
+            initFails = java.util.Arrays.copyOf(initFails, n);
+        }
+        initStartedAt[env] = context.now;
+        initFails[env] = init > fm.maxInitProvisionedMicros;
+        context.queue.push(context.now + Math.min(init, fm.maxInitProvisionedMicros), READY, env, generation);
     }
 
     /** A provisioned environment recycled or reset is initialized again in the background. */
@@ -186,6 +203,12 @@ final class Provisioned {
     void onReady(int env, int generation) {
         if (generation != environments.generation(env) || environments.state(env) != Environments.INITIALIZING) {
             return; // stale: scaled in while initializing
+        }
+        int f = environments.function(env);
+        stats.provisionedInitRan(f, context.now - initStartedAt[env]);
+        if (initFails[env]) {
+            startInitializing(env, false);
+            return;
         }
         if (context.now >= environments.retireAt(env)) {
             // Initialized past its maximum lifetime (a lifetime shorter than init): recycled at once.

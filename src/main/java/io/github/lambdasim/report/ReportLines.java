@@ -8,7 +8,9 @@ import java.util.Locale;
  * REPORT lines in the format Lambda writes to CloudWatch Logs, tab-separated:
  * {@code REPORT RequestId: <uuid>	Duration: 976.25 ms	Billed Duration: 977 ms	Memory Size: 128 MB
  * Max Memory Used: 90 MB	Init Duration: 430.47 ms} (Init Duration on cold starts only; Max Memory
- * Used only when the scenario models memory use). Request ids are derived from the seed, the
+ * Used always, unless a platform preset gives the runtime no default). A SnapStart function's cold
+ * start shows {@code Restore Duration} and {@code Billed Restore Duration} (the after-restore hooks,
+ * part of Billed Duration) instead of Init Duration, as Lambda writes them. Request ids are derived from the seed, the
  * replication and the request's number, so they are unique and reproducible.
  */
 public final class ReportLines {
@@ -31,8 +33,14 @@ public final class ReportLines {
             FunctionLine f = new FunctionLine(run.functions().get(s.function(i)).name(),
                     run.functions().get(s.function(i)).memoryMb());
             sb.append(f.name).append('\t').append(clock(s.startMicros(i))).append('\t');
+            boolean restored = s.initMicros(i) >= 0 && run.scenario().functions().get(s.function(i)).snapStart() != null;
             sb.append(line(requestId(run.seed(), run.replication(), s.requestNumber(i)), s.durationMicros(i),
-                    s.billedMicros(i), f.memoryMb, s.maxMemoryUsedMb(i), s.initMicros(i)));
+                    s.billedMicros(i), f.memoryMb, s.maxMemoryUsedMb(i), restored ? -1 : s.initMicros(i)));
+            if (restored) {
+                long billedRestoreMs = (s.billedMicros(i) + 999) / 1000 - (s.durationMicros(i) + 999) / 1000;
+                sb.append("\tRestore Duration: ").append(ms(s.initMicros(i))).append(" ms")
+                        .append("\tBilled Restore Duration: ").append(Math.max(0, billedRestoreMs)).append(" ms");
+            }
             int flags = s.flags(i);
             if ((flags & InvocationSample.FLAG_TIMEOUT) != 0) {
                 sb.append("\tStatus: timeout");

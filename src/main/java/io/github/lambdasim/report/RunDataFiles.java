@@ -124,7 +124,7 @@ public final class RunDataFiles {
     /**
      * One row per sampled invocation, in the order of report-log.txt: {@code startSeconds} is when
      * the handler started (after init on a cold start), {@code initMs} is empty on a warm start,
-     * {@code maxMemoryUsedMb} is empty when the scenario does not model memory use.
+     * {@code maxMemoryUsedMb} is empty only when the platform preset gives the runtime no default.
      */
     static String samples(RunResult run) {
         InvocationSample s = run.samples();

@@ -15,7 +15,8 @@ import java.util.List;
 public record FunctionSpec(String name, String runtime, int memoryMb, Architecture architecture, long timeoutMicros,
                            int reservedConcurrency, ProvisionedSpec provisioned, double packageSizeMb,
                            DistributionSpec coldStartMicros, List<StepSpec> init, HandlerSpec handler,
-                           int ephemeralStorageMb, AsyncSpec async, boolean errorOnCallFailure) {
+                           int ephemeralStorageMb, AsyncSpec async, boolean errorOnCallFailure,
+                           SnapStartSpec snapStart) {
     public static final int UNRESERVED = -1;
 
     public FunctionSpec {

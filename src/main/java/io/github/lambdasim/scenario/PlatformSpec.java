@@ -28,7 +28,7 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int ma
                            int minUnreservedConcurrency, int requestsPerSecondPerConcurrency, ProvisionedRules provisioned,
                            Map<String, Long> runtimeColdStartMedianMicros,
                            double coldStartSpread, long packageMicrosPerMb, EventRules events,
-                           Map<String, String> arrivedLater, boolean allowAnachronisms) {
+                           LifecycleRules lifecycle, Map<String, String> arrivedLater, boolean allowAnachronisms) {
     public PlatformSpec {
         runtimeColdStartMedianMicros = Map.copyOf(runtimeColdStartMedianMicros);
         arrivedLater = Map.copyOf(arrivedLater);
@@ -49,6 +49,38 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int ma
         }
         return what + " arrived in " + arrived + ", after the " + preset + " platform (a scenario may use it anyway "
                 + "with platform: {preset: \"" + preset + "\", allowAnachronisms: true})";
+    }
+
+    /**
+     * The rules of an execution environment's life that the other components do not carry.
+     *
+     * @param maxInitProvisionedMicros how long a provisioned environment's init may run (or the
+     *                                 function timeout, when it is longer)
+     * @param memoryUsedMb             Max Memory Used of an invocation per runtime family, when the
+     *                                 function gives none
+     * @param snapStart                where SnapStart is available, and its restores
+     */
+    public record LifecycleRules(long maxInitProvisionedMicros, Map<String, Integer> memoryUsedMb,
+                                 SnapStartRules snapStart) {
+        public LifecycleRules {
+            memoryUsedMb = Map.copyOf(memoryUsedMb);
+        }
+    }
+
+    /**
+     * SnapStart on this platform.
+     *
+     * @param since                   when it arrived, for the message refusing it on an older platform
+     * @param runtimes                the runtime identifiers it supports (none: not available)
+     * @param restoreMedianMicros     median restore duration per runtime family
+     * @param afterRestoreLimitMicros how long after-restore hooks may run
+     */
+    public record SnapStartRules(String since, java.util.List<String> runtimes, Map<String, Long> restoreMedianMicros,
+                                 long afterRestoreLimitMicros) {
+        public SnapStartRules {
+            runtimes = java.util.List.copyOf(runtimes);
+            restoreMedianMicros = Map.copyOf(restoreMedianMicros);
+        }
     }
 
     /**

@@ -55,7 +55,7 @@ public final class ScenarioLoader {
         "region", "account", "billing", "functionDefaults", "functions", "traffic"};
     private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
         "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
-        "ephemeralStorageSize", "async", "errorOnCallFailure"};
+        "ephemeralStorageSize", "async", "errorOnCallFailure", "snapStart"};
     private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
         "memoryUsedMb", "errorRate", "outages"};
     private static final String[] ASYNC_KEYS = {"maximumRetryAttempts", "maximumEventAge", "onSuccess", "onFailure"};
@@ -441,8 +441,9 @@ public final class ScenarioLoader {
     }
 
     private static final String[] PLATFORM_KEYS = {"preset", "vcpuMemoryMb", "maxVcpus", "maxVcpusMemoryMb", "memory", "ephemeralStorage",
-        "maxTimeout", "maxInit", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
-        "minUnreserved", "requestsPerSecondPerConcurrency", "provisioned", "coldStart", "events", "arrivedLater", "allowAnachronisms"};
+        "maxTimeout", "maxInit", "maxInitProvisioned", "billingEra", "idleLifetime", "maxLifetime", "scaling", "accountConcurrency",
+        "minUnreserved", "requestsPerSecondPerConcurrency", "provisioned", "coldStart", "memoryUsed", "snapStart", "events",
+        "arrivedLater", "allowAnachronisms"};
     private static final String[] EVENT_RULE_KEYS = {"throttleBackoff", "errorRetryDelays", "maximumRetryAttempts",
         "maximumEventAge", "recursionLimit", "sdkMaxAttempts", "sdkBackoffBase", "sdkMaxBackoff", "asyncInvokeLatency"};
 
@@ -487,6 +488,8 @@ public final class ScenarioLoader {
         int memStep = (int) memory.integer("step", 1, 1, 1024, "MB");
         long maxTimeout = f.duration("maxTimeout", 900 * Units.MICROS_PER_SECOND, Units.MICROS_PER_SECOND, Units.MICROS_PER_DAY);
         long maxInit = f.duration("maxInit", 10 * Units.MICROS_PER_SECOND, Units.MICROS_PER_MS, Units.MICROS_PER_HOUR);
+        long maxInitProvisioned = f.duration("maxInitProvisioned", 130 * Units.MICROS_PER_SECOND, Units.MICROS_PER_MS,
+                Units.MICROS_PER_HOUR);
         Fields storage = new Fields(f.node("ephemeralStorage"), "platform.ephemeralStorage", problems, "min", "max");
         int storageMin = (int) storage.integer("min", 512, 1, 100_000, "MB");
         int storageMax = (int) storage.integer("max", 10_240, storageMin, 100_000, "MB");
@@ -517,7 +520,32 @@ public final class ScenarioLoader {
             runtimes.put(family, rt.duration(family, 0, 0, 60 * Units.MICROS_PER_SECOND));
         }
         double spread = cold.number("spread", 2.5, 1, 100);
+        Map<String, Integer> memoryUsed = new HashMap<>();
+        Fields mem = new Fields(f.node("memoryUsed"), "platform.memoryUsed", problems,
+                f.node("memoryUsed") instanceof YamlNode.Mapping m ? m.entries.keySet().toArray(String[]::new) : new String[0]);
+        for (String family : mem.map.entries.keySet()) {
+            memoryUsed.put(family, (int) mem.integer(family, 0, 1, 100_000, "MB"));
+        }
         long perPackage = cold.duration("perPackageMb", 0, 0, 10 * Units.MICROS_PER_SECOND);
+        Fields snap = new Fields(f.node("snapStart"), "platform.snapStart", problems, "since", "runtimes", "restore",
+                "afterRestoreLimit");
+        List<String> snapRuntimes = new ArrayList<>();
+        if (snap.node("runtimes") instanceof YamlNode.Sequence seq) {
+            for (YamlNode r : seq.items) {
+                if (r instanceof YamlNode.Scalar s && !s.isNull) {
+                    snapRuntimes.add(s.text);
+                }
+            }
+        }
+        Map<String, Long> restore = new HashMap<>();
+        Fields rs = new Fields(snap.node("restore"), "platform.snapStart.restore", problems,
+                snap.node("restore") instanceof YamlNode.Mapping m ? m.entries.keySet().toArray(String[]::new) : new String[0]);
+        for (String family : rs.map.entries.keySet()) {
+            restore.put(family, rs.duration(family, 0, 0, 60 * Units.MICROS_PER_SECOND));
+        }
+        PlatformSpec.SnapStartRules snapStart = new PlatformSpec.SnapStartRules(snap.text("since", "Nov 2022"),
+                snapRuntimes, restore, snap.duration("afterRestoreLimit", 10 * Units.MICROS_PER_SECOND, 0,
+                Units.MICROS_PER_HOUR));
         PlatformSpec.EventRules events = bindEventRules(f.node("events"),
                 ((YamlNode.Mapping) overrides).entries.get("events") instanceof YamlNode.Mapping given ? given : null);
         Map<String, String> arrivedLater = new HashMap<>();
@@ -534,7 +562,8 @@ public final class ScenarioLoader {
         }
         return new PlatformSpec(presetName, vcpuMb, maxVcpus, maxVcpusMb, memMin, memMax, memStep, storageMin, storageMax, maxTimeout,
                 maxInit, era, idle, maxLife, scaling, accountConcurrency, minUnreserved, rpsPerConcurrency, provisionedRules, runtimes, spread,
-                perPackage, events, arrivedLater, allowAnachronisms);
+                perPackage, events, new PlatformSpec.LifecycleRules(maxInitProvisioned, memoryUsed, snapStart), arrivedLater,
+                allowAnachronisms);
     }
 
     /**
@@ -780,11 +809,74 @@ public final class ScenarioLoader {
                 mb -> platform == null ? null : platform.ephemeralStorageProblem(mb));
         AsyncSpec async = bindAsync(f.node("async"), f.child("async"), platform);
         boolean errorOnCallFailure = f.bool("errorOnCallFailure", true);
+        SnapStartSpec snapStart = bindSnapStart(f, platform, runtime, provisioned, ephemeral);
         if (name == null || handler == null) {
             return null;
         }
         return new FunctionSpec(name, runtime, memory, architecture, timeout, reserved, provisioned, packageMb, coldStart,
-                init, handler, ephemeral, async, errorOnCallFailure);
+                init, handler, ephemeral, async, errorOnCallFailure, snapStart);
+    }
+
+    /**
+     * {@code snapStart: true} or {@code snapStart: {restore: 250ms, afterRestore: 50ms}}, or null
+     * when off; refused where Lambda refuses it (the runtime, provisioned concurrency, ephemeral
+     * storage above 512 MB, a platform before it).
+     */
+    private SnapStartSpec bindSnapStart(Fields f, PlatformSpec platform, String runtime, ProvisionedSpec provisioned,
+                                        int ephemeralMb) {
+        if (!f.has("snapStart")) {
+            return null;
+        }
+        YamlNode node = f.node("snapStart");
+        String path = f.child("snapStart");
+        SnapStartSpec spec;
+        if (node instanceof YamlNode.Mapping) {
+            Fields s = new Fields(node, path, problems, "restore", "afterRestore");
+            spec = new SnapStartSpec(
+                    s.has("restore") ? distribution(s.node("restore"), s.child("restore"), DistributionSpec.Unit.DURATION) : null,
+                    s.has("afterRestore") ? distribution(s.node("afterRestore"), s.child("afterRestore"),
+                            DistributionSpec.Unit.DURATION) : null);
+        } else if (f.bool("snapStart", false)) {
+            spec = new SnapStartSpec(null, null);
+        } else {
+            return null;
+        }
+        if (platform == null) {
+            return spec;
+        }
+        PlatformSpec.SnapStartRules rules = platform.lifecycle().snapStart();
+        if (rules.runtimes().isEmpty()) {
+            problems.add(path, node, "SnapStart arrived in " + rules.since() + ", after the " + platform.preset()
+                    + " platform; use platform: current");
+            return null;
+        }
+        boolean ok = true;
+        if (!rules.runtimes().contains(runtime)) {
+            problems.add(path, node, "SnapStart supports the runtimes " + String.join(", ", rules.runtimes())
+                    + ", not " + runtime);
+            ok = false;
+        }
+        if (provisioned != null && provisioned.maxLevel() > 0) {
+            problems.add(path, node, "SnapStart cannot be used with provisioned concurrency; choose one");
+            ok = false;
+        }
+        if (ephemeralMb > MIN_EPHEMERAL_MB) {
+            problems.add(path, node, "SnapStart cannot be used with ephemeral storage above " + MIN_EPHEMERAL_MB
+                    + " MB (this function has " + ephemeralMb + " MB)");
+            ok = false;
+        }
+        String family = platform.runtimeFamily(runtime);
+        if (ok && family != null && io.github.lambdasim.billing.SnapStartPricing.get().charged(family)) {
+            problems.add(path, node, "SnapStart for Python and .NET is charged (cache and restores) and a run does not"
+                    + " bill it yet; estimate it with lambdasim cost --snapstart-restores N --snapstart-active DURATION");
+            ok = false;
+        }
+        if (ok && spec.restoreMicros() == null && !rules.restoreMedianMicros().containsKey(family)) {
+            problems.add(path, node, "the platform gives no restore duration for " + family
+                    + " functions; give one: snapStart: {restore: 300ms}");
+            ok = false;
+        }
+        return ok ? spec : null;
     }
 
     /**
@@ -1737,7 +1829,7 @@ public final class ScenarioLoader {
             functions.add(new FunctionSpec(name, template.runtime(), memoryMb, template.architecture(),
                     template.timeoutMicros(), template.reservedConcurrency(), template.provisioned(), template.packageSizeMb(),
                     template.coldStartMicros(), template.init(), handler, template.ephemeralStorageMb(), template.async(),
-                    template.errorOnCallFailure()));
+                    template.errorOnCallFailure(), template.snapStart()));
             sources.add(new TrafficSpec(name, index, null, new TrafficSpec.Trace(counts, scale, spread.equals("even"), start,
                     where), invocation));
         }

@@ -106,7 +106,13 @@ final class TraceFiles {
         } catch (java.io.IOException e) {
             header = null; // the table's reading says what is wrong
         }
-        if (header != null && CloudWatchMetrics.isExport(header)) {
+        boolean small;
+        try {
+            small = java.nio.file.Files.size(path) <= MAX_BYTES;
+        } catch (java.io.IOException e) {
+            small = false; // the table's reading says what is wrong
+        }
+        if (header != null && small && CloudWatchMetrics.isExport(header)) {
             try {
                 return CloudWatchMetrics.minuteCounts(file, java.nio.file.Files.readString(path,
                         java.nio.charset.StandardCharsets.UTF_8), row);

@@ -255,6 +255,63 @@ class CostCommandTest {
         assertEquals(2, run("--no-such-option").exitCode());
     }
 
+    @Test
+    void snapStartWorkedExampleToTheCent() throws IOException {
+        // AWS's SnapStart worked example (pricing page; LAMBDA-FACTS.md): 7.44M requests of 2 s at
+        // 1,024 MB, 1% of them restores (74,400), the version active 744 h, no free tier:
+        // requests $1.49 + compute $248.00 + cache 2,678,400 GB-s x $0.0000015046 = $4.03
+        // + restore 74,400 GB x $0.0001397998 = $10.40 = $263.92.
+        String[] args = {"--memory", "1024", "--requests", "7.44M", "--duration", "2s", "--no-free-tier",
+            "--snapstart-restores", "74.4k", "--snapstart-active", "744h"};
+        Run r = run(args);
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.contains("  Monthly cache charges = 2,678,400 GB-s x $0.0000015046 = $4.03"), r.out());
+        assertTrue(lines.contains("  Monthly restore charges = 74,400 GB x $0.0001397998 = $10.40"), r.out());
+        assertTrue(lines.contains("Total with SnapStart = $249.49 + $4.03 cache + $10.40 restore = $263.92"), r.out());
+        assertTrue(lines.contains("  snapStartCache              $4.03"), r.out());
+        assertTrue(lines.contains("  snapStartRestore           $10.40"), r.out());
+        assertTrue(lines.contains("  total                     $263.92"), r.out());
+        JsonNode json = run(append(args, "--json")).json();
+        assertDecimal("1.49", json.at("/costUsd/requests"));
+        assertDecimal("248.00", json.at("/costUsd/compute"));
+        assertDecimal("4.03", json.at("/costUsd/snapStartCache"));
+        assertDecimal("10.40", json.at("/costUsd/snapStartRestore"));
+        assertDecimal("263.92", json.at("/costUsd/total"));
+        assertDecimal("4.02992064", json.at("/exactUsd/snapStartCache"));
+        assertDecimal("10.40110512", json.at("/exactUsd/snapStartRestore"));
+    }
+
+    @Test
+    void snapStartCacheIsBilledForAtLeastThreeHours() throws IOException {
+        // Active 1 h: billed 3 h, 10,800 s x 1 GB x $0.0000015046 = $0.01624968 -> $0.02.
+        JsonNode json = run("--memory", "1024", "--snapstart-active", "1h", "--json").json();
+        assertDecimal("0.01624968", json.at("/exactUsd/snapStartCache"));
+        assertDecimal("0.02", json.at("/costUsd/snapStartCache"));
+        assertDecimal("0", json.at("/exactUsd/snapStartRestore"));
+        assertTrue(run("--memory", "1024", "--snapstart-active", "1h").out()
+                .contains("  Cache = 1024 MB / 1024 x 1 h active, billed as the minimum 3 h = 10,800 GB-s"));
+    }
+
+    @Test
+    void snapStartOptionsAreCheckedAndRefusedUnderThe2019Platform() {
+        Run missing = run("--memory", "1024", "--snapstart-restores", "10");
+        assertEquals(CostCommand.INVALID_INPUT, missing.exitCode());
+        assertTrue(missing.err().contains("--snapstart-active is required with --snapstart-restores"), missing.err());
+        Run old = run("--memory", "1024", "--platform", "2019", "--snapstart-active", "744h");
+        assertEquals(CostCommand.INVALID_INPUT, old.exitCode());
+        assertTrue(old.err().contains("SnapStart arrived in Nov 2022"), old.err());
+        Run long_ = run("--memory", "1024", "--snapstart-active", "745h");
+        assertEquals(CostCommand.INVALID_INPUT, long_.exitCode());
+        assertTrue(long_.err().contains("longer than a month of 31 days (744 h)"), long_.err());
+    }
+
+    private static String[] append(String[] args, String more) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+        out[args.length] = more;
+        return out;
+    }
+
     private static String golden(String name) throws IOException {
         try (InputStream in = CostCommandTest.class.getResourceAsStream(name)) {
             if (in == null) {

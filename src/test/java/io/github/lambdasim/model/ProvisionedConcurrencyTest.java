@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * environments form a loss system whose overflow (the spillover) is exactly Erlang B; a schedule
  * changes the level at the right times, after the allocation delay; auto scaling scales out under
  * sustained load and back in after it, but not on a short burst; the provisioned charge of a
- * known configuration equals the hand computation.
+ * known configuration equals the hand computation; a provisioned environment's init is billed at
+ * the provisioned duration rate whether or not it serves a request, re-inits at the maximum
+ * lifetime included.
  */
 class ProvisionedConcurrencyTest {
     private static final String BASE = """
@@ -133,5 +135,25 @@ class ProvisionedConcurrencyTest {
         assertEquals(0, new BigDecimal("0.1500012").compareTo(run.bill().period().exactUsd().provisioned()
                 .setScale(7, java.math.RoundingMode.HALF_UP)));
         assertEquals(BigDecimal.ZERO.setScale(2), run.bill().month().freeTier().savedUsdCents().setScale(2));
+    }
+
+    @Test
+    void provisionedInitsAreBilledEvenWhenNoRequestComes() {
+        // Two environments of 1 GB, a 1 s init, a 10 min maximum lifetime, no request in the hour.
+        // The level is ready at the start (its init happened before the run). Each environment is
+        // re-initialized at 10:00, 20:01, 30:02, 40:03 and 50:04: 2 x 5 x 1 s = 10 s, billed at
+        // the provisioned duration rate (LAMBDA-FACTS.md, "Init phase limit"; pricing page):
+        // 10 GB-s x $0.0000097222 = $0.000097222; the level itself: 2 x 3,600 s x 1 GB x
+        // $0.0000041667 = $0.03000024.
+        String yaml = BASE.replace("provisionedConcurrency: 50", "provisionedConcurrency: 2")
+                .replace("coldStart: {constant: 200ms}", "coldStart: {constant: 1s}")
+                .replace("allocationDelay: 90s}", "allocationDelay: 90s}, maxLifetime: 10m")
+                .replace("poisson: {rate: 100/s}", "poisson: {rate: 100/s, start: 2h}");
+        RunResult run = Scenarios.run(Scenarios.parse(yaml), 0);
+        FunctionResult f = Scenarios.only(run);
+        assertEquals(0, f.invocations());
+        assertEquals(10_000_000L, f.provisionedBilledMicros());
+        assertEquals(0, new BigDecimal("0.000097222").compareTo(run.bill().period().exactUsd().provisionedCompute()));
+        assertEquals(0, new BigDecimal("0.03000024").compareTo(run.bill().period().exactUsd().provisioned()));
     }
 }
