@@ -66,7 +66,7 @@ public final class Billing {
             }
         }
         BillingRules rules = BillingRules.get();
-        RegionPrices prices = rules.region(spec.region());
+        RegionPrices prices = spec.era().prices(rules.region(spec.region()));
         boolean sameLength = periodMicros == spec.monthMicros();
         BigDecimal period = BigDecimal.valueOf(periodMicros);
         BigDecimal month = BigDecimal.valueOf(spec.monthMicros());

@@ -1,5 +1,7 @@
 package io.github.lambdasim.billing;
 
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** The Lambda prices of one region, per architecture. */
@@ -10,5 +12,12 @@ public record RegionPrices(String region, Map<Architecture, ArchitecturePrices> 
 
     public ArchitecturePrices prices(Architecture architecture) {
         return byArchitecture.get(architecture);
+    }
+
+    /** These prices with another on-demand duration price list for one architecture. */
+    public RegionPrices withDurationTiers(Architecture architecture, List<DurationTier> tiers) {
+        Map<Architecture, ArchitecturePrices> map = new EnumMap<>(byArchitecture);
+        map.put(architecture, map.get(architecture).withDurationTiers(tiers));
+        return new RegionPrices(region, map);
     }
 }
