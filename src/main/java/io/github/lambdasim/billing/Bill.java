@@ -42,10 +42,12 @@ public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate
      * @param provisioned        provisioned concurrency configured, while enabled
      * @param provisionedCompute duration of invocations served by provisioned environments
      * @param ephemeralStorage   ephemeral storage above the included 512 MB
+     * @param frontDoor          requests through the service in front of a function (API Gateway)
      * @param total              the sum of the above
      */
     public record Charges(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
-                          BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal total) {
+                          BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal frontDoor,
+                          BigDecimal total) {
         public static final Charges ZERO = of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO);
 
@@ -55,29 +57,39 @@ public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate
             Objects.requireNonNull(provisioned);
             Objects.requireNonNull(provisionedCompute);
             Objects.requireNonNull(ephemeralStorage);
+            Objects.requireNonNull(frontDoor);
             Objects.requireNonNull(total);
+        }
+
+        /** Lambda's charges (no front door) whose total is the sum of the components. */
+        public static Charges of(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
+                                 BigDecimal provisionedCompute, BigDecimal ephemeralStorage) {
+            return of(requests, compute, provisioned, provisionedCompute, ephemeralStorage, BigDecimal.ZERO);
         }
 
         /** Charges whose total is the sum of the components. */
         public static Charges of(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
-                                 BigDecimal provisionedCompute, BigDecimal ephemeralStorage) {
-            return new Charges(requests, compute, provisioned, provisionedCompute, ephemeralStorage,
-                    requests.add(compute).add(provisioned).add(provisionedCompute).add(ephemeralStorage));
+                                 BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal frontDoor) {
+            return new Charges(requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor,
+                    requests.add(compute).add(provisioned).add(provisionedCompute).add(ephemeralStorage).add(frontDoor));
         }
 
         /** Each component rounded to cents (half up), as AWS's estimates do, and their sum. */
         public Charges roundedToCents() {
             return of(cents(requests), cents(compute), cents(provisioned), cents(provisionedCompute),
-                    cents(ephemeralStorage));
+                    cents(ephemeralStorage), cents(frontDoor));
         }
 
-        /** The components in order: requests, compute, provisioned, provisionedCompute, ephemeralStorage. */
+        /**
+         * The components in order: requests, compute, provisioned, provisionedCompute,
+         * ephemeralStorage, frontDoor.
+         */
         public BigDecimal[] components() {
-            return new BigDecimal[] {requests, compute, provisioned, provisionedCompute, ephemeralStorage};
+            return new BigDecimal[] {requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor};
         }
 
         static Charges ofComponents(BigDecimal[] c) {
-            return of(c[0], c[1], c[2], c[3], c[4]);
+            return of(c[0], c[1], c[2], c[3], c[4], c[5]);
         }
 
         static BigDecimal cents(BigDecimal usd) {
@@ -109,10 +121,11 @@ public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate
      * @param provisionedConcurrencyGbSeconds  configured concurrency x memory x enabled time (rounded up to 5 min)
      * @param provisionedGbSeconds             billed duration on provisioned environments x memory
      * @param ephemeralStorageGbSeconds        billed duration x ephemeral storage above the included amount
+     * @param frontDoorRequests                requests through a front door (API Gateway, function URL, ALB)
      */
     public record Usage(BigDecimal requests, BigDecimal provisionedRequests, BigDecimal onDemandGbSeconds,
                         BigDecimal provisionedConcurrencyGbSeconds, BigDecimal provisionedGbSeconds,
-                        BigDecimal ephemeralStorageGbSeconds) {
+                        BigDecimal ephemeralStorageGbSeconds, BigDecimal frontDoorRequests) {
     }
 
     /**

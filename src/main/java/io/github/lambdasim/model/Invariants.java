@@ -254,7 +254,7 @@ public final class Invariants {
     }
 
     private static void charges(List<String> out, String what, Bill.Charges c) {
-        String[] names = {"requests", "compute", "provisioned", "provisionedCompute", "ephemeralStorage"};
+        String[] names = {"requests", "compute", "provisioned", "provisionedCompute", "ephemeralStorage", "frontDoor"};
         BigDecimal[] values = c.components();
         for (int k = 0; k < values.length; k++) {
             if (values[k].signum() < 0) {
@@ -262,7 +262,7 @@ public final class Invariants {
             }
         }
         if (c.total().compareTo(c.requests().add(c.compute()).add(c.provisioned()).add(c.provisionedCompute())
-                .add(c.ephemeralStorage())) != 0) {
+                .add(c.ephemeralStorage()).add(c.frontDoor())) != 0) {
             out.add(what + ": the charges do not add up to the total " + c.total().toPlainString() + " USD");
         }
     }
