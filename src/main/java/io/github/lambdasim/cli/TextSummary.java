@@ -53,10 +53,30 @@ final class TextSummary {
                 s.platform().billingEra().label(), s.region(), s.billing().freeTier() ? ", free tier applied" : ", no free tier",
                 Format.usd(period.costUsd().total()), Format.usd(month.costUsd().total()), Format.ifRepeated(monthHours)));
         sb.append(String.format(Locale.ROOT, "    that month: requests %s + compute %s + provisioned %s + provisioned compute %s"
-                        + " + ephemeral storage %s%n", Format.usd(month.costUsd().requests()),
+                        + " + ephemeral storage %s%s%n", Format.usd(month.costUsd().requests()),
                 Format.usd(month.costUsd().compute()), Format.usd(month.costUsd().provisioned()),
-                Format.usd(month.costUsd().provisionedCompute()), Format.usd(month.costUsd().ephemeralStorage())));
+                Format.usd(month.costUsd().provisionedCompute()), Format.usd(month.costUsd().ephemeralStorage()),
+                run.functions().stream().anyMatch(FunctionResult::hasFrontDoor)
+                        ? " + front door " + Format.usd(month.costUsd().frontDoor()) : ""));
+        frontDoors(sb, run);
         return sb.append(where(folder, files)).toString();
+    }
+
+    /** Per function behind a front door: its requests, and the 504s its callers got at the integration timeout. */
+    private static void frontDoors(StringBuilder sb, RunResult run) {
+        for (int i = 0; i < run.functions().size(); i++) {
+            FunctionResult f = run.functions().get(i);
+            if (!f.hasFrontDoor()) {
+                continue;
+            }
+            var door = run.scenario().function(f.name()).frontDoor();
+            sb.append(String.format(Locale.ROOT, "  Front door of %s (%s): %s requests, %s; %s a month%n", f.name(),
+                    door.type().service(), Format.count(f.frontDoor().requests()),
+                    door.hasTimeout() ? Format.count(f.frontDoor().gatewayTimeouts()) + " answered 504 at its "
+                            + Units.formatDuration(door.timeoutMicros()) + " integration timeout (the function ran on, billed)"
+                            : "no integration timeout of its own",
+                    Format.usd(run.bill().functions().get(i).month().costUsd().frontDoor())));
+        }
     }
 
     /** Where the results are: the folder and its files, and report.html when drawn. */

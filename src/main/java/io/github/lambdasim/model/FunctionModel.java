@@ -4,6 +4,7 @@ import io.github.lambdasim.billing.BillingEra;
 import io.github.lambdasim.engine.RandomStream;
 import io.github.lambdasim.scenario.AsyncSpec;
 import io.github.lambdasim.scenario.DistributionSpec;
+import io.github.lambdasim.scenario.FrontDoorSpec;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.HandlerSpec;
 import io.github.lambdasim.scenario.PlatformSpec;
@@ -31,6 +32,8 @@ final class FunctionModel {
     // Read by every invocation: kept here rather than read through the spec.
     final int memoryMb;
     final long timeoutMicros;
+    /** The front door's integration timeout: its caller gets 504 after it ({@code Long.MAX_VALUE}: none). */
+    final long frontDoorTimeoutMicros;
     /** The highest error rate at any time (0: no invocation fails, and no draw is made). */
     final double maxErrorRate;
     private final HandlerSpec handler;
@@ -82,6 +85,7 @@ final class FunctionModel {
         this.spec = spec;
         this.memoryMb = spec.memoryMb();
         this.timeoutMicros = spec.timeoutMicros();
+        this.frontDoorTimeoutMicros = spec.frontDoor() == null ? FrontDoorSpec.NO_TIMEOUT : spec.frontDoor().timeoutMicros();
         this.handler = spec.handler();
         this.maxErrorRate = handler.maxErrorRate();
         this.hasOutages = !handler.outages().isEmpty();

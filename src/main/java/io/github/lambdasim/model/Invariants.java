@@ -214,7 +214,7 @@ public final class Invariants {
     private static Map<String, Double> measured(FunctionResult f) {
         Map<String, Double> m = new java.util.LinkedHashMap<>();
         for (Figure figure : Figures.FUNCTION) {
-            if (figure.source() instanceof Figure.Measured measured && (f.hasEvents() || !figure.eventDriven())) {
+            if (figure.source() instanceof Figure.Measured measured && figure.appliesTo(f)) {
                 m.put(figure.path(), measured.value().applyAsDouble(f));
             }
         }

@@ -2,6 +2,7 @@ package io.github.lambdasim.model;
 
 import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.billing.Billing;
+import io.github.lambdasim.billing.FrontDoor;
 import io.github.lambdasim.billing.FunctionUsage;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.stats.Metric;
@@ -16,7 +17,8 @@ import java.util.List;
  * metrics periods in proportion to each component's usage in the period (requests by
  * invocations, on-demand and provisioned duration by their billed milliseconds, storage by all
  * billed milliseconds, provisioned concurrency by its configured level x the period's length), so each Cost*Usd column
- * adds up to that component of the run's bill and CostUsd to its total.
+ * adds up to that component of the run's bill and CostUsd to its total. A front door's charge has no
+ * column: its share, by invocations and throttles, is in CostUsd.
  */
 final class RunBilling {
     private RunBilling() {
@@ -26,9 +28,10 @@ final class RunBilling {
         List<FunctionUsage> usage = new ArrayList<>();
         for (FunctionResult f : results) {
             long billedMs = f.billedMicros() / 1000;
-            usage.add(new FunctionUsage(f.name(), f.architecture(), f.memoryMb(), f.ephemeralStorageMb(),
+            FunctionUsage u = new FunctionUsage(f.name(), f.architecture(), f.memoryMb(), f.ephemeralStorageMb(),
                     f.invocations(), f.provisionedInvocations(), billedMs, f.provisionedBilledMicros() / 1000, f.provisionedIntervals(),
-                    billedMs + f.provisionedBilledMicros() / 1000));
+                    billedMs + f.provisionedBilledMicros() / 1000);
+            usage.add(f.hasFrontDoor() ? u.withFrontDoor(FrontDoor.named(f.frontDoor().type()), f.frontDoor().requests()) : u);
         }
         Bill bill = Billing.bill(usage, spec.durationMicros(), spec.billing());
         // Each function's drivers over the run: the sums of its rows.
@@ -36,8 +39,10 @@ final class RunBilling {
         double[] onDemandMs = new double[n];
         double[] provisionedMs = new double[n];
         double[] configured = new double[n];
+        double[] attempts = new double[n];
         for (int r = 0; r < series.rows(); r++) {
             int f = series.rowFunction(r);
+            attempts[f] += series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES);
             onDemandMs[f] += series.get(r, Metric.BILLED_MS);
             provisionedMs[f] += series.get(r, Metric.PROVISIONED_BILLED_MS);
             configured[f] += series.get(r, Metric.PROVISIONED_CONCURRENCY) * periodLength(spec, series, series.rowPeriod(r));
@@ -59,7 +64,11 @@ final class RunBilling {
             series.set(r, Metric.COST_PROVISIONED_USD, provisioned);
             series.set(r, Metric.COST_PROVISIONED_COMPUTE_USD, provisionedCompute);
             series.set(r, Metric.COST_EPHEMERAL_STORAGE_USD, storage);
-            series.set(r, Metric.COST_USD, requests + compute + provisioned + provisionedCompute + storage);
+            // The front door has no column of its own: its share (by the period's invocations and
+            // throttles, the requests it passed on) is in CostUsd only.
+            double frontDoor = share(c.frontDoor(), series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES),
+                    attempts[f]);
+            series.set(r, Metric.COST_USD, requests + compute + provisioned + provisionedCompute + storage + frontDoor);
         }
         return bill;
     }

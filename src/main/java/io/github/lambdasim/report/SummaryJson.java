@@ -45,14 +45,15 @@ public final class SummaryJson {
         concurrency.set("mean", number(run.account().concurrencyMean(), Unit.LEVEL.decimals()));
         concurrency.put("max", run.account().concurrencyMax());
         root.set("simulatedSeconds", number(run.simulatedMicros() / 1e6, 3));
-        root.set("costUsd", cost(run.bill().period(), run.bill().month(), run.bill().spec().monthMicros()));
+        boolean frontDoor = run.functions().stream().anyMatch(FunctionResult::hasFrontDoor);
+        root.set("costUsd", cost(run.bill().period(), run.bill().month(), run.bill().spec().monthMicros(), frontDoor));
         ObjectNode functions = root.putObject("functions");
         for (int i = 0; i < run.functions().size(); i++) {
             FunctionResult f = run.functions().get(i);
             // Results come in the order of the scenario's functions.
             ObjectNode node = function(f, run.scenario().functions().get(i));
             Bill.FunctionBill b = run.bill().functions().get(i);
-            node.set("costUsd", cost(b.period(), b.month(), run.bill().spec().monthMicros()));
+            node.set("costUsd", cost(b.period(), b.month(), run.bill().spec().monthMicros(), frontDoor));
             functions.set(f.name(), node);
         }
         if (run.eventDriven()) {
@@ -131,8 +132,17 @@ public final class SummaryJson {
         } else {
             o.putNull("reservedConcurrency");
         }
+        if (spec.frontDoor() != null) {
+            ObjectNode door = o.putObject("frontDoor");
+            door.put("type", spec.frontDoor().type().label());
+            if (spec.frontDoor().hasTimeout()) {
+                door.set("integrationTimeoutMs", number(spec.frontDoor().timeoutMicros() / 1000.0, 3));
+            } else {
+                door.putNull("integrationTimeoutMs");
+            }
+        }
         for (Figure figure : Figures.FUNCTION) {
-            if (figure.source() instanceof Figure.Measured m && (f.hasEvents() || !figure.eventDriven())) {
+            if (figure.source() instanceof Figure.Measured m && figure.appliesTo(f)) {
                 put(o, figure, m.value().applyAsDouble(f));
             }
         }
@@ -168,17 +178,17 @@ public final class SummaryJson {
      * {@code period} and {@code month}, each with the charges rounded to cents as AWS's estimates
      * state them (total = their sum), the exact values, and the free-tier credit.
      */
-    private static ObjectNode cost(Bill.Estimate period, Bill.Estimate month, long monthMicros) {
+    private static ObjectNode cost(Bill.Estimate period, Bill.Estimate month, long monthMicros, boolean frontDoor) {
         ObjectNode o = NODES.objectNode();
-        o.set("period", estimate(period));
-        o.set("month", estimate(month));
+        o.set("period", estimate(period, frontDoor));
+        o.set("month", estimate(month, frontDoor));
         o.set("monthHours", number(monthMicros / 3.6e9, 3));
         return o;
     }
 
-    private static ObjectNode estimate(Bill.Estimate e) {
-        ObjectNode o = charges(e.costUsd(), 2);
-        o.set("exact", charges(e.exactUsd(), 6));
+    private static ObjectNode estimate(Bill.Estimate e, boolean frontDoor) {
+        ObjectNode o = charges(e.costUsd(), 2, frontDoor);
+        o.set("exact", charges(e.exactUsd(), 6, frontDoor));
         ObjectNode free = o.putObject("freeTier");
         free.set("requests", decimal(e.freeTier().requests(), 0));
         free.set("gbSeconds", decimal(e.freeTier().gbSeconds(), 3));
@@ -186,13 +196,17 @@ public final class SummaryJson {
         return o;
     }
 
-    private static ObjectNode charges(Bill.Charges c, int decimals) {
+    /** The charges; {@code frontDoor}: the run has a front door, whose charge gets a key (else it is 0, and has none). */
+    private static ObjectNode charges(Bill.Charges c, int decimals, boolean frontDoor) {
         ObjectNode o = NODES.objectNode();
         o.set("requests", decimal(c.requests(), decimals));
         o.set("compute", decimal(c.compute(), decimals));
         o.set("provisioned", decimal(c.provisioned(), decimals));
         o.set("provisionedCompute", decimal(c.provisionedCompute(), decimals));
         o.set("ephemeralStorage", decimal(c.ephemeralStorage(), decimals));
+        if (frontDoor) {
+            o.set("frontDoor", decimal(c.frontDoor(), decimals));
+        }
         o.set("total", decimal(c.total(), decimals));
         return o;
     }

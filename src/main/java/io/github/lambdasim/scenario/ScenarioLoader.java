@@ -4,6 +4,7 @@ import io.github.lambdasim.billing.Architecture;
 import io.github.lambdasim.billing.BillingEra;
 import io.github.lambdasim.billing.BillingRules;
 import io.github.lambdasim.billing.BillingSpec;
+import io.github.lambdasim.billing.FrontDoor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -46,6 +47,8 @@ public final class ScenarioLoader {
     public static final int MAX_IMAGE_MB = 10_240;
     public static final int MIN_EPHEMERAL_MB = 512;
     public static final String DEFAULT_RUNTIME = "nodejs20.x";
+    /** API Gateway's least integration timeout (API Gateway quotas: 50 milliseconds). */
+    private static final long FRONT_DOOR_MIN_TIMEOUT_MICROS = 50 * Units.MICROS_PER_MS;
     public static final int DEFAULT_MEMORY_MB = 128;
     public static final long DEFAULT_TIMEOUT_MICROS = 3 * Units.MICROS_PER_SECOND;
 
@@ -54,14 +57,17 @@ public final class ScenarioLoader {
         "billing", "functionDefaults", "functions", "traffic"};
     private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
         "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
-        "ephemeralStorageSize", "async", "errorOnCallFailure"};
+        "ephemeralStorageSize", "async", "errorOnCallFailure", "frontDoor"};
     private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
         "memoryUsedMb", "errorRate", "outages"};
     private static final String[] ASYNC_KEYS = {"maximumRetryAttempts", "maximumEventAge", "onSuccess", "onFailure"};
     private static final String[] OUTAGE_KEYS = {"at", "for", "errorRate"};
     private static final String[] STEP_KINDS = {"cpu", "io", "wait", "invoke"};
     private static final String[] INVOKE_KEYS = {"function", "functions", "mode", "calls", "parallel", "latency"};
-    private static final String[] DEFAULT_KEYS = java.util.Arrays.copyOfRange(FUNCTION_KEYS, 1, FUNCTION_KEYS.length);
+    /** A function's keys but its name and front door (a front door is a function's own: it needs its traffic). */
+    private static final String[] DEFAULT_KEYS = java.util.Arrays.stream(FUNCTION_KEYS)
+            .filter(k -> !k.equals("name") && !k.equals("frontDoor")).toArray(String[]::new);
+    private static final String[] FRONT_DOOR_KEYS = {"type", "timeout"};
     private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal", "trace"};
     private static final String[] TRAFFIC_KEYS = {"function", "poisson", "constant", "spike", "ramp", "diurnal", "trace", "name",
         "invocation"};
@@ -300,6 +306,7 @@ public final class ScenarioLoader {
         }
         traffic = nameSources(traffic, givenNames);
         checkFunctionUses(names.keySet(), functionNodes);
+        checkFrontDoors(functions, listed, functionIndexes, functionNodes, traffic);
         checkSynchronousCycles(functions);
         checkConcurrency(functions, listed, functionIndexes, functionNodes, accountLimit, platform, top.node("functionDefaults"));
         if (!problems.isEmpty() || platform == null) {
@@ -315,6 +322,9 @@ public final class ScenarioLoader {
     /** The key of {@code platform-presets.yaml} that lists the runtime identifiers: not a preset. */
     private static final String RUNTIMES_KEY = "runtimes";
     private static Map<String, String> runtimeIdentifiers;
+    /** The key of {@code platform-presets.yaml} that gives the front doors' timeouts: not a preset. */
+    private static final String FRONT_DOORS_KEY = "frontDoors";
+    private static Map<String, YamlNode> frontDoorRules;
 
     private static synchronized Map<String, YamlNode> presets() {
         if (presets == null) {
@@ -325,6 +335,7 @@ public final class ScenarioLoader {
                 p.throwIfAny();
                 Map<String, YamlNode> map = new LinkedHashMap<>(((YamlNode.Mapping) root).entries);
                 YamlNode ids = map.remove(RUNTIMES_KEY);
+                frontDoorRules = ((YamlNode.Mapping) map.remove(FRONT_DOORS_KEY)).entries;
                 runtimeIdentifiers = new LinkedHashMap<>();
                 for (Map.Entry<String, YamlNode> table : ((YamlNode.Mapping) ids).entries.entrySet()) {
                     for (YamlNode id : ((YamlNode.Sequence) table.getValue()).items) {
@@ -678,11 +689,49 @@ public final class ScenarioLoader {
                 mb -> platform == null ? null : platform.ephemeralStorageProblem(mb));
         AsyncSpec async = bindAsync(f.node("async"), f.child("async"), platform);
         boolean errorOnCallFailure = f.bool("errorOnCallFailure", true);
+        FrontDoorSpec frontDoor = f.has("frontDoor") ? bindFrontDoor(f.node("frontDoor"), f.child("frontDoor")) : null;
         if (name == null || handler == null) {
             return null;
         }
         return new FunctionSpec(name, runtime, memory, architecture, timeout, reserved, provisioned, packageMb, coldStart,
-                init, handler, ephemeral, async, errorOnCallFailure);
+                init, handler, ephemeral, async, errorOnCallFailure, frontDoor);
+    }
+
+    /**
+     * {@code frontDoor: {type: http-api}} or {@code {type: rest-api, timeout: 60s}}: the type
+     * required, the timeout only where the service lets it be set, within its limits
+     * ({@code frontDoors} in the platform presets).
+     */
+    private FrontDoorSpec bindFrontDoor(YamlNode node, String path) {
+        Fields f = new Fields(node, path, problems, FRONT_DOOR_KEYS);
+        if (!(node instanceof YamlNode.Mapping)) {
+            return null;
+        }
+        List<String> types = java.util.Arrays.stream(FrontDoor.values()).map(FrontDoor::label).toList();
+        String label = f.requiredText("type", "the service in front of the function: " + String.join(", ", types));
+        if (label == null) {
+            return null;
+        }
+        FrontDoor type = FrontDoor.named(label);
+        if (type == null) {
+            problems.add(f.child("type"), f.node("type"), "unknown front door '" + label + "'; expected one of "
+                    + String.join(", ", types) + Fields.didYouMean(label, types));
+            return null;
+        }
+        presets();
+        Fields rules = new Fields(frontDoorRules.get(type.label()), FRONT_DOORS_KEY + "." + type.label(),
+                new Problems(PRESETS_RESOURCE), "timeout", "maxTimeout");
+        if (!rules.has("timeout")) {
+            if (f.has("timeout")) {
+                problems.add(f.child("timeout"), f.node("timeout"), "a front door of type " + type.label() + " has no "
+                        + "timeout of its own (the function's timeout governs); remove timeout");
+            }
+            return new FrontDoorSpec(type, FrontDoorSpec.NO_TIMEOUT);
+        }
+        long preset = Units.parseDurationMicros(((YamlNode.Scalar) rules.node("timeout")).text);
+        long max = Units.parseDurationMicros(((YamlNode.Scalar) rules.node("maxTimeout")).text);
+        long timeout = f.duration("timeout", preset, FRONT_DOOR_MIN_TIMEOUT_MICROS, max);
+        return new FrontDoorSpec(type, timeout);
     }
 
     /**
@@ -1221,6 +1270,27 @@ public final class ScenarioLoader {
      * listed, those a trace creates); a function listed with a problem of its own counts, so that
      * its problem is not reported twice.
      */
+    /** A front door passes synchronous requests on: a function with one must receive synchronous traffic. */
+    private void checkFrontDoors(List<FunctionSpec> functions, int listed, List<Integer> indexes, List<YamlNode> nodes,
+                                 List<TrafficSpec> traffic) {
+        Set<String> synchronous = new java.util.HashSet<>();
+        for (TrafficSpec t : traffic) {
+            if (t.invocation() == TrafficSpec.Invocation.SYNC) {
+                synchronous.add(t.function());
+            }
+        }
+        for (int k = 0; k < listed; k++) {
+            FunctionSpec f = functions.get(k);
+            if (f.frontDoor() != null && !synchronous.contains(f.name())) {
+                String path = "functions[" + indexes.get(k) + "].frontDoor";
+                problems.add(path, ((YamlNode.Mapping) nodes.get(indexes.get(k))).entries.get("frontDoor"), "the front door ("
+                        + f.frontDoor().type().service() + ") passes synchronous requests on, but no traffic source sends "
+                        + "'" + f.name() + "' synchronous requests; add one (e.g. {function: " + f.name()
+                        + ", poisson: {rate: 10/s}}) or remove frontDoor");
+            }
+        }
+    }
+
     private void checkFunctionUses(Set<String> bound, List<YamlNode> functionNodes) {
         if (functionUses.isEmpty()) {
             return;

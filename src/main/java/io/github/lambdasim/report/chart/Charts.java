@@ -635,9 +635,20 @@ public final class Charts {
         List<String> parts = new ArrayList<>();
         List<CostComponent> charged = new ArrayList<>();
         List<double[]> perPeriod = new ArrayList<>();
+        double[] rest = null;
         for (CostComponent component : CostComponent.values()) {
-            double[] values = c.periods.accountValues(component.column());
-            if (Series.total(values) > 0) {
+            double[] values;
+            if (component.column() != null) {
+                values = c.periods.accountValues(component.column());
+                rest = rest == null ? values : Series.sum(rest, values);
+            } else {
+                // No column of its own (the front door): what CostUsd holds beyond the other components.
+                values = Series.sum(c.periods.accountValues("CostUsd"), Series.scale(rest, -1));
+                for (int p = 0; p < values.length; p++) {
+                    values[p] = Math.max(0, values[p]); // rounding noise of the other shares
+                }
+            }
+            if (Series.total(values) > 1e-9) {
                 charged.add(component);
                 perPeriod.add(values);
             }
@@ -722,6 +733,7 @@ public final class Charts {
             case PROVISIONED -> ChartStyle.PURPLE;
             case PROVISIONED_COMPUTE -> ChartStyle.GREEN;
             case EPHEMERAL_STORAGE -> ChartStyle.ORANGE;
+            case FRONT_DOOR -> ChartStyle.VERMILLION;
         };
     }
 

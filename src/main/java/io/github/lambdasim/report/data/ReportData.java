@@ -185,7 +185,9 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
         COMPUTE("compute", "Compute (on-demand duration)", "CostComputeUsd"),
         PROVISIONED("provisioned", "Provisioned concurrency", "CostProvisionedUsd"),
         PROVISIONED_COMPUTE("provisionedCompute", "Provisioned duration", "CostProvisionedComputeUsd"),
-        EPHEMERAL_STORAGE("ephemeralStorage", "Ephemeral storage", "CostEphemeralStorageUsd");
+        EPHEMERAL_STORAGE("ephemeralStorage", "Ephemeral storage", "CostEphemeralStorageUsd"),
+        /** API Gateway (or another front door): absent from runs without one; no column, its share is in CostUsd. */
+        FRONT_DOOR("frontDoor", "Front door (API Gateway)", null);
 
         private final String key;
         private final String label;
@@ -206,7 +208,7 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
             return label;
         }
 
-        /** The column of metrics.csv holding the component's share of each period. */
+        /** The column of metrics.csv holding the component's share of each period, or null (the front door). */
         public String column() {
             return column;
         }

@@ -266,8 +266,9 @@ public final class ReportFiles {
         }
         Map<String, Double> figures = new LinkedHashMap<>();
         boolean events = f.has("events");
+        boolean frontDoor = f.has("frontDoor");
         for (Figure figure : Figures.FUNCTION) {
-            if (figure.stored() && (events || !figure.eventDriven())) {
+            if (figure.stored() && figure.appliesTo(events, frontDoor)) {
                 // A billed figure is read exact, as the run had it; the bill's blocks give it in cents too.
                 String at = figure.source() instanceof Figure.Billed b ? "costUsd/" + (b.month() ? "month" : "period")
                         + "/exact/total" : figure.path().replace('.', '/');
@@ -305,7 +306,9 @@ public final class ReportFiles {
     private static Charges charges(JsonNode c, String where) {
         Map<CostComponent, BigDecimal> m = new EnumMap<>(CostComponent.class);
         for (CostComponent component : CostComponent.values()) {
-            m.put(component, bigDecimal(c, component.key(), where));
+            // A run without a front door has no such charge, nor key.
+            m.put(component, component == CostComponent.FRONT_DOOR && !c.has(component.key()) ? BigDecimal.ZERO
+                    : bigDecimal(c, component.key(), where));
         }
         return new Charges(m, bigDecimal(c, "total", where));
     }
