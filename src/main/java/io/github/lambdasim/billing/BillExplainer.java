@@ -295,17 +295,21 @@ final class BillExplainer {
         out.add(INDENT + name + " = " + String.join(" + ", subtotals) + " = " + usd(cents));
     }
 
-    private static String sumOf(Charges c) {
+    static String sumOf(Charges c) {
         List<String> parts = new ArrayList<>();
         String[] names = {"requests", "compute", "provisioned", "provisioned compute", "ephemeral storage",
-            "front door"};
+            "front door", "savings plan"};
         BigDecimal[] values = c.components();
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (values[i].signum() != 0 || (i == 0 && parts.isEmpty() && allZero(values))) {
-                parts.add(usd(values[i]) + " " + names[i]);
+                String part = usd(values[i].abs()) + " " + names[i];
+                out.append(parts.isEmpty() ? (values[i].signum() < 0 ? "-" : "") : values[i].signum() < 0 ? " - " : " + ")
+                        .append(part);
+                parts.add(part);
             }
         }
-        return String.join(" + ", parts);
+        return out.toString();
     }
 
     private static boolean allZero(BigDecimal[] values) {

@@ -310,13 +310,13 @@ public final class Billing {
         return out;
     }
 
-    private static Estimate withCents(Estimate account) {
+    static Estimate withCents(Estimate account) {
         return new Estimate(account.usage(), account.exactUsd(), account.exactUsd().roundedToCents(),
                 account.freeTier());
     }
 
     /** Function estimates with their cents: the account's cents of each component shared by largest remainder. */
-    private static List<Estimate> withCents(Estimate account, List<Estimate> parts) {
+    static List<Estimate> withCents(Estimate account, List<Estimate> parts) {
         int n = parts.size();
         BigDecimal[] accountCents = account.exactUsd().roundedToCents().components();
         BigDecimal[][] cents = new BigDecimal[accountCents.length][];
@@ -339,9 +339,9 @@ public final class Billing {
         return out;
     }
 
-    private static Estimate sum(List<Estimate> parts) {
+    static Estimate sum(List<Estimate> parts) {
         BigDecimal[] usage = new BigDecimal[7];
-        BigDecimal[] charges = new BigDecimal[6];
+        BigDecimal[] charges = new BigDecimal[7];
         BigDecimal[] credit = new BigDecimal[3];
         Arrays.fill(usage, BigDecimal.ZERO);
         Arrays.fill(charges, BigDecimal.ZERO);

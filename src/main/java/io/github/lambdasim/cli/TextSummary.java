@@ -56,10 +56,30 @@ final class TextSummary {
                         + " + ephemeral storage %s%s%n", Format.usd(month.costUsd().requests()),
                 Format.usd(month.costUsd().compute()), Format.usd(month.costUsd().provisioned()),
                 Format.usd(month.costUsd().provisionedCompute()), Format.usd(month.costUsd().ephemeralStorage()),
-                run.functions().stream().anyMatch(FunctionResult::hasFrontDoor)
-                        ? " + front door " + Format.usd(month.costUsd().frontDoor()) : ""));
+                (run.functions().stream().anyMatch(FunctionResult::hasFrontDoor)
+                        ? " + front door " + Format.usd(month.costUsd().frontDoor()) : "")
+                        + (run.bill().savingsPlan() != null ? (month.costUsd().savingsPlan().signum() < 0 ? " - " : " + ")
+                        + "savings plan " + Format.usd(month.costUsd().savingsPlan().abs()) : "")));
         frontDoors(sb, run);
+        savingsPlan(sb, run);
         return sb.append(where(folder, files)).toString();
+    }
+
+    /** The savings plan's month: commitment used and unused, overflow, and what it saves. */
+    private static void savingsPlan(StringBuilder sb, RunResult run) {
+        var r = run.bill().savingsPlan();
+        if (r == null) {
+            return;
+        }
+        var m = r.month();
+        sb.append(String.format(Locale.ROOT, "  Compute Savings Plan (%s an hour, %s off): that month commitment %s = used %s"
+                        + " + unused %s, on-demand overflow %s;%n    eligible charges %s with the plan against %s on demand: %s%n",
+                r.plan().commitmentUsdPerHour().stripTrailingZeros().scale() <= 2 ? Format.usd(r.plan().commitmentUsdPerHour())
+                        : Format.usdExact(r.plan().commitmentUsdPerHour()), Format.percent(r.plan().discount().doubleValue(), 1),
+                Format.usd(m.commitmentUsd()), Format.usd(m.usedUsd()), Format.usd(m.unusedUsd()),
+                Format.usd(m.overflowUsd()), Format.usd(m.withPlanUsd()), Format.usd(m.eligibleUsd()),
+                m.savingUsd().signum() >= 0 ? "saves " + Format.usd(m.savingUsd())
+                        : "costs " + Format.usd(m.savingUsd().negate()) + " more"));
     }
 
     /** Per function behind a front door: its requests, and the 504s its callers got at the integration timeout. */

@@ -3,6 +3,7 @@ package io.github.lambdasim.model;
 import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.billing.Billing;
 import io.github.lambdasim.billing.FrontDoor;
+import io.github.lambdasim.billing.SavingsPlans;
 import io.github.lambdasim.billing.FunctionUsage;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.stats.Metric;
@@ -47,7 +48,10 @@ final class RunBilling {
             provisionedMs[f] += series.get(r, Metric.PROVISIONED_BILLED_MS);
             configured[f] += series.get(r, Metric.PROVISIONED_CONCURRENCY) * periodLength(spec, series, series.rowPeriod(r));
         }
-        for (int r = 0; r < series.rows(); r++) {
+        int rows = series.rows();
+        double[] costOf = new double[rows];
+        double[] eligibleOf = new double[rows];
+        for (int r = 0; r < rows; r++) {
             int f = series.rowFunction(r);
             Bill.Charges c = bill.functions().get(f).period().exactUsd();
             double billedMs = series.get(r, Metric.BILLED_MS);
@@ -68,9 +72,71 @@ final class RunBilling {
             // throttles, the requests it passed on) is in CostUsd only.
             double frontDoor = share(c.frontDoor(), series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES),
                     attempts[f]);
-            series.set(r, Metric.COST_USD, requests + compute + provisioned + provisionedCompute + storage + frontDoor);
+            costOf[r] = requests + compute + provisioned + provisionedCompute + storage + frontDoor;
+            eligibleOf[r] = (SavingsPlans.eligible("compute") ? compute : 0)
+                    + (SavingsPlans.eligible("provisioned") ? provisioned : 0)
+                    + (SavingsPlans.eligible("provisionedCompute") ? provisionedCompute : 0)
+                    + (SavingsPlans.eligible("ephemeralStorage") ? storage : 0);
+        }
+        if (spec.billing().savingsPlan() != null) {
+            bill = withSavingsPlan(spec, bill, series, eligibleOf, n);
+            addPlanShares(bill, series, eligibleOf, costOf, n);
+        }
+        for (int r = 0; r < rows; r++) {
+            series.set(r, Metric.COST_USD, costOf[r]);
         }
         return bill;
+    }
+
+    /**
+     * The bill with the scenario's savings plan applied hour by hour: each period's eligible
+     * charges (at on-demand rates, after the free tier) go to the hours it overlaps, in
+     * proportion to the overlap.
+     */
+    private static Bill withSavingsPlan(ScenarioSpec spec, Bill bill, PeriodSeries.Builder series, double[] eligibleOf,
+                                        int n) {
+        long hour = 3_600_000_000L;
+        long duration = spec.durationMicros();
+        int hours = (int) ((duration + hour - 1) / hour);
+        long[] starts = new long[hours];
+        long[] lengths = new long[hours];
+        for (int h = 0; h < hours; h++) {
+            starts[h] = h * hour;
+            lengths[h] = Math.min(hour, duration - starts[h]);
+        }
+        double[][] eligible = new double[n][hours];
+        for (int r = 0; r < series.rows(); r++) {
+            int f = series.rowFunction(r);
+            long from = series.periodStartMicros(series.rowPeriod(r));
+            long to = from + periodLength(spec, series, series.rowPeriod(r));
+            for (int h = (int) (from / hour); h < hours && h * hour < to; h++) {
+                long overlap = Math.min(to, (h + 1) * hour) - Math.max(from, h * hour);
+                eligible[f][h] += eligibleOf[r] * overlap / (double) (to - from);
+            }
+        }
+        return SavingsPlans.apply(bill, eligible, starts, lengths);
+    }
+
+    /**
+     * Adds each function's savings-plan line to its periods' CostUsd, shared by their eligible
+     * charges (or by their requests when it had none), so CostUsd still adds up to the run's bill;
+     * the hour-by-hour detail is in the plan's own chart.
+     */
+    private static void addPlanShares(Bill bill, PeriodSeries.Builder series, double[] eligibleOf, double[] costOf,
+                                      int n) {
+        double[] eligible = new double[n];
+        double[] attempts = new double[n];
+        for (int r = 0; r < series.rows(); r++) {
+            int f = series.rowFunction(r);
+            eligible[f] += eligibleOf[r];
+            attempts[f] += series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES) + 1;
+        }
+        for (int r = 0; r < series.rows(); r++) {
+            int f = series.rowFunction(r);
+            java.math.BigDecimal adjustment = bill.functions().get(f).period().exactUsd().savingsPlan();
+            costOf[r] += eligible[f] > 0 ? share(adjustment, eligibleOf[r], eligible[f])
+                    : share(adjustment, series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES) + 1, attempts[f]);
+        }
     }
 
     private static long periodLength(ScenarioSpec spec, PeriodSeries.Builder series, int p) {

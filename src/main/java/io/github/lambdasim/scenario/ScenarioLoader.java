@@ -5,8 +5,11 @@ import io.github.lambdasim.billing.BillingEra;
 import io.github.lambdasim.billing.BillingRules;
 import io.github.lambdasim.billing.BillingSpec;
 import io.github.lambdasim.billing.FrontDoor;
+import io.github.lambdasim.billing.SavingsPlanSpec;
+import io.github.lambdasim.billing.SavingsPlans;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -235,9 +238,11 @@ public final class ScenarioLoader {
         int accountLimit = (int) account.integer("concurrencyLimit", platform == null ? 1000 : platform.accountConcurrency(),
                 1, MAX_ACCOUNT_CONCURRENCY, "");
 
-        Fields billing = new Fields(top.node("billing"), "billing", problems, "freeTier", "month");
+        Fields billing = new Fields(top.node("billing"), "billing", problems, "freeTier", "month", "savingsPlan");
         boolean freeTier = billing.bool("freeTier", true);
         long month = billing.duration("month", rules.defaultMonthMicros(), Units.MICROS_PER_HOUR, 744 * Units.MICROS_PER_HOUR);
+        SavingsPlanSpec savingsPlan = billing.has("savingsPlan")
+                ? bindSavingsPlan(billing.node("savingsPlan"), billing.child("savingsPlan")) : null;
 
         boolean replaysAccount = top.node("traffic") instanceof YamlNode.Sequence entries
                 && entries.items.stream().anyMatch(ScenarioLoader::replaysAccount);
@@ -313,7 +318,7 @@ public final class ScenarioLoader {
             return null;
         }
         return new ScenarioSpec(name, description, duration, seed, platform, region, new AccountSpec(accountLimit),
-                new BillingSpec(region, platform.billingEra(), freeTier, month), functions, traffic, notes);
+                new BillingSpec(region, platform.billingEra(), freeTier, month, savingsPlan), functions, traffic, notes);
     }
 
     // ---------------------------------------------------------------- platform
@@ -1270,6 +1275,35 @@ public final class ScenarioLoader {
      * listed, those a trace creates); a function listed with a problem of its own counts, so that
      * its problem is not reported twice.
      */
+    /**
+     * {@code billing.savingsPlan: {commitmentPerHour: 0.50, discount: 0.17}}: USD an hour of spend
+     * at the plan's rates, and the plan's discount, at most the one Lambda gets (billing.yaml).
+     */
+    private SavingsPlanSpec bindSavingsPlan(YamlNode node, String path) {
+        Fields f = new Fields(node, path, problems, "commitmentPerHour", "discount");
+        if (!(node instanceof YamlNode.Mapping)) {
+            return null;
+        }
+        double max = SavingsPlans.maxDiscount().doubleValue();
+        if (!f.has("commitmentPerHour")) {
+            problems.add(path, node, "missing: commitmentPerHour, the USD an hour committed (e.g. 0.50)");
+        }
+        if (!f.has("discount")) {
+            problems.add(path, node, "missing: discount, the plan's discount on Lambda (e.g. 0.12 for 1 year, "
+                    + "up to " + max + " for 3 years)");
+        }
+        double commitment = f.number("commitmentPerHour", 0, 0, 1e9);
+        double discount = f.number("discount", max, 0, max);
+        if (f.has("discount") && discount == 0) {
+            problems.add(f.child("discount"), f.node("discount"), "a plan's discount is above 0 (e.g. 0.17)");
+            return null;
+        }
+        if (!f.has("commitmentPerHour") || !f.has("discount")) {
+            return null;
+        }
+        return new SavingsPlanSpec(BigDecimal.valueOf(commitment), BigDecimal.valueOf(discount));
+    }
+
     /** A front door passes synchronous requests on: a function with one must receive synchronous traffic. */
     private void checkFrontDoors(List<FunctionSpec> functions, int listed, List<Integer> indexes, List<YamlNode> nodes,
                                  List<TrafficSpec> traffic) {
