@@ -696,8 +696,9 @@ public final class Charts {
                 : Format.usdExact(d.periodCost().exactUsd().total()) + " for the " + run + " run (" + String.join(", ", parts)
                 + ") before rounding to cents; projected " + Format.usd(d.monthCost().costUsd().total()) + " per " + month;
         if (d.savingsPlan() != null) {
-            subtitle += "; on-demand charges: the Savings Plan's " + Format.usd(d.monthCost().costUsd()
-                    .get(CostComponent.SAVINGS_PLAN)) + " a month is in the savings-plan chart";
+            BigDecimal plan = d.periodCost().exactUsd().get(CostComponent.SAVINGS_PLAN);
+            subtitle += "; drawn: the on-demand charges, without the Savings Plan's "
+                    + (plan.signum() < 0 ? "-" : "") + Format.usdExact(plan.abs()) + " (its own chart)";
         }
         String title = "Cost of the run, cumulative, by component";
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, !charged.isEmpty());
@@ -811,8 +812,8 @@ public final class Charts {
         String subtitle = "Total " + Format.usd(d.monthCost().costUsd().total()) + " per "
                 + Format.number(d.run().monthHours(), 0) + " h month at this run's traffic, each component rounded to "
                 + "cents" + (saved.signum() > 0 ? "; the free tier saves " + Format.usd(saved) : "")
-                + (d.savingsPlan() == null ? "" : "; with the Savings Plan's " + signedUsd(d.monthCost().costUsd()
-                .get(CostComponent.SAVINGS_PLAN)) + " (not drawn)");
+                + (d.savingsPlan() == null ? "" : "; the total includes the Savings Plan's " + signedUsd(d.monthCost()
+                .costUsd().get(CostComponent.SAVINGS_PLAN)) + ", drawn in its own chart");
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, stacked);
         ChartStyle.apply(chart, subtitle);
         return new NamedChart("cost-breakdown", title,
@@ -823,7 +824,7 @@ public final class Charts {
     }
 
     private static String signedUsd(BigDecimal v) {
-        return (v.signum() < 0 ? "-" : "+") + Format.usd(v.abs());
+        return (v.signum() < 0 ? "-" : "") + Format.usd(v.abs());
     }
 
     /**
