@@ -23,6 +23,12 @@ public record ArchitecturePrices(BigDecimal usdPerMillionRequests, List<Duration
         durationTiers = List.copyOf(durationTiers);
     }
 
+    /** The same prices with another on-demand duration price list. */
+    public ArchitecturePrices withDurationTiers(List<DurationTier> tiers) {
+        return new ArchitecturePrices(usdPerMillionRequests, tiers, provisionedConcurrencyUsdPerGbSecond,
+                provisionedDurationUsdPerGbSecond, ephemeralStorageUsdPerGbSecond);
+    }
+
     public BigDecimal usdPerRequest() {
         return usdPerMillionRequests.divide(MILLION);
     }

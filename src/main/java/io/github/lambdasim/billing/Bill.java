@@ -16,12 +16,19 @@ import java.util.Objects;
  * @param period       the period: the month pro-rated by period / month
  * @param functions    the same two estimates per function, in the order of the usage given
  * @param explanation  the monthly arithmetic, line by line, in the style of AWS's worked examples
+ * @param savingsPlan  how a Compute Savings Plan applied, hour by hour; null without one
  */
 public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate period,
-                   List<FunctionBill> functions, List<String> explanation) {
+                   List<FunctionBill> functions, List<String> explanation, SavingsPlanResult savingsPlan) {
     public Bill {
         functions = List.copyOf(functions);
         explanation = List.copyOf(explanation);
+    }
+
+    /** A bill without a savings plan. */
+    public Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate period, List<FunctionBill> functions,
+                List<String> explanation) {
+        this(spec, periodMicros, month, period, functions, explanation, null);
     }
 
     /** The bill of one function, or null when there is none of that name. */
@@ -42,10 +49,14 @@ public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate
      * @param provisioned        provisioned concurrency configured, while enabled
      * @param provisionedCompute duration of invocations served by provisioned environments
      * @param ephemeralStorage   ephemeral storage above the included 512 MB
+     * @param frontDoor          requests through the service in front of a function (API Gateway)
+     * @param savingsPlan        a Compute Savings Plan's commitment less the on-demand charges it
+     *                           covered: negative when it saves money (0 without a plan)
      * @param total              the sum of the above
      */
     public record Charges(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
-                          BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal total) {
+                          BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal frontDoor,
+                          BigDecimal savingsPlan, BigDecimal total) {
         public static final Charges ZERO = of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO);
 
@@ -55,29 +66,54 @@ public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate
             Objects.requireNonNull(provisioned);
             Objects.requireNonNull(provisionedCompute);
             Objects.requireNonNull(ephemeralStorage);
+            Objects.requireNonNull(frontDoor);
+            Objects.requireNonNull(savingsPlan);
             Objects.requireNonNull(total);
+        }
+
+        /** Lambda's charges (no front door) whose total is the sum of the components. */
+        public static Charges of(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
+                                 BigDecimal provisionedCompute, BigDecimal ephemeralStorage) {
+            return of(requests, compute, provisioned, provisionedCompute, ephemeralStorage, BigDecimal.ZERO);
         }
 
         /** Charges whose total is the sum of the components. */
         public static Charges of(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
-                                 BigDecimal provisionedCompute, BigDecimal ephemeralStorage) {
-            return new Charges(requests, compute, provisioned, provisionedCompute, ephemeralStorage,
-                    requests.add(compute).add(provisioned).add(provisionedCompute).add(ephemeralStorage));
+                                 BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal frontDoor) {
+            return of(requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor, BigDecimal.ZERO);
+        }
+
+        /** Charges whose total is the sum of the components, a savings plan's included. */
+        public static Charges of(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
+                                 BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal frontDoor,
+                                 BigDecimal savingsPlan) {
+            return new Charges(requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor,
+                    savingsPlan, requests.add(compute).add(provisioned).add(provisionedCompute).add(ephemeralStorage)
+                    .add(frontDoor).add(savingsPlan));
+        }
+
+        /** These charges with a savings plan's adjustment. */
+        public Charges withSavingsPlan(BigDecimal adjustment) {
+            return of(requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor, adjustment);
         }
 
         /** Each component rounded to cents (half up), as AWS's estimates do, and their sum. */
         public Charges roundedToCents() {
             return of(cents(requests), cents(compute), cents(provisioned), cents(provisionedCompute),
-                    cents(ephemeralStorage));
+                    cents(ephemeralStorage), cents(frontDoor), cents(savingsPlan));
         }
 
-        /** The components in order: requests, compute, provisioned, provisionedCompute, ephemeralStorage. */
+        /**
+         * The components in order: requests, compute, provisioned, provisionedCompute,
+         * ephemeralStorage, frontDoor, savingsPlan.
+         */
         public BigDecimal[] components() {
-            return new BigDecimal[] {requests, compute, provisioned, provisionedCompute, ephemeralStorage};
+            return new BigDecimal[] {requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor,
+                savingsPlan};
         }
 
         static Charges ofComponents(BigDecimal[] c) {
-            return of(c[0], c[1], c[2], c[3], c[4]);
+            return of(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
         }
 
         static BigDecimal cents(BigDecimal usd) {
@@ -109,10 +145,11 @@ public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate
      * @param provisionedConcurrencyGbSeconds  configured concurrency x memory x enabled time (rounded up to 5 min)
      * @param provisionedGbSeconds             billed duration on provisioned environments x memory
      * @param ephemeralStorageGbSeconds        billed duration x ephemeral storage above the included amount
+     * @param frontDoorRequests                requests through a front door (API Gateway, function URL, ALB)
      */
     public record Usage(BigDecimal requests, BigDecimal provisionedRequests, BigDecimal onDemandGbSeconds,
                         BigDecimal provisionedConcurrencyGbSeconds, BigDecimal provisionedGbSeconds,
-                        BigDecimal ephemeralStorageGbSeconds) {
+                        BigDecimal ephemeralStorageGbSeconds, BigDecimal frontDoorRequests) {
     }
 
     /**

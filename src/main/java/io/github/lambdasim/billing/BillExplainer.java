@@ -69,6 +69,7 @@ final class BillExplainer {
         provisioned();
         provisionedCompute();
         ephemeralStorage();
+        frontDoors();
         totals();
         return out;
     }
@@ -222,6 +223,46 @@ final class BillExplainer {
         charge("Ephemeral storage charges", terms, month.costUsd().ephemeralStorage());
     }
 
+    /** The services in front of functions, one block per kind, after Lambda's own charges. */
+    private void frontDoors() {
+        boolean any = false;
+        for (FrontDoor door : FrontDoor.values()) {
+            List<FunctionMonth> behind = functions.stream().filter(f -> f.frontDoor == door).toList();
+            if (behind.isEmpty()) {
+                continue;
+            }
+            any = true;
+            FrontDoorPrices p = FrontDoorPrices.of(door);
+            BigDecimal requests = BigDecimal.ZERO;
+            List<String> parts = new ArrayList<>();
+            for (FunctionMonth f : behind) {
+                requests = requests.add(f.frontDoorRequests);
+                parts.add(number(f.frontDoorRequests));
+            }
+            out.add("Front door charges (" + door.service() + (door == FrontDoor.HTTP_API || door == FrontDoor.REST_API
+                    ? ", us-east-1 prices, no API Gateway free tier" : "") + ")");
+            String names = behind.stream().map(f -> f.name).reduce((a, b) -> a + ", " + b).orElse("");
+            out.add(INDENT + "Requests through it (" + names + ") = " + (parts.size() > 1 ? String.join(" + ", parts)
+                    + " = " : "") + number(requests));
+            List<BigDecimal> perTier = p.requestsPerTier(requests);
+            List<String> terms = new ArrayList<>();
+            BigDecimal usd = BigDecimal.ZERO;
+            for (int i = 0; i < perTier.size(); i++) {
+                if (perTier.get(i).signum() > 0 || (i == 0 && terms.isEmpty())) {
+                    terms.add(number(perTier.get(i)) + " x " + perMillion(p.tiers().get(i).usdPerMillion()));
+                }
+            }
+            usd = p.usd(requests);
+            out.add(INDENT + "Front door charges = " + String.join(" + ", terms) + " = " + usd4(usd));
+            if (p.note() != null) {
+                out.add(INDENT + "(" + p.note() + ")");
+            }
+        }
+        if (any) {
+            out.add(INDENT + "(Front door charges: requests only; data transfer and CloudWatch Logs are not included.)");
+        }
+    }
+
     private void totals() {
         Charges c = month.costUsd();
         out.add("Total monthly charges = " + sumOf(c) + " = " + usd(c.total()));
@@ -262,16 +303,21 @@ final class BillExplainer {
         out.add(INDENT + name + " = " + String.join(" + ", subtotals) + " = " + usd(cents));
     }
 
-    private static String sumOf(Charges c) {
+    static String sumOf(Charges c) {
         List<String> parts = new ArrayList<>();
-        String[] names = {"requests", "compute", "provisioned", "provisioned compute", "ephemeral storage"};
+        String[] names = {"requests", "compute", "provisioned", "provisioned compute", "ephemeral storage",
+            "front door", "savings plan"};
         BigDecimal[] values = c.components();
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (values[i].signum() != 0 || (i == 0 && parts.isEmpty() && allZero(values))) {
-                parts.add(usd(values[i]) + " " + names[i]);
+                String part = usd(values[i].abs()) + " " + names[i];
+                out.append(parts.isEmpty() ? (values[i].signum() < 0 ? "-" : "") : values[i].signum() < 0 ? " - " : " + ")
+                        .append(part);
+                parts.add(part);
             }
         }
-        return String.join(" + ", parts);
+        return out.toString();
     }
 
     private static boolean allZero(BigDecimal[] values) {

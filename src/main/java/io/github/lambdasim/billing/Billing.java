@@ -66,7 +66,7 @@ public final class Billing {
             }
         }
         BillingRules rules = BillingRules.get();
-        RegionPrices prices = rules.region(spec.region(), spec.era());
+        RegionPrices prices = spec.era().prices(rules.region(spec.region(), spec.era()));
         boolean sameLength = periodMicros == spec.monthMicros();
         BigDecimal period = BigDecimal.valueOf(periodMicros);
         BigDecimal month = BigDecimal.valueOf(spec.monthMicros());
@@ -134,6 +134,8 @@ public final class Billing {
             }
         }
 
+        BigDecimal[] frontDoorOf = frontDoorCharges(fm);
+
         List<Estimate> monthOf = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             FunctionMonth f = fm.get(i);
@@ -143,7 +145,8 @@ public final class Billing {
                     computeOf[i],
                     f.provisionedConcurrencyGbSeconds.multiply(f.prices.provisionedConcurrencyUsdPerGbSecond()),
                     f.provisionedGbSeconds.multiply(f.prices.provisionedDurationUsdPerGbSecond()),
-                    f.ephemeralStorageGbSeconds.multiply(f.prices.ephemeralStorageUsdPerGbSecond()));
+                    f.ephemeralStorageGbSeconds.multiply(f.prices.ephemeralStorageUsdPerGbSecond()),
+                    frontDoorOf[i]);
             FreeTierCredit credit = new FreeTierCredit(requestCreditOf[i], gbsCreditOf[i],
                     requestCreditOf[i].multiply(requestPrice).add(computeSavedOf[i]));
             monthOf.add(new Estimate(f.usage(), exact, null, credit));
@@ -168,6 +171,31 @@ public final class Billing {
         List<String> explanation = new BillExplainer(spec, periodMicros, rules, prices, fm, byArchitecture,
                 monthEstimate, periodEstimate).lines();
         return new Bill(spec, periodMicros, monthEstimate, periodEstimate, functionBills, explanation);
+    }
+
+    /**
+     * Each function's front-door charge of the month: per kind of front door, the account's month
+     * of requests through it priced with its tiers, shared among its functions by their requests.
+     */
+    static BigDecimal[] frontDoorCharges(List<FunctionMonth> fm) {
+        int n = fm.size();
+        BigDecimal[] out = new BigDecimal[n];
+        Arrays.fill(out, BigDecimal.ZERO);
+        for (FrontDoor door : FrontDoor.values()) {
+            BigDecimal[] weights = new BigDecimal[n];
+            BigDecimal total = BigDecimal.ZERO;
+            for (int i = 0; i < n; i++) {
+                weights[i] = fm.get(i).frontDoor == door ? fm.get(i).frontDoorRequests : BigDecimal.ZERO;
+                total = total.add(weights[i]);
+            }
+            BigDecimal[] shares = share(FrontDoorPrices.of(door).usd(total), weights);
+            for (int i = 0; i < n; i++) {
+                if (fm.get(i).frontDoor == door) {
+                    out[i] = shares[i];
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -282,13 +310,13 @@ public final class Billing {
         return out;
     }
 
-    private static Estimate withCents(Estimate account) {
+    static Estimate withCents(Estimate account) {
         return new Estimate(account.usage(), account.exactUsd(), account.exactUsd().roundedToCents(),
                 account.freeTier());
     }
 
     /** Function estimates with their cents: the account's cents of each component shared by largest remainder. */
-    private static List<Estimate> withCents(Estimate account, List<Estimate> parts) {
+    static List<Estimate> withCents(Estimate account, List<Estimate> parts) {
         int n = parts.size();
         BigDecimal[] accountCents = account.exactUsd().roundedToCents().components();
         BigDecimal[][] cents = new BigDecimal[accountCents.length][];
@@ -311,9 +339,9 @@ public final class Billing {
         return out;
     }
 
-    private static Estimate sum(List<Estimate> parts) {
-        BigDecimal[] usage = new BigDecimal[6];
-        BigDecimal[] charges = new BigDecimal[5];
+    static Estimate sum(List<Estimate> parts) {
+        BigDecimal[] usage = new BigDecimal[7];
+        BigDecimal[] charges = new BigDecimal[7];
         BigDecimal[] credit = new BigDecimal[3];
         Arrays.fill(usage, BigDecimal.ZERO);
         Arrays.fill(charges, BigDecimal.ZERO);
@@ -321,7 +349,8 @@ public final class Billing {
         for (Estimate e : parts) {
             Usage u = e.usage();
             BigDecimal[] us = {u.requests(), u.provisionedRequests(), u.onDemandGbSeconds(),
-                    u.provisionedConcurrencyGbSeconds(), u.provisionedGbSeconds(), u.ephemeralStorageGbSeconds()};
+                    u.provisionedConcurrencyGbSeconds(), u.provisionedGbSeconds(), u.ephemeralStorageGbSeconds(),
+                    u.frontDoorRequests()};
             for (int k = 0; k < us.length; k++) {
                 usage[k] = usage[k].add(us[k]);
             }
@@ -333,7 +362,7 @@ public final class Billing {
             credit[1] = credit[1].add(e.freeTier().gbSeconds());
             credit[2] = credit[2].add(e.freeTier().savedUsd());
         }
-        return new Estimate(new Usage(usage[0], usage[1], usage[2], usage[3], usage[4], usage[5]),
+        return new Estimate(new Usage(usage[0], usage[1], usage[2], usage[3], usage[4], usage[5], usage[6]),
                 Charges.ofComponents(charges), null, new FreeTierCredit(credit[0], credit[1], credit[2]));
     }
 
@@ -377,10 +406,12 @@ public final class Billing {
         final BigDecimal provisionedGbSeconds;
         final BigDecimal ephemeralBilledSeconds;
         final BigDecimal ephemeralStorageGbSeconds;
+        final FrontDoor frontDoor;
+        final BigDecimal frontDoorRequests;
 
         private FunctionMonth(String name, Architecture architecture, ArchitecturePrices prices, int memoryMb,
                               int ephemeralStorageMb, int chargedEphemeralMb, int provisionedLevel,
-                              BigDecimal[] q) {
+                              FrontDoor frontDoor, BigDecimal[] q) {
             this.name = name;
             this.architecture = architecture;
             this.prices = prices;
@@ -398,6 +429,8 @@ public final class Billing {
             this.provisionedGbSeconds = q[7];
             this.ephemeralBilledSeconds = q[8];
             this.ephemeralStorageGbSeconds = q[9];
+            this.frontDoor = frontDoor;
+            this.frontDoorRequests = q[10];
         }
 
         static FunctionMonth of(FunctionUsage f, BillingRules rules, ArchitecturePrices prices) {
@@ -421,20 +454,21 @@ public final class Billing {
                 gbSeconds(f.provisionedBilledMs(), f.memoryMb()),
                 BigDecimal.valueOf(f.ephemeralStorageBilledMs()).divide(MS_PER_SECOND),
                 gbSeconds(f.ephemeralStorageBilledMs(), charged),
+                BigDecimal.valueOf(f.frontDoorRequests()),
             };
             return new FunctionMonth(f.functionName(), f.architecture(), prices, f.memoryMb(),
-                    f.ephemeralStorageMb(), charged, Math.max(level, -1), q);
+                    f.ephemeralStorageMb(), charged, Math.max(level, -1), f.frontDoor(), q);
         }
 
         FunctionMonth scaled(BigDecimal numerator, BigDecimal denominator) {
             BigDecimal[] q = {requests, provisionedRequests, onDemandBilledSeconds, onDemandGbSeconds,
                 provisionedConcurrencySeconds, provisionedConcurrencyGbSeconds, provisionedBilledSeconds,
-                provisionedGbSeconds, ephemeralBilledSeconds, ephemeralStorageGbSeconds};
+                provisionedGbSeconds, ephemeralBilledSeconds, ephemeralStorageGbSeconds, frontDoorRequests};
             for (int k = 0; k < q.length; k++) {
                 q[k] = scale(q[k], numerator, denominator);
             }
             return new FunctionMonth(name, architecture, prices, memoryMb, ephemeralStorageMb, chargedEphemeralMb,
-                    provisionedLevel, q);
+                    provisionedLevel, frontDoor, q);
         }
 
         BigDecimal onDemandRequests() {
@@ -443,7 +477,7 @@ public final class Billing {
 
         Usage usage() {
             return new Usage(requests, provisionedRequests, onDemandGbSeconds, provisionedConcurrencyGbSeconds,
-                    provisionedGbSeconds, ephemeralStorageGbSeconds);
+                    provisionedGbSeconds, ephemeralStorageGbSeconds, frontDoorRequests);
         }
     }
 }

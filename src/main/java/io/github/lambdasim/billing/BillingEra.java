@@ -1,11 +1,14 @@
 package io.github.lambdasim.billing;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The billing rules of a platform era: how an invocation's duration is rounded and whether INIT is
- * billed. The numbers are in {@code billing.yaml}; prices do not depend on the era (today's table
- * is used for both). The era's other rules (memory limits...) are the platform preset's.
+ * billed, and the on-demand duration prices an era printed where they differ from today's table.
+ * The numbers are in {@code billing.yaml}. The era's other rules (memory limits...) are the
+ * platform preset's.
  */
 public enum BillingEra {
     /** Today's rules: 1 ms rounding, no minimum, INIT billed (since Aug 2025). */
@@ -23,6 +26,7 @@ public enum BillingEra {
     private final boolean initBilledCustomRuntime;
     private final boolean durationTiers;
     private final boolean initBilledProvisioned;
+    private final Map<Architecture, List<DurationTier>> durationPrices;
 
     BillingEra(String label) {
         BillingRules.EraRules rules = BillingRules.get().era(label);
@@ -34,11 +38,25 @@ public enum BillingEra {
         this.initBilledCustomRuntime = rules.initBilledCustomRuntime();
         this.durationTiers = rules.durationTiers();
         this.initBilledProvisioned = rules.initBilledProvisioned();
+        this.durationPrices = rules.durationPrices();
     }
 
     /** Whether the price table's duration tiers apply (since 2022), or every GB-s is at the first tier's price. */
     public boolean durationTiers() {
         return durationTiers;
+    }
+
+    /**
+     * A region's prices as this era billed them: the era's own on-demand duration prices where
+     * billing.yaml gives some (2019: the legacy page's $0.00001667 per GB-s for x86_64), the
+     * region's table for everything else.
+     */
+    public RegionPrices prices(RegionPrices table) {
+        RegionPrices out = table;
+        for (Map.Entry<Architecture, List<DurationTier>> e : durationPrices.entrySet()) {
+            out = out.withDurationTiers(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     /** The name users write ({@code current}, {@code 2019}). */

@@ -32,7 +32,8 @@ public final class BillingRules {
 
     /** The rules of one platform era, as {@link BillingEra} exposes them. */
     record EraRules(long billingIncrementMs, long minimumBilledMs, boolean initBilledManagedRuntime,
-                    boolean initBilledCustomRuntime, boolean durationTiers, boolean initBilledProvisioned) {
+                    boolean initBilledCustomRuntime, boolean durationTiers, boolean initBilledProvisioned,
+                    Map<Architecture, List<DurationTier>> durationPrices) {
     }
 
     private static final BillingRules INSTANCE = load();
@@ -166,7 +167,8 @@ public final class BillingRules {
             eras.put(e.getKey(), new EraRules(
                     whole(era, "billingIncrementMs"), whole(era, "minimumBilledMs"),
                     need(init, "managedRuntime").asBoolean(), need(init, "customRuntime").asBoolean(),
-                    need(era, "durationTiers").asBoolean(), need(init, "provisioned").asBoolean()));
+                    need(era, "durationTiers").asBoolean(), need(init, "provisioned").asBoolean(),
+                    eraDurationPrices(era)));
         }
 
         Map<String, Map<Architecture, ArchitecturePrices>> tables = new LinkedHashMap<>();
@@ -206,9 +208,35 @@ public final class BillingRules {
                 Collections.unmodifiableMap(eras), Collections.unmodifiableMap(regions), List.copyOf(lambdaRegions));
     }
 
+    /** An era's own on-demand duration prices, per architecture; the architectures it does not name keep the table's. */
+    private static Map<Architecture, List<DurationTier>> eraDurationPrices(JsonNode era) {
+        Map<Architecture, List<DurationTier>> out = new EnumMap<>(Architecture.class);
+        JsonNode prices = era.get("durationPrices");
+        if (prices == null) {
+            return Collections.unmodifiableMap(out);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = prices.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Architecture a = Architecture.named(e.getKey());
+            if (a == null) {
+                throw new IllegalStateException(RESOURCE + ": durationPrices of an era names no architecture '"
+                        + e.getKey() + "'");
+            }
+            out.put(a, durationTiers(e.getValue()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     private static ArchitecturePrices architecturePrices(JsonNode node) {
+        return new ArchitecturePrices(
+                decimal(node, "usdPerMillionRequests"), durationTiers(need(node, "duration")),
+                decimal(node, "provisionedConcurrencyUsdPerGbSecond"),
+                decimal(node, "provisionedDurationUsdPerGbSecond"),
+                decimal(node, "ephemeralStorageUsdPerGbSecond"));
+    }
+
+    private static List<DurationTier> durationTiers(JsonNode list) {
         List<DurationTier> tiers = new ArrayList<>();
-        JsonNode list = need(node, "duration");
         for (int i = 0; i < list.size(); i++) {
             JsonNode tier = list.get(i);
             BigDecimal upTo = tier.has("upToGbSeconds") ? decimal(tier, "upToGbSeconds") : null;
@@ -217,11 +245,10 @@ public final class BillingRules {
             }
             tiers.add(new DurationTier(upTo, decimal(tier, "usdPerGbSecond")));
         }
-        return new ArchitecturePrices(
-                decimal(node, "usdPerMillionRequests"), List.copyOf(tiers),
-                decimal(node, "provisionedConcurrencyUsdPerGbSecond"),
-                decimal(node, "provisionedDurationUsdPerGbSecond"),
-                decimal(node, "ephemeralStorageUsdPerGbSecond"));
+        if (tiers.isEmpty()) {
+            throw new IllegalStateException(RESOURCE + ": a duration price list is empty");
+        }
+        return List.copyOf(tiers);
     }
 
     private static JsonNode need(JsonNode node, String field) {

@@ -4,9 +4,11 @@ import java.util.Objects;
 
 /**
  * How a period is billed: the region's prices, the platform era, whether the free tier is
- * counted, and the length of the billing month the period is projected to.
+ * counted, the length of the billing month the period is projected to, and a Compute Savings
+ * Plan (null: none).
  */
-public record BillingSpec(String region, BillingEra era, boolean freeTier, long monthMicros) {
+public record BillingSpec(String region, BillingEra era, boolean freeTier, long monthMicros,
+                          SavingsPlanSpec savingsPlan) {
     /** @throws IllegalArgumentException for an unknown region (naming the known ones) or a month not positive */
     public BillingSpec {
         Objects.requireNonNull(era, "era");
@@ -16,6 +18,11 @@ public record BillingSpec(String region, BillingEra era, boolean freeTier, long 
         }
     }
 
+    /** Billing without a savings plan. */
+    public BillingSpec(String region, BillingEra era, boolean freeTier, long monthMicros) {
+        this(region, era, freeTier, monthMicros, null);
+    }
+
     /** The default region, today's rules, the free tier counted, a 730 h month. */
     public static BillingSpec defaults() {
         BillingRules rules = BillingRules.get();
@@ -23,18 +30,22 @@ public record BillingSpec(String region, BillingEra era, boolean freeTier, long 
     }
 
     public BillingSpec withRegion(String newRegion) {
-        return new BillingSpec(newRegion, era, freeTier, monthMicros);
+        return new BillingSpec(newRegion, era, freeTier, monthMicros, savingsPlan);
     }
 
     public BillingSpec withEra(BillingEra newEra) {
-        return new BillingSpec(region, newEra, freeTier, monthMicros);
+        return new BillingSpec(region, newEra, freeTier, monthMicros, savingsPlan);
     }
 
     public BillingSpec withFreeTier(boolean on) {
-        return new BillingSpec(region, era, on, monthMicros);
+        return new BillingSpec(region, era, on, monthMicros, savingsPlan);
     }
 
     public BillingSpec withMonthMicros(long micros) {
-        return new BillingSpec(region, era, freeTier, micros);
+        return new BillingSpec(region, era, freeTier, micros, savingsPlan);
+    }
+
+    public BillingSpec withSavingsPlan(SavingsPlanSpec plan) {
+        return new BillingSpec(region, era, freeTier, monthMicros, plan);
     }
 }

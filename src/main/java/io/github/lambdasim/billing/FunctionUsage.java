@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param provisionedConcurrency   the intervals provisioned concurrency was configured (enabled)
  * @param ephemeralStorageBilledMs billed ms the ephemeral storage is charged for (usually
  *                                 {@code onDemandBilledMs + provisionedBilledMs})
+ * @param frontDoor                the service in front of the function, or null when there is none
+ * @param frontDoorRequests        requests that came through it (each billed by it, throttled or not)
  */
 public record FunctionUsage(String functionName, Architecture architecture, int memoryMb, int ephemeralStorageMb,
                             long requests, long provisionedRequests, long onDemandBilledMs,
                             long provisionedBilledMs, List<ProvisionedInterval> provisionedConcurrency,
-                            long ephemeralStorageBilledMs) {
+                            long ephemeralStorageBilledMs, FrontDoor frontDoor, long frontDoorRequests) {
     public FunctionUsage {
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(architecture, "architecture");
@@ -41,6 +43,10 @@ public record FunctionUsage(String functionName, Architecture architecture, int 
                 || ephemeralStorageBilledMs < 0) {
             throw new IllegalArgumentException(functionName + ": usage counts must not be negative");
         }
+        if (frontDoorRequests < 0 || (frontDoor == null && frontDoorRequests > 0)) {
+            throw new IllegalArgumentException(functionName + ": " + frontDoorRequests
+                    + " front-door requests " + (frontDoor == null ? "without a front door" : "is negative"));
+        }
         if (provisionedRequests > requests) {
             throw new IllegalArgumentException(functionName + ": " + provisionedRequests
                     + " provisioned requests is more than the " + requests + " requests in all");
@@ -53,6 +59,20 @@ public record FunctionUsage(String functionName, Architecture architecture, int 
             }
         }
         provisionedConcurrency = List.copyOf(sorted);
+    }
+
+    /** Usage of a function without a front door. */
+    public FunctionUsage(String functionName, Architecture architecture, int memoryMb, int ephemeralStorageMb,
+                         long requests, long provisionedRequests, long onDemandBilledMs, long provisionedBilledMs,
+                         List<ProvisionedInterval> provisionedConcurrency, long ephemeralStorageBilledMs) {
+        this(functionName, architecture, memoryMb, ephemeralStorageMb, requests, provisionedRequests, onDemandBilledMs,
+                provisionedBilledMs, provisionedConcurrency, ephemeralStorageBilledMs, null, 0);
+    }
+
+    /** The same usage with {@code count} requests through {@code door}. */
+    public FunctionUsage withFrontDoor(FrontDoor door, long count) {
+        return new FunctionUsage(functionName, architecture, memoryMb, ephemeralStorageMb, requests, provisionedRequests,
+                onDemandBilledMs, provisionedBilledMs, provisionedConcurrency, ephemeralStorageBilledMs, door, count);
     }
 
     /** A function without provisioned concurrency or extra ephemeral storage. */

@@ -1,5 +1,7 @@
 package io.github.lambdasim.billing;
 
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,5 +28,12 @@ public record RegionPrices(String region, String pricesOf, Map<Architecture, Arc
     public String notice() {
         return borrowed() ? "No Lambda price table for " + region + " yet: billed at " + pricesOf
                 + " prices, which may differ from " + region + "'s." : null;
+    }
+
+    /** These prices with another on-demand duration price list for one architecture. */
+    public RegionPrices withDurationTiers(Architecture architecture, List<DurationTier> tiers) {
+        Map<Architecture, ArchitecturePrices> map = new EnumMap<>(byArchitecture);
+        map.put(architecture, map.get(architecture).withDurationTiers(tiers));
+        return new RegionPrices(region, pricesOf, map);
     }
 }

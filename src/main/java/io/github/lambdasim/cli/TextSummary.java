@@ -59,10 +59,50 @@ final class TextSummary {
             sb.append("    ").append(prices.notice()).append(String.format(Locale.ROOT, "%n"));
         }
         sb.append(String.format(Locale.ROOT, "    that month: requests %s + compute %s + provisioned %s + provisioned compute %s"
-                        + " + ephemeral storage %s%n", Format.usd(month.costUsd().requests()),
+                        + " + ephemeral storage %s%s%n", Format.usd(month.costUsd().requests()),
                 Format.usd(month.costUsd().compute()), Format.usd(month.costUsd().provisioned()),
-                Format.usd(month.costUsd().provisionedCompute()), Format.usd(month.costUsd().ephemeralStorage())));
+                Format.usd(month.costUsd().provisionedCompute()), Format.usd(month.costUsd().ephemeralStorage()),
+                (run.functions().stream().anyMatch(FunctionResult::hasFrontDoor)
+                        ? " + front door " + Format.usd(month.costUsd().frontDoor()) : "")
+                        + (run.bill().savingsPlan() != null ? (month.costUsd().savingsPlan().signum() < 0 ? " - " : " + ")
+                        + "savings plan " + Format.usd(month.costUsd().savingsPlan().abs()) : "")));
+        frontDoors(sb, run);
+        savingsPlan(sb, run);
         return sb.append(where(folder, files)).toString();
+    }
+
+    /** The savings plan's month: commitment used and unused, overflow, and what it saves. */
+    private static void savingsPlan(StringBuilder sb, RunResult run) {
+        var r = run.bill().savingsPlan();
+        if (r == null) {
+            return;
+        }
+        var m = r.month();
+        sb.append(String.format(Locale.ROOT, "  Compute Savings Plan (%s an hour, %s off): that month commitment %s = used %s"
+                        + " + unused %s, on-demand overflow %s;%n    eligible charges %s with the plan against %s on demand: %s%n",
+                r.plan().commitmentUsdPerHour().stripTrailingZeros().scale() <= 2 ? Format.usd(r.plan().commitmentUsdPerHour())
+                        : Format.usdExact(r.plan().commitmentUsdPerHour()), Format.percent(r.plan().discount().doubleValue(), 1),
+                Format.usd(m.commitmentUsd()), Format.usd(m.usedUsd()), Format.usd(m.unusedUsd()),
+                Format.usd(m.overflowUsd()), Format.usd(m.withPlanUsd()), Format.usd(m.eligibleUsd()),
+                m.savingUsd().signum() >= 0 ? "saves " + Format.usd(m.savingUsd())
+                        : "costs " + Format.usd(m.savingUsd().negate()) + " more"));
+    }
+
+    /** Per function behind a front door: its requests, and the 504s its callers got at the integration timeout. */
+    private static void frontDoors(StringBuilder sb, RunResult run) {
+        for (int i = 0; i < run.functions().size(); i++) {
+            FunctionResult f = run.functions().get(i);
+            if (!f.hasFrontDoor()) {
+                continue;
+            }
+            var door = run.scenario().function(f.name()).frontDoor();
+            sb.append(String.format(Locale.ROOT, "  Front door of %s (%s): %s requests, %s; %s a month%n", f.name(),
+                    door.type().service(), Format.count(f.frontDoor().requests()),
+                    door.hasTimeout() ? Format.count(f.frontDoor().gatewayTimeouts()) + " answered 504 at its "
+                            + Units.formatDuration(door.timeoutMicros()) + " integration timeout (the function ran on, billed)"
+                            : "no integration timeout of its own",
+                    Format.usd(run.bill().functions().get(i).month().costUsd().frontDoor())));
+        }
     }
 
     /** Where the results are: the folder and its files, and report.html when drawn. */

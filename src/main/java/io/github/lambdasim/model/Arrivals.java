@@ -25,6 +25,8 @@ final class Arrivals {
     private final int[] function;
     /** Whether each source invokes asynchronously. */
     private final boolean[] async;
+    /** By source: its requests are synchronous and come through a front door (API Gateway...). */
+    private final boolean[] frontDoor;
     // Event-driven runs only (null otherwise): arrivals are roots of trees, async ones events.
     private Trees trees;
     private AsyncQueues asyncQueues;
@@ -63,6 +65,7 @@ final class Arrivals {
         pattern = new TrafficSpec.Pattern[n];
         function = new int[n];
         async = new boolean[n];
+        frontDoor = new boolean[n];
         random = new RandomStream[n];
         count = new long[n];
         minute = new int[n];
@@ -84,6 +87,7 @@ final class Arrivals {
             pattern[i] = t.pattern();
             function[i] = index.get(t.function());
             async[i] = t.invocation() == TrafficSpec.Invocation.ASYNC;
+            frontDoor[i] = !async[i] && spec.function(t.function()) != null && spec.function(t.function()).frontDoor() != null;
             random[i] = context.stream("arrivals:" + t.name());
             double max = t.pattern().maxRate();
             hot[i * HOT + MEAN_GAP] = max > 0 ? 1e6 / max : Double.NaN;
@@ -124,6 +128,9 @@ final class Arrivals {
         int f = function[source];
         schedule(source);
         stats.request(f);
+        if (frontDoor[source]) {
+            stats.frontDoorRequest(f);
+        }
         if (trees != null) {
             arriveInTree(source, f);
             return;

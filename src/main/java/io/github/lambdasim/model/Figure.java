@@ -86,6 +86,21 @@ public record Figure(String path, Unit unit, String label, String meaning, Bette
         return path.startsWith("events.");
     }
 
+    /** Whether only functions with a front door have it: the figures under {@code frontDoor} in summary.json. */
+    public boolean frontDoorOnly() {
+        return path.startsWith("frontDoor.");
+    }
+
+    /** Whether a function of a run (event-driven or not, with a front door or not) has this figure. */
+    public boolean appliesTo(boolean events, boolean frontDoor) {
+        return (events || !eventDriven()) && (frontDoor || !frontDoorOnly());
+    }
+
+    /** Whether function {@code f} of a run has this figure. */
+    public boolean appliesTo(FunctionResult f) {
+        return appliesTo(f.hasEvents(), f.hasFrontDoor());
+    }
+
     /** Whether summary.json holds the figure (measured and billed ones do; ratios are derived from them). */
     public boolean stored() {
         return !(source instanceof Ratio);

@@ -249,6 +249,14 @@ public final class Figures {
             "synchronous calls of this function that failed (after the SDK's retries)", LOWER,
             f -> ev(f).callsFailed(), CALLS_ROW, TABLE);
 
+    // ---------------------------------------------------------------- functions with a front door only
+    public static final Figure FRONT_DOOR_REQUESTS = measured("frontDoor.requests", Unit.COUNT, "Front-door requests",
+            "synchronous requests through the front door (API Gateway, function URL, ALB), throttled ones included",
+            NEITHER, f -> f.frontDoor().requests(), null);
+    public static final Figure GATEWAY_TIMEOUTS = measured("frontDoor.gatewayTimeouts", Unit.COUNT,
+            "Gateway timeouts (504)", "requests whose caller got 504 at the front door's integration timeout while the "
+            + "function ran on and was billed", LOWER, f -> f.frontDoor().gatewayTimeouts(), null);
+
     /** Every figure of a function, in summary.json's order (derived ones beside what they derive from). */
     public static final List<Figure> FUNCTION = Collections.unmodifiableList(new ArrayList<>(BUILDING));
 
@@ -367,7 +375,8 @@ public final class Figures {
 
     /** The function figures with {@code use}, in order, of a run that is event-driven or not. */
     public static List<Figure> with(Figure.Use use, boolean eventDriven) {
-        return FUNCTION.stream().filter(f -> f.is(use) && (eventDriven || !f.eventDriven())).toList();
+        return FUNCTION.stream().filter(f -> f.is(use) && (eventDriven || !f.eventDriven()) && !f.frontDoorOnly())
+                .toList();
     }
 
     /** The entry-point figures with {@code use}, in order. */
@@ -386,7 +395,7 @@ public final class Figures {
         Bill.FunctionBill bill = run.bill().functions().get(f);
         Map<String, Double> values = new LinkedHashMap<>();
         for (Figure figure : FUNCTION) {
-            if (figure.eventDriven() && !result.hasEvents()) {
+            if (!figure.appliesTo(result)) {
                 continue;
             }
             if (figure.source() instanceof Figure.Measured m) {

@@ -4,6 +4,7 @@ import io.github.lambdasim.billing.BillingEra;
 import io.github.lambdasim.engine.RandomStream;
 import io.github.lambdasim.scenario.AsyncSpec;
 import io.github.lambdasim.scenario.DistributionSpec;
+import io.github.lambdasim.scenario.FrontDoorSpec;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.HandlerSpec;
 import io.github.lambdasim.scenario.PlatformSpec;
@@ -35,6 +36,8 @@ final class FunctionModel {
     final long maxInitMicros;
     /** A provisioned environment's init longer than this fails, and is started again. */
     final long maxInitProvisionedMicros;
+    /** The front door's integration timeout: its caller gets 504 after it ({@code Long.MAX_VALUE}: none). */
+    final long frontDoorTimeoutMicros;
     /** The highest error rate at any time (0: no invocation fails, and no draw is made). */
     final double maxErrorRate;
     private final HandlerSpec handler;
@@ -96,6 +99,7 @@ final class FunctionModel {
         this.timeoutMicros = spec.timeoutMicros();
         this.maxInitMicros = platform.maxInitMicros();
         this.maxInitProvisionedMicros = Math.max(platform.lifecycle().maxInitProvisionedMicros(), timeoutMicros);
+        this.frontDoorTimeoutMicros = spec.frontDoor() == null ? FrontDoorSpec.NO_TIMEOUT : spec.frontDoor().timeoutMicros();
         this.handler = spec.handler();
         this.maxErrorRate = handler.maxErrorRate();
         this.hasOutages = !handler.outages().isEmpty();

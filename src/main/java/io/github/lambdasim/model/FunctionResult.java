@@ -31,6 +31,7 @@ import java.util.List;
  * @param latencyWarm           latency histogram of warm invocations (microseconds, provisioned included)
  * @param latencyCold           latency histogram of cold invocations (microseconds)
  * @param events                what an event-driven run measured of its requests, events and calls; null otherwise
+ * @param frontDoor             what went through the service in front of it; null when it has none
  */
 public record FunctionResult(String name, int memoryMb, Architecture architecture, int ephemeralStorageMb,
                              long requests, long invocations, long throttles, long throttlesRps, long errors, long timeouts,
@@ -42,9 +43,15 @@ public record FunctionResult(String name, int memoryMb, Architecture architectur
                              long billedMicros, long billedInitMicros, long provisionedBilledMicros,
                              double gbSeconds, List<ProvisionedInterval> provisionedIntervals,
                              double provisionedLevelMean, long provisionedLevelMax, long provisionedConcurrencyMax,
-                             CompressedHistogram latencyWarm, CompressedHistogram latencyCold, FunctionEvents events) {
+                             CompressedHistogram latencyWarm, CompressedHistogram latencyCold, FunctionEvents events,
+                             FrontDoorResult frontDoor) {
     public FunctionResult {
         provisionedIntervals = List.copyOf(provisionedIntervals);
+    }
+
+    /** Whether the function has a front door (then {@link #frontDoor()} is not null). */
+    public boolean hasFrontDoor() {
+        return frontDoor != null;
     }
 
     /** Whether the run was event-driven (then {@link #events()} is not null). */

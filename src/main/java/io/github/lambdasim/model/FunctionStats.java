@@ -108,6 +108,10 @@ final class FunctionStats {
         double periodStartIdleArea;
         long periodStartMicros;
 
+        /** Requests through the function's front door, and those its caller saw end with 504. */
+        long frontDoorRequests;
+        long gatewayTimeouts;
+
         /** Requests, events and calls, in an event-driven run. */
         final Events events;
 
@@ -180,6 +184,16 @@ final class FunctionStats {
         Entry e = entry(f);
         e.requests++;
         e.periodCounts[Metric.REQUESTS.ordinal()]++;
+    }
+
+    /** A synchronous request came through the function's front door. */
+    void frontDoorRequest(int f) {
+        entry(f).frontDoorRequests++;
+    }
+
+    /** The front door answered a request with 504 at its integration timeout (the function ran on). */
+    void gatewayTimeout(int f) {
+        entry(f).gatewayTimeouts++;
     }
 
     void throttle(int f) {
@@ -584,7 +598,9 @@ final class FunctionStats {
                 e.environmentsReset, e.alive.level(), e.alive.mean(endMicros), e.billedMicros, e.billedInitMicros,
                 e.provisionedBilledMicros, fm.gbSeconds(e.billedMicros + e.provisionedBilledMicros), new ArrayList<>(intervals),
                 e.provisionedConfigured.mean(endMicros), e.provisionedConfigured.max(), e.provisionedBusyLevel.max(),
-                e.warm.compressed(), e.latencyCold.compressed(), e.events == null ? null : events(e.events, endMicros, unfinished));
+                e.warm.compressed(), e.latencyCold.compressed(), e.events == null ? null : events(e.events, endMicros, unfinished),
+                fm.spec.frontDoor() == null ? null
+                        : new FrontDoorResult(fm.spec.frontDoor().type().label(), e.frontDoorRequests, e.gatewayTimeouts));
     }
 
     private static FunctionEvents events(Events v, long endMicros, long unfinished) {

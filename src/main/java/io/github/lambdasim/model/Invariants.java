@@ -214,7 +214,7 @@ public final class Invariants {
     private static Map<String, Double> measured(FunctionResult f) {
         Map<String, Double> m = new java.util.LinkedHashMap<>();
         for (Figure figure : Figures.FUNCTION) {
-            if (figure.source() instanceof Figure.Measured measured && (f.hasEvents() || !figure.eventDriven())) {
+            if (figure.source() instanceof Figure.Measured measured && figure.appliesTo(f)) {
                 m.put(figure.path(), measured.value().applyAsDouble(f));
             }
         }
@@ -254,15 +254,16 @@ public final class Invariants {
     }
 
     private static void charges(List<String> out, String what, Bill.Charges c) {
-        String[] names = {"requests", "compute", "provisioned", "provisionedCompute", "ephemeralStorage"};
+        String[] names = {"requests", "compute", "provisioned", "provisionedCompute", "ephemeralStorage", "frontDoor",
+            "savingsPlan"};
         BigDecimal[] values = c.components();
-        for (int k = 0; k < values.length; k++) {
+        for (int k = 0; k < values.length - 1; k++) { // a savings plan's adjustment is negative when it saves
             if (values[k].signum() < 0) {
                 out.add(what + ": the " + names[k] + " charge " + values[k].toPlainString() + " USD is negative");
             }
         }
         if (c.total().compareTo(c.requests().add(c.compute()).add(c.provisioned()).add(c.provisionedCompute())
-                .add(c.ephemeralStorage())) != 0) {
+                .add(c.ephemeralStorage()).add(c.frontDoor()).add(c.savingsPlan())) != 0) {
             out.add(what + ": the charges do not add up to the total " + c.total().toPlainString() + " USD");
         }
     }

@@ -344,6 +344,13 @@ final class Invocations {
         boolean cold = (flag & InvocationSample.FLAG_COLD) != 0;
         long billed = stats.invocationCompleted(f, context.now - start, init, rec[base + MEMORY_USED] >>> MEMORY_BITS,
                 duration, flag);
+        // Behind API Gateway, a caller still waiting at the integration timeout got 504 then.
+        long gateway = functions[f].frontDoorTimeoutMicros;
+        boolean gatewayTimeout = gateway != Long.MAX_VALUE && requests.kind(req) == Requests.SYNC
+                && context.now - requests.arrivalMicros(req) > gateway;
+        if (gatewayTimeout) {
+            stats.gatewayTimeout(f);
+        }
         if (entryPoints != null) {
             entryPoints.used(requests.entry(req), f, billed);
         }
@@ -387,7 +394,7 @@ final class Invocations {
                 tracer.attemptEnded(req, (flag & InvocationSample.FLAG_TIMEOUT) != 0 ? TraceSampler.TIMEOUT
                         : (flag & InvocationSample.FLAG_ERROR) != 0 ? TraceSampler.ERROR : TraceSampler.OK, init);
             }
-            ended(req, (flag & InvocationSample.FLAG_ERROR) == 0);
+            ended(req, (flag & InvocationSample.FLAG_ERROR) == 0 && !gatewayTimeout);
         }
         admission.release(f);
     }

@@ -2,6 +2,8 @@ package io.github.lambdasim.model;
 
 import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.billing.Billing;
+import io.github.lambdasim.billing.FrontDoor;
+import io.github.lambdasim.billing.SavingsPlans;
 import io.github.lambdasim.billing.FunctionUsage;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.stats.Metric;
@@ -16,7 +18,8 @@ import java.util.List;
  * metrics periods in proportion to each component's usage in the period (requests by
  * invocations, on-demand and provisioned duration by their billed milliseconds, storage by all
  * billed milliseconds, provisioned concurrency by its configured level x the period's length), so each Cost*Usd column
- * adds up to that component of the run's bill and CostUsd to its total.
+ * adds up to that component of the run's bill and CostUsd to its total. A front door's charge has no
+ * column: its share, by invocations and throttles, is in CostUsd.
  */
 final class RunBilling {
     private RunBilling() {
@@ -26,9 +29,10 @@ final class RunBilling {
         List<FunctionUsage> usage = new ArrayList<>();
         for (FunctionResult f : results) {
             long billedMs = f.billedMicros() / 1000;
-            usage.add(new FunctionUsage(f.name(), f.architecture(), f.memoryMb(), f.ephemeralStorageMb(),
+            FunctionUsage u = new FunctionUsage(f.name(), f.architecture(), f.memoryMb(), f.ephemeralStorageMb(),
                     f.invocations(), f.provisionedInvocations(), billedMs, f.provisionedBilledMicros() / 1000, f.provisionedIntervals(),
-                    billedMs + f.provisionedBilledMicros() / 1000));
+                    billedMs + f.provisionedBilledMicros() / 1000);
+            usage.add(f.hasFrontDoor() ? u.withFrontDoor(FrontDoor.named(f.frontDoor().type()), f.frontDoor().requests()) : u);
         }
         Bill bill = Billing.bill(usage, spec.durationMicros(), spec.billing());
         // Each function's drivers over the run: the sums of its rows.
@@ -36,13 +40,18 @@ final class RunBilling {
         double[] onDemandMs = new double[n];
         double[] provisionedMs = new double[n];
         double[] configured = new double[n];
+        double[] attempts = new double[n];
         for (int r = 0; r < series.rows(); r++) {
             int f = series.rowFunction(r);
+            attempts[f] += series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES);
             onDemandMs[f] += series.get(r, Metric.BILLED_MS);
             provisionedMs[f] += series.get(r, Metric.PROVISIONED_BILLED_MS);
             configured[f] += series.get(r, Metric.PROVISIONED_CONCURRENCY) * periodLength(spec, series, series.rowPeriod(r));
         }
-        for (int r = 0; r < series.rows(); r++) {
+        int rows = series.rows();
+        double[] costOf = new double[rows];
+        double[] eligibleOf = new double[rows];
+        for (int r = 0; r < rows; r++) {
             int f = series.rowFunction(r);
             Bill.Charges c = bill.functions().get(f).period().exactUsd();
             double billedMs = series.get(r, Metric.BILLED_MS);
@@ -59,9 +68,75 @@ final class RunBilling {
             series.set(r, Metric.COST_PROVISIONED_USD, provisioned);
             series.set(r, Metric.COST_PROVISIONED_COMPUTE_USD, provisionedCompute);
             series.set(r, Metric.COST_EPHEMERAL_STORAGE_USD, storage);
-            series.set(r, Metric.COST_USD, requests + compute + provisioned + provisionedCompute + storage);
+            // The front door has no column of its own: its share (by the period's invocations and
+            // throttles, the requests it passed on) is in CostUsd only.
+            double frontDoor = share(c.frontDoor(), series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES),
+                    attempts[f]);
+            costOf[r] = requests + compute + provisioned + provisionedCompute + storage + frontDoor;
+            eligibleOf[r] = (SavingsPlans.eligible("compute") ? compute : 0)
+                    + (SavingsPlans.eligible("provisioned") ? provisioned : 0)
+                    + (SavingsPlans.eligible("provisionedCompute") ? provisionedCompute : 0)
+                    + (SavingsPlans.eligible("ephemeralStorage") ? storage : 0);
+        }
+        if (spec.billing().savingsPlan() != null) {
+            bill = withSavingsPlan(spec, bill, series, eligibleOf, n);
+            addPlanShares(bill, series, eligibleOf, costOf, n);
+        }
+        for (int r = 0; r < rows; r++) {
+            series.set(r, Metric.COST_USD, costOf[r]);
         }
         return bill;
+    }
+
+    /**
+     * The bill with the scenario's savings plan applied hour by hour: each period's eligible
+     * charges (at on-demand rates, after the free tier) go to the hours it overlaps, in
+     * proportion to the overlap.
+     */
+    private static Bill withSavingsPlan(ScenarioSpec spec, Bill bill, PeriodSeries.Builder series, double[] eligibleOf,
+                                        int n) {
+        long hour = 3_600_000_000L;
+        long duration = spec.durationMicros();
+        int hours = (int) ((duration + hour - 1) / hour);
+        long[] starts = new long[hours];
+        long[] lengths = new long[hours];
+        for (int h = 0; h < hours; h++) {
+            starts[h] = h * hour;
+            lengths[h] = Math.min(hour, duration - starts[h]);
+        }
+        double[][] eligible = new double[n][hours];
+        for (int r = 0; r < series.rows(); r++) {
+            int f = series.rowFunction(r);
+            long from = series.periodStartMicros(series.rowPeriod(r));
+            long to = from + periodLength(spec, series, series.rowPeriod(r));
+            for (int h = (int) (from / hour); h < hours && h * hour < to; h++) {
+                long overlap = Math.min(to, (h + 1) * hour) - Math.max(from, h * hour);
+                eligible[f][h] += eligibleOf[r] * overlap / (double) (to - from);
+            }
+        }
+        return SavingsPlans.apply(bill, eligible, starts, lengths);
+    }
+
+    /**
+     * Adds each function's savings-plan line to its periods' CostUsd, shared by their eligible
+     * charges (or by their requests when it had none), so CostUsd still adds up to the run's bill;
+     * the hour-by-hour detail is in the plan's own chart.
+     */
+    private static void addPlanShares(Bill bill, PeriodSeries.Builder series, double[] eligibleOf, double[] costOf,
+                                      int n) {
+        double[] eligible = new double[n];
+        double[] attempts = new double[n];
+        for (int r = 0; r < series.rows(); r++) {
+            int f = series.rowFunction(r);
+            eligible[f] += eligibleOf[r];
+            attempts[f] += series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES) + 1;
+        }
+        for (int r = 0; r < series.rows(); r++) {
+            int f = series.rowFunction(r);
+            java.math.BigDecimal adjustment = bill.functions().get(f).period().exactUsd().savingsPlan();
+            costOf[r] += eligible[f] > 0 ? share(adjustment, eligibleOf[r], eligible[f])
+                    : share(adjustment, series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES) + 1, attempts[f]);
+        }
     }
 
     private static long periodLength(ScenarioSpec spec, PeriodSeries.Builder series, int p) {

@@ -456,6 +456,10 @@ public final class ReportHtml {
         h.append("<table class=\"bill\">\n<thead><tr><th>Component</th><th>This run (").append(esc(run))
                 .append(")</th><th>If repeated all month (").append(esc(hours)).append(")</th></tr></thead>\n<tbody>\n");
         for (CostComponent c : CostComponent.values()) {
+            if ((c == CostComponent.FRONT_DOOR || c == CostComponent.SAVINGS_PLAN)
+                    && d.periodCost().costUsd().get(c).signum() == 0 && d.monthCost().costUsd().get(c).signum() == 0) {
+                continue; // none, or one that charges nothing (its note is in the arithmetic)
+            }
             h.append("<tr><th scope=\"row\">").append(esc(c.label())).append("</th><td>")
                     .append(esc(Format.usd(d.periodCost().costUsd().get(c)))).append("</td><td>")
                     .append(esc(Format.usd(d.monthCost().costUsd().get(c)))).append("</td></tr>\n");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasim.billing.Bill;
+import io.github.lambdasim.billing.SavingsPlanResult;
 import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.model.EntryPointResult;
@@ -49,14 +50,19 @@ public final class SummaryJson {
         concurrency.set("mean", number(run.account().concurrencyMean(), Unit.LEVEL.decimals()));
         concurrency.put("max", run.account().concurrencyMax());
         root.set("simulatedSeconds", number(run.simulatedMicros() / 1e6, 3));
-        root.set("costUsd", cost(run.bill().period(), run.bill().month(), run.bill().spec().monthMicros()));
+        boolean frontDoor = run.functions().stream().anyMatch(FunctionResult::hasFrontDoor);
+        boolean plan = run.bill().savingsPlan() != null;
+        root.set("costUsd", cost(run.bill().period(), run.bill().month(), run.bill().spec().monthMicros(), frontDoor, plan));
+        if (plan) {
+            root.set("savingsPlan", savingsPlan(run.bill().savingsPlan()));
+        }
         ObjectNode functions = root.putObject("functions");
         for (int i = 0; i < run.functions().size(); i++) {
             FunctionResult f = run.functions().get(i);
             // Results come in the order of the scenario's functions.
             ObjectNode node = function(f, run.scenario().functions().get(i));
             Bill.FunctionBill b = run.bill().functions().get(i);
-            node.set("costUsd", cost(b.period(), b.month(), run.bill().spec().monthMicros()));
+            node.set("costUsd", cost(b.period(), b.month(), run.bill().spec().monthMicros(), frontDoor, plan));
             functions.set(f.name(), node);
         }
         if (run.eventDriven()) {
@@ -66,6 +72,44 @@ public final class SummaryJson {
             }
         }
         return root;
+    }
+
+    /**
+     * The savings plan: what was committed, its totals for the run and the month (exact, 6
+     * decimals), and each hour of the run (USD at on-demand rates but for the commitment and
+     * what it used, which are at the plan's rates).
+     */
+    private static ObjectNode savingsPlan(SavingsPlanResult r) {
+        ObjectNode o = NODES.objectNode();
+        o.set("commitmentPerHour", decimal(r.plan().commitmentUsdPerHour(), 6));
+        o.set("discount", decimal(r.plan().discount(), 4));
+        o.set("run", planTotals(r.run()));
+        o.set("month", planTotals(r.month()));
+        var hours = o.putArray("hours");
+        for (SavingsPlanResult.Hour h : r.hours()) {
+            ObjectNode x = hours.addObject();
+            x.set("startSeconds", number(h.startMicros() / 1e6, 3));
+            x.set("lengthSeconds", number(h.lengthMicros() / 1e6, 3));
+            x.set("eligibleUsd", decimal(h.eligibleUsd(), 6));
+            x.set("commitmentUsd", decimal(h.commitmentUsd(), 6));
+            x.set("usedUsd", decimal(h.usedUsd(), 6));
+            x.set("coveredUsd", decimal(h.coveredUsd(), 6));
+            x.set("overflowUsd", decimal(h.overflowUsd(), 6));
+        }
+        return o;
+    }
+
+    private static ObjectNode planTotals(SavingsPlanResult.Totals t) {
+        ObjectNode o = NODES.objectNode();
+        o.set("eligibleUsd", decimal(t.eligibleUsd(), 6));
+        o.set("commitmentUsd", decimal(t.commitmentUsd(), 6));
+        o.set("usedUsd", decimal(t.usedUsd(), 6));
+        o.set("unusedUsd", decimal(t.unusedUsd(), 6));
+        o.set("coveredUsd", decimal(t.coveredUsd(), 6));
+        o.set("overflowUsd", decimal(t.overflowUsd(), 6));
+        o.set("withPlanUsd", decimal(t.withPlanUsd(), 6));
+        o.set("savingUsd", decimal(t.savingUsd(), 6));
+        return o;
     }
 
     /** Adds the {@code run} block, the only part that varies between two runs of the same seed. */
@@ -135,8 +179,17 @@ public final class SummaryJson {
         } else {
             o.putNull("reservedConcurrency");
         }
+        if (spec.frontDoor() != null) {
+            ObjectNode door = o.putObject("frontDoor");
+            door.put("type", spec.frontDoor().type().label());
+            if (spec.frontDoor().hasTimeout()) {
+                door.set("integrationTimeoutMs", number(spec.frontDoor().timeoutMicros() / 1000.0, 3));
+            } else {
+                door.putNull("integrationTimeoutMs");
+            }
+        }
         for (Figure figure : Figures.FUNCTION) {
-            if (figure.source() instanceof Figure.Measured m && (f.hasEvents() || !figure.eventDriven())) {
+            if (figure.source() instanceof Figure.Measured m && figure.appliesTo(f)) {
                 put(o, figure, m.value().applyAsDouble(f));
             }
         }
@@ -172,17 +225,18 @@ public final class SummaryJson {
      * {@code period} and {@code month}, each with the charges rounded to cents as AWS's estimates
      * state them (total = their sum), the exact values, and the free-tier credit.
      */
-    private static ObjectNode cost(Bill.Estimate period, Bill.Estimate month, long monthMicros) {
+    private static ObjectNode cost(Bill.Estimate period, Bill.Estimate month, long monthMicros, boolean frontDoor,
+                                   boolean plan) {
         ObjectNode o = NODES.objectNode();
-        o.set("period", estimate(period));
-        o.set("month", estimate(month));
+        o.set("period", estimate(period, frontDoor, plan));
+        o.set("month", estimate(month, frontDoor, plan));
         o.set("monthHours", number(monthMicros / 3.6e9, 3));
         return o;
     }
 
-    private static ObjectNode estimate(Bill.Estimate e) {
-        ObjectNode o = charges(e.costUsd(), 2);
-        o.set("exact", charges(e.exactUsd(), 6));
+    private static ObjectNode estimate(Bill.Estimate e, boolean frontDoor, boolean plan) {
+        ObjectNode o = charges(e.costUsd(), 2, frontDoor, plan);
+        o.set("exact", charges(e.exactUsd(), 6, frontDoor, plan));
         ObjectNode free = o.putObject("freeTier");
         free.set("requests", decimal(e.freeTier().requests(), 0));
         free.set("gbSeconds", decimal(e.freeTier().gbSeconds(), 3));
@@ -190,13 +244,23 @@ public final class SummaryJson {
         return o;
     }
 
-    private static ObjectNode charges(Bill.Charges c, int decimals) {
+    /**
+     * The charges; a front door's and a savings plan's get a key in runs that have one (else they
+     * are 0, and have none).
+     */
+    private static ObjectNode charges(Bill.Charges c, int decimals, boolean frontDoor, boolean plan) {
         ObjectNode o = NODES.objectNode();
         o.set("requests", decimal(c.requests(), decimals));
         o.set("compute", decimal(c.compute(), decimals));
         o.set("provisioned", decimal(c.provisioned(), decimals));
         o.set("provisionedCompute", decimal(c.provisionedCompute(), decimals));
         o.set("ephemeralStorage", decimal(c.ephemeralStorage(), decimals));
+        if (frontDoor) {
+            o.set("frontDoor", decimal(c.frontDoor(), decimals));
+        }
+        if (plan) {
+            o.set("savingsPlan", decimal(c.savingsPlan(), decimals));
+        }
         o.set("total", decimal(c.total(), decimals));
         return o;
     }

@@ -11,13 +11,23 @@ import java.util.List;
  * @param async                 how its asynchronous events are retried and where they go (never null)
  * @param errorOnCallFailure    whether a synchronous call to another function that fails makes this
  *                              invocation fail (the error propagates) or is handled (the steps go on)
+ * @param frontDoor             the service in front of it (API Gateway...), or null when none
  */
 public record FunctionSpec(String name, String runtime, int memoryMb, Architecture architecture, long timeoutMicros,
                            int reservedConcurrency, ProvisionedSpec provisioned, double packageSizeMb,
                            DistributionSpec coldStartMicros, List<StepSpec> init, HandlerSpec handler,
                            int ephemeralStorageMb, AsyncSpec async, boolean errorOnCallFailure,
-                           SnapStartSpec snapStart) {
+                           SnapStartSpec snapStart, FrontDoorSpec frontDoor) {
     public static final int UNRESERVED = -1;
+
+    /** A function without a front door. */
+    public FunctionSpec(String name, String runtime, int memoryMb, Architecture architecture, long timeoutMicros,
+                        int reservedConcurrency, ProvisionedSpec provisioned, double packageSizeMb,
+                        DistributionSpec coldStartMicros, List<StepSpec> init, HandlerSpec handler,
+                        int ephemeralStorageMb, AsyncSpec async, boolean errorOnCallFailure) {
+        this(name, runtime, memoryMb, architecture, timeoutMicros, reservedConcurrency, provisioned, packageSizeMb,
+                coldStartMicros, init, handler, ephemeralStorageMb, async, errorOnCallFailure, null, null);
+    }
 
     public FunctionSpec {
         init = List.copyOf(init);

@@ -4,8 +4,12 @@ import io.github.lambdasim.billing.Architecture;
 import io.github.lambdasim.billing.BillingEra;
 import io.github.lambdasim.billing.BillingRules;
 import io.github.lambdasim.billing.BillingSpec;
+import io.github.lambdasim.billing.FrontDoor;
+import io.github.lambdasim.billing.SavingsPlanSpec;
+import io.github.lambdasim.billing.SavingsPlans;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +51,8 @@ public final class ScenarioLoader {
     public static final int MAX_IMAGE_MB = 10_240;
     public static final int MIN_EPHEMERAL_MB = 512;
     public static final String DEFAULT_RUNTIME = "nodejs20.x";
+    /** API Gateway's least integration timeout (API Gateway quotas: 50 milliseconds). */
+    private static final long FRONT_DOOR_MIN_TIMEOUT_MICROS = 50 * Units.MICROS_PER_MS;
     public static final int DEFAULT_MEMORY_MB = 128;
     public static final long DEFAULT_TIMEOUT_MICROS = 3 * Units.MICROS_PER_SECOND;
 
@@ -55,14 +61,17 @@ public final class ScenarioLoader {
         "region", "account", "billing", "functionDefaults", "functions", "traffic"};
     private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
         "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
-        "ephemeralStorageSize", "async", "errorOnCallFailure", "snapStart"};
+        "ephemeralStorageSize", "async", "errorOnCallFailure", "snapStart", "frontDoor"};
     private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
         "memoryUsedMb", "errorRate", "outages"};
     private static final String[] ASYNC_KEYS = {"maximumRetryAttempts", "maximumEventAge", "onSuccess", "onFailure"};
     private static final String[] OUTAGE_KEYS = {"at", "for", "errorRate"};
     private static final String[] STEP_KINDS = {"cpu", "io", "wait", "invoke"};
     private static final String[] INVOKE_KEYS = {"function", "functions", "mode", "calls", "parallel", "latency"};
-    private static final String[] DEFAULT_KEYS = java.util.Arrays.copyOfRange(FUNCTION_KEYS, 1, FUNCTION_KEYS.length);
+    /** A function's keys but its name and front door (a front door is a function's own: it needs its traffic). */
+    private static final String[] DEFAULT_KEYS = java.util.Arrays.stream(FUNCTION_KEYS)
+            .filter(k -> !k.equals("name") && !k.equals("frontDoor")).toArray(String[]::new);
+    private static final String[] FRONT_DOOR_KEYS = {"type", "timeout"};
     private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal", "trace"};
     private static final String[] TRAFFIC_KEYS = {"function", "poisson", "constant", "spike", "ramp", "diurnal", "trace", "name",
         "invocation"};
@@ -261,9 +270,11 @@ public final class ScenarioLoader {
         int accountLimit = (int) account.integer("concurrencyLimit", platform == null ? 1000 : platform.accountConcurrency(),
                 1, MAX_ACCOUNT_CONCURRENCY, "");
 
-        Fields billing = new Fields(top.node("billing"), "billing", problems, "freeTier", "month");
+        Fields billing = new Fields(top.node("billing"), "billing", problems, "freeTier", "month", "savingsPlan");
         boolean freeTier = billing.bool("freeTier", true);
         long month = billing.duration("month", rules.defaultMonthMicros(), Units.MICROS_PER_HOUR, 744 * Units.MICROS_PER_HOUR);
+        SavingsPlanSpec savingsPlan = billing.has("savingsPlan")
+                ? bindSavingsPlan(billing.node("savingsPlan"), billing.child("savingsPlan")) : null;
 
         boolean replaysAccount = top.node("traffic") instanceof YamlNode.Sequence entries
                 && entries.items.stream().anyMatch(ScenarioLoader::replaysAccount);
@@ -332,13 +343,14 @@ public final class ScenarioLoader {
         }
         traffic = nameSources(traffic, givenNames);
         checkFunctionUses(names.keySet(), functionNodes);
+        checkFrontDoors(functions, listed, functionIndexes, functionNodes, traffic);
         checkSynchronousCycles(functions);
         checkConcurrency(functions, listed, functionIndexes, functionNodes, accountLimit, platform, top.node("functionDefaults"));
         if (!problems.isEmpty() || platform == null) {
             return null;
         }
         return new ScenarioSpec(name, description, duration, seed, platform, region, new AccountSpec(accountLimit),
-                new BillingSpec(region, platform.billingEra(), freeTier, month), functions, traffic, notes, clock);
+                new BillingSpec(region, platform.billingEra(), freeTier, month, savingsPlan), functions, traffic, notes, clock);
     }
 
     /**
@@ -391,6 +403,9 @@ public final class ScenarioLoader {
     /** The key of {@code platform-presets.yaml} that lists the runtime identifiers: not a preset. */
     private static final String RUNTIMES_KEY = "runtimes";
     private static Map<String, String> runtimeIdentifiers;
+    /** The key of {@code platform-presets.yaml} that gives the front doors' timeouts: not a preset. */
+    private static final String FRONT_DOORS_KEY = "frontDoors";
+    private static Map<String, YamlNode> frontDoorRules;
 
     private static synchronized Map<String, YamlNode> presets() {
         if (presets == null) {
@@ -401,6 +416,7 @@ public final class ScenarioLoader {
                 p.throwIfAny();
                 Map<String, YamlNode> map = new LinkedHashMap<>(((YamlNode.Mapping) root).entries);
                 YamlNode ids = map.remove(RUNTIMES_KEY);
+                frontDoorRules = ((YamlNode.Mapping) map.remove(FRONT_DOORS_KEY)).entries;
                 runtimeIdentifiers = new LinkedHashMap<>();
                 for (Map.Entry<String, YamlNode> table : ((YamlNode.Mapping) ids).entries.entrySet()) {
                     for (YamlNode id : ((YamlNode.Sequence) table.getValue()).items) {
@@ -810,11 +826,12 @@ public final class ScenarioLoader {
         AsyncSpec async = bindAsync(f.node("async"), f.child("async"), platform);
         boolean errorOnCallFailure = f.bool("errorOnCallFailure", true);
         SnapStartSpec snapStart = bindSnapStart(f, platform, runtime, provisioned, ephemeral);
+        FrontDoorSpec frontDoor = f.has("frontDoor") ? bindFrontDoor(f.node("frontDoor"), f.child("frontDoor")) : null;
         if (name == null || handler == null) {
             return null;
         }
         return new FunctionSpec(name, runtime, memory, architecture, timeout, reserved, provisioned, packageMb, coldStart,
-                init, handler, ephemeral, async, errorOnCallFailure, snapStart);
+                init, handler, ephemeral, async, errorOnCallFailure, snapStart, frontDoor);
     }
 
     /**
@@ -877,6 +894,43 @@ public final class ScenarioLoader {
             ok = false;
         }
         return ok ? spec : null;
+    }
+
+    /**
+     * {@code frontDoor: {type: http-api}} or {@code {type: rest-api, timeout: 60s}}: the type
+     * required, the timeout only where the service lets it be set, within its limits
+     * ({@code frontDoors} in the platform presets).
+     */
+    private FrontDoorSpec bindFrontDoor(YamlNode node, String path) {
+        Fields f = new Fields(node, path, problems, FRONT_DOOR_KEYS);
+        if (!(node instanceof YamlNode.Mapping)) {
+            return null;
+        }
+        List<String> types = java.util.Arrays.stream(FrontDoor.values()).map(FrontDoor::label).toList();
+        String label = f.requiredText("type", "the service in front of the function: " + String.join(", ", types));
+        if (label == null) {
+            return null;
+        }
+        FrontDoor type = FrontDoor.named(label);
+        if (type == null) {
+            problems.add(f.child("type"), f.node("type"), "unknown front door '" + label + "'; expected one of "
+                    + String.join(", ", types) + Fields.didYouMean(label, types));
+            return null;
+        }
+        presets();
+        Fields rules = new Fields(frontDoorRules.get(type.label()), FRONT_DOORS_KEY + "." + type.label(),
+                new Problems(PRESETS_RESOURCE), "timeout", "maxTimeout");
+        if (!rules.has("timeout")) {
+            if (f.has("timeout")) {
+                problems.add(f.child("timeout"), f.node("timeout"), "a front door of type " + type.label() + " has no "
+                        + "timeout of its own (the function's timeout governs); remove timeout");
+            }
+            return new FrontDoorSpec(type, FrontDoorSpec.NO_TIMEOUT);
+        }
+        long preset = Units.parseDurationMicros(((YamlNode.Scalar) rules.node("timeout")).text);
+        long max = Units.parseDurationMicros(((YamlNode.Scalar) rules.node("maxTimeout")).text);
+        long timeout = f.duration("timeout", preset, FRONT_DOOR_MIN_TIMEOUT_MICROS, max);
+        return new FrontDoorSpec(type, timeout);
     }
 
     /**
@@ -1415,6 +1469,56 @@ public final class ScenarioLoader {
      * listed, those a trace creates); a function listed with a problem of its own counts, so that
      * its problem is not reported twice.
      */
+    /**
+     * {@code billing.savingsPlan: {commitmentPerHour: 0.50, discount: 0.17}}: USD an hour of spend
+     * at the plan's rates, and the plan's discount, at most the one Lambda gets (billing.yaml).
+     */
+    private SavingsPlanSpec bindSavingsPlan(YamlNode node, String path) {
+        Fields f = new Fields(node, path, problems, "commitmentPerHour", "discount");
+        if (!(node instanceof YamlNode.Mapping)) {
+            return null;
+        }
+        double max = SavingsPlans.maxDiscount().doubleValue();
+        if (!f.has("commitmentPerHour")) {
+            problems.add(path, node, "missing: commitmentPerHour, the USD an hour committed (e.g. 0.50)");
+        }
+        if (!f.has("discount")) {
+            problems.add(path, node, "missing: discount, the plan's discount on Lambda (e.g. 0.12 for 1 year, "
+                    + "up to " + max + " for 3 years)");
+        }
+        double commitment = f.number("commitmentPerHour", 0, 0, 1e9);
+        double discount = f.number("discount", max, 0, max);
+        if (f.has("discount") && discount == 0) {
+            problems.add(f.child("discount"), f.node("discount"), "a plan's discount is above 0 (e.g. 0.17)");
+            return null;
+        }
+        if (!f.has("commitmentPerHour") || !f.has("discount")) {
+            return null;
+        }
+        return new SavingsPlanSpec(BigDecimal.valueOf(commitment), BigDecimal.valueOf(discount));
+    }
+
+    /** A front door passes synchronous requests on: a function with one must receive synchronous traffic. */
+    private void checkFrontDoors(List<FunctionSpec> functions, int listed, List<Integer> indexes, List<YamlNode> nodes,
+                                 List<TrafficSpec> traffic) {
+        Set<String> synchronous = new java.util.HashSet<>();
+        for (TrafficSpec t : traffic) {
+            if (t.invocation() == TrafficSpec.Invocation.SYNC) {
+                synchronous.add(t.function());
+            }
+        }
+        for (int k = 0; k < listed; k++) {
+            FunctionSpec f = functions.get(k);
+            if (f.frontDoor() != null && !synchronous.contains(f.name())) {
+                String path = "functions[" + indexes.get(k) + "].frontDoor";
+                problems.add(path, ((YamlNode.Mapping) nodes.get(indexes.get(k))).entries.get("frontDoor"), "the front door ("
+                        + f.frontDoor().type().service() + ") passes synchronous requests on, but no traffic source sends "
+                        + "'" + f.name() + "' synchronous requests; add one (e.g. {function: " + f.name()
+                        + ", poisson: {rate: 10/s}}) or remove frontDoor");
+            }
+        }
+    }
+
     private void checkFunctionUses(Set<String> bound, List<YamlNode> functionNodes) {
         if (functionUses.isEmpty()) {
             return;
@@ -1829,7 +1933,7 @@ public final class ScenarioLoader {
             functions.add(new FunctionSpec(name, template.runtime(), memoryMb, template.architecture(),
                     template.timeoutMicros(), template.reservedConcurrency(), template.provisioned(), template.packageSizeMb(),
                     template.coldStartMicros(), template.init(), handler, template.ephemeralStorageMb(), template.async(),
-                    template.errorOnCallFailure(), template.snapStart()));
+                    template.errorOnCallFailure(), template.snapStart(), template.frontDoor()));
             sources.add(new TrafficSpec(name, index, null, new TrafficSpec.Trace(counts, scale, spread.equals("even"), start,
                     where), invocation));
         }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +60,20 @@ class BillingEraTest {
         assertEquals(161, BillingEra.billedInvocationMs(158_630, 1_700, true, CURRENT));
         assertEquals(200, BillingEra.billedInvocationMs(158_630, 1_700, false, Y2019));
         assertEquals(100, BillingEra.billedInvocationMs(158_630, 1_700, true, Y2019)); // handler only
+    }
+
+    @Test
+    void the2019EraBillsX86DurationAtTheLegacyPagesPrintedPriceWithoutTiers() {
+        // billing.yaml: the 2019 pricing page printed and computed with $0.00001667 per GB-s, one
+        // flat price (tiers came in 2022); arm64 (Sept 2021) and every other price keep the table.
+        RegionPrices table = BillingRules.get().region("us-east-1");
+        RegionPrices then = Y2019.prices(table);
+        assertEquals(List.of(new DurationTier(null, new BigDecimal("0.00001667"))),
+                then.prices(Architecture.X86_64).durationTiers());
+        assertEquals(table.prices(Architecture.ARM64), then.prices(Architecture.ARM64));
+        assertEquals(table.prices(Architecture.X86_64).provisionedDurationUsdPerGbSecond(),
+                then.prices(Architecture.X86_64).provisionedDurationUsdPerGbSecond());
+        assertEquals(table, CURRENT.prices(table));
     }
 
     @Test

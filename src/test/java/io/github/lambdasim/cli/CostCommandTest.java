@@ -109,6 +109,19 @@ class CostCommandTest {
     }
 
     @Test
+    void platform2019GivesTheLegacyPricingPagesFirstExampleToTheCent() throws IOException {
+        // The legacy pricing page (aws.amazon.com/lambda/pricing, 2019), Example 1: 512 MB, "3
+        // million times in one month", 1 s each: 1,100,000 billable GB-s x $0.00001667 = $18.34,
+        // 2M billable requests x $0.20/M = $0.40, "$18.74 per month". Today's rate gives $18.73.
+        JsonNode then = run("--memory", "512", "--requests", "3M", "--duration", "1s", "--platform", "2019",
+                "--json").json();
+        assertDecimal("18.34", then.at("/costUsd/compute"));
+        assertDecimal("18.74", then.at("/costUsd/total"));
+        JsonNode now = run("--memory", "512", "--requests", "3M", "--duration", "1s", "--json").json();
+        assertDecimal("18.73", now.at("/costUsd/total"));
+    }
+
+    @Test
     void provisionedConcurrencyAsAwsExampleStatesIt() throws IOException {
         // 1,000 x 1 GB for 2 h = 7,200,000 GB-s x $0.0000041667 = $30.00; 1.2M x 1 s on them =
         // 1,200,000 GB-s x $0.0000097222 = $11.67; requests 1.2M x $0.20/M = $0.24; total $41.91.

@@ -88,6 +88,9 @@ public final class Charts {
             charts.add(costOverTime(c));
             charts.add(costByFunction(data));
             charts.add(costBreakdown(data));
+            if (data.savingsPlan() != null) {
+                charts.add(savingsPlan(c));
+            }
             for (FunctionData f : charted) {
                 charts.add(latency(c, f));
                 charts.add(latencyDistribution(f));
@@ -118,6 +121,9 @@ public final class Charts {
         }
         charts.add(costOverTime(c));
         charts.add(costBreakdown(data));
+        if (data.savingsPlan() != null) {
+            charts.add(savingsPlan(c));
+        }
         return charts;
     }
 
@@ -682,9 +688,22 @@ public final class Charts {
         List<String> parts = new ArrayList<>();
         List<CostComponent> charged = new ArrayList<>();
         List<double[]> perPeriod = new ArrayList<>();
+        double[] rest = null;
         for (CostComponent component : CostComponent.values()) {
-            double[] values = c.periods.accountValues(component.column());
-            if (Series.total(values) > 0) {
+            double[] values;
+            if (component.column() != null) {
+                values = c.periods.accountValues(component.column());
+                rest = rest == null ? values : Series.sum(rest, values);
+            } else if (d.savingsPlan() != null) {
+                continue; // the front door and the plan share CostUsd's rest: the plan's chart has its hours
+            } else {
+                // No column of its own (the front door): what CostUsd holds beyond the other components.
+                values = Series.sum(c.periods.accountValues("CostUsd"), Series.scale(rest, -1));
+                for (int p = 0; p < values.length; p++) {
+                    values[p] = Math.max(0, values[p]); // rounding noise of the other shares
+                }
+            }
+            if (Series.total(values) > 1e-9) {
                 charged.add(component);
                 perPeriod.add(values);
             }
@@ -723,6 +742,11 @@ public final class Charts {
                         + " per " + month + ")"
                 : Format.usdExact(d.periodCost().exactUsd().total()) + " for the " + run + " run (" + String.join(", ", parts)
                 + ") before rounding to cents; projected " + Format.usd(d.monthCost().costUsd().total()) + " per " + month;
+        if (d.savingsPlan() != null) {
+            BigDecimal plan = d.periodCost().exactUsd().get(CostComponent.SAVINGS_PLAN);
+            subtitle += "; drawn: the on-demand charges, without the Savings Plan's "
+                    + (plan.signum() < 0 ? "-" : "") + Format.usdExact(plan.abs()) + " (its own chart)";
+        }
         String title = "Cost of the run, cumulative, by component";
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, !charged.isEmpty());
         ChartStyle.apply(chart, subtitle);
@@ -769,6 +793,8 @@ public final class Charts {
             case PROVISIONED -> ChartStyle.PURPLE;
             case PROVISIONED_COMPUTE -> ChartStyle.GREEN;
             case EPHEMERAL_STORAGE -> ChartStyle.ORANGE;
+            case FRONT_DOOR -> ChartStyle.VERMILLION;
+            case SAVINGS_PLAN -> ChartStyle.BLACK;
         };
     }
 
@@ -780,6 +806,9 @@ public final class Charts {
         String others = Format.count(byCost.size() - named) + " other functions";
         for (CostComponent component : CostComponent.values()) {
             boolean charged = byCost.stream().anyMatch(f -> f.monthCost().costUsd().get(component).signum() != 0);
+            if (component == CostComponent.SAVINGS_PLAN) {
+                continue; // a credit more often than a charge: in the subtitle, and in its own chart
+            }
             if (!charged && component != CostComponent.REQUESTS && component != CostComponent.COMPUTE) {
                 continue; // a charge the scenario does not incur (provisioned concurrency, extra /tmp) has no row
             }
@@ -829,7 +858,9 @@ public final class Charts {
         BigDecimal saved = d.monthCost().freeTierSavedUsd();
         String subtitle = "Total " + Format.usd(d.monthCost().costUsd().total()) + " per "
                 + Format.number(d.run().monthHours(), 0) + " h month at this run's traffic, each component rounded to "
-                + "cents" + (saved.signum() > 0 ? "; the free tier saves " + Format.usd(saved) : "");
+                + "cents" + (saved.signum() > 0 ? "; the free tier saves " + Format.usd(saved) : "")
+                + (d.savingsPlan() == null ? "" : "; the total includes the Savings Plan's " + signedUsd(d.monthCost()
+                .costUsd().get(CostComponent.SAVINGS_PLAN)) + ", drawn in its own chart");
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, stacked);
         ChartStyle.apply(chart, subtitle);
         return new NamedChart("cost-breakdown", title,
@@ -837,6 +868,70 @@ public final class Charts {
                         + "monthly bill" + (stacked ? ", stacked by function" + (named < byCost.size()
                         ? " (the " + named + " costliest, then all others together)" : "") : "")
                         + ". The bill's arithmetic is below.", chart);
+    }
+
+    private static String signedUsd(BigDecimal v) {
+        return (v.signum() < 0 ? "-" : "") + Format.usd(v.abs());
+    }
+
+    /**
+     * The Compute Savings Plan hour by hour: each hour's eligible charges at on-demand rates (the
+     * part the commitment covered, and the overflow billed on demand), against what the commitment
+     * covers an hour at on-demand rates.
+     */
+    static NamedChart savingsPlan(Context c) {
+        ReportData d = c.data;
+        ReportData.SavingsPlanData p = d.savingsPlan();
+        double cover = p.coverPerHour();
+        XYIntervalSeries covered = new XYIntervalSeries("Covered by the commitment");
+        XYIntervalSeries overflow = new XYIntervalSeries("Overflow, billed on demand");
+        double top = cover;
+        for (ReportData.PlanHour h : p.hours()) {
+            double x0 = c.scale.toUnit(h.startSeconds());
+            double x1 = c.scale.toUnit(h.startSeconds() + h.lengthSeconds());
+            // Per hour: a shorter last hour is drawn at its hourly rate.
+            double perHour = 3600 / h.lengthSeconds();
+            double cov = h.coveredUsd() * perHour;
+            double all = h.eligibleUsd() * perHour;
+            covered.add((x0 + x1) / 2, x0, x1, cov, 0, cov);
+            overflow.add((x0 + x1) / 2, x0, x1, all, cov, all);
+            top = Math.max(top, all);
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(covered);
+        data.addSeries(overflow);
+        XYBarRenderer r = new XYBarRenderer();
+        r.setUseYInterval(true);
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setMargin(0.1);
+        r.setSeriesPaint(0, ChartStyle.BLUE);
+        r.setSeriesPaint(1, ChartStyle.VERMILLION);
+        r.setDefaultLegendShape(ChartStyle.SWATCH);
+        XYPlot plot = new XYPlot(data, ChartStyle.timeAxis(c.scale),
+                ChartStyle.numberAxis("Eligible charges per hour at on-demand rates (USD)", Ticks.fromZero(top, 0.12, 8),
+                        "$"), r);
+        String commitment = (p.commitmentPerHour().stripTrailingZeros().scale() <= 2 ? Format.usd(p.commitmentPerHour())
+                : Format.usdExact(p.commitmentPerHour())) + "/h";
+        String percent = Format.number(p.discount().doubleValue() * 100, 0) + "%";
+        plot.addRangeMarker(ChartStyle.limitLine(cover, "Commitment " + commitment + " covers "
+                + Format.usdExact(BigDecimal.valueOf(cover)) + "/h at on-demand rates (" + percent + " off)",
+                ChartStyle.INK));
+        var m = p.month();
+        String subtitle = "A month of these hours: commitment " + Format.usd(m.get("commitmentUsd")) + " (used "
+                + Format.usd(m.get("usedUsd")) + ", unused " + Format.usd(m.get("unusedUsd")) + "), overflow "
+                + Format.usd(m.get("overflowUsd")) + "; " + (m.get("savingUsd").signum() >= 0 ? "saves "
+                + Format.usd(m.get("savingUsd")) : "costs " + Format.usd(m.get("savingUsd").negate()) + " more")
+                + " against " + Format.usd(m.get("eligibleUsd")) + " on demand";
+        String title = "Compute Savings Plan, hour by hour";
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart, subtitle);
+        return new NamedChart("savings-plan", title,
+                "Each hour's charges a Compute Savings Plan covers (on-demand and provisioned duration, provisioned "
+                        + "concurrency; after the free tier), at on-demand rates. Below the line the commitment pays "
+                        + "for them at its discount; bars short of the line leave commitment unused (charged anyway); "
+                        + "what rises above is billed on demand. The month repeats the run's hours.", chart);
     }
 
     /** Functions stacked one colour each in the bill by component; the rest share one. */

@@ -19,11 +19,12 @@ import java.util.Objects;
  *
  * @param entryPoints the entry points of an event-driven run, empty for any other run
  * @param traces      the sampled trees of requests, empty when the run wrote none
+ * @param savingsPlan the Compute Savings Plan hour by hour (summary.json's {@code savingsPlan}), or null
  */
 public record ReportData(RunInfo run, List<FunctionData> functions, Account account, Estimate periodCost,
                          Estimate monthCost, PeriodTable periods, List<String> charted, List<String> billExplanation,
                          List<String> reportLines, List<Sample> samples, Replications replications,
-                         List<EntryPointData> entryPoints, List<Trace> traces) {
+                         List<EntryPointData> entryPoints, List<Trace> traces, SavingsPlanData savingsPlan) {
     public ReportData {
         functions = List.copyOf(functions);
         charted = List.copyOf(charted);
@@ -32,6 +33,28 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
         samples = List.copyOf(samples);
         entryPoints = List.copyOf(entryPoints);
         traces = List.copyOf(traces);
+    }
+
+    /**
+     * A Compute Savings Plan as summary.json gives it: the commitment (USD an hour), the discount,
+     * the month's totals, and each hour of the run (USD).
+     */
+    public record SavingsPlanData(BigDecimal commitmentPerHour, BigDecimal discount, Map<String, BigDecimal> month,
+                                  List<PlanHour> hours) {
+        public SavingsPlanData {
+            month = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(month));
+            hours = List.copyOf(hours);
+        }
+
+        /** The on-demand charges an hour's commitment covers: commitment / (1 - discount). */
+        public double coverPerHour() {
+            return commitmentPerHour.doubleValue() / (1 - discount.doubleValue());
+        }
+    }
+
+    /** One hour of a savings plan, in USD: eligible charges at on-demand rates, covered and overflow among them. */
+    public record PlanHour(double startSeconds, double lengthSeconds, double eligibleUsd, double commitmentUsd,
+                           double usedUsd, double coveredUsd, double overflowUsd) {
     }
 
     /** Whether the run was event-driven (asynchronous events or calls between functions): it has entry points. */
@@ -188,7 +211,11 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
         COMPUTE("compute", "Compute (on-demand duration)", "CostComputeUsd"),
         PROVISIONED("provisioned", "Provisioned concurrency", "CostProvisionedUsd"),
         PROVISIONED_COMPUTE("provisionedCompute", "Provisioned duration", "CostProvisionedComputeUsd"),
-        EPHEMERAL_STORAGE("ephemeralStorage", "Ephemeral storage", "CostEphemeralStorageUsd");
+        EPHEMERAL_STORAGE("ephemeralStorage", "Ephemeral storage", "CostEphemeralStorageUsd"),
+        /** API Gateway (or another front door): absent from runs without one; no column, its share is in CostUsd. */
+        FRONT_DOOR("frontDoor", "Front door (API Gateway)", null),
+        /** A Compute Savings Plan's commitment less what it covered (negative when it saves); absent without one. */
+        SAVINGS_PLAN("savingsPlan", "Savings Plan (commitment - covered)", null);
 
         private final String key;
         private final String label;
@@ -209,7 +236,7 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
             return label;
         }
 
-        /** The column of metrics.csv holding the component's share of each period. */
+        /** The column of metrics.csv holding the component's share of each period, or null (the front door). */
         public String column() {
             return column;
         }

@@ -117,7 +117,36 @@ public final class ReportFiles {
                 ? traces(json(dir, RunFiles.TRACES), names) : List.of();
         return new ReportData(run, functions, account, estimate(cost, "period", "summary.json: costUsd"),
                 estimate(cost, "month", "summary.json: costUsd"), periods, charted, bill, reportLines, samples,
-                replications(summary), entryPoints, traces);
+                replications(summary), entryPoints, traces, savingsPlan(summary));
+    }
+
+    /** summary.json's {@code savingsPlan}: absent (null) unless the scenario has one. */
+    private static ReportData.SavingsPlanData savingsPlan(JsonNode summary) {
+        JsonNode p = summary.path("savingsPlan");
+        if (p.isMissingNode() || p.isNull()) {
+            return null;
+        }
+        String where = "summary.json: savingsPlan";
+        Map<String, BigDecimal> month = new LinkedHashMap<>();
+        JsonNode m = object(p, "month", where);
+        for (String key : List.of("eligibleUsd", "commitmentUsd", "usedUsd", "unusedUsd", "coveredUsd", "overflowUsd",
+                "withPlanUsd", "savingUsd")) {
+            month.put(key, bigDecimal(m, key, where + ".month"));
+        }
+        List<ReportData.PlanHour> hours = new ArrayList<>();
+        JsonNode list = p.path("hours");
+        if (!list.isArray()) {
+            throw new Invalid(where + ".hours is missing or not a list");
+        }
+        for (JsonNode h : list) {
+            String w = where + ".hours";
+            hours.add(new ReportData.PlanHour(bigDecimal(h, "startSeconds", w).doubleValue(),
+                    bigDecimal(h, "lengthSeconds", w).doubleValue(), bigDecimal(h, "eligibleUsd", w).doubleValue(),
+                    bigDecimal(h, "commitmentUsd", w).doubleValue(), bigDecimal(h, "usedUsd", w).doubleValue(),
+                    bigDecimal(h, "coveredUsd", w).doubleValue(), bigDecimal(h, "overflowUsd", w).doubleValue()));
+        }
+        return new ReportData.SavingsPlanData(bigDecimal(p, "commitmentPerHour", where), bigDecimal(p, "discount", where),
+                month, hours);
     }
 
     /** summary.json's {@code entryPoints}: absent (empty) unless the run was event-driven. */
@@ -279,8 +308,9 @@ public final class ReportFiles {
         }
         Map<String, Double> figures = new LinkedHashMap<>();
         boolean events = f.has("events");
+        boolean frontDoor = f.has("frontDoor");
         for (Figure figure : Figures.FUNCTION) {
-            if (figure.stored() && (events || !figure.eventDriven())) {
+            if (figure.stored() && figure.appliesTo(events, frontDoor)) {
                 // A billed figure is read exact, as the run had it; the bill's blocks give it in cents too.
                 String at = figure.source() instanceof Figure.Billed b ? "costUsd/" + (b.month() ? "month" : "period")
                         + "/exact/total" : figure.path().replace('.', '/');
@@ -318,7 +348,9 @@ public final class ReportFiles {
     private static Charges charges(JsonNode c, String where) {
         Map<CostComponent, BigDecimal> m = new EnumMap<>(CostComponent.class);
         for (CostComponent component : CostComponent.values()) {
-            m.put(component, bigDecimal(c, component.key(), where));
+            // A run without a front door has no such charge, nor key.
+            boolean optional = component == CostComponent.FRONT_DOOR || component == CostComponent.SAVINGS_PLAN;
+            m.put(component, optional && !c.has(component.key()) ? BigDecimal.ZERO : bigDecimal(c, component.key(), where));
         }
         return new Charges(m, bigDecimal(c, "total", where));
     }
