@@ -61,14 +61,14 @@ class AnachronismsTest {
     void the2019BillAppliesNoDurationTiers() {
         // 10B GB-s of x86_64 a month (5,000M requests of 2 s at 1,024 MB), free tier on: 9,999,600,000 billable.
         // Today (tiers): 6B x $0.0000166667 + 3,999,600,000 x $0.0000150000 = $159,994.20.
-        // 2019 (no tiers): 9,999,600,000 x $0.0000166667 = $166,660.33.
+        // 2019 (no tiers, at the legacy page's printed $0.00001667): 9,999,600,000 x $0.00001667 = $166,693.33.
         FunctionUsage usage = new FunctionUsage("f", Architecture.X86_64, 1024, 512, 5_000_000_000L, 0,
                 10_000_000_000_000L, 0, List.of(), 10_000_000_000_000L);
         long month = BillingSpec.defaults().monthMicros();
         Bill today = Billing.bill(List.of(usage), month, BillingSpec.defaults());
         Bill then = Billing.bill(List.of(usage), month, BillingSpec.defaults().withEra(BillingEra.Y2019));
         assertEquals(new BigDecimal("159994.20"), today.month().costUsd().compute());
-        assertEquals(new BigDecimal("166660.33"), then.month().costUsd().compute());
+        assertEquals(new BigDecimal("166693.33"), then.month().costUsd().compute());
         assertTrue(then.explanation().stream().anyMatch(l -> l.contains("No duration tiers in the 2019 era")),
                 String.join("\n", then.explanation()));
     }
