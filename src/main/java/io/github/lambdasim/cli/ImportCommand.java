@@ -47,7 +47,7 @@ final class ImportCommand implements Callable<Integer> {
         String file = template.getFileName().toString();
         TemplateImport t = TemplateImport.read(file, text);
         String scenarioName = name != null ? name : t.name() != null ? t.name()
-                : (out != null ? out.getFileName().toString() : file).replaceFirst("\\.(ya?ml|json)$", "");
+                : (out != null ? out.getFileName().toString() : file).replaceFirst("\\.(ya?ml|json)$", "").replaceFirst("\\.template$", "");
         if (!scenarioName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw new IllegalArgumentException("--name: '" + scenarioName + "' cannot name a scenario: use letters, digits, "
                     + "'.', '_' and '-'");

@@ -22,7 +22,9 @@ public record ImportedFunction(String name, List<Setting> settings, List<Source>
      * A traffic source: {@code sync} (API Gateway, function URL, ALB), {@code async} (S3, SNS,
      * EventBridge, schedules) or an event source lambdasim does not model yet (a comment).
      *
-     * @param yaml the traffic entry, or null for a source written as a comment only
+     * @param yaml    the traffic entry, or null for a source written as a comment only
+     * @param comment for a synchronous source its front door's type ({@code http-api}), else what
+     *                the scenario says of it in a comment, or null
      */
     public record Source(String event, String kind, String yaml, String comment) {
     }

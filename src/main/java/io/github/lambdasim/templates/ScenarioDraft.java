@@ -36,10 +36,13 @@ public final class ScenarioDraft {
                 y.append("    # ").append(note).append('\n');
             }
             y.append("    handler:\n      duration: ").append(Placeholder.text("how long " + f.name() + "'s handler runs, such as "
-                    + "{lognormal: {median: 50ms, p99: 200ms}}, or steps: (see the scenario reference)")).append('\n');
+                    + "{lognormal: {median: 50ms, p99: 200ms}}; or steps, as the scenario reference shows")).append('\n');
             for (ImportedFunction.Source src : f.sources()) {
                 if (src.yaml() != null) {
                     traffic.add("  - " + src.yaml());
+                    if (src.comment() != null && !src.kind().equals("sync")) {
+                        comments.add("  # " + f.name() + ", " + src.comment());
+                    }
                 } else {
                     comments.add("  # " + f.name() + ", " + src.comment());
                 }

@@ -124,6 +124,7 @@ public record TemplateImport(String kind, String name, String region, List<Impor
             if (!p.node("FunctionUrlConfig").isMissingNode()) {
                 sources.add(sync(fn, "url", "its function URL"));
             }
+            frontDoor(s, sources, at + ".Events");
             if (!serverless) {
                 notes.add("an AWS::Lambda::Function's triggers are other resources (event source mappings, permissions): "
                         + "add its traffic by hand");
@@ -216,6 +217,7 @@ public record TemplateImport(String kind, String name, String region, List<Impor
             if (f.path("url").asBoolean(false) || f.path("url").isObject()) {
                 sources.add(sync(fn, "url", "its function URL"));
             }
+            frontDoor(s, sources, at + ".events");
             functions.add(new ImportedFunction(fn, s, sources, List.of()));
         }
         if (functions.isEmpty()) {
@@ -262,9 +264,22 @@ public record TemplateImport(String kind, String name, String region, List<Impor
         return n == null || n.startsWith("\"") ? n : n + "s";
     }
 
+    /** The front door of a function's first synchronous source: API Gateway (REST or HTTP), a function URL, an ALB. */
+    private static void frontDoor(List<Setting> s, List<Source> sources, String from) {
+        for (Source src : sources) {
+            String door = src.comment();
+            if (src.kind().equals("sync") && door != null) {
+                s.add(new Setting("frontDoor", "{type: " + door + "}", from));
+                return;
+            }
+        }
+    }
+
     private static Source sync(String fn, String event, String what) {
+        String door = what.contains("REST API") ? "rest-api" : what.contains("HTTP API") ? "http-api"
+                : what.contains("function URL") ? "function-url" : what.contains("Load Balancer") ? "alb" : null;
         return new Source(event, "sync", "{name: " + fn + "/" + event + ", function: " + fn + ", poisson: {rate: "
-                + Placeholder.text("requests per second through " + what + ", such as 10/s") + "}}", null);
+                + Placeholder.text("requests per second through " + what + ", such as 10/s") + "}}", door);
     }
 
     private static Source async(String fn, String event, String type) {
