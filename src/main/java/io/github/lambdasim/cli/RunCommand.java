@@ -70,6 +70,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run even when the estimate says the run is too long or too big.")
     boolean force;
 
+    @Option(names = "--report-log", paramLabel = "WHICH", defaultValue = "sample",
+            description = "Which REPORT lines report-log.txt holds: sample (every cold start up to 200 and about 1,000 "
+                    + "invocations, the default) or all (every invocation, as the run goes; one replication only), which "
+                    + "lambdasim fit reads like CloudWatch's.")
+    String reportLog;
+
     @Option(names = "--no-report", description = "Write the results only (summary.json, metrics.csv, report-log.txt, "
             + "data/): no charts or report.html; `lambdasim report DIR` draws them later.")
     boolean noReport;
@@ -174,14 +180,40 @@ final class RunCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         Grid.checkReplications(replications, 1);
+        if (share != null && !reportLog.equals("sample")) {
+            throw new IllegalArgumentException("--report-log: a shard writes no report-log.txt; run without --shard");
+        }
         if (share != null) {
             return runShard(share, scenario, periodMicros, chartsFor, target, stdout);
+        }
+        if (!reportLog.equals("sample") && !reportLog.equals("all")) {
+            throw new IllegalArgumentException("--report-log: expected sample or all, found '" + reportLog + "'");
+        }
+        if (reportLog.equals("all") && replications > 1) {
+            throw new IllegalArgumentException("--report-log all: one replication only (its lines are replication 0's)");
         }
         Progress progress = new Progress(spec.commandLine().getErr(), scenario.name());
         RunResult result;
         Map<String, Estimate> estimates = null;
+        Path allLines = reportLog.equals("all") ? Files.createTempFile("lambdasim-report-log", ".txt") : null;
         try {
-            if (replications == 1) {
+            if (replications == 1 && allLines != null) {
+                try (java.io.BufferedWriter out = Files.newBufferedWriter(allLines, java.nio.charset.StandardCharsets.UTF_8)) {
+                    out.write(ReportLines.allHeader(scenario, scenario.seed()));
+                    StringBuilder line = new StringBuilder(256);
+                    result = new Simulation(scenario, 0, periodMicros, progress).withInvocationLog(
+                            (f, n, start, init, duration, billed, memory, flags) -> {
+                                line.setLength(0);
+                                ReportLines.append(line, scenario, scenario.seed(), 0, f, n, start, init, duration, billed,
+                                        memory, flags);
+                                try {
+                                    out.append(line);
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            }).run();
+                }
+            } else if (replications == 1) {
                 result = new Simulation(scenario, 0, periodMicros, progress).run();
             } else {
                 Experiment.PointResult point = Experiment.run(List.of(scenario), replications, periodMicros,
@@ -192,7 +224,11 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             // The input was checked: anything wrong from here on is a failure while running (exit 1).
+            deleteQuietly(allLines);
             throw new IllegalStateException(e.getMessage(), e);
+        } catch (RuntimeException | IOException e) {
+            deleteQuietly(allLines);
+            throw e;
         }
         progress.done();
 
@@ -212,6 +248,16 @@ final class RunCommand implements Callable<Integer> {
                 SummaryJson.addReplications(summary, replications, estimates);
             }
             writeResults(folder, result, summary);
+            if (allLines != null) {
+                folder.write(FILES.get(2), out -> {
+                    try (java.io.BufferedReader in = Files.newBufferedReader(allLines, java.nio.charset.StandardCharsets.UTF_8)) {
+                        char[] buffer = new char[1 << 16];
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            out.append(java.nio.CharBuffer.wrap(buffer, 0, n));
+                        }
+                    }
+                });
+            }
             String reportFailure = renderReport(folder, noReport, chartsFor);
             folder.commit();
             stdout.print(TextSummary.render(result, folder.target(), folder.files()));
@@ -223,6 +269,7 @@ final class RunCommand implements Callable<Integer> {
                 return Errors.reportFailed(spec.commandLine().getErr(), folder, reportFailure);
             }
         } finally {
+            deleteQuietly(allLines);
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException shuttingDown) {
@@ -234,6 +281,16 @@ final class RunCommand implements Callable<Integer> {
             return checkInvariants(result, stdout);
         }
         return 0;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file left behind
+            }
+        }
     }
 
     /** Writes a run's result files: summary.json (as given), metrics.csv, report-log.txt and data/. */

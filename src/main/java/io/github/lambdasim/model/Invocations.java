@@ -26,6 +26,8 @@ final class Invocations {
     private final Environments environments;
     private final FunctionStats stats;
     private final InvocationSample samples;
+    /** Every invocation's REPORT line, when asked for ({@code run --report-log all}); null otherwise. */
+    private InvocationLog log;
     private Provisioned provisioned;
     // Event-driven runs only (null otherwise): where a request goes when its invocation ends.
     private Trees trees;
@@ -67,6 +69,10 @@ final class Invocations {
         this.environments = environments;
         this.stats = stats;
         this.samples = samples;
+    }
+
+    void log(InvocationLog invocationLog) {
+        this.log = invocationLog;
     }
 
     void wire(Provisioned provisioned) {
@@ -353,6 +359,10 @@ final class Invocations {
         }
         if (entryPoints != null) {
             entryPoints.used(requests.entry(req), f, billed);
+        }
+        if (log != null) {
+            log.ended(f, requests.number(req), start + init, cold ? init : -1, duration, billed,
+                    (int) (rec[base + MEMORY_USED] & MEMORY_MASK), flag);
         }
         if (samples.wants(requests.everyNth(req), flag)) {
             samples.add(f, requests.number(req), start + init, cold ? init : -1, duration, billed,

@@ -45,6 +45,12 @@ public final class Simulation {
     private final Calls calls;
     private long events;
 
+    /** Tells {@code log} of every invocation as it ends (before {@link #run}); none by default. */
+    public Simulation withInvocationLog(InvocationLog log) {
+        invocations.log(log);
+        return this;
+    }
+
     public Simulation(ScenarioSpec spec, int replication, Long periodMicros, ProgressListener progress) {
         this.spec = spec;
         this.context = new Context(spec.seed(), replication, spec.durationMicros());

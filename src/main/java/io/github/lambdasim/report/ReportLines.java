@@ -30,31 +30,43 @@ public final class ReportLines {
         java.util.Arrays.sort(order, (a, b) -> Long.compare(s.startMicros(a), s.startMicros(b)) != 0
                 ? Long.compare(s.startMicros(a), s.startMicros(b)) : Long.compare(s.requestNumber(a), s.requestNumber(b)));
         for (int i : order) {
-            FunctionLine f = new FunctionLine(run.functions().get(s.function(i)).name(),
-                    run.functions().get(s.function(i)).memoryMb());
-            sb.append(f.name).append('\t').append(clock(s.startMicros(i))).append('\t');
-            boolean restored = s.initMicros(i) >= 0 && run.scenario().functions().get(s.function(i)).snapStart() != null;
-            sb.append(line(requestId(run.seed(), run.replication(), s.requestNumber(i)), s.durationMicros(i),
-                    s.billedMicros(i), f.memoryMb, s.maxMemoryUsedMb(i), restored ? -1 : s.initMicros(i)));
-            if (restored) {
-                long billedRestoreMs = (s.billedMicros(i) + 999) / 1000 - (s.durationMicros(i) + 999) / 1000;
-                sb.append("\tRestore Duration: ").append(ms(s.initMicros(i))).append(" ms")
-                        .append("\tBilled Restore Duration: ").append(Math.max(0, billedRestoreMs)).append(" ms");
-            }
-            int flags = s.flags(i);
-            if ((flags & InvocationSample.FLAG_TIMEOUT) != 0) {
-                sb.append("\tStatus: timeout");
-            } else if ((flags & InvocationSample.FLAG_OUT_OF_MEMORY) != 0) {
-                sb.append("\tStatus: error\tError Type: Runtime.OutOfMemory");
-            } else if ((flags & InvocationSample.FLAG_ERROR) != 0) {
-                sb.append("\tStatus: error");
-            }
-            sb.append('\n');
+            append(sb, run.scenario(), run.seed(), run.replication(), s.function(i), s.requestNumber(i), s.startMicros(i),
+                    s.initMicros(i), s.durationMicros(i), s.billedMicros(i), s.maxMemoryUsedMb(i), s.flags(i));
         }
         return sb.toString();
     }
 
-    private record FunctionLine(String name, int memoryMb) {
+    /** The header of a file of every REPORT line ({@code run --report-log all}). */
+    public static String allHeader(io.github.lambdasim.scenario.ScenarioSpec scenario, long seed) {
+        return "# Every REPORT line of scenario " + scenario.name() + " (seed " + seed + "), in the order the invocations "
+                + "ended.\n# Each line is preceded by the function name and the simulated time the invocation started.\n";
+    }
+
+    /**
+     * One invocation's line, after its function's name and the simulated time its handler started:
+     * the REPORT line, with Restore Duration for a SnapStart cold start and the Status of a failure.
+     */
+    public static void append(StringBuilder sb, io.github.lambdasim.scenario.ScenarioSpec scenario, long seed, int replication,
+                              int function, long requestNumber, long startMicros, long initMicros, long durationMicros,
+                              long billedMicros, int maxMemoryUsedMb, int flags) {
+        io.github.lambdasim.scenario.FunctionSpec fn = scenario.functions().get(function);
+        sb.append(fn.name()).append('\t').append(clock(startMicros)).append('\t');
+        boolean restored = initMicros >= 0 && fn.snapStart() != null;
+        sb.append(line(requestId(seed, replication, requestNumber), durationMicros, billedMicros, fn.memoryMb(),
+                maxMemoryUsedMb, restored ? -1 : initMicros));
+        if (restored) {
+            long billedRestoreMs = (billedMicros + 999) / 1000 - (durationMicros + 999) / 1000;
+            sb.append("\tRestore Duration: ").append(ms(initMicros)).append(" ms")
+                    .append("\tBilled Restore Duration: ").append(Math.max(0, billedRestoreMs)).append(" ms");
+        }
+        if ((flags & InvocationSample.FLAG_TIMEOUT) != 0) {
+            sb.append("\tStatus: timeout");
+        } else if ((flags & InvocationSample.FLAG_OUT_OF_MEMORY) != 0) {
+            sb.append("\tStatus: error\tError Type: Runtime.OutOfMemory");
+        } else if ((flags & InvocationSample.FLAG_ERROR) != 0) {
+            sb.append("\tStatus: error");
+        }
+        sb.append('\n');
     }
 
     /** One REPORT line; {@code initMicros} below 0 means a warm start, {@code maxMemoryUsedMb} 0 means not modelled. */

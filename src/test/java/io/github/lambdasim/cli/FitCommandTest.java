@@ -172,6 +172,52 @@ class FitCommandTest {
         assertTrue(url.out().contains("    memorySize: 1024            # the size Power Tuning recommended"), url.out());
     }
 
+    /**
+     * With {@code --report-log all} report-log.txt holds every invocation, so fit sees the run's own
+     * cold-start share and error share exactly, and its fitted scenario, compared with the original
+     * on the same seed, gives a p99 within the comparison's interval of the original's.
+     */
+    @Test
+    void everyReportLineOfARunGivesItsColdStartShareAndACloseScenario() throws Exception {
+        Path scenario = dir.resolve("all.yaml");
+        Files.writeString(scenario, """
+                name: all
+                description: Every REPORT line, for fit.
+                duration: 10m
+                seed: 3
+                platform: {preset: current, idleLifetime: 2s}
+                functions:
+                  - name: api
+                    memorySize: 512
+                    coldStart: {lognormal: {median: 300ms, p99: 900ms}}
+                    handler:
+                      duration: {lognormal: {median: 100ms, p99: 400ms}}
+                      errorRate: 0.02
+                traffic:
+                  - {function: api, poisson: {rate: 4/s}}
+                """);
+        Path out = dir.resolve("all-run");
+        Cli run = Cli.run("run", scenario.toString(), "--no-report", "--report-log", "all", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        com.fasterxml.jackson.databind.JsonNode api = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("summary.json").toFile()).path("functions").path("api");
+        long invocations = api.path("invocations").asLong();
+        long cold = api.path("coldStarts").asLong();
+        long errors = api.path("errors").asLong();
+        List<String> lines = Files.readAllLines(out.resolve("report-log.txt"));
+        assertEquals(invocations, lines.stream().filter(l -> l.contains("REPORT RequestId:")).count(), "one line per invocation");
+        Path fitted = dir.resolve("all-fitted.yaml");
+        Cli fit = Cli.run("fit", out.resolve("report-log.txt").toString(), "--out", fitted.toString());
+        assertEquals(0, fit.exitCode(), fit.err());
+        assertTrue(fit.out().contains("(" + String.format(java.util.Locale.ROOT, "%,d", cold) + ")"), fit.out());
+        FunctionSpec f = ScenarioLoader.load(fitted, List.of()).function("api");
+        assertEquals((double) errors / invocations, f.handler().errorRate(), 1e-6);
+        Cli bad = Cli.run("run", scenario.toString(), "--report-log", "all", "--replications", "2", "--out",
+                dir.resolve("x").toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--report-log all: one replication only"), bad.err());
+    }
+
     private static void checkQuantiles(DistributionSpec fitted, double medianMs, double p99Ms, long n) {
         double sigma = Math.log(p99Ms / medianMs) / 2.3263478740408408;
         LogNormalDistribution truth = new LogNormalDistribution(null, Math.log(medianMs * 1000), sigma);
