@@ -218,6 +218,30 @@ class FitCommandTest {
         assertTrue(bad.err().contains("--report-log all: one replication only"), bad.err());
     }
 
+    @Test
+    void aPowerTuningFileThatCannotBeReadIsNamed() throws Exception {
+        Path bad = dir.resolve("tuning.json");
+        Files.writeString(bad, "{\"power\": 512, \"cost\": 1e-7, \"duration\": 12.5}");
+        Cli r = Cli.run("fit", "--power-tuning", bad.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("tuning.json: expected AWS Lambda Power Tuning's output (with stateMachine.visualization)"),
+                r.err());
+        Files.writeString(bad, "{\"stats\": [{\"value\": 128, \"averageDuration\": \"slow\"}]}");
+        r = Cli.run("fit", "--power-tuning", bad.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("tuning.json: stats[0]: expected {\"value\": <memory MB>, \"averageDuration\": <ms>, ...}"),
+                r.err());
+        Files.writeString(bad, "{\"stats\": [{\"value\": 2048, \"averageDuration\": 10}, {\"value\": 3008, "
+                + "\"averageDuration\": 10}]}");
+        r = Cli.run("fit", "--power-tuning", bad.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("cannot tell CPU time from waiting; include sizes below one vCPU"), r.err());
+        Files.writeString(bad, "{\"stats\": [");
+        r = Cli.run("fit", "--power-tuning", bad.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("lambdasim: tuning.json:1: not valid JSON"), r.err());
+    }
+
     private static void checkQuantiles(DistributionSpec fitted, double medianMs, double p99Ms, long n) {
         double sigma = Math.log(p99Ms / medianMs) / 2.3263478740408408;
         LogNormalDistribution truth = new LogNormalDistribution(null, Math.log(medianMs * 1000), sigma);
