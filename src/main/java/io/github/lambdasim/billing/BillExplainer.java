@@ -149,7 +149,7 @@ final class BillExplainer {
                     .prices(a.architecture()).durationTiers().get(0).upToGbSeconds()) > 0) {
                 // Beyond where today's first tier ends: say why the bill has no tiers.
                 out.add(INDENT + "No duration tiers in the " + spec.era().label() + " era (they came in 2022): "
-                        + "every GB-s at the first tier's price");
+                        + "every GB-s at one price");
             }
             out.add(INDENT + "Monthly compute charges = " + String.join(" + ", terms) + " = "
                     + (both ? usd4(a.computeUsd()) : usd(month.costUsd().compute())));
