@@ -92,16 +92,16 @@ final class Invocations {
      * Places request {@code req} on an environment and starts it; false when it is throttled. A
      * synchronous request (traffic or a call) is first held to the requests-per-second quota, as
      * Lambda's front end does before it looks for capacity; such a throttle is also counted apart.
+     * A request over the provisioned environments' quota goes on demand, as a spillover.
      */
     boolean start(int req) {
         int f = requests.function(req);
         boolean sync = requests.kind(req) != Requests.ASYNC;
         int provisionedEnv = environments.idleTop(f, true);
-        if (provisionedEnv != Environments.NONE) {
-            if (sync && !admission.rpsAllows(f, true, context.now)) {
-                stats.throttleRps(f);
-                return false;
-            }
+        // Past the provisioned environments' own quota (10 x provisioned concurrency a second), a
+        // request spills over to on-demand capacity as it does when they are all busy; the
+        // on-demand quota then holds it.
+        if (provisionedEnv != Environments.NONE && (!sync || admission.rpsAllows(f, true, context.now))) {
             if (!admission.hasProvisionedCapacity(f)) {
                 return false;
             }
