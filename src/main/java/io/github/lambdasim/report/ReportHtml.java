@@ -52,6 +52,11 @@ public final class ReportHtml {
             traces(h, d);
         }
         h.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+        List<String> idle = d.functions().stream().filter(f -> f.requests() == 0).map(FunctionData::name).toList();
+        if (!idle.isEmpty()) {
+            h.append("<p class=\"note\">No request reached ").append(esc(String.join(", ", idle))).append(" in this run: ")
+                    .append(idle.size() == 1 ? "it has" : "they have").append(" no charts.</p>\n");
+        }
         for (NamedChart c : charts) {
             Html.figure(h, c, svgs.get(c.name()));
         }
@@ -87,11 +92,16 @@ public final class ReportHtml {
             traces(h, d);
         }
         List<FunctionData> charted = d.chartedFunctions();
-        h.append("<section id=\"charts\">\n<h2>Charts of the ").append(charted.size() == d.functions().size()
+        List<String> idle = d.functions().stream().filter(f -> f.requests() == 0).map(FunctionData::name).toList();
+        boolean all = charted.size() + idle.size() == d.functions().size();
+        h.append("<section id=\"charts\">\n<h2>Charts of the ").append(all
                 ? "functions" : Format.count(charted.size()) + " costliest functions").append("</h2>\n<p class=\"note\">")
-                .append(charted.size() == d.functions().size() ? "Every function, the costliest first."
+                .append(all ? "Every function, the costliest first."
                         : "The functions that cost most a month, the costliest first; <code>--charts-for N</code> (or "
-                        + "<code>all</code>) on <code>run</code> or <code>report</code> draws more.").append("</p>\n");
+                        + "<code>all</code>) on <code>run</code> or <code>report</code> draws more.")
+                .append(idle.isEmpty() || idle.size() > 20 ? "" : " No request reached " + esc(String.join(", ", idle))
+                        + " in this run: " + (idle.size() == 1 ? "it has" : "they have") + " no charts.")
+                .append("</p>\n");
         for (int i = accountCharts; i < charts.size(); i++) {
             NamedChart c = charts.get(i);
             if (c.name().startsWith("latency-") && !c.name().startsWith("latency-distribution-")) {

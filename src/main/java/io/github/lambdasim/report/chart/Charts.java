@@ -757,7 +757,7 @@ public final class Charts {
                         + "at the run's bill, which is the monthly projection scaled to the run's length.", chart);
     }
 
-    /** Labels each bar with its total (all functions), at its end: only the last row's item gets a label. */
+    /** Labels each bar with its total (all functions), at its end: only the last item with a value gets a label. */
     private static final class TotalLabels implements org.jfree.chart.labels.CategoryItemLabelGenerator,
             java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -774,15 +774,17 @@ public final class Charts {
 
         @Override
         public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
-            if (row != dataset.getRowCount() - 1) {
-                return null;
-            }
+            // On the last row with a value in this bar: a zero item is drawn at the bar's base, not its end.
+            int last = -1;
             double total = 0;
             for (int r = 0; r < dataset.getRowCount(); r++) {
                 Number v = dataset.getValue(r, column);
                 total += v == null ? 0 : v.doubleValue();
+                if (v != null && v.doubleValue() != 0) {
+                    last = r;
+                }
             }
-            return ChartStyle.format("$", 2).format(total);
+            return row != (last < 0 ? dataset.getRowCount() - 1 : last) ? null : ChartStyle.format("$", 2).format(total);
         }
     }
 

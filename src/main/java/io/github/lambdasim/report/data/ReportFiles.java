@@ -93,6 +93,8 @@ public final class ReportFiles {
         List<String> charted = new ArrayList<>();
         List<FunctionData> byCost = new ArrayList<>(functions);
         byCost.sort(ReportData.BY_MONTHLY_COST);
+        // A function no request reached has nothing to draw: no charts of it.
+        byCost.removeIf(f -> f.requests() == 0);
         for (int i = 0; i < byCost.size() && i < chartsFor; i++) {
             charted.add(byCost.get(i).name());
         }
