@@ -46,7 +46,7 @@ class PackageDependenciesTest {
             "templates",    "",
             "scenario",     "billing engine",
             "model",        "billing engine scenario stats",
-            "report.data",  "model scenario stats",
+            "report.data",  "billing model scenario stats",
             "report.chart", "report.data stats",
             "report",       "billing model report.chart report.data scenario stats",
             "cli",          "billing fit model report report.data scenario stats templates");

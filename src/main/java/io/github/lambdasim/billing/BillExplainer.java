@@ -305,13 +305,12 @@ final class BillExplainer {
 
     static String sumOf(Charges c) {
         List<String> parts = new ArrayList<>();
-        String[] names = {"requests", "compute", "provisioned", "provisioned compute", "ephemeral storage",
-            "front door", "savings plan"};
+        Charge[] names = Charge.values();
         BigDecimal[] values = c.components();
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (values[i].signum() != 0 || (i == 0 && parts.isEmpty() && allZero(values))) {
-                String part = usd(values[i].abs()) + " " + names[i];
+                String part = usd(values[i].abs()) + " " + names[i].label();
                 out.append(parts.isEmpty() ? (values[i].signum() < 0 ? "-" : "") : values[i].signum() < 0 ? " - " : " + ")
                         .append(part);
                 parts.add(part);

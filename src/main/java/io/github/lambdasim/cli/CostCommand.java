@@ -15,6 +15,7 @@ import io.github.lambdasim.billing.Billing;
 import io.github.lambdasim.billing.BillingEra;
 import io.github.lambdasim.billing.BillingRules;
 import io.github.lambdasim.billing.BillingSpec;
+import io.github.lambdasim.billing.Charge;
 import io.github.lambdasim.billing.FunctionUsage;
 import io.github.lambdasim.billing.ProvisionedInterval;
 import io.github.lambdasim.billing.SnapStartPricing;
@@ -48,9 +49,8 @@ public final class CostCommand implements Callable<Integer> {
     /** The longest month (31 days): the longest a version can be active in one. */
     private static final long MAX_MONTH_MICROS = 744L * 3_600_000_000L;
     private static final String FUNCTION = "function";
-    /** The names of the charge components, in the order of {@link Charges#components()}. */
-    private static final String[] COMPONENTS = {"requests", "compute", "provisioned", "provisionedCompute",
-        "ephemeralStorage"};
+    /** The charges cost prices, in the order of {@link Charges#components()}: those up to ephemeral storage. */
+    private static final Charge[] COMPONENTS = java.util.Arrays.copyOf(Charge.values(), 5);
 
     @Spec
     CommandSpec spec;
@@ -200,13 +200,13 @@ public final class CostCommand implements Callable<Integer> {
             Charges c = bill.month().costUsd();
             BigDecimal[] values = c.components();
             for (int i = 0; i < COMPONENTS.length; i++) {
-                out.printf(Locale.ROOT, "  %-20s %12s%n", COMPONENTS[i], BillFormat.usd(values[i]));
+                out.printf(Locale.ROOT, "  %-24s %12s%n", COMPONENTS[i].label(), BillFormat.usd(values[i]));
             }
             if (snap != null) {
-                out.printf(Locale.ROOT, "  %-20s %12s%n", "snapStartCache", BillFormat.usd(snap.cacheUsdCents()));
-                out.printf(Locale.ROOT, "  %-20s %12s%n", "snapStartRestore", BillFormat.usd(snap.restoreUsdCents()));
+                out.printf(Locale.ROOT, "  %-24s %12s%n", "SnapStart cache", BillFormat.usd(snap.cacheUsdCents()));
+                out.printf(Locale.ROOT, "  %-24s %12s%n", "SnapStart restore", BillFormat.usd(snap.restoreUsdCents()));
             }
-            out.printf(Locale.ROOT, "  %-20s %12s%n", "total", BillFormat.usd(total(bill, snap)));
+            out.printf(Locale.ROOT, "  %-24s %12s%n", "total", BillFormat.usd(total(bill, snap)));
         }
         out.flush();
         return 0;
@@ -507,7 +507,7 @@ public final class CostCommand implements Callable<Integer> {
         BigDecimal[] values = c.components();
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < COMPONENTS.length; i++) {
-            map.put(COMPONENTS[i], exact ? plain(values[i]) : values[i]);
+            map.put(COMPONENTS[i].key(), exact ? plain(values[i]) : values[i]);
         }
         map.put("total", exact ? plain(c.total()) : c.total());
         return map;

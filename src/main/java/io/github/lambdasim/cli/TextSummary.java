@@ -1,6 +1,7 @@
 package io.github.lambdasim.cli;
 
 import io.github.lambdasim.billing.BillingRules;
+import io.github.lambdasim.billing.Charge;
 import io.github.lambdasim.billing.RegionPrices;
 import io.github.lambdasim.model.EntryPointResult;
 import io.github.lambdasim.model.Figure;
@@ -9,6 +10,7 @@ import io.github.lambdasim.model.FunctionResult;
 import io.github.lambdasim.model.RunResult;
 import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.scenario.Units;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,14 +60,20 @@ final class TextSummary {
         if (prices.borrowed()) {
             sb.append("    ").append(prices.notice()).append(String.format(Locale.ROOT, "%n"));
         }
-        sb.append(String.format(Locale.ROOT, "    that month: requests %s + compute %s + provisioned %s + provisioned compute %s"
-                        + " + ephemeral storage %s%s%n", Format.usd(month.costUsd().requests()),
-                Format.usd(month.costUsd().compute()), Format.usd(month.costUsd().provisioned()),
-                Format.usd(month.costUsd().provisionedCompute()), Format.usd(month.costUsd().ephemeralStorage()),
-                (run.functions().stream().anyMatch(FunctionResult::hasFrontDoor)
-                        ? " + front door " + Format.usd(month.costUsd().frontDoor()) : "")
-                        + (run.bill().savingsPlan() != null ? (month.costUsd().savingsPlan().signum() < 0 ? " - " : " + ")
-                        + "savings plan " + Format.usd(month.costUsd().savingsPlan().abs()) : "")));
+        // Each charge by its one name (billing.Charge); those the scenario does not incur are left out.
+        BigDecimal[] values = month.costUsd().components();
+        StringBuilder parts = new StringBuilder();
+        for (Charge c : Charge.values()) {
+            BigDecimal v = values[c.ordinal()];
+            boolean incurred = v.signum() != 0 || c == Charge.REQUESTS || c == Charge.COMPUTE
+                    || c == Charge.FRONT_DOOR && run.functions().stream().anyMatch(FunctionResult::hasFrontDoor)
+                    || c == Charge.SAVINGS_PLAN && run.bill().savingsPlan() != null;
+            if (incurred) {
+                parts.append(parts.length() == 0 ? "" : v.signum() < 0 ? " - " : " + ").append(c.label()).append(' ')
+                        .append(Format.usd(v.abs()));
+            }
+        }
+        sb.append("    that month: ").append(parts).append(String.format(Locale.ROOT, "%n"));
         frontDoors(sb, run);
         savingsPlan(sb, run);
         return sb.append(where(folder, files)).toString();

@@ -254,12 +254,11 @@ public final class Invariants {
     }
 
     private static void charges(List<String> out, String what, Bill.Charges c) {
-        String[] names = {"requests", "compute", "provisioned", "provisionedCompute", "ephemeralStorage", "frontDoor",
-            "savingsPlan"};
+        io.github.lambdasim.billing.Charge[] names = io.github.lambdasim.billing.Charge.values();
         BigDecimal[] values = c.components();
         for (int k = 0; k < values.length - 1; k++) { // a savings plan's adjustment is negative when it saves
             if (values[k].signum() < 0) {
-                out.add(what + ": the " + names[k] + " charge " + values[k].toPlainString() + " USD is negative");
+                out.add(what + ": the " + names[k].label() + " charge " + values[k].toPlainString() + " USD is negative");
             }
         }
         if (c.total().compareTo(c.requests().add(c.compute()).add(c.provisioned()).add(c.provisionedCompute())

@@ -77,7 +77,7 @@ class BillingTest {
         assertTrue(lines.contains("  Monthly compute charges = 140,000 GB-s x $0.0000166667 = $2.33"), lines::toString);
         assertTrue(lines.contains("  Billable requests = 3,000,000 - 1,000,000 free tier = 2,000,000"), lines::toString);
         assertTrue(lines.contains("  Monthly request charges = 2,000,000 x $0.20 per million = $0.40"), lines::toString);
-        assertTrue(lines.contains("Total monthly charges = $0.40 requests + $2.33 compute = $2.73"), lines::toString);
+        assertTrue(lines.contains("Total monthly charges = $0.40 requests + $2.33 on-demand duration = $2.73"), lines::toString);
     }
 
     @Test

@@ -55,8 +55,8 @@ class CostCommandTest {
         assertTrue(lines.contains("  Billable compute = 540,000 GB-s - 400,000 free tier GB-s = 140,000 GB-s"), r.out());
         assertTrue(lines.contains("  Monthly compute charges = 140,000 GB-s x $0.0000166667 = $2.33"), r.out());
         assertTrue(lines.contains("  Monthly request charges = 2,000,000 x $0.20 per million = $0.40"), r.out());
-        assertTrue(lines.contains("Total monthly charges = $0.40 requests + $2.33 compute = $2.73"), r.out());
-        assertTrue(lines.contains("  total                       $2.73"), r.out());
+        assertTrue(lines.contains("Total monthly charges = $0.40 requests + $2.33 on-demand duration = $2.73"), r.out());
+        assertTrue(lines.contains("  total                           $2.73"), r.out());
         assertTrue(r.out().contains("a simulation rounds each invocation"), r.out());
     }
 
@@ -184,7 +184,7 @@ class CostCommandTest {
         assertEquals("100/s = 262,800,000 requests a month of 730 h", lines.get(0));
         assertTrue(lines.contains("  Monthly request charges = 261,800,000 x $0.20 per million = $52.36"), r.out());
         assertTrue(lines.contains("  Monthly compute charges = 46,904,000 GB-s x $0.0000166667 = $781.73"), r.out());
-        assertTrue(lines.contains("Total monthly charges = $52.36 requests + $781.73 compute = $834.09"), r.out());
+        assertTrue(lines.contains("Total monthly charges = $52.36 requests + $781.73 on-demand duration = $834.09"), r.out());
 
         JsonNode j = run("--memory", "1536", "--requests", "100/s", "--duration", "120ms", "--json").json();
         assertEquals(262_800_000, j.at("/inputs/requests").asLong());
@@ -282,9 +282,9 @@ class CostCommandTest {
         assertTrue(lines.contains("  Monthly cache charges = 2,678,400 GB-s x $0.0000015046 = $4.03"), r.out());
         assertTrue(lines.contains("  Monthly restore charges = 74,400 GB x $0.0001397998 = $10.40"), r.out());
         assertTrue(lines.contains("Total with SnapStart = $249.49 + $4.03 cache + $10.40 restore = $263.92"), r.out());
-        assertTrue(lines.contains("  snapStartCache              $4.03"), r.out());
-        assertTrue(lines.contains("  snapStartRestore           $10.40"), r.out());
-        assertTrue(lines.contains("  total                     $263.92"), r.out());
+        assertTrue(lines.contains("  SnapStart cache                 $4.03"), r.out());
+        assertTrue(lines.contains("  SnapStart restore              $10.40"), r.out());
+        assertTrue(lines.contains("  total                         $263.92"), r.out());
         JsonNode json = run(append(args, "--json")).json();
         assertDecimal("1.49", json.at("/costUsd/requests"));
         assertDecimal("248.00", json.at("/costUsd/compute"));

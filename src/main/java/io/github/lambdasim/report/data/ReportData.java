@@ -1,5 +1,6 @@
 package io.github.lambdasim.report.data;
 
+import io.github.lambdasim.billing.Charge;
 import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.model.Figures;
 import java.math.BigDecimal;
@@ -207,23 +208,23 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
 
     /** The components of a bill, in the order the bill lists them. */
     public enum CostComponent {
-        REQUESTS("requests", "Requests", "CostRequestsUsd"),
-        COMPUTE("compute", "Compute (on-demand duration)", "CostComputeUsd"),
-        PROVISIONED("provisioned", "Provisioned concurrency", "CostProvisionedUsd"),
-        PROVISIONED_COMPUTE("provisionedCompute", "Provisioned duration", "CostProvisionedComputeUsd"),
-        EPHEMERAL_STORAGE("ephemeralStorage", "Ephemeral storage", "CostEphemeralStorageUsd"),
+        REQUESTS(Charge.REQUESTS, "CostRequestsUsd"),
+        COMPUTE(Charge.COMPUTE, "CostComputeUsd"),
+        PROVISIONED(Charge.PROVISIONED, "CostProvisionedUsd"),
+        PROVISIONED_COMPUTE(Charge.PROVISIONED_COMPUTE, "CostProvisionedComputeUsd"),
+        EPHEMERAL_STORAGE(Charge.EPHEMERAL_STORAGE, "CostEphemeralStorageUsd"),
         /** API Gateway (or another front door): absent from runs without one; no column, its share is in CostUsd. */
-        FRONT_DOOR("frontDoor", "Front door (API Gateway)", null),
+        FRONT_DOOR(Charge.FRONT_DOOR, null),
         /** A Compute Savings Plan's commitment less what it covered (negative when it saves); absent without one. */
-        SAVINGS_PLAN("savingsPlan", "Savings Plan (commitment - covered)", null);
+        SAVINGS_PLAN(Charge.SAVINGS_PLAN, null);
 
         private final String key;
         private final String label;
         private final String column;
 
-        CostComponent(String key, String label, String column) {
-            this.key = key;
-            this.label = label;
+        CostComponent(Charge charge, String column) {
+            this.key = charge.key();
+            this.label = charge.title();
             this.column = column;
         }
 
