@@ -46,11 +46,44 @@ public final class Recommendation {
 
     /** One point: what was varied (path to value, as written) and its estimated figures. */
     public record Point(Map<String, String> values, Map<String, Estimate> figures) {
+        /** {@code memorySize=3008, threads=2}: each varied path by the shortest end of it that tells it apart. */
         public String label() {
+            Map<String, String> names = shortNames(values.keySet());
             StringBuilder sb = new StringBuilder();
-            values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+            values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(names.get(k)).append('=').append(v));
             return sb.toString();
         }
+    }
+
+    /**
+     * Each path by its last segment ({@code memorySize} for {@code functions.api.memorySize}), or by
+     * as many of its last segments as tell it apart from the others ({@code api.memorySize} and
+     * {@code worker.memorySize} when both are varied).
+     */
+    static Map<String, String> shortNames(Collection<String> paths) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String p : paths) {
+            int segments = p.split("\\.").length;
+            for (int n = 1; n <= segments; n++) {
+                String mine = suffix(p, n);
+                boolean unique = true;
+                for (String q : paths) {
+                    if (!q.equals(p) && suffix(q, n).equals(mine)) {
+                        unique = false;
+                    }
+                }
+                if (unique || n == segments) {
+                    out.put(p, mine);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String suffix(String path, int segments) {
+        String[] parts = path.split("\\.");
+        return String.join(".", java.util.Arrays.copyOfRange(parts, Math.max(0, parts.length - segments), parts.length));
     }
 
     /**

@@ -103,7 +103,6 @@ final class Html {
             .tl-total { background: var(--grey); }
             .tl-init { background: var(--orange); }
             .tl-invoke { background: var(--blue); }
-            .tl-overhead { background: var(--muted); min-width: 2px; }
             .tl-axis .tl-track { height: 22px; background: none; border-bottom: 1px solid var(--grey); }
             .tl-tick { position: absolute; bottom: 2px; transform: translateX(-50%); font-size: .8rem; color: var(--muted); }
             .tl-trace { margin-top: 10px; padding-top: 6px; border-top: 1px dashed var(--rule); }

@@ -543,8 +543,8 @@ public final class ReportHtml {
         h.append("<section id=\"timeline\">\n<h2>Timeline of a few invocations</h2>\n<p>In the manner of AWS X-Ray's "
                 + "trace view: each request from the moment it reaches its execution environment. "
                 + "<b>Initialization</b> is the cold start (the runtime, the package and the function's init code); "
-                + "<b>Invocation</b> is the handler; <b>Overhead</b>, the runtime's work after the response (such as "
-                + "extensions), is not modelled by lambdasim and is shown as 0 ms. All bars share one scale.</p>\n");
+                + "<b>Invocation</b> is the handler. X-Ray's <b>Overhead</b> (the runtime's work after the response, such "
+                + "as extensions) is not modelled by lambdasim, so it is not drawn. All bars share one scale.</p>\n");
         if (picked.isEmpty()) {
             h.append("<p>No invocation was sampled.</p>\n</section>\n");
             return;
@@ -572,7 +572,6 @@ public final class ReportHtml {
                 bar(h, "Initialization", 0, init, scale.upper(), "tl-init", init);
             }
             bar(h, "Invocation", init, s.durationMs(), scale.upper(), "tl-invoke", s.durationMs());
-            bar(h, "Overhead", total, 0, scale.upper(), "tl-overhead", 0);
             h.append("</div>\n");
         }
         h.append("</div>\n</section>\n");
@@ -582,7 +581,7 @@ public final class ReportHtml {
         h.append("<div class=\"tl-row\"><div class=\"tl-label\">").append(esc(label)).append("</div><div class=\"tl-track\">")
                 .append("<span class=\"tl-bar ").append(cls).append("\" style=\"left:").append(pct(from, upper))
                 .append(";width:").append(pct(length, upper)).append("\"></span></div><div class=\"tl-value\">")
-                .append(esc(Format.ms(ms))).append(cls.equals("tl-overhead") ? " (not modelled)" : "")
+                .append(esc(Format.ms(ms)))
                 .append("</div></div>\n");
     }
 

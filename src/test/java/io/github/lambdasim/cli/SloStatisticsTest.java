@@ -29,7 +29,7 @@ class SloStatisticsTest {
         Cli r = Cli.run("sweep", s.toString(), "--vary", "functions.api.memorySize=256,512", "--replications", "2",
                 "--slo", "tm99<=300ms", "--slo", "p99.9<2s", "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("Recommended: functions.api.memorySize=512, the cheapest point meeting tm99 latency "
+        assertTrue(r.out().contains("Recommended: memorySize=512, the cheapest point meeting tm99 latency "
                 + "<= 300ms and p99.9 latency < 2s"), r.out());
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         List<String> header = List.of(csv.get(0).split(","));

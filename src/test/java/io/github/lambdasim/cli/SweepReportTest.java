@@ -134,7 +134,7 @@ class SweepReportTest {
         assertPage(a, html, MEMORY_CHARTS);
         assertTrue(html.contains("<tr class=\"rec\">"), "the recommended row is highlighted");
         assertTrue(html.contains("misses p99 latency &lt;= 150ms"), "rows missing the SLO say so");
-        assertTrue(html.contains("Recommended: functions.api.memorySize="), "the recommendation sentence");
+        assertTrue(html.contains("Recommended: memorySize="), "the recommendation sentence");
         assertTrue(html.contains("A CPU-bound API for the sweep report&#39;s tests."), "the scenario's description");
         assertTrue(html.matches("(?s).*<td>[0-9.,]+ ± [0-9.,]+ ms</td>.*"), "latency with its interval");
     }

@@ -114,4 +114,13 @@ class RecommendationTest {
         assertThrows(IllegalArgumentException.class, () -> Recommendation.recommend(points,
                 Recommendation.Objective.BALANCED, 1.5, List.of(), null, "cost", "p99"));
     }
+
+    @Test
+    void pointsAreNamedByTheShortestEndOfEachPathThatTellsThemApart() {
+        assertEquals(Map.of("functions.hash.memorySize", "memorySize", "functions.hash.handler.threads", "threads"),
+                Recommendation.shortNames(List.of("functions.hash.memorySize", "functions.hash.handler.threads")));
+        assertEquals(Map.of("functions.api.memorySize", "api.memorySize", "functions.worker.memorySize", "worker.memorySize",
+                "traffic[0].poisson.rate", "rate"), Recommendation.shortNames(List.of("functions.api.memorySize",
+                "functions.worker.memorySize", "traffic[0].poisson.rate")));
+    }
 }
