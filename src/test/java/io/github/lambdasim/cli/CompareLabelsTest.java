@@ -89,6 +89,18 @@ class CompareLabelsTest {
         assertTrue(r.err().contains("--threshold: expected a percentage such as 1% or 0.5%, found 'a lot'"), r.err());
     }
 
+    /** Three or more scenarios: the latency over time is one panel per scenario, not lines overlaid into one band. */
+    @Test
+    void threeScenariosAreDrawnAsSmallMultiples() throws Exception {
+        Path out = dir.resolve("three");
+        Cli r = Cli.run("compare", tiny.toString(), copy.toString(), tiny.toString(), "--set", "3:functions.api.memorySize=256",
+                "--replications", "2", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String svg = Files.readString(out.resolve("charts/latency-p99-api.svg"));
+        assertTrue(svg.contains("one panel per scenario on one scale"), "the subtitle says so");
+        assertTrue(svg.contains(">tiny [memorySize=256]<") && svg.contains(">tiny-1769<"), "each panel named");
+    }
+
     @Test
     void twoFilesWithTheSameNameAreLabelledByTheirFilesAndReportDrawsThemAgain() throws Exception {
         Path out = dir.resolve("same-name");

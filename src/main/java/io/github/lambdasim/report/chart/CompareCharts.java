@@ -189,6 +189,9 @@ public final class CompareCharts {
         return same ? Format.period(first) : "metrics period";
     }
 
+    /** From this many scenarios, the latency over time is drawn as one panel per scenario rather than overlaid lines. */
+    static final int SMALL_MULTIPLES = 3;
+
     static NamedChart latency(CompareData d, String function) {
         TimeScale scale = scale(d);
         XYSeriesCollection lines = new XYSeriesCollection();
@@ -216,23 +219,56 @@ public final class CompareCharts {
             bottom = Double.isNaN(bottom) || low < bottom ? low : bottom;
         }
         boolean log = top > 0 && bottom > 0 && top / bottom > Charts.LOG_SCALE_RATIO;
-        ValueAxis y = log
-                ? new LogAxis125("p99 latency (ms, log scale)", Ticks.niceFloor(bottom * 0.9), Ticks.niceCeil(top * 1.1))
-                : ChartStyle.numberAxis("p99 latency (ms)", Ticks.fromZero(top, 0.08, 8), "");
-        XYPlot plot = new XYPlot(lines, ChartStyle.timeAxis(scale), y, r);
-        // The widest line first, beneath the others.
-        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         String title = function + ": p99 latency over time";
+        org.jfree.chart.plot.Plot plot;
+        if (n >= SMALL_MULTIPLES) {
+            // Three or more overlaid lines become one band: one panel per scenario instead, on the
+            // same time axis and the same latency scale, each named in its corner.
+            org.jfree.chart.plot.CombinedDomainXYPlot panels = new org.jfree.chart.plot.CombinedDomainXYPlot(
+                    ChartStyle.timeAxis(scale));
+            panels.setGap(18);
+            for (int i = 0; i < n; i++) {
+                XYSeriesCollection one = new XYSeriesCollection(lines.getSeries(i));
+                XYLineAndShapeRenderer ri = new XYLineAndShapeRenderer(true, false);
+                ri.setDrawSeriesLineAsPath(true);
+                ri.setSeriesPaint(0, colour(i));
+                ri.setSeriesStroke(0, ChartStyle.LINE);
+                ValueAxis yi = log
+                        ? new LogAxis125("ms", Ticks.niceFloor(bottom * 0.9), Ticks.niceCeil(top * 1.1))
+                        : ChartStyle.numberAxis("ms", Ticks.fromZero(top, 0.15, 3), "");
+                XYPlot sub = new XYPlot(one, null, yi, ri);
+                ChartStyle.style(sub);
+                org.jfree.chart.annotations.XYTitleAnnotation name = new org.jfree.chart.annotations.XYTitleAnnotation(0.005,
+                        0.98, new org.jfree.chart.title.TextTitle(d.sides().get(i).scenario(), ChartStyle.LEGEND, colour(i),
+                        org.jfree.chart.ui.RectangleEdge.TOP, org.jfree.chart.ui.HorizontalAlignment.LEFT,
+                        org.jfree.chart.ui.VerticalAlignment.TOP, new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 4)),
+                        org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+                sub.addAnnotation(name);
+                panels.add(sub, 1);
+            }
+            plot = panels;
+        } else {
+            ValueAxis y = log
+                    ? new LogAxis125("p99 latency (ms, log scale)", Ticks.niceFloor(bottom * 0.9), Ticks.niceCeil(top * 1.1))
+                    : ChartStyle.numberAxis("p99 latency (ms)", Ticks.fromZero(top, 0.08, 8), "");
+            XYPlot single = new XYPlot(lines, ChartStyle.timeAxis(scale), y, r);
+            // The widest line first, beneath the others.
+            single.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+            plot = single;
+        }
         List<String> overall = new ArrayList<>();
         for (Side s : d.sides()) {
             overall.add(s.scenario() + " " + Format.ms(s.figures().get(function + ".latencyMs.p99")));
         }
-        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
-        ChartStyle.apply(chart, "p99 per " + period(d) + " of replication 0; over the runs: " + String.join(", ", overall));
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, n < SMALL_MULTIPLES);
+        ChartStyle.apply(chart, "p99 per " + period(d) + " of replication 0" + (n < SMALL_MULTIPLES ? "" : ", one panel per "
+                + "scenario on one scale") + "; over the runs: " + String.join(", ", overall));
         String caption = "What the slowest 1% of " + function + "'s callers wait in each " + period(d)
                 + ", in replication 0 of each scenario (the same arrivals where the scenarios share traffic); periods "
-                + "without invocations are left blank. Each line is drawn narrower than the one before it, so where "
-                + "the scenarios agree the lines lie inside one another. The subtitle gives each scenario's p99 over "
+                + "without invocations are left blank. " + (n < SMALL_MULTIPLES ? "Each line is drawn narrower than the "
+                + "one before it, so where the scenarios agree the lines lie inside one another. "
+                : "Each scenario has its own panel, all on the same time axis and latency scale, so that a difference "
+                + "is where one panel rises and the others do not. ") + "The subtitle gives each scenario's p99 over "
                 + "the whole run, mean ± 95% confidence interval over the replications.";
         return new NamedChart("latency-p99-" + function, title, caption, chart);
     }
