@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -536,8 +537,29 @@ public final class Charts {
         XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
         bars.addSeries(v.bars(legend, values));
         plot.setDataset(1, bars);
-        plot.setRenderer(1, bars(colour));
-        plot.setRangeAxis(1, ChartStyle.numberAxis(axisLabel, Ticks.fromZero(Series.max(values), 0.1, 8), ""));
+        XYBarRenderer renderer = bars(colour);
+        plot.setRenderer(1, renderer);
+        // One storm (the start of a run, a spike) would flatten every other bar to a pixel: the axis
+        // then stops at a few times the usual bar, and each bar past it is labelled with its count.
+        double max = Series.max(values);
+        double[] positive = java.util.Arrays.stream(values).filter(x -> x > 0).sorted().toArray();
+        double usual = positive.length == 0 ? 0 : positive[(int) Math.floor(0.9 * (positive.length - 1))];
+        double top = max;
+        if (positive.length >= 5 && max > 6 * usual) {
+            top = Math.max(4 * usual, 2);
+            for (int b = 0; b < values.length; b++) {
+                if (values[b] > top) {
+                    XYTextAnnotation label = new XYTextAnnotation("\u2191 " + Format.count(Math.round(values[b])), v.x[b],
+                            top * 0.97);
+                    label.setFont(ChartStyle.ITEM_LABEL);
+                    label.setPaint(ChartStyle.INK);
+                    label.setTextAnchor(TextAnchor.TOP_LEFT);
+                    renderer.addAnnotation(label);
+                }
+            }
+            axisLabel = axisLabel + ", cut";
+        }
+        plot.setRangeAxis(1, ChartStyle.numberAxis(axisLabel, Ticks.fromZero(top, 0.1, 8), ""));
         plot.mapDatasetToRangeAxis(1, 1);
     }
 
