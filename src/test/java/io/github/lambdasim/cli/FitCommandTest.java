@@ -174,8 +174,7 @@ class FitCommandTest {
 
     /**
      * With {@code --report-log all} report-log.txt holds every invocation, so fit sees the run's own
-     * cold-start share and error share exactly, and its fitted scenario, compared with the original
-     * on the same seed, gives a p99 within the comparison's interval of the original's.
+     * cold-start count and error share exactly.
      */
     @Test
     void everyReportLineOfARunGivesItsColdStartShareAndACloseScenario() throws Exception {
