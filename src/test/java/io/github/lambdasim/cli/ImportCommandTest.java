@@ -43,7 +43,7 @@ class ImportCommandTest {
                 + "its API Gateway HTTP API, such as 10/s"), validate.err());
 
         ScenarioSpec s = ScenarioLoader.load(out, List.of("functions.UploadApi.handler.duration=40ms",
-                "functions.Thumbnail.handler.duration=700ms", "functions.NightlyReport.handler.duration=20s",
+                "functions.Thumbnail.handler.duration=700ms", "functions.HourlyReport.handler.duration=20s",
                 "functions.Indexer.handler.duration=30ms", "traffic[0].poisson.rate=20/s", "traffic[1].poisson.rate=20/s"));
         FunctionSpec api = s.function("UploadApi");
         assertEquals(512, api.memoryMb(), "MemorySize: !Ref ApiMemory takes the parameter's Default");
@@ -58,7 +58,7 @@ class ImportCommandTest {
         assertEquals(1024, thumb.ephemeralStorageMb());
         assertEquals(1, thumb.async().maximumRetryAttempts());
         assertEquals(3_600_000_000L, thumb.async().maximumEventAgeMicros());
-        FunctionSpec report = s.function("NightlyReport");
+        FunctionSpec report = s.function("HourlyReport");
         assertEquals("java21", report.runtime());
         assertEquals(Architecture.X86_64, report.architecture());
         assertEquals(300_000_000, report.timeoutMicros());
@@ -66,7 +66,7 @@ class ImportCommandTest {
         assertNull(s.function("Indexer").frontDoor());
         assertEquals(256, s.function("Indexer").memoryMb(), "Globals.Function.MemorySize");
         // rate(1 hour): one event an hour, asynchronous.
-        TrafficSpec hourly = s.traffic().stream().filter(t -> t.function().equals("NightlyReport")).findFirst().orElseThrow();
+        TrafficSpec hourly = s.traffic().stream().filter(t -> t.function().equals("HourlyReport")).findFirst().orElseThrow();
         assertEquals(TrafficSpec.Invocation.ASYNC, hourly.invocation());
         assertEquals(1.0 / 3600, hourly.pattern().maxRate(), 1e-12);
         assertTrue(Files.readString(out).contains("# Indexer, event Jobs: a SQS event source mapping; lambdasim does not model "
