@@ -48,6 +48,11 @@ class WarmStartTest {
                 + "  - {function: api, poisson: {rate: 30/s, start: 10s}}\n"))[0]);
         // Capped by reserved concurrency.
         assertEquals(9, WarmStart.environments(Scenarios.parse(STEADY, "functions.api.reservedConcurrency=9"))[0]);
+        // Or by the account's limit when the function has no reserved concurrency.
+        // 5,000/s of 100 ms: L = 500 and ceil(500 + 3 sqrt(500)) = 568, above the account's 200.
+        assertEquals(568, WarmStart.environments(Scenarios.parse(STEADY, "traffic[0].poisson.rate=5000/s"))[0]);
+        assertEquals(200, WarmStart.environments(Scenarios.parse(STEADY, "traffic[0].poisson.rate=5000/s",
+                "account.concurrencyLimit=200"))[0]);
         // Provisioned environments count toward it, and are kept when they are more.
         assertEquals(12, WarmStart.environments(Scenarios.parse(STEADY, "functions.api.provisionedConcurrency=5"))[0]);
         assertEquals(20, WarmStart.environments(Scenarios.parse(STEADY, "functions.api.provisionedConcurrency=20"))[0]);
