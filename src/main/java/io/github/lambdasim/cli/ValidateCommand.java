@@ -2,6 +2,7 @@ package io.github.lambdasim.cli;
 
 import io.github.lambdasim.model.RunEstimate;
 import io.github.lambdasim.model.Simulation;
+import io.github.lambdasim.model.WarmStart;
 import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.PlatformSpec;
@@ -47,9 +48,15 @@ final class ValidateCommand implements Callable<Integer> {
                 Units.formatDuration(s.durationMicros()), s.seed(), s.platform().preset(), s.region(),
                 s.account().concurrencyLimit());
         if (s.functions().size() <= LISTED) {
-            for (FunctionSpec f : s.functions()) {
+            int[] warm = s.warmStart() ? WarmStart.environments(s) : null;
+            for (int i = 0; i < s.functions().size(); i++) {
+                FunctionSpec f = s.functions().get(i);
                 out.println("  function " + describe(f) + (s.eventDriven() ? events(f, s.asyncTargets().contains(f.name())) : ""));
                 out.println(quotas(s, f));
+                if (warm != null) {
+                    out.printf(Locale.ROOT, "    warm start: %,d environment%s initialised before the run%n", warm[i],
+                            warm[i] == 1 ? "" : "s");
+                }
             }
             for (TrafficSpec t : s.traffic()) {
                 out.printf(Locale.ROOT, "  traffic -> %s%s: %s%n", t.function(),

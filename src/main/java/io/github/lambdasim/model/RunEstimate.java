@@ -254,7 +254,7 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
     }
 
     /** A handler's mean duration: its CPU at the memory's share of a vCPU, its I/O and waits. */
-    private static double handlerMeanMicros(FunctionSpec f, ScenarioSpec spec) {
+    static double handlerMeanMicros(FunctionSpec f, ScenarioSpec spec) {
         double cpuFactor = Workload.cpuFactor(f.memoryMb(), spec.platform(), f.handler());
         double micros = 0;
         for (StepSpec s : f.handler().steps()) {

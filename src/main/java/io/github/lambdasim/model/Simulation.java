@@ -122,6 +122,14 @@ public final class Simulation {
         for (int f = 0; f < functions.length; f++) {
             provisioned.start(f);
         }
+        if (spec.warmStart()) {
+            int[] warm = WarmStart.environments(spec);
+            for (int f = 0; f < functions.length; f++) {
+                for (int k = functions[f].spec.provisioned().initialLevel(); k < warm[f]; k++) {
+                    environments.createWarm(f);
+                }
+            }
+        }
         while (!queue.isEmpty() && queue.peekTimeMicros() < end) {
             queue.pop();
             long t = queue.timeMicros();

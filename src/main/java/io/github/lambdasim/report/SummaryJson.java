@@ -44,6 +44,9 @@ public final class SummaryJson {
             root.put("start", run.scenario().clock().at(0));
             root.put("timeZone", run.scenario().clock().zone().getId());
         }
+        if (run.scenario().warmStart()) {
+            root.put("warmStart", true);
+        }
         ObjectNode account = root.putObject("account");
         account.put("concurrencyLimit", run.scenario().account().concurrencyLimit());
         ObjectNode concurrency = account.putObject("concurrency");

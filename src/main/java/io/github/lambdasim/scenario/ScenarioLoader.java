@@ -57,7 +57,8 @@ public final class ScenarioLoader {
     public static final long DEFAULT_TIMEOUT_MICROS = 3 * Units.MICROS_PER_SECOND;
 
     private static final String PRESETS_RESOURCE = "platform-presets.yaml";
-    private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "start", "timeZone", "platform",
+    private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "start", "timeZone", "warmStart",
+        "platform",
         "region", "account", "billing", "functionDefaults", "functions", "traffic"};
     private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
         "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
@@ -257,6 +258,8 @@ public final class ScenarioLoader {
         long duration = top.requiredDuration("duration", "how long to simulate, e.g. 2h", 1, MAX_DURATION_MICROS);
         long seed = top.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, "");
         clock = bindClock(top);
+        // Not start: warm, because start: is the clock time the run begins at.
+        boolean warmStart = top.bool("warmStart", false);
         BillingRules rules = BillingRules.get();
         String region = top.text("region", rules.defaultRegion());
         try {
@@ -350,7 +353,8 @@ public final class ScenarioLoader {
             return null;
         }
         return new ScenarioSpec(name, description, duration, seed, platform, region, new AccountSpec(accountLimit),
-                new BillingSpec(region, platform.billingEra(), freeTier, month, savingsPlan), functions, traffic, notes, clock);
+                new BillingSpec(region, platform.billingEra(), freeTier, month, savingsPlan), functions, traffic, notes, clock,
+                warmStart);
     }
 
     /**
@@ -391,6 +395,12 @@ public final class ScenarioLoader {
             ZoneId in = zone != null ? zone : java.time.ZoneOffset.UTC;
             return new ScenarioClock(((java.time.LocalDateTime) parsed).atZone(in).toInstant(), in);
         } catch (java.time.format.DateTimeParseException e) {
+            if (startText.equalsIgnoreCase("warm")) {
+                problems.add("start", top.node("start"), "'" + startText + "' is not a date and time: start is the clock "
+                        + "time the run begins at (such as 2026-03-01T00:00:00Z); to begin with warm environments write "
+                        + "warmStart: true");
+                return null;
+            }
             problems.add("start", top.node("start"), "'" + startText + "' is not a date and time; write it as ISO 8601, "
                     + "such as 2026-03-01T00:00:00Z or 2026-03-01T09:00:00+01:00 (or without an offset, read in timeZone)");
             return null;

@@ -12,10 +12,14 @@ import java.util.TreeSet;
  *              capped at the platform's maximum), one sentence each
  * @param clock the wall-clock time the run starts at and its time zone, or null: the run is in
  *              time since its start
+ * @param warmStart whether each function begins with the environments its traffic at time 0
+ *              keeps busy, initialised before the run ({@code warmStart: true}; not {@code start:},
+ *              which is the clock time)
  */
 public record ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
                            String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
-                           List<TrafficSpec> traffic, List<String> notes, ScenarioClock clock) {
+                           List<TrafficSpec> traffic, List<String> notes, ScenarioClock clock,
+                           boolean warmStart) {
     public ScenarioSpec {
         functions = List.copyOf(functions);
         traffic = List.copyOf(traffic);
@@ -26,7 +30,8 @@ public record ScenarioSpec(String name, String description, long durationMicros,
     public ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
                         String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
                         List<TrafficSpec> traffic) {
-        this(name, description, durationMicros, seed, platform, region, account, billing, functions, traffic, List.of(), null);
+        this(name, description, durationMicros, seed, platform, region, account, billing, functions, traffic, List.of(), null,
+                false);
     }
 
     /**
@@ -90,7 +95,7 @@ public record ScenarioSpec(String name, String description, long durationMicros,
     /** The same scenario simulated for another length of time. */
     public ScenarioSpec withDurationMicros(long micros) {
         return new ScenarioSpec(name, description, micros, seed, platform, region, account, billing, functions, traffic, notes,
-                clock);
+                clock, warmStart);
     }
 
     /** The expected number of requests over the run, from the traffic's rates. */
