@@ -50,13 +50,14 @@ public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate
      * @param provisionedCompute duration of invocations served by provisioned environments
      * @param ephemeralStorage   ephemeral storage above the included 512 MB
      * @param frontDoor          requests through the service in front of a function (API Gateway)
+     * @param snapStart          SnapStart's cache and restores (Python and .NET functions)
      * @param savingsPlan        a Compute Savings Plan's commitment less the on-demand charges it
      *                           covered: negative when it saves money (0 without a plan)
      * @param total              the sum of the above
      */
     public record Charges(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
                           BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal frontDoor,
-                          BigDecimal savingsPlan, BigDecimal total) {
+                          BigDecimal snapStart, BigDecimal savingsPlan, BigDecimal total) {
         public static final Charges ZERO = of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO);
 
@@ -67,6 +68,7 @@ public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate
             Objects.requireNonNull(provisionedCompute);
             Objects.requireNonNull(ephemeralStorage);
             Objects.requireNonNull(frontDoor);
+            Objects.requireNonNull(snapStart);
             Objects.requireNonNull(savingsPlan);
             Objects.requireNonNull(total);
         }
@@ -87,33 +89,42 @@ public record Bill(BillingSpec spec, long periodMicros, Estimate month, Estimate
         public static Charges of(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
                                  BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal frontDoor,
                                  BigDecimal savingsPlan) {
+            return of(requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor, BigDecimal.ZERO,
+                    savingsPlan);
+        }
+
+        /** Charges whose total is the sum of the components, SnapStart's and a savings plan's included. */
+        public static Charges of(BigDecimal requests, BigDecimal compute, BigDecimal provisioned,
+                                 BigDecimal provisionedCompute, BigDecimal ephemeralStorage, BigDecimal frontDoor,
+                                 BigDecimal snapStart, BigDecimal savingsPlan) {
             return new Charges(requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor,
-                    savingsPlan, requests.add(compute).add(provisioned).add(provisionedCompute).add(ephemeralStorage)
-                    .add(frontDoor).add(savingsPlan));
+                    snapStart, savingsPlan, requests.add(compute).add(provisioned).add(provisionedCompute)
+                    .add(ephemeralStorage).add(frontDoor).add(snapStart).add(savingsPlan));
         }
 
         /** These charges with a savings plan's adjustment. */
         public Charges withSavingsPlan(BigDecimal adjustment) {
-            return of(requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor, adjustment);
+            return of(requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor, snapStart,
+                    adjustment);
         }
 
         /** Each component rounded to cents (half up), as AWS's estimates do, and their sum. */
         public Charges roundedToCents() {
             return of(cents(requests), cents(compute), cents(provisioned), cents(provisionedCompute),
-                    cents(ephemeralStorage), cents(frontDoor), cents(savingsPlan));
+                    cents(ephemeralStorage), cents(frontDoor), cents(snapStart), cents(savingsPlan));
         }
 
         /**
          * The components in order: requests, compute, provisioned, provisionedCompute,
-         * ephemeralStorage, frontDoor, savingsPlan.
+         * ephemeralStorage, frontDoor, snapStart, savingsPlan (the order of {@link Charge}).
          */
         public BigDecimal[] components() {
             return new BigDecimal[] {requests, compute, provisioned, provisionedCompute, ephemeralStorage, frontDoor,
-                savingsPlan};
+                snapStart, savingsPlan};
         }
 
         static Charges ofComponents(BigDecimal[] c) {
-            return of(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+            return of(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
         }
 
         static BigDecimal cents(BigDecimal usd) {

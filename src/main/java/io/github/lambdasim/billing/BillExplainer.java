@@ -70,8 +70,26 @@ final class BillExplainer {
         provisionedCompute();
         ephemeralStorage();
         frontDoors();
+        snapStart();
         totals();
         return out;
+    }
+
+    /** SnapStart of Python and .NET functions: the cache while the version is active (all month) and the restores. */
+    private void snapStart() {
+        for (FunctionMonth f : functions) {
+            if (!f.snapStartCharged) {
+                continue;
+            }
+            SnapStartPricing.Charges c = SnapStartPricing.get().charges(
+                    SnapStartPricing.get().prices(spec.region(), rules.defaultRegion()), f.memoryMb,
+                    f.snapStartRestores.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact(), spec.monthMicros());
+            List<String> lines = c.explanation();
+            out.add(lines.get(0) + (named ? ": " + f.name : "") + ", the version active all month");
+            for (String line : lines.subList(1, lines.size())) {
+                out.add(line);
+            }
+        }
     }
 
     private void requests() {

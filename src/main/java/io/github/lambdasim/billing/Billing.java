@@ -135,6 +135,15 @@ public final class Billing {
         }
 
         BigDecimal[] frontDoorOf = frontDoorCharges(fm);
+        // SnapStart (Python, .NET): the version's cache all month (the run repeated: active throughout)
+        // and the month's restores, at the region's prices (us-east-1's where SnapStart has none here).
+        BigDecimal monthSeconds = month.divide(MICROS_PER_SECOND);
+        BigDecimal[] snapStartOf = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            FunctionMonth f = fm.get(i);
+            snapStartOf[i] = !f.snapStartCharged ? BigDecimal.ZERO : SnapStartPricing.get().usd(spec.region(),
+                    rules.defaultRegion(), f.memoryMb, f.snapStartRestores, monthSeconds);
+        }
 
         List<Estimate> monthOf = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -146,7 +155,7 @@ public final class Billing {
                     f.provisionedConcurrencyGbSeconds.multiply(f.prices.provisionedConcurrencyUsdPerGbSecond()),
                     f.provisionedGbSeconds.multiply(f.prices.provisionedDurationUsdPerGbSecond()),
                     f.ephemeralStorageGbSeconds.multiply(f.prices.ephemeralStorageUsdPerGbSecond()),
-                    frontDoorOf[i]);
+                    frontDoorOf[i], snapStartOf[i], BigDecimal.ZERO);
             FreeTierCredit credit = new FreeTierCredit(requestCreditOf[i], gbsCreditOf[i],
                     requestCreditOf[i].multiply(requestPrice).add(computeSavedOf[i]));
             monthOf.add(new Estimate(f.usage(), exact, null, credit));
@@ -341,7 +350,7 @@ public final class Billing {
 
     static Estimate sum(List<Estimate> parts) {
         BigDecimal[] usage = new BigDecimal[7];
-        BigDecimal[] charges = new BigDecimal[7];
+        BigDecimal[] charges = new BigDecimal[Charge.values().length];
         BigDecimal[] credit = new BigDecimal[3];
         Arrays.fill(usage, BigDecimal.ZERO);
         Arrays.fill(charges, BigDecimal.ZERO);
@@ -408,10 +417,13 @@ public final class Billing {
         final BigDecimal ephemeralStorageGbSeconds;
         final FrontDoor frontDoor;
         final BigDecimal frontDoorRequests;
+        /** Whether its SnapStart is charged (Python, .NET): then its cache is billed all month and its restores. */
+        final boolean snapStartCharged;
+        final BigDecimal snapStartRestores;
 
         private FunctionMonth(String name, Architecture architecture, ArchitecturePrices prices, int memoryMb,
                               int ephemeralStorageMb, int chargedEphemeralMb, int provisionedLevel,
-                              FrontDoor frontDoor, BigDecimal[] q) {
+                              FrontDoor frontDoor, boolean snapStartCharged, BigDecimal[] q) {
             this.name = name;
             this.architecture = architecture;
             this.prices = prices;
@@ -431,6 +443,8 @@ public final class Billing {
             this.ephemeralStorageGbSeconds = q[9];
             this.frontDoor = frontDoor;
             this.frontDoorRequests = q[10];
+            this.snapStartCharged = snapStartCharged;
+            this.snapStartRestores = q[11];
         }
 
         static FunctionMonth of(FunctionUsage f, BillingRules rules, ArchitecturePrices prices) {
@@ -455,20 +469,22 @@ public final class Billing {
                 BigDecimal.valueOf(f.ephemeralStorageBilledMs()).divide(MS_PER_SECOND),
                 gbSeconds(f.ephemeralStorageBilledMs(), charged),
                 BigDecimal.valueOf(f.frontDoorRequests()),
+                BigDecimal.valueOf(Math.max(0, f.snapStartRestores())),
             };
             return new FunctionMonth(f.functionName(), f.architecture(), prices, f.memoryMb(),
-                    f.ephemeralStorageMb(), charged, Math.max(level, -1), f.frontDoor(), q);
+                    f.ephemeralStorageMb(), charged, Math.max(level, -1), f.frontDoor(), f.snapStartRestores() >= 0, q);
         }
 
         FunctionMonth scaled(BigDecimal numerator, BigDecimal denominator) {
             BigDecimal[] q = {requests, provisionedRequests, onDemandBilledSeconds, onDemandGbSeconds,
                 provisionedConcurrencySeconds, provisionedConcurrencyGbSeconds, provisionedBilledSeconds,
-                provisionedGbSeconds, ephemeralBilledSeconds, ephemeralStorageGbSeconds, frontDoorRequests};
+                provisionedGbSeconds, ephemeralBilledSeconds, ephemeralStorageGbSeconds, frontDoorRequests,
+                snapStartRestores};
             for (int k = 0; k < q.length; k++) {
                 q[k] = scale(q[k], numerator, denominator);
             }
             return new FunctionMonth(name, architecture, prices, memoryMb, ephemeralStorageMb, chargedEphemeralMb,
-                    provisionedLevel, frontDoor, q);
+                    provisionedLevel, frontDoor, snapStartCharged, q);
         }
 
         BigDecimal onDemandRequests() {

@@ -14,6 +14,8 @@ public enum Charge {
     EPHEMERAL_STORAGE("ephemeralStorage", "ephemeral storage"),
     /** API Gateway (or another front door) per request. */
     FRONT_DOOR("frontDoor", "front door"),
+    /** SnapStart's cache and restores, for Python and .NET functions (none for Java). */
+    SNAP_START("snapStart", "SnapStart cache and restores"),
     /** A Compute Savings Plan's commitment less the charges it covered (negative when it saves). */
     SAVINGS_PLAN("savingsPlan", "savings plan");
 

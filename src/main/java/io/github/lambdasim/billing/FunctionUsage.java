@@ -24,11 +24,15 @@ import java.util.Objects;
  *                                 {@code onDemandBilledMs + provisionedBilledMs})
  * @param frontDoor                the service in front of the function, or null when there is none
  * @param frontDoorRequests        requests that came through it (each billed by it, throttled or not)
+ * @param snapStartRestores        snapshots restored by a function whose SnapStart is charged (Python,
+ *                                 .NET): its version's cache is charged for the whole period too; -1
+ *                                 for a function whose SnapStart is not charged (Java) or is off
  */
 public record FunctionUsage(String functionName, Architecture architecture, int memoryMb, int ephemeralStorageMb,
                             long requests, long provisionedRequests, long onDemandBilledMs,
                             long provisionedBilledMs, List<ProvisionedInterval> provisionedConcurrency,
-                            long ephemeralStorageBilledMs, FrontDoor frontDoor, long frontDoorRequests) {
+                            long ephemeralStorageBilledMs, FrontDoor frontDoor, long frontDoorRequests,
+                            long snapStartRestores) {
     public FunctionUsage {
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(architecture, "architecture");
@@ -61,6 +65,22 @@ public record FunctionUsage(String functionName, Architecture architecture, int 
         provisionedConcurrency = List.copyOf(sorted);
     }
 
+    /** Usage of a function without charged SnapStart. */
+    public FunctionUsage(String functionName, Architecture architecture, int memoryMb, int ephemeralStorageMb,
+                         long requests, long provisionedRequests, long onDemandBilledMs, long provisionedBilledMs,
+                         List<ProvisionedInterval> provisionedConcurrency, long ephemeralStorageBilledMs,
+                         FrontDoor frontDoor, long frontDoorRequests) {
+        this(functionName, architecture, memoryMb, ephemeralStorageMb, requests, provisionedRequests, onDemandBilledMs,
+                provisionedBilledMs, provisionedConcurrency, ephemeralStorageBilledMs, frontDoor, frontDoorRequests, -1);
+    }
+
+    /** The same usage with a charged SnapStart that restored {@code restores} snapshots. */
+    public FunctionUsage withSnapStart(long restores) {
+        return new FunctionUsage(functionName, architecture, memoryMb, ephemeralStorageMb, requests, provisionedRequests,
+                onDemandBilledMs, provisionedBilledMs, provisionedConcurrency, ephemeralStorageBilledMs, frontDoor,
+                frontDoorRequests, restores);
+    }
+
     /** Usage of a function without a front door. */
     public FunctionUsage(String functionName, Architecture architecture, int memoryMb, int ephemeralStorageMb,
                          long requests, long provisionedRequests, long onDemandBilledMs, long provisionedBilledMs,
@@ -72,7 +92,8 @@ public record FunctionUsage(String functionName, Architecture architecture, int 
     /** The same usage with {@code count} requests through {@code door}. */
     public FunctionUsage withFrontDoor(FrontDoor door, long count) {
         return new FunctionUsage(functionName, architecture, memoryMb, ephemeralStorageMb, requests, provisionedRequests,
-                onDemandBilledMs, provisionedBilledMs, provisionedConcurrency, ephemeralStorageBilledMs, door, count);
+                onDemandBilledMs, provisionedBilledMs, provisionedConcurrency, ephemeralStorageBilledMs, door, count,
+                snapStartRestores);
     }
 
     /** A function without provisioned concurrency or extra ephemeral storage. */

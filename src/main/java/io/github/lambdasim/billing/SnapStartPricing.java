@@ -108,12 +108,34 @@ public final class SnapStartPricing {
         if (p == null) {
             throw new IllegalArgumentException("no SnapStart prices for region '" + region + "'");
         }
+        return charges(p, memoryMb, restores, activeMicros);
+    }
+
+    /** The same at the given prices. */
+    public Charges charges(Prices p, int memoryMb, long restores, long activeMicros) {
         long billed = Math.max(activeMicros, minimumActiveMicros);
         BigDecimal gb = BigDecimal.valueOf(memoryMb).divide(MB_PER_GB);
         BigDecimal cacheGbSeconds = gb.multiply(BigDecimal.valueOf(billed)).divide(MICROS_PER_SECOND);
         BigDecimal restoredGb = gb.multiply(BigDecimal.valueOf(restores));
         return new Charges(memoryMb, activeMicros, billed, cacheGbSeconds, restores, restoredGb, p,
                 cacheGbSeconds.multiply(p.cacheUsdPerGbSecond()), restoredGb.multiply(p.restoreUsdPerGb()));
+    }
+
+    /**
+     * The SnapStart charge of a function of {@code memoryMb} in a bill: its version's cache for
+     * {@code activeSeconds} and {@code restores} restores, at the prices of {@code region} (or,
+     * for a region without SnapStart prices here, of {@code fallbackRegion}).
+     */
+    public BigDecimal usd(String region, String fallbackRegion, int memoryMb, BigDecimal restores, BigDecimal activeSeconds) {
+        Prices p = byRegion.getOrDefault(region, byRegion.get(fallbackRegion));
+        BigDecimal gb = BigDecimal.valueOf(memoryMb).divide(MB_PER_GB);
+        return gb.multiply(activeSeconds).multiply(p.cacheUsdPerGbSecond()).add(gb.multiply(restores).multiply(
+                p.restoreUsdPerGb()));
+    }
+
+    /** The prices of a region, or of {@code fallbackRegion} when SnapStart has none here for it. */
+    public Prices prices(String region, String fallbackRegion) {
+        return byRegion.getOrDefault(region, byRegion.get(fallbackRegion));
     }
 
     private static SnapStartPricing load() {

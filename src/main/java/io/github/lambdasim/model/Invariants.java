@@ -262,7 +262,7 @@ public final class Invariants {
             }
         }
         if (c.total().compareTo(c.requests().add(c.compute()).add(c.provisioned()).add(c.provisionedCompute())
-                .add(c.ephemeralStorage()).add(c.frontDoor()).add(c.savingsPlan())) != 0) {
+                .add(c.ephemeralStorage()).add(c.frontDoor()).add(c.snapStart()).add(c.savingsPlan())) != 0) {
             out.add(what + ": the charges do not add up to the total " + c.total().toPlainString() + " USD");
         }
     }

@@ -4,6 +4,7 @@ import io.github.lambdasim.billing.Bill;
 import io.github.lambdasim.billing.Billing;
 import io.github.lambdasim.billing.FrontDoor;
 import io.github.lambdasim.billing.SavingsPlans;
+import io.github.lambdasim.billing.SnapStartPricing;
 import io.github.lambdasim.billing.FunctionUsage;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.stats.Metric;
@@ -32,7 +33,12 @@ final class RunBilling {
             FunctionUsage u = new FunctionUsage(f.name(), f.architecture(), f.memoryMb(), f.ephemeralStorageMb(),
                     f.invocations(), f.provisionedInvocations(), billedMs, f.provisionedBilledMicros() / 1000, f.provisionedIntervals(),
                     billedMs + f.provisionedBilledMicros() / 1000);
-            usage.add(f.hasFrontDoor() ? u.withFrontDoor(FrontDoor.named(f.frontDoor().type()), f.frontDoor().requests()) : u);
+            u = f.hasFrontDoor() ? u.withFrontDoor(FrontDoor.named(f.frontDoor().type()), f.frontDoor().requests()) : u;
+            // SnapStart of Python and .NET is charged: each cold start restored a snapshot.
+            var fs = spec.function(f.name());
+            String family = spec.platform().runtimeFamily(fs.runtime());
+            usage.add(fs.snapStart() != null && family != null && SnapStartPricing.get().charged(family)
+                    ? u.withSnapStart(f.coldStarts()) : u);
         }
         Bill bill = Billing.bill(usage, spec.durationMicros(), spec.billing());
         // Each function's drivers over the run: the sums of its rows.
@@ -41,9 +47,11 @@ final class RunBilling {
         double[] provisionedMs = new double[n];
         double[] configured = new double[n];
         double[] attempts = new double[n];
+        double[] rowTime = new double[n];
         for (int r = 0; r < series.rows(); r++) {
             int f = series.rowFunction(r);
             attempts[f] += series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES);
+            rowTime[f] += periodLength(spec, series, series.rowPeriod(r));
             onDemandMs[f] += series.get(r, Metric.BILLED_MS);
             provisionedMs[f] += series.get(r, Metric.PROVISIONED_BILLED_MS);
             configured[f] += series.get(r, Metric.PROVISIONED_CONCURRENCY) * periodLength(spec, series, series.rowPeriod(r));
@@ -72,7 +80,10 @@ final class RunBilling {
             // throttles, the requests it passed on) is in CostUsd only.
             double frontDoor = share(c.frontDoor(), series.get(r, Metric.INVOCATIONS) + series.get(r, Metric.THROTTLES),
                     attempts[f]);
-            costOf[r] = requests + compute + provisioned + provisionedCompute + storage + frontDoor;
+            // SnapStart's cache is charged for the time the version is active: its share by the period's length
+            // (among the periods the function has a row in, so that the shares add up to the charge).
+            double snapStart = share(c.snapStart(), periodLength(spec, series, series.rowPeriod(r)), rowTime[f]);
+            costOf[r] = requests + compute + provisioned + provisionedCompute + storage + frontDoor + snapStart;
             eligibleOf[r] = (SavingsPlans.eligible("compute") ? compute : 0)
                     + (SavingsPlans.eligible("provisioned") ? provisioned : 0)
                     + (SavingsPlans.eligible("provisionedCompute") ? provisionedCompute : 0)

@@ -230,16 +230,18 @@ public final class SummaryJson {
      */
     private static ObjectNode cost(Bill.Estimate period, Bill.Estimate month, long monthMicros, boolean frontDoor,
                                    boolean plan) {
+        // SnapStart's charge gets a key in runs whose functions incur it (Python, .NET), as a front door's.
+        boolean snapStart = month.exactUsd().snapStart().signum() != 0;
         ObjectNode o = NODES.objectNode();
-        o.set("period", estimate(period, frontDoor, plan));
-        o.set("month", estimate(month, frontDoor, plan));
+        o.set("period", estimate(period, frontDoor, snapStart, plan));
+        o.set("month", estimate(month, frontDoor, snapStart, plan));
         o.set("monthHours", number(monthMicros / 3.6e9, 3));
         return o;
     }
 
-    private static ObjectNode estimate(Bill.Estimate e, boolean frontDoor, boolean plan) {
-        ObjectNode o = charges(e.costUsd(), 2, frontDoor, plan);
-        o.set("exact", charges(e.exactUsd(), 6, frontDoor, plan));
+    private static ObjectNode estimate(Bill.Estimate e, boolean frontDoor, boolean snapStart, boolean plan) {
+        ObjectNode o = charges(e.costUsd(), 2, frontDoor, snapStart, plan);
+        o.set("exact", charges(e.exactUsd(), 6, frontDoor, snapStart, plan));
         ObjectNode free = o.putObject("freeTier");
         free.set("requests", decimal(e.freeTier().requests(), 0));
         free.set("gbSeconds", decimal(e.freeTier().gbSeconds(), 3));
@@ -251,7 +253,7 @@ public final class SummaryJson {
      * The charges; a front door's and a savings plan's get a key in runs that have one (else they
      * are 0, and have none).
      */
-    private static ObjectNode charges(Bill.Charges c, int decimals, boolean frontDoor, boolean plan) {
+    private static ObjectNode charges(Bill.Charges c, int decimals, boolean frontDoor, boolean snapStart, boolean plan) {
         ObjectNode o = NODES.objectNode();
         o.set("requests", decimal(c.requests(), decimals));
         o.set("compute", decimal(c.compute(), decimals));
@@ -260,6 +262,9 @@ public final class SummaryJson {
         o.set("ephemeralStorage", decimal(c.ephemeralStorage(), decimals));
         if (frontDoor) {
             o.set("frontDoor", decimal(c.frontDoor(), decimals));
+        }
+        if (snapStart) {
+            o.set("snapStart", decimal(c.snapStart(), decimals));
         }
         if (plan) {
             o.set("savingsPlan", decimal(c.savingsPlan(), decimals));

@@ -893,11 +893,6 @@ public final class ScenarioLoader {
             ok = false;
         }
         String family = platform.runtimeFamily(runtime);
-        if (ok && family != null && io.github.lambdasim.billing.SnapStartPricing.get().charged(family)) {
-            problems.add(path, node, "SnapStart for Python and .NET is charged (cache and restores) and a run does not"
-                    + " bill it yet; estimate it with lambdasim cost --snapstart-restores N --snapstart-active DURATION");
-            ok = false;
-        }
         if (ok && spec.restoreMicros() == null && !rules.restoreMedianMicros().containsKey(family)) {
             problems.add(path, node, "the platform gives no restore duration for " + family
                     + " functions; give one: snapStart: {restore: 300ms}");

@@ -1,6 +1,7 @@
 package io.github.lambdasim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lambdasim.report.ReportLines;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,50 @@ class SnapStartTest {
         assertEquals(6, f.environmentsReset());
         assertEquals(10_200, f.latencyMs().max(), 1e-9);
         assertEquals(60_000_000L, f.billedMicros());
+    }
+
+    /**
+     * A Python function with SnapStart is billed its cache and restores (Lambda pricing page, "SnapStart
+     * pricing": cache $0.0000015046 per GB-s while the version is active, restore $0.0001397998 per GB
+     * restored; none for Java). A run of an hour repeated all month: the version active 730 h, each
+     * cold start a restore. At 1,024 MB: cache 1 GB x 2,628,000 s x $0.0000015046 = $3.9540888, and
+     * restores 730 x (the run's cold starts) x 1 GB x $0.0001397998.
+     */
+    @Test
+    void pythonSnapStartIsBilledItsCacheAndRestores() {
+        RunResult r = Scenarios.run(Scenarios.parse("""
+                name: py-snap
+                duration: 1h
+                seed: 5
+                functions:
+                  - name: api
+                    runtime: python3.12
+                    memorySize: 1024
+                    snapStart: true
+                    handler: {duration: 50ms}
+                traffic:
+                  - {function: api, poisson: {rate: 1/s}}
+                """), 0);
+        long restores = Scenarios.only(r).coldStarts();
+        assertTrue(restores > 0, "cold starts restore snapshots");
+        java.math.BigDecimal expected = new java.math.BigDecimal("2628000").multiply(new java.math.BigDecimal("0.0000015046"))
+                .add(java.math.BigDecimal.valueOf(730 * restores).multiply(new java.math.BigDecimal("0.0001397998")));
+        assertEquals(0, expected.compareTo(r.bill().month().exactUsd().snapStart().stripTrailingZeros()),
+                expected + " against " + r.bill().month().exactUsd().snapStart());
+        // The same function in Java: SnapStart has no charge.
+        RunResult java = Scenarios.run(Scenarios.parse("""
+                name: java-snap
+                duration: 1h
+                seed: 5
+                functions:
+                  - name: api
+                    runtime: java21
+                    memorySize: 1024
+                    snapStart: true
+                    handler: {duration: 50ms}
+                traffic:
+                  - {function: api, poisson: {rate: 1/s}}
+                """), 0);
+        assertEquals(0, java.bill().month().exactUsd().snapStart().signum());
     }
 }

@@ -818,6 +818,7 @@ public final class Charts {
             case PROVISIONED_COMPUTE -> ChartStyle.GREEN;
             case EPHEMERAL_STORAGE -> ChartStyle.ORANGE;
             case FRONT_DOOR -> ChartStyle.VERMILLION;
+            case SNAP_START -> ChartStyle.YELLOW;
             case SAVINGS_PLAN -> ChartStyle.BLACK;
         };
     }

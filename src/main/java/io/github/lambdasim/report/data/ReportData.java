@@ -215,6 +215,8 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
         EPHEMERAL_STORAGE(Charge.EPHEMERAL_STORAGE, "CostEphemeralStorageUsd"),
         /** API Gateway (or another front door): absent from runs without one; no column, its share is in CostUsd. */
         FRONT_DOOR(Charge.FRONT_DOOR, null),
+        /** SnapStart's cache and restores (Python, .NET): absent without them; no column, its share is in CostUsd. */
+        SNAP_START(Charge.SNAP_START, null),
         /** A Compute Savings Plan's commitment less what it covered (negative when it saves); absent without one. */
         SAVINGS_PLAN(Charge.SAVINGS_PLAN, null);
 

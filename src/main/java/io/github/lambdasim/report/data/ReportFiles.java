@@ -351,7 +351,8 @@ public final class ReportFiles {
         Map<CostComponent, BigDecimal> m = new EnumMap<>(CostComponent.class);
         for (CostComponent component : CostComponent.values()) {
             // A run without a front door has no such charge, nor key.
-            boolean optional = component == CostComponent.FRONT_DOOR || component == CostComponent.SAVINGS_PLAN;
+            boolean optional = component == CostComponent.FRONT_DOOR || component == CostComponent.SNAP_START
+                    || component == CostComponent.SAVINGS_PLAN;
             m.put(component, optional && !c.has(component.key()) ? BigDecimal.ZERO : bigDecimal(c, component.key(), where));
         }
         return new Charges(m, bigDecimal(c, "total", where));
