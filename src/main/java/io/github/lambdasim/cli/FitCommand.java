@@ -25,9 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lambdasim fit LOGS...}: a scenario from the REPORT lines of real (or simulated) invocations. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = {"Fit a scenario to REPORT lines: per function its memory size, duration and init duration "
-                + "distributions (log-normal or percentile table, whichever fits better by the Kolmogorov-Smirnov distance), "
-                + "cold-start and error shares, Max Memory Used, and its invocations per minute when the lines have timestamps.",
+        description = {"Fit a scenario to REPORT lines (or, with --power-tuning, to an AWS Lambda Power Tuning result): "
+                + "per function its memory size, duration and init duration distributions (log-normal or percentile table, "
+                + "whichever fits better by the Kolmogorov-Smirnov distance), cold-start and error shares, Max Memory Used, "
+                + "and its invocations per minute when the lines have timestamps.",
             "Reads plain text (as Lambda writes REPORT lines, and report-log.txt), the JSON of aws logs filter-log-events, "
                 + "and CloudWatch Logs Insights CSV exports (@timestamp, @message, @log)."},
         footer = {"", "Example: lambdasim fit api.log --function api --out scenarios/api-fitted.yaml",
