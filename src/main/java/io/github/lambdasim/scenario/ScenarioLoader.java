@@ -1450,7 +1450,12 @@ public final class ScenarioLoader {
                     + "(concurrencyLimit " + accountLimit + " less the " + platform.minUnreservedConcurrency()
                     + " that must stay unreserved)");
         }
-        if (reservedSum > accountLimit - platform.minUnreservedConcurrency()) {
+        // An account of fewer than 100 (new accounts start lower) runs unreserved; it cannot reserve any.
+        if (reservedSum > 0 && accountLimit <= platform.minUnreservedConcurrency()) {
+            problems.add(where, line, "reserved concurrency adds up to " + reservedSum + ", but an account whose "
+                    + "concurrencyLimit is " + accountLimit + " cannot reserve any: " + platform.minUnreservedConcurrency()
+                    + " must stay unreserved");
+        } else if (reservedSum > 0 && reservedSum > accountLimit - platform.minUnreservedConcurrency()) {
             problems.add(where, line, "reserved concurrency adds up to " + reservedSum
                     + ", above the " + (accountLimit - platform.minUnreservedConcurrency()) + " the account allows (concurrencyLimit "
                     + accountLimit + " less the " + platform.minUnreservedConcurrency() + " that must stay unreserved)");

@@ -216,4 +216,14 @@ class ValidationTest {
         String typo = messages(problems(VALID.replace("{duration: 50ms}", "{duration: {lognormla: {median: 80ms, p99: 20ms}}}")));
         assertTrue(typo.contains("unknown distribution 'lognormla'; did you mean 'lognormal'?"), typo);
     }
+
+    /** New accounts start below 100 concurrency: such an account runs (unreserved), and cannot reserve any. */
+    @Test
+    void anAccountOfFewerThanAHundredRunsButReservesNothing() {
+        ScenarioSpec spec = ScenarioLoader.parse(VALID, "s.yaml", List.of("account.concurrencyLimit=10"));
+        assertEquals(10, spec.account().concurrencyLimit());
+        assertEquals("s.yaml:4: functions: reserved concurrency adds up to 5, but an account whose concurrencyLimit is 10 "
+                + "cannot reserve any: 100 must stay unreserved", messages(problems(VALID, "account.concurrencyLimit=10",
+                "functions.api.reservedConcurrency=5")));
+    }
 }
