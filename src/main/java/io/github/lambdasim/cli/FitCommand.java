@@ -119,17 +119,16 @@ final class FitCommand implements Callable<Integer> {
         for (Path log : logs) {
             List<ReportRecord> read;
             try {
-                read = ReportLogs.read(log, function);
+                read = ReportLogs.read(log, null);
             } catch (NoSuchFileException e) {
                 throw new IllegalArgumentException(log + ": no such file");
             }
             if (function != null) {
-                // report-log.txt names each line's function: keep the one asked for.
-                List<ReportRecord> named = ReportLogs.read(log, null).stream()
-                        .filter(r -> r.function().equals(function)).toList();
-                if (!named.isEmpty() && named.size() < read.size()) {
-                    read = named;
-                }
+                // A log that names its lines' functions (report-log.txt, @log): the one asked for; any
+                // other log: its lines are that function's.
+                List<ReportRecord> named = read.stream().filter(r -> r.function().equals(function)).toList();
+                read = !named.isEmpty() ? named : read.stream().map(r -> new ReportRecord(function, r.timestampMillis(),
+                        r.durationMs(), r.memorySizeMb(), r.maxMemoryUsedMb(), r.initMs(), r.failed())).toList();
             }
             if (read.isEmpty()) {
                 throw new IllegalArgumentException(log + ": no REPORT lines (REPORT RequestId: ... Duration: ... ms ...)");
