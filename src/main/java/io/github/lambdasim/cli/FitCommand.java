@@ -99,7 +99,7 @@ final class FitCommand implements Callable<Integer> {
     private String name(String otherwise) {
         String scenarioName = name != null ? name : out != null ? out.getFileName().toString().replaceFirst("\\.ya?ml$", "")
                 : otherwise;
-        if (!scenarioName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+        if (!ScenarioLoader.isValidName(scenarioName)) {
             throw new IllegalArgumentException("--name: '" + scenarioName + "' cannot name a scenario: use letters, digits, "
                     + "'.', '_' and '-'");
         }

@@ -48,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
         TemplateImport t = TemplateImport.read(file, text);
         String scenarioName = name != null ? name : t.name() != null ? t.name()
                 : (out != null ? out.getFileName().toString() : file).replaceFirst("\\.(ya?ml|json)$", "").replaceFirst("\\.template$", "");
-        if (!scenarioName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+        if (!io.github.lambdasim.scenario.ScenarioLoader.isValidName(scenarioName)) {
             throw new IllegalArgumentException("--name: '" + scenarioName + "' cannot name a scenario: use letters, digits, "
                     + "'.', '_' and '-'");
         }

@@ -400,7 +400,7 @@ final class SweepCommand implements Callable<Integer> {
             if (averages) {
                 Estimate perMillion = p.figures().get(fn + ".costPerMillionInvocationsUsd");
                 row.add(Format.ms(p.figures().get(fn + ".durationMs.mean"), durationSeconds));
-                row.add(Format.usdSmall(new Estimate(perMillion.mean() / 1e6, perMillion.halfWidth() / 1e6, perMillion.n())));
+                row.add(Format.usdSmall(perMillion.scaled(1e-6)));
             }
             row.add(percent(p.figures().get(fn + ".throttleRate").mean()));
             row.add(percent(p.figures().get(fn + ".coldStartRate").mean()));

@@ -62,21 +62,27 @@ public final class ReportLogs {
     public static List<ReportRecord> read(Path file, String function) throws IOException {
         String name = file.getFileName().toString();
         String fallback = function != null ? function : name.replaceFirst("\\.[A-Za-z0-9]+$", "");
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        String start = text.stripLeading();
-        if (start.startsWith("{") || start.startsWith("[")) {
-            return json(name, text, fallback);
+        // The form from the first line that is not blank; plain text (which may be every line of a long
+        // run) is read line by line, the exports whole.
+        String firstLine = "";
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null && firstLine.isEmpty(); line = in.readLine()) {
+                firstLine = line.strip();
+            }
         }
-        String firstLine = start.lines().findFirst().orElse("");
+        if (firstLine.startsWith("{") || firstLine.startsWith("[")) {
+            return json(name, Files.readString(file, StandardCharsets.UTF_8), fallback);
+        }
         if (firstLine.contains("@message")) {
-            return insights(name, text, fallback, function != null);
+            return insights(name, Files.readString(file, StandardCharsets.UTF_8), fallback, function != null);
         }
-        return plain(name, text, fallback, function != null);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return plain(name, in, fallback, function != null);
+        }
     }
 
-    private static List<ReportRecord> plain(String file, String text, String fallback, boolean forced) throws IOException {
+    private static List<ReportRecord> plain(String file, BufferedReader in, String fallback, boolean forced) throws IOException {
         List<ReportRecord> out = new ArrayList<>();
-        BufferedReader in = new BufferedReader(new java.io.StringReader(text));
         String line;
         for (int n = 1; (line = in.readLine()) != null; n++) {
             int at = line.indexOf("REPORT RequestId:");

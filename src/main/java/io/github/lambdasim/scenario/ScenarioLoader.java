@@ -239,6 +239,11 @@ public final class ScenarioLoader {
         return found;
     }
 
+    /** Whether {@code name} can name a scenario (and its output folder): letters, digits, . _ -, at most 100. */
+    public static boolean isValidName(String name) {
+        return name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    }
+
     private ScenarioSpec bind(YamlNode root) {
         if (placeholders(root, "")) {
             return null;
@@ -250,7 +255,7 @@ public final class ScenarioLoader {
         }
         Fields top = new Fields(root, "", problems, TOP_KEYS);
         String name = top.requiredText("name", "the scenario's name (it names the output folder)");
-        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+        if (name != null && !isValidName(name)) {
             problems.add("name", top.node("name"), "'" + name + "' cannot name a folder: use letters, digits, '.', '_' and '-' "
                     + "(at most 100, starting with a letter or digit)");
         }

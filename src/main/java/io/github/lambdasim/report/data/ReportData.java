@@ -220,23 +220,21 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
         /** A Compute Savings Plan's commitment less what it covered (negative when it saves); absent without one. */
         SAVINGS_PLAN(Charge.SAVINGS_PLAN, null);
 
-        private final String key;
-        private final String label;
+        private final Charge charge;
         private final String column;
 
         CostComponent(Charge charge, String column) {
-            this.key = charge.key();
-            this.label = charge.title();
+            this.charge = charge;
             this.column = column;
         }
 
         /** The key in summary.json's costUsd blocks. */
         public String key() {
-            return key;
+            return charge.key();
         }
 
         public String label() {
-            return label;
+            return charge.title();
         }
 
         /** The column of metrics.csv holding the component's share of each period, or null (the front door). */

@@ -129,8 +129,7 @@ public record SweepData(String scenario, String description, long seed, int repl
 
     /** The cost of one invocation, in USD: Power Tuning's average cost (from the cost per million). */
     public Estimate costPerInvocation(Point p) {
-        Estimate e = p.figure(costPerMillionFigure());
-        return new Estimate(e.mean() / 1e6, e.halfWidth() / 1e6, e.n());
+        return p.figure(costPerMillionFigure()).scaled(1e-6);
     }
 
     /** Whether memory is varied and every point has its mean duration: then the table and charts show Power Tuning's two figures. */
