@@ -11,12 +11,21 @@ import java.util.List;
  * @param memoryUsedMb     Max Memory Used per invocation, or null when not modelled
  * @param errorRate        share of invocations that fail, outside any outage
  * @param outages          windows in which invocations fail more often (a downstream outage), in time order
+ * @param recordErrorRate  share of the records of an event source's batch that fail, each on its own
+ *                         (a batch fails when one does, unless the function reports batch item failures)
  */
 public record HandlerSpec(int threads, double parallelFraction, double threadOverhead, List<StepSpec> steps,
-                          DistributionSpec memoryUsedMb, double errorRate, List<Outage> outages) {
+                          DistributionSpec memoryUsedMb, double errorRate, List<Outage> outages,
+                          double recordErrorRate) {
     public HandlerSpec {
         steps = List.copyOf(steps);
         outages = List.copyOf(outages);
+    }
+
+    /** A handler whose records do not fail on their own. */
+    public HandlerSpec(int threads, double parallelFraction, double threadOverhead, List<StepSpec> steps,
+                       DistributionSpec memoryUsedMb, double errorRate, List<Outage> outages) {
+        this(threads, parallelFraction, threadOverhead, steps, memoryUsedMb, errorRate, outages, 0);
     }
 
     /** A handler without outages. */

@@ -123,10 +123,41 @@ public record PlatformSpec(String preset, int vcpuMemoryMb, int maxVcpus, int ma
                              java.util.List<Long> errorRetryDelaysMicros, int maxRetryAttemptsLimit,
                              int defaultRetryAttempts, long minEventAgeMicros, long maxEventAgeMicros,
                              int recursionLimit, int sdkMaxAttempts, long sdkBackoffBaseMicros,
-                             long sdkMaxBackoffMicros, DistributionSpec asyncInvokeLatencyMicros) {
+                             long sdkMaxBackoffMicros, DistributionSpec asyncInvokeLatencyMicros,
+                             EventSourceRules sources) {
         public EventRules {
             errorRetryDelaysMicros = java.util.List.copyOf(errorRetryDelaysMicros);
         }
+    }
+
+    /**
+     * How Lambda's pollers read SQS queues and streams, and the limits of queues, streams and
+     * event source mappings ({@code platform.events.sources} in the presets, with their sources).
+     *
+     * @param sqsInitialConcurrency     concurrent batches an SQS mapping starts with (and scales back to)
+     * @param sqsScaleUpPerMinute       concurrent batches added each minute while messages remain
+     * @param sqsMaxConcurrency         the most concurrent batches of one SQS mapping
+     * @param sqsReceiveMicros          a poller's ReceiveMessage round trip (an assumption)
+     * @param sqsThrottleBackoffMicros  how long a poller whose batch was throttled waits before it polls again
+     * @param kinesisPollMicros         how often a Kinesis shard is polled
+     * @param dynamodbPollMicros        how often a DynamoDB stream shard is polled
+     */
+    public record EventSourceRules(int sqsInitialConcurrency, int sqsScaleUpPerMinute, int sqsMaxConcurrency,
+                                   long sqsReceiveMicros, long sqsThrottleBackoffMicros, long kinesisPollMicros,
+                                   long dynamodbPollMicros, Limits limits) {
+    }
+
+    /**
+     * What a queue, a stream and an event source mapping may be set to, and their defaults.
+     */
+    public record Limits(long visibilityTimeoutDefaultMicros, long visibilityTimeoutMaxMicros, int maxReceiveCountMax,
+                         long queueRetentionDefaultMicros, long queueRetentionMinMicros, long queueRetentionMaxMicros,
+                         long streamRetentionDefaultMicros, long kinesisRetentionMaxMicros,
+                         int sqsBatchSizeDefault, int sqsBatchSizeMax, int sqsBatchSizeWithoutWindow,
+                         int kinesisBatchSizeMax, int dynamodbBatchSizeMax, int streamBatchSizeDefault,
+                         long maxBatchingWindowMicros, int maximumConcurrencyMin, int maximumConcurrencyMax,
+                         int parallelizationFactorMax, int maximumRetryAttemptsMax, long maximumRecordAgeMinMicros,
+                         long maximumRecordAgeMaxMicros, int shardsMax) {
     }
 
     public enum Scope {

@@ -476,7 +476,10 @@ public final class ScenarioLoader {
         "minUnreserved", "requestsPerSecondPerConcurrency", "provisioned", "coldStart", "memoryUsed", "snapStart", "events",
         "arrivedLater", "allowAnachronisms"};
     private static final String[] EVENT_RULE_KEYS = {"throttleBackoff", "errorRetryDelays", "maximumRetryAttempts",
-        "maximumEventAge", "recursionLimit", "sdkMaxAttempts", "sdkBackoffBase", "sdkMaxBackoff", "asyncInvokeLatency"};
+        "maximumEventAge", "recursionLimit", "sdkMaxAttempts", "sdkBackoffBase", "sdkMaxBackoff", "asyncInvokeLatency", "sources"};
+    private static final String[] SOURCE_RULE_KEYS = {"sqsScaling", "sqsReceive", "sqsThrottleBackoff", "kinesisPoll",
+        "dynamodbPoll", "visibilityTimeout", "maxReceiveCount", "queueRetention", "streamRetention", "shards", "batchSize",
+        "maximumBatchingWindow", "maximumConcurrency", "parallelizationFactor", "maximumRetryAttempts", "maximumRecordAge"};
 
     private PlatformSpec bindPlatform(YamlNode node, String region) {
         String presetName = "current";
@@ -643,7 +646,64 @@ public final class ScenarioLoader {
             return null;
         }
         return new PlatformSpec.EventRules(first, most, jitter, delays, limit, defaultRetries, minAge, maxAge, recursionLimit,
-                sdkAttempts, sdkBase, sdkMax, latency);
+                sdkAttempts, sdkBase, sdkMax, latency, bindSourceRules(f.node("sources"), f.child("sources")));
+    }
+
+    /** The pollers of event source mappings and the limits of queues, streams and mappings ({@code platform.events.sources}). */
+    private PlatformSpec.EventSourceRules bindSourceRules(YamlNode node, String path) {
+        Fields f = new Fields(node, path, problems, SOURCE_RULE_KEYS);
+        long hour = Units.MICROS_PER_HOUR;
+        long day = Units.MICROS_PER_DAY;
+        long second = Units.MICROS_PER_SECOND;
+        Fields scaling = new Fields(f.node("sqsScaling"), f.child("sqsScaling"), problems, "initial", "perMinute", "max");
+        int initial = (int) scaling.integer("initial", 5, 1, 100_000, "");
+        int perMinute = (int) scaling.integer("perMinute", 300, 0, 100_000, "");
+        int most = (int) scaling.integer("max", 1250, initial, 100_000, "");
+        long receive = f.duration("sqsReceive", 10 * Units.MICROS_PER_MS, 0, Units.MICROS_PER_MINUTE);
+        long backoff = f.duration("sqsThrottleBackoff", second, Units.MICROS_PER_MS, hour);
+        long kinesis = f.duration("kinesisPoll", second, Units.MICROS_PER_MS, hour);
+        long dynamodb = f.duration("dynamodbPoll", 250 * Units.MICROS_PER_MS, Units.MICROS_PER_MS, hour);
+        Fields visibility = new Fields(f.node("visibilityTimeout"), f.child("visibilityTimeout"), problems, "default", "max");
+        long visibilityMax = visibility.duration("max", 12 * hour, 0, 365 * day);
+        long visibilityDefault = visibility.duration("default", 30 * second, 0, visibilityMax);
+        Fields receives = new Fields(f.node("maxReceiveCount"), f.child("maxReceiveCount"), problems, "max");
+        int receiveMax = (int) receives.integer("max", 1000, 1, 2047, "");
+        Fields queueRetention = new Fields(f.node("queueRetention"), f.child("queueRetention"), problems, "default", "min",
+                "max");
+        long queueRetentionMin = queueRetention.duration("min", 60 * second, second, 365 * day);
+        long queueRetentionMax = queueRetention.duration("max", 14 * day, queueRetentionMin, 365 * day);
+        long queueRetentionDefault = queueRetention.duration("default", 4 * day, queueRetentionMin, queueRetentionMax);
+        Fields streamRetention = new Fields(f.node("streamRetention"), f.child("streamRetention"), problems, "default",
+                "kinesisMax");
+        long streamRetentionDefault = streamRetention.duration("default", day, Units.MICROS_PER_MINUTE, 365 * day);
+        long kinesisRetentionMax = streamRetention.duration("kinesisMax", 365 * day, streamRetentionDefault, 3650 * day);
+        Fields shards = new Fields(f.node("shards"), f.child("shards"), problems, "max");
+        int shardsMax = (int) shards.integer("max", 500, 1, 100_000, "");
+        Fields batch = new Fields(f.node("batchSize"), f.child("batchSize"), problems, "sqsDefault", "sqsMax",
+                "sqsWithoutWindow", "streamDefault", "kinesisMax", "dynamodbMax");
+        int sqsMax = (int) batch.integer("sqsMax", 10_000, 1, 1_000_000, "");
+        int sqsDefault = (int) batch.integer("sqsDefault", 10, 1, sqsMax, "");
+        int sqsWithoutWindow = (int) batch.integer("sqsWithoutWindow", 10, 1, sqsMax, "");
+        int kinesisMax = (int) batch.integer("kinesisMax", 10_000, 1, 1_000_000, "");
+        int dynamodbMax = (int) batch.integer("dynamodbMax", 1000, 1, 1_000_000, "");
+        int streamDefault = (int) batch.integer("streamDefault", 100, 1, Math.min(kinesisMax, dynamodbMax), "");
+        Fields window = new Fields(f.node("maximumBatchingWindow"), f.child("maximumBatchingWindow"), problems, "max");
+        long windowMax = window.duration("max", 300 * second, 0, day);
+        Fields concurrency = new Fields(f.node("maximumConcurrency"), f.child("maximumConcurrency"), problems, "min", "max");
+        int concurrencyMin = (int) concurrency.integer("min", 2, 1, 100_000, "");
+        int concurrencyMax = (int) concurrency.integer("max", 1000, concurrencyMin, 100_000, "");
+        Fields parallel = new Fields(f.node("parallelizationFactor"), f.child("parallelizationFactor"), problems, "max");
+        int parallelMax = (int) parallel.integer("max", 10, 1, 1000, "");
+        Fields retries = new Fields(f.node("maximumRetryAttempts"), f.child("maximumRetryAttempts"), problems, "max");
+        int retriesMax = (int) retries.integer("max", 10_000, 0, 1_000_000, "");
+        Fields age = new Fields(f.node("maximumRecordAge"), f.child("maximumRecordAge"), problems, "min", "max");
+        long ageMin = age.duration("min", 60 * second, second, 365 * day);
+        long ageMax = age.duration("max", 7 * day, ageMin, 3650 * day);
+        var limits = new PlatformSpec.Limits(visibilityDefault, visibilityMax, receiveMax, queueRetentionDefault,
+                queueRetentionMin, queueRetentionMax, streamRetentionDefault, kinesisRetentionMax, sqsDefault, sqsMax,
+                sqsWithoutWindow, kinesisMax, dynamodbMax, streamDefault, windowMax, concurrencyMin, concurrencyMax,
+                parallelMax, retriesMax, ageMin, ageMax, shardsMax);
+        return new PlatformSpec.EventSourceRules(initial, perMinute, most, receive, backoff, kinesis, dynamodb, limits);
     }
 
     /**

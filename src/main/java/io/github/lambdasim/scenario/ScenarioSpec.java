@@ -15,15 +15,27 @@ import java.util.TreeSet;
  * @param warmStart whether each function begins with the environments its traffic at time 0
  *              keeps busy, initialised before the run ({@code warmStart: true}; not {@code start:},
  *              which is the clock time)
+ * @param queues the SQS queues ({@code queues:})
+ * @param streams the Kinesis and DynamoDB streams ({@code streams:})
  */
 public record ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
                            String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
                            List<TrafficSpec> traffic, List<String> notes, ScenarioClock clock,
-                           boolean warmStart) {
+                           boolean warmStart, List<QueueSpec> queues, List<StreamSpec> streams) {
     public ScenarioSpec {
         functions = List.copyOf(functions);
         traffic = List.copyOf(traffic);
         notes = List.copyOf(notes);
+        queues = List.copyOf(queues);
+        streams = List.copyOf(streams);
+    }
+
+    /** A scenario without queues or streams. */
+    public ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
+                        String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
+                        List<TrafficSpec> traffic, List<String> notes, ScenarioClock clock, boolean warmStart) {
+        this(name, description, durationMicros, seed, platform, region, account, billing, functions, traffic, notes, clock,
+                warmStart, List.of(), List.of());
     }
 
     /** A scenario without notes. */
@@ -35,11 +47,14 @@ public record ScenarioSpec(String name, String description, long durationMicros,
     }
 
     /**
-     * Whether the scenario is event-driven: asynchronous traffic, or functions that invoke others
-     * or send their events on. Such a run follows each request's tree and reports entry points;
+     * Whether the scenario is event-driven: asynchronous traffic, queues or streams, or functions
+     * that invoke others or send their events on. Such a run follows each request's tree and reports entry points;
      * any other pays nothing for that.
      */
     public boolean eventDriven() {
+        if (!queues.isEmpty() || !streams.isEmpty()) {
+            return true;
+        }
         for (TrafficSpec t : traffic) {
             if (t.invocation() == TrafficSpec.Invocation.ASYNC) {
                 return true;
@@ -95,7 +110,7 @@ public record ScenarioSpec(String name, String description, long durationMicros,
     /** The same scenario simulated for another length of time. */
     public ScenarioSpec withDurationMicros(long micros) {
         return new ScenarioSpec(name, description, micros, seed, platform, region, account, billing, functions, traffic, notes,
-                clock, warmStart);
+                clock, warmStart, queues, streams);
     }
 
     /** The expected number of requests over the run, from the traffic's rates. */

@@ -5,8 +5,16 @@ import java.util.List;
 /** One step of a function's init code or handler, run in order. */
 public sealed interface StepSpec {
 
-    /** CPU work, given as the time it takes on one full vCPU. */
-    record Cpu(DistributionSpec cpuMicros) implements StepSpec {
+    /**
+     * CPU work, given as the time it takes on one full vCPU.
+     *
+     * @param perRecord whether the work is done once per record of the batch the invocation was
+     *                  given (an event source's batch), rather than once per invocation
+     */
+    record Cpu(DistributionSpec cpuMicros, boolean perRecord) implements StepSpec {
+        public Cpu(DistributionSpec cpuMicros) {
+            this(cpuMicros, false);
+        }
     }
 
     /**
@@ -14,11 +22,34 @@ public sealed interface StepSpec {
      * their latencies), all at once (parallel: the slowest of them), or as one batched call
      * (batch: one latency, from the batch call's own distribution).
      */
-    record Io(String name, int calls, IoMode mode, DistributionSpec latencyMicros) implements StepSpec {
+    record Io(String name, int calls, IoMode mode, DistributionSpec latencyMicros, boolean perRecord)
+            implements StepSpec {
+        public Io(String name, int calls, IoMode mode, DistributionSpec latencyMicros) {
+            this(name, calls, mode, latencyMicros, false);
+        }
     }
 
     /** Time spent waiting on something that is neither CPU nor a named call (a sleep, a lock). */
-    record Wait(DistributionSpec micros) implements StepSpec {
+    record Wait(DistributionSpec micros, boolean perRecord) implements StepSpec {
+        public Wait(DistributionSpec micros) {
+            this(micros, false);
+        }
+    }
+
+    /**
+     * Messages sent to an SQS queue or records put on a stream of the scenario ({@code send}):
+     * {@code count} of them, in one API round trip ({@code latencyMicros}, null for none), at the
+     * end of which they are in the queue or the stream.
+     *
+     * @param queue  the queue, or null
+     * @param stream the stream, or null
+     */
+    record Send(String queue, String stream, int count, DistributionSpec latencyMicros) implements StepSpec {
+        public Send {
+            if ((queue == null) == (stream == null)) {
+                throw new IllegalArgumentException("a send step sends to a queue or a stream");
+            }
+        }
     }
 
     /**

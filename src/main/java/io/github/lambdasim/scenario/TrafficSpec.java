@@ -1,15 +1,69 @@
 package io.github.lambdasim.scenario;
 
 /**
- * One source of requests for one function. Several sources for the same function add up.
+ * One source of requests for one function, or of messages for an SQS queue or records for a
+ * stream of the scenario. Several sources for the same function, queue or stream add up.
  *
+ * @param function the function invoked, or null for a source of messages or records
+ * @param into     where the messages or records go, for {@link Invocation#QUEUE} and
+ *                 {@link Invocation#STREAM}; null for a source of requests
  * @param index position of its entry in the scenario's traffic list (the sources one whole-account
  *              trace entry creates share it)
  * @param name  unique among the scenario's sources, and kept when the traffic list is reordered:
  *              the one given, or {@code <function>/<pattern>} with {@code #2}, {@code #3}... for
  *              the second and later sources of the same function and pattern, in file order
  */
-public record TrafficSpec(String function, int index, String name, Pattern pattern, Invocation invocation) {
+public record TrafficSpec(String function, int index, String name, Pattern pattern, Invocation invocation,
+                          Into into) {
+
+    public TrafficSpec {
+        if ((invocation == Invocation.QUEUE || invocation == Invocation.STREAM) != (into != null)
+                || (into == null) == (function == null)) {
+            throw new IllegalArgumentException("a source invokes a function, or sends to a queue or a stream");
+        }
+    }
+
+    /** A source of requests for {@code function}. */
+    public TrafficSpec(String function, int index, String name, Pattern pattern, Invocation invocation) {
+        this(function, index, name, pattern, invocation, null);
+    }
+
+    /** A source of messages for an SQS queue or records for a stream. */
+    public static TrafficSpec into(Into into, int index, String name, Pattern pattern) {
+        return new TrafficSpec(null, index, name, pattern, into.queue() != null ? Invocation.QUEUE : Invocation.STREAM,
+                into);
+    }
+
+    /**
+     * Where a source's messages or records go.
+     *
+     * @param queue          the SQS queue, or null
+     * @param stream         the stream, or null
+     * @param partitionKey   the partition key of every record (so one shard), or null for a random key each
+     * @param poisonFraction the share of the messages or records that make every consumer fail, every time
+     */
+    public record Into(String queue, String stream, String partitionKey, double poisonFraction) {
+        public Into {
+            if ((queue == null) == (stream == null)) {
+                throw new IllegalArgumentException("a source sends to a queue or a stream");
+            }
+        }
+
+        /** The queue's or the stream's name. */
+        public String target() {
+            return queue != null ? queue : stream;
+        }
+    }
+
+    /** Whether the source invokes a function (rather than filling a queue or a stream). */
+    public boolean invokes() {
+        return function != null;
+    }
+
+    /** The function, queue or stream the source feeds. */
+    public String target() {
+        return function != null ? function : into.target();
+    }
 
     /** A synchronous source. */
     public TrafficSpec(String function, int index, String name, Pattern pattern) {
@@ -23,16 +77,17 @@ public record TrafficSpec(String function, int index, String name, Pattern patte
 
     /** The same source under another name. */
     public TrafficSpec withName(String newName) {
-        return new TrafficSpec(function, index, newName, pattern, invocation);
+        return new TrafficSpec(function, index, newName, pattern, invocation, into);
     }
 
     /**
      * How the source invokes its function: synchronously (an API, a caller that waits: a throttle
      * is a 429 and the request is lost) or asynchronously (S3, SNS, EventBridge: the event waits in
-     * the function's queue and is retried).
+     * the function's queue and is retried); or no function: messages sent to an SQS queue, records
+     * put on a stream.
      */
     public enum Invocation {
-        SYNC, ASYNC;
+        SYNC, ASYNC, QUEUE, STREAM;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
