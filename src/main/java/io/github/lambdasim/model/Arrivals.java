@@ -27,6 +27,15 @@ final class Arrivals {
     private final boolean[] async;
     /** By source: its requests are synchronous and come through a front door (API Gateway...). */
     private final boolean[] frontDoor;
+    /** A source of messages or records: its queue or stream (the function is then -1), and what it sends. */
+    private final int[] into;
+    private final boolean[] toStream;
+    private final double[] poisonFraction;
+    private final boolean[] randomKey;
+    private final int[] keyHash;
+    private final RandomStream[] poisonRandom;
+    private Queues queues;
+    private Streams streams;
     // Event-driven runs only (null otherwise): arrivals are roots of trees, async ones events.
     private Trees trees;
     private AsyncQueues asyncQueues;
@@ -67,6 +76,12 @@ final class Arrivals {
         async = new boolean[n];
         frontDoor = new boolean[n];
         random = new RandomStream[n];
+        into = new int[n];
+        toStream = new boolean[n];
+        poisonFraction = new double[n];
+        randomKey = new boolean[n];
+        keyHash = new int[n];
+        poisonRandom = new RandomStream[n];
         count = new long[n];
         minute = new int[n];
         Arrays.fill(minute, -1);
@@ -85,9 +100,21 @@ final class Arrivals {
         for (int i = 0; i < n; i++) {
             TrafficSpec t = sources.get(i);
             pattern[i] = t.pattern();
-            function[i] = index.get(t.function());
-            async[i] = t.invocation() == TrafficSpec.Invocation.ASYNC;
-            frontDoor[i] = !async[i] && spec.function(t.function()) != null && spec.function(t.function()).frontDoor() != null;
+            if (t.invokes()) {
+                function[i] = index.get(t.function());
+                async[i] = t.invocation() == TrafficSpec.Invocation.ASYNC;
+                frontDoor[i] = !async[i] && spec.function(t.function()).frontDoor() != null;
+            } else {
+                TrafficSpec.Into to = t.into();
+                function[i] = -1;
+                toStream[i] = to.stream() != null;
+                into[i] = toStream[i] ? indexOf(spec.streams().stream().map(x -> x.name()).toList(), to.stream())
+                        : indexOf(spec.queues().stream().map(x -> x.name()).toList(), to.queue());
+                poisonFraction[i] = to.poisonFraction();
+                randomKey[i] = to.partitionKey() == null;
+                keyHash[i] = to.partitionKey() == null ? 0 : to.partitionKey().hashCode();
+                poisonRandom[i] = to.poisonFraction() > 0 ? context.stream("poison:" + t.name()) : null;
+            }
             random[i] = context.stream("arrivals:" + t.name());
             double max = t.pattern().maxRate();
             hot[i * HOT + MEAN_GAP] = max > 0 ? 1e6 / max : Double.NaN;
@@ -102,6 +129,20 @@ final class Arrivals {
             // arrivals closer than a microsecond neither stall the clock nor make the rate too high.
             hot[i * HOT + CLOCK] = 0;
         }
+    }
+
+    private static int indexOf(List<String> names, String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no queue or stream " + name + " (the loader checks this)");
+        }
+        return i;
+    }
+
+    /** Sources that send to queues or streams hand their messages and records to these. */
+    void wire(Queues queues, Streams streams) {
+        this.queues = queues;
+        this.streams = streams;
     }
 
     /** The traffic sources in the order of their names: the order sources are numbered and scheduled in. */
@@ -127,6 +168,15 @@ final class Arrivals {
     void onArrival(int source) {
         int f = function[source];
         schedule(source);
+        if (f < 0) {
+            boolean poison = poisonRandom[source] != null && poisonRandom[source].nextDouble() < poisonFraction[source];
+            if (toStream[source]) {
+                streams.put(into[source], 1, randomKey[source], keyHash[source], poison);
+            } else {
+                queues.send(into[source], 1, poison);
+            }
+            return;
+        }
         stats.request(f);
         if (frontDoor[source]) {
             stats.frontDoorRequest(f);

@@ -14,7 +14,8 @@ final class Context {
      * fire) wait in heaps of their own, so that completions sift through a small one.
      */
     final FutureEvents queue = new FutureEvents(1024, new int[] {Arrivals.ARRIVAL},
-            new int[] {Environments.TIMER, AsyncQueues.ASYNC_RETRY, Calls.CALL_RETRY, Invocations.CALL_TIMEOUT});
+            new int[] {Environments.TIMER, AsyncQueues.ASYNC_RETRY, Calls.CALL_RETRY, Invocations.CALL_TIMEOUT,
+                    Queues.VISIBLE, Queues.POLL_SCALE});
     final long endMicros;
     private final long seed;
     private final int replication;

@@ -106,6 +106,9 @@ final class EntryPoints {
         List<EntryPointResult> out = new ArrayList<>();
         for (int e = 0; e < n; e++) {
             TrafficSpec t = sources.get(e);
+            if (!t.invokes()) {
+                continue; // messages and records: their queue's or stream's figures tell what became of them
+            }
             out.add(new EntryPointResult(t.name(), t.function(), t.invocation().label(), arrived[e], succeeded[e],
                     failed[e], openTrees[e], retries[e], dropped[e], coldTrees[e],
                     summary(response[e]), summary(endToEnd[e]), run[e], month[e]));

@@ -85,15 +85,29 @@ final class FunctionModel {
      * of {@code targets}, synchronous (the caller waits) or asynchronous (events), one after
      * another or all at once.
      */
-    record Call(int[] targets, boolean sync, int calls, boolean parallel) {
+    record Call(int[] targets, boolean sync, int calls, boolean parallel, int sends) {
+        /** A call to functions. */
+        static final int INVOKE = 0;
+        /** {@code calls} messages sent to queue {@code targets[0]}. */
+        static final int QUEUE = 1;
+        /** {@code calls} records put on stream {@code targets[0]}. */
+        static final int STREAM = 2;
+
         /** How many requests the step makes. */
         int requests() {
             return targets.length * calls;
         }
     }
 
-    /** @param functionIds every function of the scenario by name, to resolve calls and destinations */
-    FunctionModel(FunctionSpec spec, PlatformSpec platform, Context context, Map<String, Integer> functionIds) {
+    /** The share of the records of a batch that fail each on its own (0: none, no draw). */
+    final double recordErrorRate;
+
+    /**
+     * @param functionIds every function of the scenario by name, to resolve calls and destinations
+     * @param sourceIds   every queue ({@code queue:<name>}) and stream ({@code stream:<name>}) by name, to resolve send steps
+     */
+    FunctionModel(FunctionSpec spec, PlatformSpec platform, Context context, Map<String, Integer> functionIds,
+                  Map<String, Integer> sourceIds) {
         this.spec = spec;
         this.memoryMb = spec.memoryMb();
         this.timeoutMicros = spec.timeoutMicros();
@@ -105,10 +119,11 @@ final class FunctionModel {
         this.hasOutages = !handler.outages().isEmpty();
         double cpuFactor = Workload.cpuFactor(spec.memoryMb(), platform, spec.handler());
         this.work = new Workload(spec.handler().steps(), cpuFactor);
-        this.handlerCalls = calls(work.invokes(), functionIds);
+        this.handlerCalls = calls(work.calls(), functionIds, sourceIds);
         // Init code runs single-threaded: one vCPU at most.
         this.initWork = new Workload(spec.init(), Workload.cpuFactor(spec.memoryMb(), platform, 1, 0, 0));
-        this.initCalls = calls(initWork.invokes(), functionIds);
+        this.initCalls = calls(initWork.calls(), functionIds, sourceIds);
+        this.recordErrorRate = handler.recordErrorRate();
         // With SnapStart, init ran when the version was published: a cold start restores instead.
         this.snapStart = spec.snapStart() != null;
         this.initCallsOut = initCalls.length > 0 && !snapStart;
@@ -153,12 +168,23 @@ final class FunctionModel {
         provisionedRandom = context.stream("provisioned:" + n);
     }
 
-    private static Call[] calls(List<StepSpec.Invoke> invokes, Map<String, Integer> ids) {
-        Call[] calls = new Call[invokes.size()];
+    private static Call[] calls(List<StepSpec> steps, Map<String, Integer> ids, Map<String, Integer> sourceIds) {
+        Call[] calls = new Call[steps.size()];
         for (int i = 0; i < calls.length; i++) {
-            StepSpec.Invoke invoke = invokes.get(i);
+            if (steps.get(i) instanceof StepSpec.Send send) {
+                String key = send.queue() != null ? "queue:" + send.queue() : "stream:" + send.stream();
+                Integer target = sourceIds.get(key);
+                if (target == null) {
+                    throw new IllegalArgumentException("no " + key + " in the scenario (the loader checks this)");
+                }
+                calls[i] = new Call(new int[] {target}, false, send.count(), false,
+                        send.queue() != null ? Call.QUEUE : Call.STREAM);
+                continue;
+            }
+            StepSpec.Invoke invoke = (StepSpec.Invoke) steps.get(i);
             int[] targets = invoke.functions().stream().mapToInt(name -> id(name, ids)).toArray();
-            calls[i] = new Call(targets, invoke.mode() == StepSpec.InvokeMode.SYNC, invoke.calls(), invoke.parallel());
+            calls[i] = new Call(targets, invoke.mode() == StepSpec.InvokeMode.SYNC, invoke.calls(), invoke.parallel(),
+                    Call.INVOKE);
         }
         return calls;
     }

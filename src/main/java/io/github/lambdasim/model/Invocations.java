@@ -32,6 +32,8 @@ final class Invocations {
     // Event-driven runs only (null otherwise): where a request goes when its invocation ends.
     private Trees trees;
     private AsyncQueues asyncQueues;
+    private Queues queues;
+    private Streams streams;
     private Calls calls;
     private EntryPoints entryPoints;
     private TraceSampler tracer;
@@ -79,6 +81,21 @@ final class Invocations {
         this.provisioned = provisioned;
     }
 
+    /** The event sources whose batches end here (either may be null). */
+    void wire(Queues queues, Streams streams) {
+        this.queues = queues;
+        this.streams = streams;
+    }
+
+    /** The records an invocation works on: its batch's for an event source's, one otherwise. */
+    private int records(int req) {
+        return switch (requests.kind(req)) {
+            case Requests.QUEUE_BATCH -> queues.records(req);
+            case Requests.STREAM_BATCH -> streams.records(req);
+            default -> 1;
+        };
+    }
+
     /** Makes the run event-driven: requests end through their trees, events and calls. */
     void wire(Trees trees, AsyncQueues asyncQueues, Calls calls, EntryPoints entryPoints, TraceSampler tracer) {
         this.tracer = tracer;
@@ -96,6 +113,7 @@ final class Invocations {
      */
     boolean start(int req) {
         int f = requests.function(req);
+        // Event source mappings, like traffic and calls, invoke synchronously.
         boolean sync = requests.kind(req) != Requests.ASYNC;
         int provisionedEnv = environments.idleTop(f, true);
         // Past the provisioned environments' own quota (10 x provisioned concurrency a second), a
@@ -167,7 +185,7 @@ final class Invocations {
         }
         // A cold start whose init calls out runs its init segments first, and draws the handler's after.
         boolean initPhase = cold && fm.initCallsOut;
-        long duration = initPhase ? 0 : fm.work.sampleSegmentMicros(0, fm.workRandom);
+        long duration = initPhase ? 0 : sampleSegment(fm, 0, req);
         int flag = cold ? InvocationSample.FLAG_COLD : 0;
         int memoryUsed = fm.sampleMemoryUsedMb();
         if (memoryUsed > fm.memoryMb) {
@@ -190,6 +208,9 @@ final class Invocations {
         if (fm.maxErrorRate > 0 && fm.errorRandom.nextDouble() < fm.errorRateAt(context.now)) {
             flag |= InvocationSample.FLAG_ERROR;
         }
+        if (requests.isBatch(req) && batchFails(req)) {
+            flag |= InvocationSample.FLAG_ERROR;
+        }
         environments.markBusy(env);
         int base = env * STRIDE;
         rec[base + REQUEST] = req;
@@ -208,7 +229,7 @@ final class Invocations {
         }
         rec[base + FLAGS] = flag;
         stats.invocationStarted(f, onProvisioned, cold);
-        if (trees != null) {
+        if (trees != null && !requests.isBatch(req)) {
             if (cold) {
                 trees.coldStart(req);
             }
@@ -217,6 +238,17 @@ final class Invocations {
             }
         }
         context.queue.push(context.now + init + duration, SEGMENT_END, env, 0);
+    }
+
+    /** Segment {@code s} of the handler, for the records of request {@code req} when a step is done per record. */
+    private long sampleSegment(FunctionModel fm, int s, int req) {
+        return fm.work.perRecord() ? fm.work.sampleSegmentMicros(s, fm.workRandom, records(req))
+                : fm.work.sampleSegmentMicros(s, fm.workRandom);
+    }
+
+    /** Whether a record of the batch of {@code req} fails the invocation (drawn when it starts). */
+    private boolean batchFails(int req) {
+        return requests.kind(req) == Requests.QUEUE_BATCH ? queues.recordsFail(req) : streams.recordsFail(req);
     }
 
     /** The running segment of the invocation on {@code env} ends: a call, the next segment, or the end. */
@@ -250,6 +282,15 @@ final class Invocations {
     private void callPoint(int env, FunctionModel fm, FunctionModel.Call call) {
         int base = env * STRIDE;
         int req = (int) rec[base + REQUEST];
+        if (call.sends() != FunctionModel.Call.INVOKE) {
+            if (call.sends() == FunctionModel.Call.QUEUE) {
+                queues.send(call.targets()[0], call.calls(), false);
+            } else {
+                streams.put(call.targets()[0], call.calls(), true, 0, false);
+            }
+            nextSegment(env, fm);
+            return;
+        }
         if (!call.sync()) {
             stats.callsMade(environments.function(env), false, call.requests());
             for (int target : call.targets()) {
@@ -279,7 +320,7 @@ final class Invocations {
             d = fm.sampleInitSegmentMicros(s);
             rec[base + INIT] += d;
         } else {
-            d = handlerTime(base, fm, fm.work.sampleSegmentMicros(s, fm.workRandom));
+            d = handlerTime(base, fm, sampleSegment(fm, s, (int) rec[base + REQUEST]));
         }
         context.queue.push(context.now + d, SEGMENT_END, env, 0);
     }
@@ -288,7 +329,7 @@ final class Invocations {
     private void startHandler(int env, FunctionModel fm) {
         int base = env * STRIDE;
         rec[base + SEGMENT] &= GENERATION_MASK;
-        long d = handlerTime(base, fm, fm.work.sampleSegmentMicros(0, fm.workRandom));
+        long d = handlerTime(base, fm, sampleSegment(fm, 0, (int) rec[base + REQUEST]));
         context.queue.push(context.now + d, SEGMENT_END, env, 0);
     }
 
@@ -357,7 +398,7 @@ final class Invocations {
         if (gatewayTimeout) {
             stats.gatewayTimeout(f);
         }
-        if (entryPoints != null) {
+        if (entryPoints != null && !requests.isBatch(req)) {
             entryPoints.used(requests.entry(req), f, billed);
         }
         if (log != null) {
@@ -413,6 +454,14 @@ final class Invocations {
     private void ended(int req, boolean ok) {
         switch (requests.kind(req)) {
             case Requests.ASYNC -> asyncQueues.attemptEnded(req, ok);
+            case Requests.QUEUE_BATCH -> {
+                queues.batchEnded(req, ok);
+                requests.free(req);
+            }
+            case Requests.STREAM_BATCH -> {
+                streams.batchEnded(req, ok);
+                requests.free(req);
+            }
             default -> trees.finish(req, ok ? Trees.DONE : Trees.FAILED);
         }
     }

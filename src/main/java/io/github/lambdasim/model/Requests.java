@@ -23,6 +23,10 @@ final class Requests {
     static final int ASYNC = 1;
     /** A synchronous call made by another function's invoke step (retried by the SDK when throttled). */
     static final int CALL = 2;
+    /** A batch of messages an SQS poller received (its batch id with {@link #batch}). */
+    static final int QUEUE_BATCH = 3;
+    /** A batch of records of a stream's shard. */
+    static final int STREAM_BATCH = 4;
     static final int NONE = -1;
 
     private static final int STRIDE = 4;
@@ -114,6 +118,30 @@ final class Requests {
         rec[base + PACKED] = (1L << 16) | (sampled ? SAMPLED : 0) | (requestKind & 0xff);
         inFlight++;
         return id;
+    }
+
+    /**
+     * A new invocation of function {@code f} with batch {@code batch} of an event source
+     * ({@link #QUEUE_BATCH} or {@link #STREAM_BATCH}): no tree's, the batch's messages or records
+     * are followed by their queue or stream.
+     */
+    int createBatch(int f, int requestKind, long nowMicros, int batch) {
+        int id = create(f, requestKind, nowMicros);
+        rec[id * STRIDE + FUNCTION] = ((long) batch << 32) | f;
+        if (tree != null) {
+            link(id, NONE, NONE, NONE, 0, 0);
+        }
+        return id;
+    }
+
+    /** The batch of an event source's invocation (see {@link #createBatch}). */
+    int batch(int id) {
+        return (int) (rec[id * STRIDE + FUNCTION] >>> 32);
+    }
+
+    /** Whether the request is a batch of an event source. */
+    boolean isBatch(int id) {
+        return kind(id) >= QUEUE_BATCH;
     }
 
     void free(int id) {

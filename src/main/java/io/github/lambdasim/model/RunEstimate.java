@@ -87,9 +87,12 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
         // Per function: its expected requests and the sum of its sources' maximum rates (one pass, not one per function).
         Map<String, double[]> byFunction = new HashMap<>();
         for (TrafficSpec t : spec.traffic()) {
-            double[] sums = byFunction.computeIfAbsent(t.function(), k -> new double[2]);
-            sums[0] += t.pattern().expectedCount(duration);
-            sums[1] += t.pattern().maxRate();
+            // Messages and records reach their consumers in batches: at most one invocation each, as a bound.
+            for (String consumer : consumers(spec, t)) {
+                double[] sums = byFunction.computeIfAbsent(consumer, k -> new double[2]);
+                sums[0] += t.pattern().expectedCount(duration);
+                sums[1] += t.pattern().maxRate();
+            }
         }
         Map<String, Double> caused = spec.eventDriven() ? causedRequests(spec, byFunction) : Map.of();
         Set<String> asyncTargets = spec.eventDriven() ? spec.asyncTargets() : Set.of();
@@ -332,5 +335,20 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
             buckets++;
         }
         return (buckets + 1) * 1024 * 8.0;
+    }
+
+    /** The functions a traffic source's requests, messages or records reach directly. */
+    static List<String> consumers(ScenarioSpec spec, TrafficSpec t) {
+        if (t.invokes()) {
+            return List.of(t.function());
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (FunctionSpec f : spec.functions()) {
+            var es = f.eventSource();
+            if (es != null && es.source().equals(t.into().target()) && (es.queue() != null) == (t.into().queue() != null)) {
+                out.add(f.name());
+            }
+        }
+        return out;
     }
 }

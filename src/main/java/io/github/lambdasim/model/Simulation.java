@@ -43,6 +43,10 @@ public final class Simulation {
     private final TraceSampler tracer;
     private final AsyncQueues asyncQueues;
     private final Calls calls;
+    /** Of a run with SQS queues or streams; null otherwise. */
+    private final Queues queues;
+    private final Streams streams;
+    private final List<String> names;
     private long events;
 
     /** Tells {@code log} of every invocation as it ends (before {@link #run}); none by default. */
@@ -58,14 +62,21 @@ public final class Simulation {
 
         List<FunctionSpec> fs = spec.functions();
         functions = new FunctionModel[fs.size()];
-        List<String> names = new ArrayList<>();
+        names = new ArrayList<>();
         java.util.Map<String, Integer> ids = new java.util.HashMap<>();
         for (int i = 0; i < functions.length; i++) {
             names.add(fs.get(i).name());
             ids.put(fs.get(i).name(), i);
         }
+        java.util.Map<String, Integer> sourceIds = new java.util.HashMap<>();
+        for (int q = 0; q < spec.queues().size(); q++) {
+            sourceIds.put("queue:" + spec.queues().get(q).name(), q);
+        }
+        for (int s = 0; s < spec.streams().size(); s++) {
+            sourceIds.put("stream:" + spec.streams().get(s).name(), s);
+        }
         for (int i = 0; i < functions.length; i++) {
-            functions[i] = new FunctionModel(fs.get(i), spec.platform(), context, ids);
+            functions[i] = new FunctionModel(fs.get(i), spec.platform(), context, ids, sourceIds);
         }
         long period = periodMicros != null ? periodMicros : defaultPeriodMicros(context.endMicros);
         boolean eventDriven = spec.eventDriven();
@@ -95,7 +106,21 @@ public final class Simulation {
             calls.wire(invocations);
             invocations.wire(trees, asyncQueues, calls, entryPoints, tracer);
             arrivals.wire(trees, asyncQueues);
+            queues = spec.queues().isEmpty() ? null
+                    : new Queues(context, spec, functions, requests, stats, series.periods(), series.periodMicros());
+            streams = spec.streams().isEmpty() ? null
+                    : new Streams(context, spec, functions, requests, stats, series.periods(), series.periodMicros());
+            if (queues != null) {
+                queues.wire(invocations);
+            }
+            if (streams != null) {
+                streams.wire(invocations);
+            }
+            invocations.wire(queues, streams);
+            arrivals.wire(queues, streams);
         } else {
+            queues = null;
+            streams = null;
             entryPoints = null;
             tracer = null;
             asyncQueues = null;
@@ -119,6 +144,9 @@ public final class Simulation {
         var queue = context.queue;
         long end = context.endMicros;
         arrivals.start();
+        if (queues != null) {
+            queues.start();
+        }
         for (int f = 0; f < functions.length; f++) {
             provisioned.start(f);
         }
@@ -152,6 +180,11 @@ public final class Simulation {
                 case AsyncQueues.ASYNC_RETRY -> asyncQueues.onRetry(queue.target());
                 case Calls.CALL_RETRY -> calls.onRetry(queue.target());
                 case Invocations.CALL_TIMEOUT -> invocations.onCallTimeout(queue.target(), queue.generation());
+                case Queues.POLL -> queues.onPoll(queue.target());
+                case Queues.VISIBLE -> queues.onVisible(queue.target());
+                case Queues.BATCH_WINDOW -> queues.onBatchWindow(queue.target(), queue.generation());
+                case Queues.POLL_SCALE -> queues.onScale(queue.target());
+                case Streams.SHARD_POLL -> streams.onPoll(queue.target());
                 default -> throw new IllegalStateException("event type " + queue.type());
             }
             if ((++events & (PROGRESS_EVERY - 1)) == 0) {
@@ -174,6 +207,8 @@ public final class Simulation {
         return new RunResult(spec, spec.seed(), context.replication(), end, results, stats.account(results), series.build(),
                 samples, bill, events, wallSeconds, entryPoints == null ? null
                 : entryPoints.results(bill, results, requests.openTreesByEntry(spec.traffic().size())),
-                tracer == null ? null : tracer.results());
+                tracer == null ? null : tracer.results(),
+                queues == null ? List.of() : queues.results(names),
+                streams == null ? List.of() : streams.results(names, end));
     }
 }

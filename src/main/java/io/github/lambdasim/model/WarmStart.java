@@ -41,7 +41,7 @@ public final class WarmStart {
             FunctionSpec f = functions.get(i);
             double rate = 0;
             for (TrafficSpec t : spec.traffic()) {
-                if (t.function().equals(f.name())) {
+                if (f.name().equals(t.function())) {
                     rate += t.pattern().rateAt(0);
                 }
             }

@@ -27,19 +27,29 @@ public final class Workload {
     private static final int IO_BATCH = 4;
     /** A synchronous invoke: no time here, the caller waits for the callee. */
     private static final int SYNC_CALL = 5;
+    /**
+     * A step done once per record draws each record's time up to this many records; a larger
+     * batch draws this many and scales their sum to the batch (its mean exact, its spread that of
+     * this many records), so that a batch of 10,000 costs no more than one of 32.
+     */
+    static final int MAX_RECORD_DRAWS = 32;
 
     private final int[] kinds;
     private final int[] calls;
     private final DistributionSpec[] distributions;
+    /** Whether each step is done once per record of the invocation's batch. */
+    private final boolean[] perRecord;
+    private final boolean anyPerRecord;
     private final double cpuFactor;
     /** Index of each segment's first step, and the number of steps at the end. */
     private final int[] segmentStarts;
     /** For each segment, the index among the invoke steps of the one that ends it, or -1 for the last segment. */
     private final int[] invokeAfter;
-    private final List<StepSpec.Invoke> invokes;
+    /** The steps that end a segment: invoke and send steps. */
+    private final List<StepSpec> callSteps;
 
     public Workload(List<StepSpec> steps, double cpuFactor) {
-        this(steps, cpuFactor, step -> step instanceof StepSpec.Invoke);
+        this(steps, cpuFactor, step -> step instanceof StepSpec.Invoke || step instanceof StepSpec.Send);
     }
 
     /** Steps cut into segments after each step {@code endsSegment} accepts. */
@@ -48,16 +58,25 @@ public final class Workload {
         kinds = new int[n];
         calls = new int[n];
         distributions = new DistributionSpec[n];
+        perRecord = new boolean[n];
+        boolean any = false;
         for (int i = 0; i < n; i++) {
             StepSpec s = steps.get(i);
             calls[i] = 1;
             if (s instanceof StepSpec.Cpu c) {
                 kinds[i] = CPU;
                 distributions[i] = c.cpuMicros();
+                perRecord[i] = c.perRecord();
             } else if (s instanceof StepSpec.Wait w) {
                 kinds[i] = WAIT;
                 distributions[i] = w.micros();
+                perRecord[i] = w.perRecord();
+            } else if (s instanceof StepSpec.Send send) {
+                // The API's round trip: one, whatever the count (SendMessageBatch, PutRecords); none when not given.
+                kinds[i] = send.latencyMicros() == null ? SYNC_CALL : WAIT;
+                distributions[i] = send.latencyMicros();
             } else if (s instanceof StepSpec.Io io) {
+                perRecord[i] = io.perRecord();
                 kinds[i] = switch (io.mode()) {
                     case SEQUENTIAL -> IO_SEQUENTIAL;
                     case PARALLEL -> IO_PARALLEL;
@@ -76,18 +95,23 @@ public final class Workload {
                 }
             }
         }
+        for (boolean p : perRecord) {
+            any |= p;
+        }
+        this.anyPerRecord = any;
         this.cpuFactor = cpuFactor;
         int[] starts = new int[n + 2];
         int[] after = new int[n + 1];
-        List<StepSpec.Invoke> found = new java.util.ArrayList<>();
+        List<StepSpec> found = new java.util.ArrayList<>();
         int segments = 1;
         for (int i = 0; i < n; i++) {
             StepSpec step = steps.get(i);
-            if (step instanceof StepSpec.Invoke invoke) {
-                found.add(invoke);
+            boolean call = step instanceof StepSpec.Invoke || step instanceof StepSpec.Send;
+            if (call) {
+                found.add(step);
             }
             if (endsSegment.test(step)) {
-                after[segments - 1] = step instanceof StepSpec.Invoke ? found.size() - 1 : -1;
+                after[segments - 1] = call ? found.size() - 1 : -1;
                 starts[segments++] = i + 1;
             }
         }
@@ -95,7 +119,7 @@ public final class Workload {
         starts[segments] = n;
         segmentStarts = java.util.Arrays.copyOf(starts, segments + 1);
         invokeAfter = java.util.Arrays.copyOf(after, segments);
-        invokes = List.copyOf(found);
+        callSteps = List.copyOf(found);
     }
 
     /** The number of segments: one more than the invoke steps. */
@@ -103,14 +127,19 @@ public final class Workload {
         return segmentStarts.length - 1;
     }
 
-    /** The index (among {@link #invokes()}) of the invoke step that ends segment {@code segment}, or -1 for the last. */
+    /** The index (among {@link #calls()}) of the invoke or send step that ends segment {@code segment}, or -1 for the last. */
     public int invokeAfter(int segment) {
         return invokeAfter[segment];
     }
 
-    /** The invoke steps, in order. */
-    public List<StepSpec.Invoke> invokes() {
-        return invokes;
+    /** The invoke and send steps, in order. */
+    public List<StepSpec> calls() {
+        return callSteps;
+    }
+
+    /** Whether a step is done once per record of a batch. */
+    public boolean perRecord() {
+        return anyPerRecord;
     }
 
     /**
@@ -155,17 +184,46 @@ public final class Workload {
 
     /** One run of the steps of segment {@code segment} (from 0), in microseconds. */
     public long sampleSegmentMicros(int segment, RandomStream random) {
-        return sampleSteps(segmentStarts[segment], segmentStarts[segment + 1], random);
+        return sampleSteps(segmentStarts[segment], segmentStarts[segment + 1], random, 1);
+    }
+
+    /**
+     * One run of the steps of segment {@code segment} for a batch of {@code records} records: a
+     * step done per record is drawn for each (see {@link #MAX_RECORD_DRAWS}).
+     */
+    public long sampleSegmentMicros(int segment, RandomStream random, int records) {
+        return sampleSteps(segmentStarts[segment], segmentStarts[segment + 1], random, records);
     }
 
     private long sampleSteps(int from, int to, RandomStream random) {
-        if (to - from == 1 && kinds[from] == WAIT) {
+        return sampleSteps(from, to, random, 1);
+    }
+
+    private long sampleSteps(int from, int to, RandomStream random, int records) {
+        if (to - from == 1 && kinds[from] == WAIT && !perRecord[from]) {
             // The common handler of one duration: one draw, nothing to add up.
             return Math.round(distributions[from].quantile(random.nextDouble()));
         }
         double total = 0;
         for (int i = from; i < to; i++) {
-            DistributionSpec d = distributions[i];
+            if (perRecord[i] && records > 1) {
+                int draws = Math.min(records, MAX_RECORD_DRAWS);
+                double sum = 0;
+                for (int r = 0; r < draws; r++) {
+                    sum = step(i, random, sum);
+                }
+                total += sum * records / draws;
+            } else {
+                total = step(i, random, total);
+            }
+        }
+        return Math.round(total);
+    }
+
+    /** {@code total} plus one draw of step {@code i}, in microseconds (not rounded), added in the order drawn. */
+    private double step(int i, RandomStream random, double total) {
+        DistributionSpec d = distributions[i];
+        {
             switch (kinds[i]) {
                 case CPU -> total += d.quantile(random.nextDouble()) * cpuFactor;
                 case WAIT, IO_BATCH -> total += d.quantile(random.nextDouble());
@@ -186,7 +244,7 @@ public final class Workload {
                 default -> throw new IllegalStateException();
             }
         }
-        return Math.round(total);
+        return total;
     }
 
     /** Whether there are no steps (an empty init). */

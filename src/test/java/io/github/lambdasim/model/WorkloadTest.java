@@ -147,7 +147,7 @@ class WorkloadTest {
                 eventsCd, new StepSpec.Wait(new DistributionSpec.Constant(3_000)), callE), 2.0);
         // Each invoke step ends a segment; the last step being one, the last segment is empty.
         assertEquals(4, w.segmentCount());
-        assertEquals(List.of(callB, eventsCd, callE), w.invokes());
+        assertEquals(List.of(callB, eventsCd, callE), w.calls());
         assertEquals(0, w.invokeAfter(0));
         assertEquals(1, w.invokeAfter(1));
         assertEquals(2, w.invokeAfter(2));
