@@ -16,6 +16,7 @@ import io.github.lambdasim.report.OutputFolder;
 import io.github.lambdasim.report.ReportLines;
 import io.github.lambdasim.report.ReportRenderer;
 import io.github.lambdasim.report.RunDataFiles;
+import io.github.lambdasim.report.SourcesCsv;
 import io.github.lambdasim.report.SummaryJson;
 import io.github.lambdasim.report.data.ReportFiles;
 import io.github.lambdasim.scenario.FunctionSpec;
@@ -293,11 +294,15 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes a run's result files: summary.json (as given), metrics.csv, report-log.txt and data/. */
+    /**
+     * Writes a run's result files: summary.json (as given), metrics.csv, report-log.txt, queues.csv and
+     * streams.csv (of a run with queues or streams) and data/.
+     */
     private static void writeResults(OutputFolder folder, RunResult result, ObjectNode summary) throws IOException {
         folder.write(FILES.get(0), SummaryJson.render(summary));
         folder.write(FILES.get(1), out -> MetricsCsv.write(result.series(), result.scenario().clock(), out));
         folder.write(FILES.get(2), ReportLines.render(result));
+        SourcesCsv.write(result, folder);
         RunDataFiles.write(result, folder);
     }
 

@@ -50,6 +50,18 @@ public record Figure(String path, Unit unit, String label, String meaning, Bette
     public record EntryMeasured(ToDoubleFunction<EntryPointResult> value) implements Source {
     }
 
+    /** Measured by a run with SQS queues: read from a queue's result ({@link SourceFigures#QUEUE}). */
+    public record QueueMeasured(ToDoubleFunction<QueueResult> value) implements Source {
+    }
+
+    /** Read from the result of a function's event source mapping on a queue ({@link SourceFigures#CONSUMER}). */
+    public record ConsumerMeasured(ToDoubleFunction<QueueResult.Consumer> value) implements Source {
+    }
+
+    /** Measured by a run with streams: read from a stream's result ({@link SourceFigures#STREAM}). */
+    public record StreamMeasured(ToDoubleFunction<StreamResult> value) implements Source {
+    }
+
     /** The total of the bill's {@code period} (the run) or {@code month} (projected) estimate. */
     public record Billed(boolean month) implements Source {
     }

@@ -11,7 +11,10 @@ import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.model.EntryPointResult;
 import io.github.lambdasim.model.FunctionResult;
+import io.github.lambdasim.model.QueueResult;
 import io.github.lambdasim.model.RunResult;
+import io.github.lambdasim.model.SourceFigures;
+import io.github.lambdasim.model.StreamResult;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.stats.Unit;
 import java.math.BigDecimal;
@@ -72,6 +75,19 @@ public final class SummaryJson {
             ObjectNode entryPoints = root.putObject("entryPoints");
             for (EntryPointResult e : run.entryPoints()) {
                 entryPoints.set(e.name(), entryPoint(e));
+            }
+        }
+        // Only runs with queues or streams have these blocks: every other summary.json is as before.
+        if (!run.queues().isEmpty()) {
+            ObjectNode queues = root.putObject("queues");
+            for (QueueResult q : run.queues()) {
+                queues.set(q.name(), queue(q));
+            }
+        }
+        if (!run.streams().isEmpty()) {
+            ObjectNode streams = root.putObject("streams");
+            for (StreamResult s : run.streams()) {
+                streams.set(s.name(), stream(s));
             }
         }
         return root;
@@ -220,6 +236,38 @@ public final class SummaryJson {
             if (figure.source() instanceof Figure.EntryMeasured m) {
                 put(o, figure, m.value().applyAsDouble(e));
             }
+        }
+        return o;
+    }
+
+    /** An SQS queue: its figures ({@link SourceFigures#QUEUE}), then each consuming function's. */
+    private static ObjectNode queue(QueueResult q) {
+        ObjectNode o = NODES.objectNode();
+        for (Figure f : SourceFigures.QUEUE) {
+            put(o, f, ((Figure.QueueMeasured) f.source()).value().applyAsDouble(q));
+        }
+        ObjectNode consumers = o.putObject("consumers");
+        for (QueueResult.Consumer c : q.consumers()) {
+            ObjectNode n = consumers.putObject(c.function());
+            for (Figure f : SourceFigures.CONSUMER) {
+                put(n, f, ((Figure.ConsumerMeasured) f.source()).value().applyAsDouble(c));
+            }
+        }
+        return o;
+    }
+
+    /** A stream: its type, shards and consumer, then its figures ({@link SourceFigures#STREAM}). */
+    private static ObjectNode stream(StreamResult s) {
+        ObjectNode o = NODES.objectNode();
+        o.put("type", s.type());
+        o.put("shards", s.shards());
+        if (s.consumer() != null) {
+            o.put("consumer", s.consumer());
+        } else {
+            o.putNull("consumer");
+        }
+        for (Figure f : SourceFigures.STREAM) {
+            put(o, f, ((Figure.StreamMeasured) f.source()).value().applyAsDouble(s));
         }
         return o;
     }

@@ -9,6 +9,8 @@ public enum Unit {
     COUNT(0),
     /** Milliseconds. */
     MS(3),
+    /** Seconds: ages and lengths of time that run to minutes (the oldest message, the iterator age). */
+    SECONDS(3),
     /** A time-weighted mean of a count (concurrency, environments alive). */
     LEVEL(4),
     /** A share of a whole, from 0 to 1 (cold starts of invocations). */

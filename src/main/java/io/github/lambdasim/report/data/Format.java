@@ -49,6 +49,23 @@ public final class Format {
         return number(ms, 2) + " ms";
     }
 
+    /** Seconds as an age: {@code 250 ms}, {@code 4.20 s}, {@code 62.1 s}, {@code 2.5 min}, {@code 3.2 h}. */
+    public static String seconds(double s) {
+        if (!Double.isFinite(s)) {
+            return "-";
+        }
+        if (s >= 7200) {
+            return number(s / 3600, 1) + " h";
+        }
+        if (s >= 120) {
+            return number(s / 60, 1) + " min";
+        }
+        if (s >= 10) {
+            return number(s, 1) + " s";
+        }
+        return s >= 1 ? number(s, 2) + " s" : ms(s * 1000);
+    }
+
     /**
      * {@code if this run repeated all month (730 h)}: what the monthly cost projected from a run is
      * (a launch day that does not repeat is billed as thirty launch days).
@@ -106,6 +123,7 @@ public final class Format {
         return switch (unit) {
             case COUNT -> count(Math.round(v));
             case MS -> ms(v);
+            case SECONDS -> seconds(v);
             case LEVEL -> level(v);
             case SHARE -> percent(v, 1);
             case GB_SECONDS -> number(v, 1);

@@ -19,6 +19,12 @@ public final class RunFiles {
     public static final String BILL = "data/bill.txt";
     public static final String ACCOUNT = "data/account.csv";
     public static final String TRACES = "data/traces.json";
+    /** Of a run with SQS queues: one row per queue per period ({@code SourceFigures.QUEUE_COLUMNS}). */
+    public static final String QUEUES = "queues.csv";
+    /** Of a run with streams: one row per stream per period ({@code SourceFigures.STREAM_COLUMNS}). */
+    public static final String STREAMS = "streams.csv";
+    /** Of a run with streams: one row per shard of each stream per period, its iterator age. */
+    public static final String SHARDS = "stream-shards.csv";
     public static final String ACCOUNT_HEADER = "periodStartSeconds,periodSeconds,ConcurrentExecutions,ConcurrencyAvg";
     public static final String SAMPLES_HEADER =
             "function,requestId,startSeconds,initMs,durationMs,billedMs,maxMemoryUsedMb,coldStart,provisioned,status";
