@@ -7,8 +7,12 @@ import io.github.lambdasim.model.EntryPointResult;
 import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.model.Figures;
 import io.github.lambdasim.model.FunctionResult;
+import io.github.lambdasim.model.QueueResult;
 import io.github.lambdasim.model.RunResult;
+import io.github.lambdasim.model.SourceFigures;
+import io.github.lambdasim.model.StreamResult;
 import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.scenario.QueueSpec;
 import io.github.lambdasim.scenario.Units;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -50,6 +54,7 @@ final class TextSummary {
             }
             entryPoints(sb, run);
         }
+        sources(sb, run);
         var period = run.bill().period();
         var month = run.bill().month();
         double monthHours = run.bill().spec().monthMicros() / 3.6e9;
@@ -173,6 +178,46 @@ final class TextSummary {
             sb.append(String.format(Locale.ROOT, "  ... and %,d more entry points (summary.json has every one)%n",
                     entries.size() - LISTED));
         }
+    }
+
+    /** Each SQS queue and its consumers, then each stream: the table figures of {@link SourceFigures}. */
+    private static void sources(StringBuilder sb, RunResult run) {
+        for (QueueResult q : run.queues()) {
+            QueueSpec spec = run.scenario().queues().stream().filter(x -> x.name().equals(q.name())).findFirst().orElseThrow();
+            sb.append(String.format(Locale.ROOT, "%n  queue %s (visibility timeout %s, %s)%n", q.name(),
+                    Units.formatDuration(spec.visibilityTimeoutMicros()), spec.hasDeadLetterQueue()
+                            ? "to the dead-letter queue after " + Format.count(spec.maxReceiveCount(), "receive", "receives")
+                            : "no dead-letter queue"));
+            rows(sb, "    ", SourceFigures.with(SourceFigures.QUEUE, Figure.Use.TABLE), SourceFigures.values(q));
+            for (QueueResult.Consumer c : q.consumers()) {
+                sb.append(String.format(Locale.ROOT, "    consumer %s%n", c.function()));
+                rows(sb, "      ", SourceFigures.with(SourceFigures.CONSUMER, Figure.Use.TABLE), SourceFigures.values(c));
+            }
+        }
+        for (StreamResult s : run.streams()) {
+            sb.append(String.format(Locale.ROOT, "%n  stream %s (%s, %s, %s)%n", s.name(), s.type(),
+                    Format.count(s.shards(), "shard", "shards"), s.consumer() == null ? "no consumer"
+                            : "consumed by " + s.consumer()));
+            rows(sb, "    ", SourceFigures.with(SourceFigures.STREAM, Figure.Use.TABLE), SourceFigures.values(s));
+        }
+    }
+
+    /** Figures a row each (those the registry joins in one row, joined by " / "), values aligned. */
+    private static void rows(StringBuilder sb, String indent, List<Figure> figures, Map<String, Double> values) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (Figure figure : figures) {
+            String label = figure.row() != null ? figure.row() : figure.label();
+            rows.computeIfAbsent(label, k -> new ArrayList<>()).add(Format.value(figure.unit(), values.get(figure.path())));
+        }
+        int width = 48 - indent.length();
+        for (Figure figure : figures) {
+            int dot = figure.path().lastIndexOf('.');
+            if (dot > 0 && figure.row() != null && values.getOrDefault(figure.path().substring(0, dot) + ".count", -1.0) == 0) {
+                rows.put(figure.row(), List.of("none")); // a distribution of nothing
+            }
+        }
+        rows.forEach((label, v) -> sb.append(String.format(Locale.ROOT, "%s%-" + width + "s %s%n", indent, label,
+                String.join(" / ", v))));
     }
 
     /** Every function in one line, the costliest first, up to {@link #LISTED}; headline figures only. */

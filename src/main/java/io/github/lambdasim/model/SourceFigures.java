@@ -64,13 +64,13 @@ public final class SourceFigures {
     /** The figures of a function's event source mapping on a queue, in summary.json's order. */
     public static final List<Figure> CONSUMER = withDistribution(List.of(
             consumer("batches", Unit.COUNT, "Batches", "invocations with a batch of messages (throttled ones not counted)",
-                    NEITHER, QueueResult.Consumer::batches, "Batches / records per batch / most in a batch", TABLE),
+                    NEITHER, QueueResult.Consumer::batches, "Batches / records per batch / max", TABLE),
             consumer("records", Unit.COUNT, "Records", "messages in those batches", NEITHER,
                     QueueResult.Consumer::records, null),
             consumer("recordsPerBatch", Unit.LEVEL, "Records per batch", "messages per batch, on average", NEITHER,
-                    QueueResult.Consumer::recordsPerBatch, "Batches / records per batch / most in a batch", TABLE),
+                    QueueResult.Consumer::recordsPerBatch, "Batches / records per batch / max", TABLE),
             consumer("recordsMax", Unit.COUNT, "Most in a batch", "the most messages in one batch", NEITHER,
-                    QueueResult.Consumer::recordsMax, "Batches / records per batch / most in a batch", TABLE),
+                    QueueResult.Consumer::recordsMax, "Batches / records per batch / max", TABLE),
             consumer("throttled", Unit.COUNT, "Throttled batches", "batches refused for want of concurrency (their "
                     + "messages went back to the queue)", LOWER, QueueResult.Consumer::throttled,
                     "Batches throttled / failed", TABLE),
@@ -103,16 +103,16 @@ public final class SourceFigures {
             stream("throttled", Unit.COUNT, "Throttled batches", "batches refused for want of concurrency", LOWER,
                     StreamResult::throttled, "Batches / failed / throttled", TABLE),
             stream("recordsPerBatch", Unit.LEVEL, "Records per batch", "records per batch, on average", NEITHER,
-                    StreamResult::recordsPerBatch, "Records per batch / most in a batch", TABLE),
+                    StreamResult::recordsPerBatch, "Records per batch / max", TABLE),
             stream("recordsMax", Unit.COUNT, "Most in a batch", "the most records in one batch", NEITHER,
-                    StreamResult::recordsMax, "Records per batch / most in a batch", TABLE),
+                    StreamResult::recordsMax, "Records per batch / max", TABLE),
             stream("concurrencyMax", Unit.COUNT, "Concurrency max", "the most batches in flight at once", NEITHER,
                     StreamResult::concurrencyMax, "Concurrency max / limit", TABLE),
             stream("concurrencyLimit", Unit.COUNT, "Concurrency limit", "shards x parallelization factor: the most "
                     + "batches at once", NEITHER, StreamResult::concurrencyLimit, "Concurrency max / limit", TABLE),
             stream("iteratorAgeMaxSeconds", Unit.SECONDS, "Iterator age max", "the highest IteratorAge: the age of the "
                     + "last record of a batch when it was read", LOWER, StreamResult::iteratorAgeMaxSeconds, null, TABLE),
-            stream("blockedSeconds", Unit.SECONDS, "Blocked", "lane-seconds spent behind a failing batch", LOWER,
+            stream("blockedSeconds", Unit.SECONDS, "Blocked behind failing batches", "lane-seconds spent behind a failing batch", LOWER,
                     StreamResult::blockedSeconds, null, TABLE)),
             "endToEndMs", END_TO_END_RECORD, StreamResult::endToEndMs, Figure.StreamMeasured::new);
 

@@ -68,6 +68,23 @@ record FigureRow(String label, List<Figure> figures) {
         return String.join(" / ", parts);
     }
 
+    /**
+     * The row's cell for figures read by path (a queue's, a consumer's, a stream's), as
+     * {@link #cell(EntryPointData)}.
+     */
+    String cell(Map<String, Double> values) {
+        Figure first = figures.get(0);
+        int dot = first.path().lastIndexOf('.');
+        if (dot > 0 && values.getOrDefault(first.path().substring(0, dot) + ".count", -1.0) == 0) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Figure f : figures) {
+            parts.add(Format.value(f.unit(), values.getOrDefault(f.path(), 0.0)));
+        }
+        return String.join(" / ", parts);
+    }
+
     static String value(Figure f, FunctionData d) {
         if (f.eventDriven() && !d.figures().containsKey(f.path())) {
             return "–"; // a function without events or calls

@@ -2,8 +2,10 @@ package io.github.lambdasim.report;
 
 import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.model.Figures;
+import io.github.lambdasim.model.SourceFigures;
 import io.github.lambdasim.report.chart.Charts.NamedChart;
 import io.github.lambdasim.report.chart.Charts;
+import io.github.lambdasim.report.chart.SourceCharts;
 import io.github.lambdasim.report.chart.Ticks;
 import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.report.data.ReportData.CostComponent;
@@ -43,7 +45,7 @@ public final class ReportHtml {
         Html.open(h, d.run().scenario() + " - lambdasim report", d.eventDriven() ? Html.EVENT_CSS : "");
         header(h, d);
         h.append("<nav><a href=\"#numbers\">Key numbers</a> ").append(d.eventDriven() ? EVENT_NAV : "")
-                .append("<a href=\"#charts\">Charts</a> <a href=\"#bill\">Bill</a> "
+                .append(d.hasSources() ? SOURCES_NAV : "").append("<a href=\"#charts\">Charts</a> <a href=\"#bill\">Bill</a> "
                 + "<a href=\"#report-lines\">REPORT lines</a> <a href=\"#timeline\">Timeline</a> "
                 + "<a href=\"#files\">Files</a></nav>\n");
         numbers(h, d);
@@ -51,6 +53,7 @@ public final class ReportHtml {
             entryPoints(h, d);
             traces(h, d);
         }
+        sources(h, d, charts, svgs);
         h.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
         List<String> idle = d.functions().stream().filter(f -> f.requests() == 0).map(FunctionData::name).toList();
         if (!idle.isEmpty()) {
@@ -58,7 +61,9 @@ public final class ReportHtml {
                     .append(idle.size() == 1 ? "it has" : "they have").append(" no charts.</p>\n");
         }
         for (NamedChart c : charts) {
-            Html.figure(h, c, svgs.get(c.name()));
+            if (!Charts.ofSource(d, c)) {
+                Html.figure(h, c, svgs.get(c.name()));
+            }
         }
         h.append("</section>\n");
         return end(h, d);
@@ -75,7 +80,8 @@ public final class ReportHtml {
         Html.open(h, d.run().scenario() + " - lambdasim report", d.eventDriven() ? Html.EVENT_CSS : "");
         header(h, d);
         h.append("<nav><a href=\"#account\">The account</a> <a href=\"#functions\">Every function</a> ")
-                .append(d.eventDriven() ? EVENT_NAV : "").append("<a href=\"#charts\">Charts by function</a> "
+                .append(d.eventDriven() ? EVENT_NAV : "").append(d.hasSources() ? SOURCES_NAV : "")
+                .append("<a href=\"#charts\">Charts by function</a> "
                 + "<a href=\"#bill\">Bill</a> "
                 + "<a href=\"#report-lines\">REPORT lines</a> <a href=\"#timeline\">Timeline</a> "
                 + "<a href=\"#files\">Files</a></nav>\n");
@@ -91,6 +97,7 @@ public final class ReportHtml {
             entryPoints(h, d);
             traces(h, d);
         }
+        sources(h, d, charts, svgs);
         List<FunctionData> charted = d.chartedFunctions();
         List<String> idle = d.functions().stream().filter(f -> f.requests() == 0).map(FunctionData::name).toList();
         boolean all = charted.size() + idle.size() == d.functions().size();
@@ -104,6 +111,9 @@ public final class ReportHtml {
                 .append("</p>\n");
         for (int i = accountCharts; i < charts.size(); i++) {
             NamedChart c = charts.get(i);
+            if (Charts.ofSource(d, c)) {
+                continue; // in the section of queues and streams
+            }
             if (c.name().startsWith("latency-") && !c.name().startsWith("latency-distribution-")) {
                 String fn = c.name().substring("latency-".length());
                 h.append("<h3 id=\"fn-").append(esc(fn)).append("\">").append(esc(fn)).append("</h3>\n");
@@ -309,6 +319,65 @@ public final class ReportHtml {
 
 
     private static final String EVENT_NAV = "<a href=\"#entry-points\">Entry points</a> <a href=\"#traces\">Traces</a> ";
+
+    private static final String SOURCES_NAV = "<a href=\"#sources\">Queues and streams</a> ";
+
+    /**
+     * The section of queues and streams: per queue a table of its figures and its consumers', per
+     * stream a table of its figures, each followed by its chart. Nothing for a run without them.
+     */
+    private static void sources(StringBuilder h, ReportData d, List<NamedChart> charts, Map<String, String> svgs) {
+        if (!d.hasSources()) {
+            return;
+        }
+        h.append("<section id=\"sources\">\n<h2>Queues and streams</h2>\n<p class=\"note\">Lambda's pollers read "
+                + "batches from each SQS queue and stream and invoke the consuming function with each. <i>End to end</i> "
+                + "is the time from a message's send (a record's put) to the end of the invocation that processed it, "
+                + "retries and waits in the queue included. queues.csv, streams.csv and stream-shards.csv have the "
+                + "figures of each period.</p>\n");
+        double month = d.run().monthHours();
+        for (ReportData.QueueData q : d.queues()) {
+            h.append("<h3 id=\"queue-").append(esc(q.name())).append("\">Queue ").append(esc(q.name())).append("</h3>\n")
+                    .append("<table class=\"numbers source\">\n<tbody>\n");
+            sourceRows(h, SourceFigures.with(SourceFigures.QUEUE, Figure.Use.TABLE), q.figures(), month);
+            for (ReportData.ConsumerData c : q.consumers()) {
+                h.append("<tr><th scope=\"rowgroup\" colspan=\"2\">Consumer ").append(esc(c.function()))
+                        .append("</th></tr>\n");
+                sourceRows(h, SourceFigures.with(SourceFigures.CONSUMER, Figure.Use.TABLE), c.figures(), month);
+            }
+            h.append("</tbody>\n</table>\n");
+            sourceChart(h, d, charts, svgs, SourceCharts.queueName(q.name()));
+        }
+        for (ReportData.StreamData s : d.streams()) {
+            h.append("<h3 id=\"stream-").append(esc(s.name())).append("\">Stream ").append(esc(s.name())).append(" (")
+                    .append(esc(s.type())).append(", ").append(esc(Format.count(s.shards(), "shard", "shards")))
+                    .append(s.consumer() == null ? ", no consumer" : ", consumed by " + esc(s.consumer()))
+                    .append(")</h3>\n<table class=\"numbers source\">\n<tbody>\n");
+            sourceRows(h, SourceFigures.with(SourceFigures.STREAM, Figure.Use.TABLE), s.figures(), month);
+            h.append("</tbody>\n</table>\n");
+            sourceChart(h, d, charts, svgs, SourceCharts.streamName(s.name()));
+        }
+        h.append("</section>\n");
+    }
+
+    private static void sourceRows(StringBuilder h, List<Figure> figures, Map<String, Double> values, double monthHours) {
+        for (FigureRow r : FigureRow.of(figures, monthHours)) {
+            List<String> meanings = r.figures().stream().map(f -> f.label() + ": " + f.meaning()).distinct().toList();
+            h.append("<tr><th scope=\"row\" title=\"").append(esc(String.join("\n", r.figures().size() > 1
+                    && r.figures().stream().map(Figure::meaning).distinct().count() == 1
+                    ? List.of(r.figures().get(0).meaning()) : meanings))).append("\">").append(esc(r.label()))
+                    .append("</th><td>").append(esc(r.cell(values))).append("</td></tr>\n");
+        }
+    }
+
+    private static void sourceChart(StringBuilder h, ReportData d, List<NamedChart> charts, Map<String, String> svgs,
+                                    String name) {
+        for (NamedChart c : charts) {
+            if (c.name().equals(name) && Charts.ofSource(d, c)) {
+                Html.figure(h, c, svgs.get(c.name()));
+            }
+        }
+    }
 
     /** Shares of unfinished requests above which the entry-point table warns that its figures leave them out. */
     static final double UNFINISHED_WARNING = 0.05;
@@ -608,6 +677,15 @@ public final class ReportHtml {
         if (!d.traces().isEmpty()) {
             files = java.util.Arrays.copyOf(files, files.length + 1);
             files[files.length - 1] = new String[] {RunFiles.TRACES, "the requests followed whole, each with its attempts"};
+        }
+        if (!d.queues().isEmpty()) {
+            files = java.util.Arrays.copyOf(files, files.length + 1);
+            files[files.length - 1] = new String[] {RunFiles.QUEUES, "one row per SQS queue per period"};
+        }
+        if (!d.streams().isEmpty()) {
+            files = java.util.Arrays.copyOf(files, files.length + 2);
+            files[files.length - 2] = new String[] {RunFiles.STREAMS, "one row per stream per period"};
+            files[files.length - 1] = new String[] {RunFiles.SHARDS, "the iterator age of each shard per period"};
         }
         for (String[] f : files) {
             h.append("<li><a href=\"").append(f[0]).append("\">").append(f[0]).append("</a>: ").append(esc(f[1]))

@@ -101,6 +101,7 @@ public final class Charts {
                     charts.add(events(c, f));
                 }
             }
+            charts.addAll(SourceCharts.all(c));
             return charts;
         }
         for (FunctionData f : charted) {
@@ -120,6 +121,7 @@ public final class Charts {
                 charts.add(events(c, f));
             }
         }
+        charts.addAll(SourceCharts.all(c));
         charts.add(costOverTime(c));
         charts.add(costBreakdown(data));
         if (data.savingsPlan() != null) {
@@ -128,13 +130,19 @@ public final class Charts {
         return charts;
     }
 
+    /** Whether a chart of {@link #all} is one of a queue or a stream ({@code queue-<name>}, {@code stream-<name>}). */
+    public static boolean ofSource(ReportData data, NamedChart chart) {
+        return data.queues().stream().anyMatch(q -> chart.name().equals(SourceCharts.queueName(q.name())))
+                || data.streams().stream().anyMatch(s -> chart.name().equals(SourceCharts.streamName(s.name())));
+    }
+
     /** Whether the report of this run leads with the account (more than {@link #ACCOUNT_VIEW} functions). */
     public static boolean accountView(ReportData data) {
         return data.functions().size() > ACCOUNT_VIEW;
     }
 
     /** What every time chart shares: the time scale, and the periods or wider bins its values are drawn at. */
-    private static final class Context {
+    static final class Context {
         final ReportData data;
         final PeriodTable periods;
         final TimeScale scale;
@@ -153,7 +161,7 @@ public final class Charts {
     }
 
     /** Where a chart draws each value: at the middle of each bin of {@code k} periods. */
-    private static final class View {
+    static final class View {
         final Context c;
         final int k;
         final double[] x;
@@ -533,7 +541,7 @@ public final class Charts {
     }
 
     /** Counts per bin as translucent bars behind a chart's lines, on an axis of their own at the right. */
-    private static void rightAxisBars(XYPlot plot, View v, String legend, String axisLabel, double[] values, Color colour) {
+    static void rightAxisBars(XYPlot plot, View v, String legend, String axisLabel, double[] values, Color colour) {
         XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
         bars.addSeries(v.bars(legend, values));
         plot.setDataset(1, bars);
@@ -690,7 +698,7 @@ public final class Charts {
         return ms >= 120_000 ? Format.number(ms / 60_000, 1) + " min" : Format.ms(ms);
     }
 
-    private static XYLineAndShapeRenderer lines(Color... colours) {
+    static XYLineAndShapeRenderer lines(Color... colours) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < colours.length; i++) {

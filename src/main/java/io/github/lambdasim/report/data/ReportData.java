@@ -21,12 +21,17 @@ import java.util.Objects;
  * @param entryPoints the entry points of an event-driven run, empty for any other run
  * @param traces      the sampled trees of requests, empty when the run wrote none
  * @param savingsPlan the Compute Savings Plan hour by hour (summary.json's {@code savingsPlan}), or null
+ * @param queues      the SQS queues (summary.json's {@code queues} and queues.csv), empty for a run without
+ * @param streams     the streams (summary.json's {@code streams}, streams.csv and stream-shards.csv), empty for a run without
  */
 public record ReportData(RunInfo run, List<FunctionData> functions, Account account, Estimate periodCost,
                          Estimate monthCost, PeriodTable periods, List<String> charted, List<String> billExplanation,
                          List<String> reportLines, List<Sample> samples, Replications replications,
-                         List<EntryPointData> entryPoints, List<Trace> traces, SavingsPlanData savingsPlan) {
+                         List<EntryPointData> entryPoints, List<Trace> traces, SavingsPlanData savingsPlan,
+                         List<QueueData> queues, List<StreamData> streams) {
     public ReportData {
+        queues = List.copyOf(queues);
+        streams = List.copyOf(streams);
         functions = List.copyOf(functions);
         charted = List.copyOf(charted);
         billExplanation = List.copyOf(billExplanation);
@@ -80,6 +85,82 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
         /** The figure's value, or 0 when summary.json does not give it. */
         public double value(Figure figure) {
             return figures.getOrDefault(figure.path(), 0.0);
+        }
+    }
+
+    /** Whether the run had SQS queues or streams. */
+    public boolean hasSources() {
+        return !queues.isEmpty() || !streams.isEmpty();
+    }
+
+    /**
+     * An SQS queue: its figures of {@code SourceFigures.QUEUE} by path, its consumers', and its
+     * columns of queues.csv by name, a value per period.
+     */
+    public record QueueData(String name, Map<String, Double> figures, List<ConsumerData> consumers,
+                            Map<String, double[]> periods) {
+        public QueueData {
+            figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+            consumers = List.copyOf(consumers);
+            periods = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(periods));
+        }
+
+        /** The figure's value, or 0 when summary.json does not give it. */
+        public double value(String path) {
+            return figures.getOrDefault(path, 0.0);
+        }
+
+        /** A copy of one column of queues.csv, a value per period. */
+        public double[] column(String name) {
+            double[] v = periods.get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("queues.csv has no column " + name);
+            }
+            return v.clone();
+        }
+    }
+
+    /** A function consuming a queue: its figures of {@code SourceFigures.CONSUMER} by path. */
+    public record ConsumerData(String function, Map<String, Double> figures) {
+        public ConsumerData {
+            figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        }
+
+        public double value(String path) {
+            return figures.getOrDefault(path, 0.0);
+        }
+    }
+
+    /**
+     * A stream: its kind, shards and consumer (or null), its figures of {@code SourceFigures.STREAM}
+     * by path, its columns of streams.csv by name (a value per period) and each shard's iterator age
+     * per period ({@code shardIteratorAgeSeconds[shard][period]}, stream-shards.csv).
+     */
+    public record StreamData(String name, String type, int shards, String consumer, Map<String, Double> figures,
+                             Map<String, double[]> periods, double[][] shardIteratorAgeSeconds) {
+        public StreamData {
+            figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+            periods = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(periods));
+            shardIteratorAgeSeconds = Arrays.stream(shardIteratorAgeSeconds).map(double[]::clone).toArray(double[][]::new);
+        }
+
+        public double value(String path) {
+            return figures.getOrDefault(path, 0.0);
+        }
+
+        /** A copy of one column of streams.csv, a value per period. */
+        public double[] column(String name) {
+            double[] v = periods.get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("streams.csv has no column " + name);
+            }
+            return v.clone();
+        }
+
+        /** A copy of each shard's iterator age, in seconds, per period. */
+        @Override
+        public double[][] shardIteratorAgeSeconds() {
+            return Arrays.stream(shardIteratorAgeSeconds).map(double[]::clone).toArray(double[][]::new);
         }
     }
 

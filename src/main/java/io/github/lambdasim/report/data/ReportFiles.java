@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdasim.model.Figure;
 import io.github.lambdasim.model.Figures;
+import io.github.lambdasim.model.SourceFigures;
 import io.github.lambdasim.report.data.ReportData.Charges;
 import io.github.lambdasim.report.data.ReportData.CostComponent;
 import io.github.lambdasim.report.data.ReportData.Estimate;
@@ -119,7 +120,8 @@ public final class ReportFiles {
                 ? traces(json(dir, RunFiles.TRACES), names) : List.of();
         return new ReportData(run, functions, account, estimate(cost, "period", "summary.json: costUsd"),
                 estimate(cost, "month", "summary.json: costUsd"), periods, charted, bill, reportLines, samples,
-                replications(summary), entryPoints, traces, savingsPlan(summary));
+                replications(summary), entryPoints, traces, savingsPlan(summary), queues(summary, dir, periods),
+                streams(summary, dir, periods));
     }
 
     /** summary.json's {@code savingsPlan}: absent (null) unless the scenario has one. */
@@ -179,6 +181,148 @@ public final class ReportFiles {
             }
             out.add(new ReportData.EntryPointData(e.getKey(), string(n, "function", where), string(n, "invocation", where),
                     Figures.deriveEntry(figures)));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- queues and streams
+
+    /** summary.json's {@code queues} with queues.csv: absent (empty) unless the run had queues. */
+    private static List<ReportData.QueueData> queues(JsonNode summary, Path dir, PeriodTable periods) {
+        JsonNode all = summary.path("queues");
+        if (all.isMissingNode() || all.isNull()) {
+            return List.of();
+        }
+        if (!all.isObject()) {
+            throw new Invalid("summary.json: queues is not an object");
+        }
+        List<String> names = new ArrayList<>();
+        all.fieldNames().forEachRemaining(names::add);
+        Map<String, Map<String, double[]>> csv = perPeriod(text(dir, RunFiles.QUEUES), RunFiles.QUEUES, List.of("queue"),
+                SourceFigures.QUEUE_COLUMNS.stream().map(SourceFigures.Column::column).toList(), names, periods);
+        List<ReportData.QueueData> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : all.properties()) {
+            String where = "summary.json: queues." + e.getKey();
+            List<ReportData.ConsumerData> consumers = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> c : object(e.getValue(), "consumers", where).properties()) {
+                consumers.add(new ReportData.ConsumerData(c.getKey(), figures(c.getValue(), SourceFigures.CONSUMER,
+                        where + ".consumers." + c.getKey())));
+            }
+            out.add(new ReportData.QueueData(e.getKey(), figures(e.getValue(), SourceFigures.QUEUE, where), consumers,
+                    csv.get(e.getKey())));
+        }
+        return out;
+    }
+
+    /** summary.json's {@code streams} with streams.csv and stream-shards.csv: absent (empty) unless the run had streams. */
+    private static List<ReportData.StreamData> streams(JsonNode summary, Path dir, PeriodTable periods) {
+        JsonNode all = summary.path("streams");
+        if (all.isMissingNode() || all.isNull()) {
+            return List.of();
+        }
+        if (!all.isObject()) {
+            throw new Invalid("summary.json: streams is not an object");
+        }
+        List<String> names = new ArrayList<>();
+        all.fieldNames().forEachRemaining(names::add);
+        Map<String, Map<String, double[]>> csv = perPeriod(text(dir, RunFiles.STREAMS), RunFiles.STREAMS,
+                List.of("stream"), SourceFigures.STREAM_COLUMNS.stream().map(SourceFigures.Column::column).toList(), names,
+                periods);
+        List<String> shardKeys = new ArrayList<>();
+        List<ReportData.StreamData> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : all.properties()) {
+            String where = "summary.json: streams." + e.getKey();
+            int shards = (int) integer(e.getValue(), "shards", where);
+            if (shards < 1) {
+                throw new Invalid(where + ": shards must be at least 1");
+            }
+            for (int k = 0; k < shards; k++) {
+                shardKeys.add(e.getKey() + "," + k);
+            }
+        }
+        Map<String, Map<String, double[]>> byShard = perPeriod(text(dir, RunFiles.SHARDS), RunFiles.SHARDS,
+                List.of("stream", "shard"), List.of(SourceFigures.SHARD_COLUMN), shardKeys, periods);
+        for (Map.Entry<String, JsonNode> e : all.properties()) {
+            String where = "summary.json: streams." + e.getKey();
+            JsonNode n = e.getValue();
+            int shards = (int) integer(n, "shards", where);
+            double[][] ages = new double[shards][];
+            for (int k = 0; k < shards; k++) {
+                ages[k] = byShard.get(e.getKey() + "," + k).get(SourceFigures.SHARD_COLUMN);
+            }
+            JsonNode consumer = n.path("consumer");
+            out.add(new ReportData.StreamData(e.getKey(), string(n, "type", where), shards,
+                    consumer.isTextual() ? consumer.asText() : null, figures(n, SourceFigures.STREAM, where),
+                    csv.get(e.getKey()), ages));
+        }
+        return out;
+    }
+
+    /** The stored figures of {@code figures} under {@code node}, by path; each must be a number. */
+    private static Map<String, Double> figures(JsonNode node, List<Figure> figures, String where) {
+        if (!node.isObject()) {
+            throw new Invalid(where + " is not an object");
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Figure figure : figures) {
+            JsonNode v = node.at("/" + figure.path().replace('.', '/'));
+            if (!v.isNumber()) {
+                throw new Invalid(where + "." + figure.path() + " is missing or not a number");
+            }
+            out.put(figure.path(), v.asDouble());
+        }
+        return out;
+    }
+
+    /**
+     * A per-period file of event sources (queues.csv, streams.csv, stream-shards.csv): after an
+     * optional {@code time}, {@code periodStartSeconds,periodSeconds}, the {@code keys} columns
+     * (joined by commas they name a row's owner, one of {@code owners}) and {@code columns}, in
+     * this order. Gives by owner, by column, a value per period of the run; a period without a
+     * row is 0.
+     */
+    static Map<String, Map<String, double[]>> perPeriod(String text, String file, List<String> keys,
+                                                        List<String> columns, List<String> owners, PeriodTable periods) {
+        List<String> rows = lines(text);
+        List<String> expected = new ArrayList<>(List.of("periodStartSeconds", "periodSeconds"));
+        expected.addAll(keys);
+        expected.addAll(columns);
+        List<String> header = rows.isEmpty() ? List.of() : Csv.split(rows.get(0));
+        int skip = !header.isEmpty() && header.get(0).equals("time") ? 1 : 0;
+        if (!header.subList(Math.min(skip, header.size()), header.size()).equals(expected)) {
+            throw new Invalid(file + ":1: expected the header " + (skip == 1 ? "time," : "") + String.join(",", expected));
+        }
+        Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
+        for (String owner : owners) {
+            Map<String, double[]> byColumn = new LinkedHashMap<>();
+            for (String c : columns) {
+                byColumn.put(c, new double[periods.periods()]);
+            }
+            out.put(owner, byColumn);
+        }
+        for (int r = 1; r < rows.size(); r++) {
+            if (rows.get(r).isEmpty()) {
+                continue;
+            }
+            String where = file + ":" + (r + 1);
+            List<String> cells = Csv.split(rows.get(r));
+            if (cells.size() != header.size()) {
+                throw new Invalid(where + ": " + cells.size() + " cells, the header has " + header.size());
+            }
+            String owner = String.join(",", cells.subList(skip + 2, skip + 2 + keys.size()));
+            Map<String, double[]> byColumn = out.get(owner);
+            if (byColumn == null) {
+                throw new Invalid(where + ": " + String.join(" ", keys) + " '" + owner + "' is not in summary.json");
+            }
+            double start = number(cells.get(skip), where, "periodStartSeconds");
+            int period = (int) Math.round(start / periods.periodSeconds());
+            if (period < 0 || period >= periods.periods() || Math.abs(period * periods.periodSeconds() - start) > 1e-3) {
+                throw new Invalid(where + ": periodStartSeconds " + cells.get(skip) + " is not the start of a period of "
+                        + "metrics.csv");
+            }
+            for (int k = 0; k < columns.size(); k++) {
+                byColumn.get(columns.get(k))[period] = number(cells.get(skip + 2 + keys.size() + k), where, columns.get(k));
+            }
         }
         return out;
     }
