@@ -341,7 +341,7 @@ public final class ReportHtml {
                     .append("<table class=\"numbers source\">\n<tbody>\n");
             sourceRows(h, SourceFigures.with(SourceFigures.QUEUE, Figure.Use.TABLE), q.figures(), month);
             for (ReportData.ConsumerData c : q.consumers()) {
-                h.append("<tr><th scope=\"rowgroup\" colspan=\"2\">Consumer ").append(esc(c.function()))
+                h.append("<tr><th scope=\"rowgroup\" colspan=\"2\" style=\"font-weight: bold; color: var(--ink)\">Consumer ").append(esc(c.function()))
                         .append("</th></tr>\n");
                 sourceRows(h, SourceFigures.with(SourceFigures.CONSUMER, Figure.Use.TABLE), c.figures(), month);
             }
