@@ -1495,7 +1495,7 @@ public final class ScenarioLoader {
             problems.add(f.child("perRecord"), f.node("perRecord"), "perRecord repeats a step for each record of the batch "
                     + "an event source gives; this function has no eventSource");
         }
-        return perRecord && handler && records;
+        return perRecord && handler;
     }
 
     private static String window(HandlerSpec.Outage o) {
