@@ -116,7 +116,7 @@ class QueuesTest {
 
     private static QueueResult poisoned(boolean partial) {
         return run(scenario("10m", "{name: orders, visibilityTimeout: 30s, maxReceiveCount: 2}",
-                "{queue: orders, batchSize: 10, reportBatchItemFailures: " + partial + "}", "{duration: {constant: 100ms}}",
+                "{queue: orders, batchSize: 10, maximumBatchingWindow: 1s, reportBatchItemFailures: " + partial + "}", "{duration: {constant: 100ms}}",
                 "{queue: orders, poisson: {rate: 20/s, end: 5m}, poisonRecords: 0.05}", "")).queues().get(0);
     }
 
