@@ -147,4 +147,72 @@ class QueuesTest {
         assertTrue(r.functions().get(0).concurrencyMax() <= 2);
         assertTrue(q.received() > q.deleted(), "throttled batches were received, and came back");
     }
+
+    @Test
+    void workDonePerRecordScalesWithTheBatch() {
+        for (int b : new int[] {10, 100}) {
+            RunResult r = run(scenario("5m", "{name: orders}", "{queue: orders, batchSize: " + b
+                            + ", maximumBatchingWindow: 1s}",
+                    "{steps: [{wait: 10ms}, {wait: {time: 2ms, perRecord: true}}]}",
+                    "{queue: orders, constant: {rate: 1000000/s, end: 1ms}}", ""));
+            FunctionResult f = r.functions().get(0);
+            assertEquals(1000 / b, f.invocations());
+            // 10 ms once, 2 ms for each record: above 32 records, 32 are drawn and scaled (exact for a constant).
+            assertEquals(10 + 2 * b, f.durationMs().mean(), 1e-9, "batch size " + b);
+            assertEquals(10 + 2 * b, f.durationMs().max(), 1e-9, "batch size " + b);
+        }
+    }
+
+    @Test
+    void recordsFailEachOnTheirOwnAndABatchFailsWhenOneDoes() {
+        // 10,000 messages in 10 ms, batches of 10, each record failing with probability 0.1: a batch
+        // fails with probability 1 - 0.9^10 = 0.6513 (first attempts only: the run ends before any comes back).
+        RunResult r = run(scenario("20s", "{name: orders}", "{queue: orders, batchSize: 10}",
+                "{duration: {constant: 10ms}, recordErrorRate: 0.1}",
+                "{queue: orders, constant: {rate: 1000000/s, end: 10ms}}", ""));
+        QueueResult.Consumer c = r.queues().get(0).consumers().get(0);
+        assertEquals(1000, c.batches());
+        double p = 1 - Math.pow(0.9, 10);
+        // 99.9% interval of a binomial share of 1,000.
+        assertEquals(p, c.failedBatches() / 1000.0, 3.29 * Math.sqrt(p * (1 - p) / 1000));
+        assertEquals(c.failedBatches(), r.functions().get(0).errors());
+    }
+
+    @Test
+    void sendStepsFillQueuesAndStreams() {
+        String yaml = """
+                name: send
+                duration: 10m
+                seed: 2
+                queues: [{name: orders}]
+                streams: [{name: clicks, type: dynamodb, shards: 2}]
+                functions:
+                  - name: api
+                    handler:
+                      steps:
+                        - wait: 5ms
+                        - send: {queue: orders, messages: 3, latency: 8ms}
+                        - send: {stream: clicks, records: 2}
+                  - name: worker
+                    eventSource: {queue: orders}
+                    handler: {duration: {constant: 20ms}}
+                  - name: enricher
+                    eventSource: {stream: clicks}
+                    handler: {duration: {constant: 20ms}}
+                traffic:
+                  - {function: api, poisson: {rate: 10/s}}
+                """;
+        RunResult r = run(yaml);
+        long api = r.functions().get(0).invocations();
+        assertTrue(api > 5000);
+        QueueResult q = r.queues().get(0);
+        StreamResult s = r.streams().get(0);
+        // Sent when the step ends: an invocation cut by the run's end may have sent without ending.
+        long inFlight = r.functions().get(0).inFlightAtEnd() + r.functions().get(0).events().requestsUnfinished();
+        assertTrue(q.sent() >= 3 * api && q.sent() <= 3 * (api + inFlight), q.sent() + " messages from " + api);
+        assertTrue(s.recordsIn() >= 2 * api && s.recordsIn() <= 2 * (api + inFlight));
+        // The api's steps: 5 ms, the send's 8 ms round trip, a send without latency.
+        assertEquals(13, r.functions().get(0).durationMs().p50(), 0.5);
+        assertEquals(q.sent(), q.deleted() + q.visibleAtEnd() + q.inFlightAtEnd());
+    }
 }
