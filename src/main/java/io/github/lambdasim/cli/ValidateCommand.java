@@ -4,11 +4,14 @@ import io.github.lambdasim.model.RunEstimate;
 import io.github.lambdasim.model.Simulation;
 import io.github.lambdasim.model.WarmStart;
 import io.github.lambdasim.report.data.Format;
+import io.github.lambdasim.scenario.EventSourceSpec;
 import io.github.lambdasim.scenario.FunctionSpec;
 import io.github.lambdasim.scenario.PlatformSpec;
 import io.github.lambdasim.scenario.ProvisionedSpec;
+import io.github.lambdasim.scenario.QueueSpec;
 import io.github.lambdasim.scenario.ScenarioSpec;
 import io.github.lambdasim.scenario.StepSpec;
+import io.github.lambdasim.scenario.StreamSpec;
 import io.github.lambdasim.scenario.TrafficSpec;
 import io.github.lambdasim.scenario.Units;
 import java.io.PrintWriter;
@@ -47,11 +50,22 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %s simulated, seed %d, platform %s, region %s, account concurrency %d%n",
                 Units.formatDuration(s.durationMicros()), s.seed(), s.platform().preset(), s.region(),
                 s.account().concurrencyLimit());
+        for (QueueSpec q : s.queues()) {
+            out.printf(Locale.ROOT, "  queue %s: visibility timeout %s, retention %s, %s%n", q.name(),
+                    Units.formatDuration(q.visibilityTimeoutMicros()), Units.formatDuration(q.retentionMicros()),
+                    q.hasDeadLetterQueue() ? "dead-letter queue after " + q.maxReceiveCount() + " receive"
+                            + (q.maxReceiveCount() == 1 ? "" : "s") : "no dead-letter queue");
+        }
+        for (StreamSpec st : s.streams()) {
+            out.printf(Locale.ROOT, "  stream %s: %s, %d shard%s, retention %s%n", st.name(), st.type().label(), st.shards(),
+                    st.shards() == 1 ? "" : "s", Units.formatDuration(st.retentionMicros()));
+        }
         if (s.functions().size() <= LISTED) {
             int[] warm = s.warmStart() ? WarmStart.environments(s) : null;
             for (int i = 0; i < s.functions().size(); i++) {
                 FunctionSpec f = s.functions().get(i);
-                out.println("  function " + describe(f) + (s.eventDriven() ? events(f, s.asyncTargets().contains(f.name())) : ""));
+                out.println("  function " + describe(f) + eventSource(s, f.eventSource())
+                        + (s.eventDriven() ? events(f, s.asyncTargets().contains(f.name())) : ""));
                 out.println(quotas(s, f));
                 if (warm != null) {
                     out.printf(Locale.ROOT, "    warm start: %,d environment%s initialised before the run%n", warm[i],
@@ -59,8 +73,10 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             }
             for (TrafficSpec t : s.traffic()) {
-                out.printf(Locale.ROOT, "  traffic -> %s%s: %s%n", t.function(),
-                        t.invocation() == TrafficSpec.Invocation.ASYNC ? " (async events)" : "", t.pattern().describe());
+                out.printf(Locale.ROOT, "  traffic -> %s%s: %s%s%n", t.invokes() ? t.function()
+                                : (t.into().queue() != null ? "queue " : "stream ") + t.target(),
+                        t.invocation() == TrafficSpec.Invocation.ASYNC ? " (async events)" : "", t.pattern().describe(),
+                        into(t.into()));
             }
         } else {
             busiest(s, out);
@@ -89,7 +105,9 @@ final class ValidateCommand implements Callable<Integer> {
     private static void busiest(ScenarioSpec s, PrintWriter out) {
         Map<String, double[]> requests = new HashMap<>();
         for (TrafficSpec t : s.traffic()) {
-            requests.computeIfAbsent(t.function(), k -> new double[1])[0] += t.pattern().expectedCount(s.durationMicros());
+            if (t.invokes()) {
+                requests.computeIfAbsent(t.function(), k -> new double[1])[0] += t.pattern().expectedCount(s.durationMicros());
+            }
         }
         List<FunctionSpec> top = s.functions().stream()
                 .sorted(Comparator.comparingDouble((FunctionSpec f) -> -requests.getOrDefault(f.name(), new double[1])[0])
@@ -98,7 +116,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %,d functions, %,d traffic sources; the %d busiest:%n", s.functions().size(),
                 s.traffic().size(), top.size());
         for (FunctionSpec f : top) {
-            out.printf(Locale.ROOT, "  function %s; about %,.0f requests expected%n", describe(f),
+            out.printf(Locale.ROOT, "  function %s%s; about %,.0f requests expected%n", describe(f), eventSource(s, f.eventSource()),
                     requests.getOrDefault(f.name(), new double[1])[0]);
             out.println(quotas(s, f));
         }
@@ -151,10 +169,58 @@ final class ValidateCommand implements Callable<Integer> {
                 describe(f.provisioned()));
     }
 
+    /**
+     * What a function's event source reads and how: the batch size, the batching window, and the
+     * most concurrent batches (a queue's cap, or a stream's shards x parallelization factor).
+     */
+    private static String eventSource(ScenarioSpec s, EventSourceSpec e) {
+        if (e == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("; reads ").append(e.isQueue() ? "queue " : "stream ").append(e.source())
+                .append(String.format(Locale.ROOT, ": batches of up to %,d, window %s", e.batchSize(),
+                        Units.formatDuration(e.maximumBatchingWindowMicros())));
+        if (e.isQueue()) {
+            sb.append(e.maximumConcurrency() > 0 ? ", at most " + e.maximumConcurrency() + " concurrent batches"
+                    : ", no concurrency cap");
+            if (e.reportBatchItemFailures()) {
+                sb.append(", reports batch item failures");
+            }
+            return sb.toString();
+        }
+        int shards = s.streams().stream().filter(st -> st.name().equals(e.stream())).mapToInt(StreamSpec::shards)
+                .findFirst().orElse(0);
+        sb.append(String.format(Locale.ROOT, ", %d shard%s x %d = %,d concurrent batches", shards, shards == 1 ? "" : "s",
+                e.parallelizationFactor(), (long) shards * e.parallelizationFactor()));
+        if (e.bisectBatchOnFunctionError()) {
+            sb.append(", bisects failing batches");
+        }
+        sb.append(e.maximumRetryAttempts() < 0 ? ", retries until its records expire"
+                : ", " + e.maximumRetryAttempts() + " retr" + (e.maximumRetryAttempts() == 1 ? "y" : "ies"));
+        if (e.maximumRecordAgeMicros() >= 0) {
+            sb.append(", records kept at most ").append(Units.formatDuration(e.maximumRecordAgeMicros()));
+        }
+        return sb.toString();
+    }
+
+    /** A queue or stream source's partition key and share of poison records, when set. */
+    private static String into(TrafficSpec.Into into) {
+        if (into == null) {
+            return "";
+        }
+        return (into.partitionKey() != null ? ", partition key " + into.partitionKey() : "")
+                + (into.poisonFraction() > 0 ? ", poison records " + Format.number(into.poisonFraction() * 100, 6) + "%" : "");
+    }
+
     /** What a function of an event-driven scenario calls, and how its asynchronous events are handled. */
     private static String events(FunctionSpec f, boolean receivesEvents) {
         StringBuilder sb = new StringBuilder();
         for (StepSpec step : f.handler().steps()) {
+            if (step instanceof StepSpec.Send send) {
+                sb.append(sb.length() == 0 ? "; sends " : ", ").append(send.count()).append(send.queue() != null
+                        ? " message" + (send.count() == 1 ? "" : "s") + " to queue " + send.queue()
+                        : " record" + (send.count() == 1 ? "" : "s") + " to stream " + send.stream());
+            }
             if (step instanceof StepSpec.Invoke call) {
                 sb.append(sb.length() == 0 ? "; calls " : ", ").append(String.join(" + ", call.functions()))
                         .append(" (").append(call.mode().label())

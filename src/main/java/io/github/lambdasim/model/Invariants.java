@@ -72,6 +72,25 @@ public final class Invariants {
                         e.succeeded());
             }
         }
+        for (QueueResult q : run.queues()) {
+            String n = "queue " + q.name();
+            equal(out, n, "sent = deleted + deadLettered + expired + visibleAtEnd + inFlightAtEnd", q.sent(),
+                    q.deleted() + q.deadLettered() + q.expired() + q.visibleAtEnd() + q.inFlightAtEnd());
+            atMost(out, n, "deleted", q.deleted(), "received", q.received());
+            long processed = 0;
+            for (QueueResult.Consumer c : q.consumers()) {
+                processed += c.endToEndMs().count();
+            }
+            equal(out, n, "deleted = messages its consumers processed (endToEndMs.count)", q.deleted(), processed);
+        }
+        for (StreamResult st : run.streams()) {
+            String n = "stream " + st.name();
+            equal(out, n, "recordsIn = processed + discarded + expired + remainingAtEnd", st.recordsIn(),
+                    st.processed() + st.discarded() + st.expired() + st.remainingAtEnd());
+            equal(out, n, "records processed out of order", st.outOfOrder(), 0);
+            atMost(out, n, "concurrencyMax", st.concurrencyMax(), "shards x parallelizationFactor", st.concurrencyLimit());
+            equal(out, n, "endToEndMs.count = processed", st.endToEndMs().count(), st.processed());
+        }
         return out;
     }
 

@@ -68,7 +68,7 @@ public final class KeyFigures {
     /** The figure names of a scenario, in order. */
     public static List<String> names(ScenarioSpec spec) {
         List<String> sources = spec.eventDriven()
-                ? spec.traffic().stream().map(TrafficSpec::name).sorted().toList() : List.of();
+                ? spec.traffic().stream().filter(TrafficSpec::invokes).map(TrafficSpec::name).sorted().toList() : List.of();
         return names(spec.functions().stream().map(FunctionSpec::name).toList(), sources, spec.eventDriven());
     }
 

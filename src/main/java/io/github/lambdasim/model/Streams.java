@@ -244,6 +244,7 @@ final class Streams {
         iteratorAgeMaxSeconds[s] = Math.max(iteratorAgeMaxSeconds[s], age);
         periods[s].max(ITERATOR_AGE_MAX_SECONDS, now, age);
         shardAges[s].max((lane - laneBase[s]) / lanesPerShard[s], now, age);
+        inBatch[lane] = n; // read by the invocation as it starts (its records, which of them fail)
         if (!invocations.start(req)) {
             stats.throttle(f);
             stats.requestEnded(f, Trees.FAILED);
@@ -253,7 +254,6 @@ final class Streams {
             return;
         }
         busy[lane] = true;
-        inBatch[lane] = n;
         batches[s]++;
         recordsMax[s] = Math.max(recordsMax[s], n);
         active[s]++;
@@ -283,11 +283,12 @@ final class Streams {
             any = true;
         }
         if (any) {
-            // The failing batch is not what it was: its attempts start again.
+            // The failing batch is not what it was: its attempts start again, and it no longer blocks the lane.
             attempts[lane] = 0;
             if (consumed[lane] >= bisectEnd[lane]) {
                 limit[lane] = Math.max(1, batchSize[s]);
             }
+            unblock(lane);
         }
     }
 
@@ -365,6 +366,11 @@ final class Streams {
         if (consumed[lane] >= bisectEnd[lane]) {
             limit[lane] = Math.max(1, batchSize[s]);
         }
+        unblock(lane);
+    }
+
+    private void unblock(int lane) {
+        int s = laneStream[lane];
         if (blockedSince[lane] >= 0) {
             periods[s].addSeconds(BLOCKED_SECONDS, blockedSince[lane], context.now);
             blockedMicros[s] += context.now - blockedSince[lane];

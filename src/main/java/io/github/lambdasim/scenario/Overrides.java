@@ -5,12 +5,16 @@ import java.util.List;
 
 /**
  * Applies {@code --set path=value} to a scenario tree before it is validated. Paths are dotted
- * keys; list items are addressed by their {@code name} (functions) or {@code function} (traffic)
- * or by index: {@code functions.checkout.memorySize=2048}, {@code traffic[0].poisson.rate=80/s}.
+ * keys; list items are addressed by their {@code name} (functions, queues, streams), their
+ * {@code function}, {@code queue} or {@code stream} (traffic, when one entry has it) or by index:
+ * {@code functions.checkout.memorySize=2048}, {@code functions.worker.eventSource.batchSize=100},
+ * {@code queues.orders.visibilityTimeout=5m}, {@code traffic[0].poisson.rate=80/s}.
  * The value is YAML, so {@code --set 'functions.api.coldStart={constant: 300ms}'} works too.
  */
 final class Overrides {
     private static final String SOURCE = "--set";
+    /** The keys that name what a traffic entry feeds: an entry is addressed by it when no other entry has the same. */
+    private static final String[] TARGETS = {"function", "queue", "stream"};
 
     private Overrides() {
     }
@@ -140,7 +144,7 @@ final class Overrides {
         return null;
     }
 
-    /** The dotted paths (list items by name, traffic by function, else by index) of every key named like {@code leaf}. */
+    /** The dotted paths (list items by name, traffic by function, queue or stream, else by index) of every key named like {@code leaf}. */
     private static void collect(YamlNode node, String at, String leaf, List<String> found) {
         if (found.size() > 10) {
             return;
@@ -159,8 +163,13 @@ final class Overrides {
                 if (s.items.get(i) instanceof YamlNode.Mapping m) {
                     if (m.entries.get("name") instanceof YamlNode.Scalar n && !n.isNull) {
                         id = n.text;
-                    } else if (m.entries.get("function") instanceof YamlNode.Scalar f && !f.isNull) {
-                        id = f.text;
+                    } else {
+                        for (String key : TARGETS) {
+                            if (m.entries.get(key) instanceof YamlNode.Scalar f && !f.isNull) {
+                                id = f.text;
+                                break;
+                            }
+                        }
                     }
                 }
                 collect(s.items.get(i), at + "." + id, leaf, found);
@@ -185,8 +194,10 @@ final class Overrides {
                 if (m.entries.get("name") instanceof YamlNode.Scalar n && seg.equals(n.text)) {
                     return i;
                 }
-                if (m.entries.get("function") instanceof YamlNode.Scalar f && seg.equals(f.text) && functionCount++ == 0) {
-                    byFunction = i;
+                for (String key : TARGETS) {
+                    if (m.entries.get(key) instanceof YamlNode.Scalar f && seg.equals(f.text) && functionCount++ == 0) {
+                        byFunction = i;
+                    }
                 }
             }
         }

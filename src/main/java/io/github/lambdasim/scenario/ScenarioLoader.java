@@ -59,28 +59,47 @@ public final class ScenarioLoader {
     private static final String PRESETS_RESOURCE = "platform-presets.yaml";
     private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "start", "timeZone", "warmStart",
         "platform",
-        "region", "account", "billing", "functionDefaults", "functions", "traffic"};
+        "region", "account", "billing", "functionDefaults", "queues", "streams", "functions", "traffic"};
     private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
         "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
-        "ephemeralStorageSize", "async", "errorOnCallFailure", "snapStart", "frontDoor"};
+        "ephemeralStorageSize", "async", "errorOnCallFailure", "snapStart", "frontDoor", "eventSource"};
     private static final String[] HANDLER_KEYS = {"duration", "steps", "threads", "parallelFraction", "threadOverhead",
-        "memoryUsedMb", "errorRate", "outages"};
+        "memoryUsedMb", "errorRate", "outages", "recordErrorRate"};
     private static final String[] ASYNC_KEYS = {"maximumRetryAttempts", "maximumEventAge", "onSuccess", "onFailure"};
     private static final String[] OUTAGE_KEYS = {"at", "for", "errorRate"};
-    private static final String[] STEP_KINDS = {"cpu", "io", "wait", "invoke"};
+    private static final String[] STEP_KINDS = {"cpu", "io", "wait", "invoke", "send"};
+    private static final String[] SEND_KEYS = {"queue", "stream", "messages", "records", "latency"};
+    private static final String[] QUEUE_KEYS = {"name", "visibilityTimeout", "maxReceiveCount", "retention"};
+    private static final String[] STREAM_KEYS = {"name", "type", "shards", "retention"};
+    private static final String[] EVENT_SOURCE_KEYS = {"queue", "stream", "batchSize", "maximumBatchingWindow",
+        "maximumConcurrency", "reportBatchItemFailures", "parallelizationFactor", "bisectBatchOnFunctionError",
+        "maximumRetryAttempts", "maximumRecordAge"};
+    private static final List<String> QUEUE_ONLY_KEYS = List.of("maximumConcurrency", "reportBatchItemFailures");
+    private static final List<String> STREAM_ONLY_KEYS = List.of("parallelizationFactor", "bisectBatchOnFunctionError",
+            "maximumRetryAttempts", "maximumRecordAge");
     private static final String[] INVOKE_KEYS = {"function", "functions", "mode", "calls", "parallel", "latency"};
-    /** A function's keys but its name and front door (a front door is a function's own: it needs its traffic). */
+    /**
+     * A function's keys but its name, front door and event source (a front door is a function's own:
+     * it needs its traffic; an event source is one function's mapping of one queue or stream).
+     */
     private static final String[] DEFAULT_KEYS = java.util.Arrays.stream(FUNCTION_KEYS)
-            .filter(k -> !k.equals("name") && !k.equals("frontDoor")).toArray(String[]::new);
+            .filter(k -> !k.equals("name") && !k.equals("frontDoor") && !k.equals("eventSource")).toArray(String[]::new);
     private static final String[] FRONT_DOOR_KEYS = {"type", "timeout"};
     private static final String[] PATTERNS = {"poisson", "constant", "spike", "ramp", "diurnal", "trace"};
     private static final String[] TRAFFIC_KEYS = {"function", "poisson", "constant", "spike", "ramp", "diurnal", "trace", "name",
-        "invocation"};
+        "invocation", "queue", "stream", "partitionKey", "poisonRecords"};
     private static final String[] TRACE_KEYS = {"file", "row", "rows", "durations", "memory", "spread", "scale", "start"};
     private static final String FUNCTION_NAME = "[A-Za-z0-9_-]{1,64}";
     private static final String SOURCE_NAME = "[A-Za-z0-9_./#-]{1,128}";
     /** A place outside the scenario that a destination names (an SQS queue, an SNS topic, an EventBridge bus). */
     private static final String OUTSIDE_NAME = "[A-Za-z0-9._-]{1,256}";
+    /** An SQS queue's name (Amazon SQS quotas: up to 80 characters, alphanumeric, hyphens and underscores). */
+    private static final String QUEUE_NAME = "[A-Za-z0-9_-]{1,80}";
+    /** A Kinesis stream's name (CreateStream: 1 to 128 of [a-zA-Z0-9_.-]); a DynamoDB table's takes the same characters. */
+    private static final String STREAM_NAME = "[A-Za-z0-9_.-]{1,128}";
+    /** Kinesis's limit on a partition key (PutRecord: 1 to 256 Unicode characters). */
+    private static final int MAX_PARTITION_KEY = 256;
+    public static final int MAX_QUEUES = 10_000;
     /** Names listed in full in a message; beyond this many, a count. */
     private static final int MAX_LISTED_NAMES = 10;
     private static final String[] DISTRIBUTIONS = {"constant", "uniform", "exponential", "normal", "lognormal",
@@ -105,6 +124,15 @@ public final class ScenarioLoader {
     /** While a listed function is bound: its path, and the paths of the keys it takes from functionDefaults. */
     private String functionPath = "";
     private List<String> inheritedPaths = List.of();
+
+    /** The queues and streams written, valid or not, by name, with the path of each (queues[0]). */
+    private final Map<String, String> queueNames = new LinkedHashMap<>();
+    private final Map<String, String> streamNames = new LinkedHashMap<>();
+    /** The queues and streams bound without a problem. */
+    private final Map<String, QueueSpec> queueSpecs = new HashMap<>();
+    private final Map<String, StreamSpec> streamSpecs = new HashMap<>();
+    /** The queues and streams an event source reads ({@code queue orders}, {@code stream clicks}). */
+    private final Set<String> consumed = new HashSet<>();
 
     private record FunctionUse(String path, YamlNode node, String function) {
     }
@@ -284,6 +312,10 @@ public final class ScenarioLoader {
         SavingsPlanSpec savingsPlan = billing.has("savingsPlan")
                 ? bindSavingsPlan(billing.node("savingsPlan"), billing.child("savingsPlan")) : null;
 
+        PlatformSpec.Limits limits = limits(platform);
+        List<QueueSpec> queues = bindQueues(top, limits);
+        List<StreamSpec> streams = bindStreams(top, limits);
+
         boolean replaysAccount = top.node("traffic") instanceof YamlNode.Sequence entries
                 && entries.items.stream().anyMatch(ScenarioLoader::replaysAccount);
         Defaults defaults = bindDefaults(top.node("functionDefaults"), platform, duration);
@@ -357,9 +389,10 @@ public final class ScenarioLoader {
         if (!problems.isEmpty() || platform == null) {
             return null;
         }
+        noteUnread(queues, streams);
         return new ScenarioSpec(name, description, duration, seed, platform, region, new AccountSpec(accountLimit),
                 new BillingSpec(region, platform.billingEra(), freeTier, month, savingsPlan), functions, traffic, notes, clock,
-                warmStart);
+                warmStart, queues, streams);
     }
 
     /**
@@ -893,20 +926,37 @@ public final class ScenarioLoader {
         double packageMb = f.number("packageSizeMb", 0, 0, maxPackage);
         DistributionSpec coldStart = f.has("coldStart")
                 ? distribution(f.node("coldStart"), f.child("coldStart"), DistributionSpec.Unit.DURATION) : null;
-        List<StepSpec> init = steps(f.list("init", false, "steps"), f.child("init"), platform);
+        // In functionDefaults, per-record steps are judged where a function takes them (it may have an event source).
+        boolean records = defaults || f.has("eventSource");
+        EventSourceSpec eventSource = f.has("eventSource")
+                ? bindEventSource(f.node("eventSource"), f.child("eventSource"), limits(platform)) : null;
+        List<StepSpec> init = steps(f.list("init", false, "steps"), f.child("init"), platform, false, records);
         HandlerSpec handler = defaults && !f.has("handler") ? new HandlerSpec(1, 1, 0, List.of(), null, 0)
-                : bindHandler(f.node("handler"), f.child("handler"), !defaults, platform, duration);
+                : bindHandler(f.node("handler"), f.child("handler"), !defaults, platform, duration, records);
         int ephemeral = (int) platformSize(f, "ephemeralStorageSize", MIN_EPHEMERAL_MB,
                 mb -> platform == null ? null : platform.ephemeralStorageProblem(mb));
         AsyncSpec async = bindAsync(f.node("async"), f.child("async"), platform);
         boolean errorOnCallFailure = f.bool("errorOnCallFailure", true);
         SnapStartSpec snapStart = bindSnapStart(f, platform, runtime, provisioned, ephemeral);
         FrontDoorSpec frontDoor = f.has("frontDoor") ? bindFrontDoor(f.node("frontDoor"), f.child("frontDoor")) : null;
+        if (!records && handler != null && inheritedPaths.contains(path + ".handler") && handlesRecords(handler)) {
+            problems.add(path, node, "its handler, from functionDefaults, has perRecord steps or a recordErrorRate, which "
+                    + "need an eventSource (the records of a batch); give this function an eventSource or its own handler");
+        }
+        QueueSpec queue = eventSource != null && eventSource.isQueue() ? queueSpecs.get(eventSource.queue()) : null;
+        if (queue != null && timeout > queue.visibilityTimeoutMicros()) {
+            problems.add(f.child("eventSource") + ".queue", ((YamlNode.Mapping) f.node("eventSource")).entries.get("queue"), "the function's timeout, " + Units.formatDuration(timeout)
+                    + ", is above the visibility timeout of queue '" + queue.name() + "', "
+                    + Units.formatDuration(queue.visibilityTimeoutMicros()) + " (" + queueNames.get(queue.name())
+                    + "): Lambda refuses such a mapping, since a message could be received again while its batch runs; "
+                    + "AWS advises a visibility timeout of at least 6 x the function timeout ("
+                    + Units.formatDuration(6 * timeout) + ")");
+        }
         if (name == null || handler == null) {
             return null;
         }
         return new FunctionSpec(name, runtime, memory, architecture, timeout, reserved, provisioned, packageMb, coldStart,
-                init, handler, ephemeral, async, errorOnCallFailure, snapStart, frontDoor);
+                init, handler, ephemeral, async, errorOnCallFailure, snapStart, frontDoor, eventSource);
     }
 
     /**
@@ -1231,7 +1281,15 @@ public final class ScenarioLoader {
     }
 
     /** A handler; {@code needsWork}: a duration or steps are required (not so in functionDefaults). */
-    private HandlerSpec bindHandler(YamlNode node, String path, boolean needsWork, PlatformSpec platform, long duration) {
+    /** Whether a handler does something per record of a batch: perRecord steps, or records that fail on their own. */
+    private static boolean handlesRecords(HandlerSpec h) {
+        return h.recordErrorRate() > 0 || h.steps().stream().anyMatch(s -> s instanceof StepSpec.Cpu c && c.perRecord()
+                || s instanceof StepSpec.Io io && io.perRecord() || s instanceof StepSpec.Wait w && w.perRecord());
+    }
+
+    /** A handler; {@code records} whether it may do work per record (its function has an event source). */
+    private HandlerSpec bindHandler(YamlNode node, String path, boolean needsWork, PlatformSpec platform, long duration,
+                                    boolean records) {
         if (node == null) {
             problems.add(path, 0, "missing: what the handler does, e.g. handler: {duration: 100ms} or handler: {steps: [...]}");
             return null;
@@ -1245,7 +1303,7 @@ public final class ScenarioLoader {
             DistributionSpec d = distribution(f.node("duration"), f.child("duration"), DistributionSpec.Unit.DURATION);
             steps = d == null ? List.of() : List.of(new StepSpec.Wait(d));
         } else if (f.has("steps")) {
-            steps = steps(f.list("steps", true, "steps"), f.child("steps"), platform);
+            steps = steps(f.list("steps", true, "steps"), f.child("steps"), platform, true, records);
         } else {
             if (needsWork && node instanceof YamlNode.Mapping && !f.explainedAbsence("duration")
                     && !f.explainedAbsence("steps")) {
@@ -1259,7 +1317,13 @@ public final class ScenarioLoader {
         DistributionSpec memoryUsed = f.has("memoryUsedMb")
                 ? distribution(f.node("memoryUsedMb"), f.child("memoryUsedMb"), DistributionSpec.Unit.MEGABYTES) : null;
         double errorRate = f.number("errorRate", 0, 0, 1);
-        return new HandlerSpec(threads, parallel, overhead, steps, memoryUsed, errorRate, outages(f, duration));
+        double recordErrorRate = f.number("recordErrorRate", 0, 0, 1);
+        if (f.has("recordErrorRate") && !records) {
+            problems.add(f.child("recordErrorRate"), f.node("recordErrorRate"), "recordErrorRate is the share of the records "
+                    + "of an event source's batch that fail; this function has no eventSource (use errorRate)");
+        }
+        return new HandlerSpec(threads, parallel, overhead, steps, memoryUsed, errorRate, outages(f, duration),
+                recordErrorRate);
     }
 
     /**
@@ -1413,11 +1477,37 @@ public final class ScenarioLoader {
         return valid;
     }
 
+    /**
+     * Whether a cpu or wait step is written as {@code {time: DIST, perRecord: true}} rather than as a
+     * distribution ({@code 5ms}, {@code {lognormal: ...}}).
+     */
+    private static boolean timed(YamlNode body) {
+        return body instanceof YamlNode.Mapping m && (m.entries.containsKey("time") || m.entries.containsKey("perRecord"));
+    }
+
+    /** A step's {@code perRecord}: only in a handler, and only when its function has an event source. */
+    private boolean perRecord(Fields f, boolean handler, boolean records) {
+        boolean perRecord = f.bool("perRecord", false);
+        if (perRecord && !handler) {
+            problems.add(f.child("perRecord"), f.node("perRecord"), "perRecord applies to handler steps (each record of "
+                    + "the batch an invocation is given); init runs once per environment");
+        } else if (perRecord && !records) {
+            problems.add(f.child("perRecord"), f.node("perRecord"), "perRecord repeats a step for each record of the batch "
+                    + "an event source gives; this function has no eventSource");
+        }
+        return perRecord && handler;
+    }
+
     private static String window(HandlerSpec.Outage o) {
         return Units.formatDuration(o.startMicros()) + " to " + Units.formatDuration(o.endMicros());
     }
 
-    private List<StepSpec> steps(List<YamlNode> nodes, String path, PlatformSpec platform) {
+    /**
+     * The steps of init ({@code handler} false) or of a handler; {@code records} whether they may be
+     * done per record (the function has an event source).
+     */
+    private List<StepSpec> steps(List<YamlNode> nodes, String path, PlatformSpec platform, boolean handler,
+                                 boolean records) {
         List<StepSpec> steps = new ArrayList<>();
         if (nodes.size() > MAX_STEPS) {
             problems.add(path, nodes.get(0), nodes.size() + " steps; at most " + MAX_STEPS);
@@ -1428,26 +1518,40 @@ public final class ScenarioLoader {
             YamlNode n = nodes.get(i);
             if (!(n instanceof YamlNode.Mapping m) || m.entries.size() != 1) {
                 problems.add(at, n, "a step is one of {cpu: 30ms}, {io: {name: db, calls: 2, mode: sequential, latency: 8ms}}, "
-                        + "{wait: 50ms} or {invoke: {function: charge}}");
+                        + "{wait: 50ms}, {invoke: {function: charge}} or {send: {queue: orders}}");
                 continue;
             }
             String kind = m.entries.keySet().iterator().next();
             YamlNode body = m.entries.get(kind);
             switch (kind) {
-                case "cpu" -> {
-                    DistributionSpec d = distribution(body, at + ".cpu", DistributionSpec.Unit.DURATION);
+                case "cpu", "wait" -> {
+                    boolean timed = timed(body);
+                    Fields f = timed ? new Fields(body, at + "." + kind, problems, "time", "perRecord") : null;
+                    DistributionSpec d = !timed ? distribution(body, at + "." + kind, DistributionSpec.Unit.DURATION)
+                            : f.has("time") ? distribution(f.node("time"), f.child("time"), DistributionSpec.Unit.DURATION)
+                            : null;
+                    if (timed && !f.has("time")) {
+                        f.missing("time", kind.equals("cpu") ? "the CPU time at one full vCPU, e.g. time: 2ms"
+                                : "the time waited, e.g. time: 5ms");
+                    }
+                    boolean perRecord = timed && perRecord(f, handler, records);
                     if (d != null) {
-                        steps.add(new StepSpec.Cpu(d));
+                        steps.add(kind.equals("cpu") ? new StepSpec.Cpu(d, perRecord) : new StepSpec.Wait(d, perRecord));
                     }
                 }
-                case "wait" -> {
-                    DistributionSpec d = distribution(body, at + ".wait", DistributionSpec.Unit.DURATION);
-                    if (d != null) {
-                        steps.add(new StepSpec.Wait(d));
+                case "send" -> {
+                    if (!handler) {
+                        problems.add(at + ".send", body, "send steps run in the handler (once per invocation); init runs "
+                                + "once per environment: move it to handler.steps");
+                    } else {
+                        StepSpec.Send send = send(body, at + ".send");
+                        if (send != null) {
+                            steps.add(send);
+                        }
                     }
                 }
                 case "io" -> {
-                    Fields f = new Fields(body, at + ".io", problems, "name", "calls", "mode", "latency");
+                    Fields f = new Fields(body, at + ".io", problems, "name", "calls", "mode", "latency", "perRecord");
                     String name = f.text("name", "io");
                     int calls = (int) f.integer("calls", 1, 1, MAX_CALLS, "");
                     StepSpec.IoMode ioMode = switch (f.choice("mode", "sequential", "sequential", "parallel", "batch")) {
@@ -1461,8 +1565,9 @@ public final class ScenarioLoader {
                     } else {
                         latency = distribution(f.node("latency"), f.child("latency"), DistributionSpec.Unit.DURATION);
                     }
+                    boolean perRecord = perRecord(f, handler, records);
                     if (latency != null) {
-                        steps.add(new StepSpec.Io(name, calls, ioMode, latency));
+                        steps.add(new StepSpec.Io(name, calls, ioMode, latency, perRecord));
                     }
                 }
                 case "invoke" -> {
@@ -1700,12 +1805,340 @@ public final class ScenarioLoader {
                 + "the next and none would return; make one of the calls asynchronous (mode: async)");
     }
 
+    // ---------------------------------------------------------------- queues, streams and event sources
+
+    /** The limits of queues, streams and mappings: the platform's, or the current preset's when the platform is wrong. */
+    private PlatformSpec.Limits limits(PlatformSpec platform) {
+        if (platform != null && platform.events() != null && platform.events().sources() != null) {
+            return platform.events().sources().limits();
+        }
+        return new ScenarioLoader(PRESETS_RESOURCE, Path.of("")).bindSourceRules(null, "").limits();
+    }
+
+    /**
+     * {@code queues: [{name: orders, visibilityTimeout: 60s, maxReceiveCount: 3, retention: 4d}]}:
+     * SQS standard queues, each key but the name optional (the defaults and limits SQS's, from the
+     * platform's {@code events.sources}); no maxReceiveCount, no dead-letter queue.
+     */
+    private List<QueueSpec> bindQueues(Fields top, PlatformSpec.Limits limits) {
+        List<YamlNode> nodes = top.list("queues", false, "SQS queues such as {name: orders, visibilityTimeout: 60s}");
+        if (nodes.size() > MAX_QUEUES) {
+            problems.add("queues", top.node("queues"), nodes.size() + " queues; at most " + MAX_QUEUES);
+            return List.of();
+        }
+        List<QueueSpec> out = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "queues[" + i + "]";
+            Fields f = new Fields(nodes.get(i), path, problems, QUEUE_KEYS);
+            if (!(nodes.get(i) instanceof YamlNode.Mapping)) {
+                continue;
+            }
+            int before = problems.count();
+            String name = defineSource(f, path, true);
+            long visibility = limitedDuration(f, "visibilityTimeout", limits.visibilityTimeoutDefaultMicros(), 0,
+                    limits.visibilityTimeoutMaxMicros(), " (SQS's limits)");
+            int receives = (int) limitedInteger(f, "maxReceiveCount", 0, 1, limits.maxReceiveCountMax(),
+                    " (SQS's limits of a redrive policy; without maxReceiveCount the queue has no dead-letter queue)");
+            long retention = limitedDuration(f, "retention", limits.queueRetentionDefaultMicros(),
+                    limits.queueRetentionMinMicros(), limits.queueRetentionMaxMicros(), " (SQS's limits)");
+            if (name != null && problems.count() == before) {
+                QueueSpec q = new QueueSpec(name, visibility, receives, retention);
+                queueSpecs.put(name, q);
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code streams: [{name: clicks, type: kinesis, shards: 4, retention: 24h}]}: the type and the
+     * shards required; a DynamoDB stream keeps its records 24 h, a Kinesis stream 24 h by default
+     * and up to the platform's {@code streamRetention.kinesisMax}.
+     */
+    private List<StreamSpec> bindStreams(Fields top, PlatformSpec.Limits limits) {
+        List<YamlNode> nodes = top.list("streams", false, "streams such as {name: clicks, type: kinesis, shards: 4}");
+        if (nodes.size() > MAX_QUEUES) {
+            problems.add("streams", top.node("streams"), nodes.size() + " streams; at most " + MAX_QUEUES);
+            return List.of();
+        }
+        List<StreamSpec> out = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = "streams[" + i + "]";
+            Fields f = new Fields(nodes.get(i), path, problems, STREAM_KEYS);
+            if (!(nodes.get(i) instanceof YamlNode.Mapping)) {
+                continue;
+            }
+            int before = problems.count();
+            String name = defineSource(f, path, false);
+            StreamSpec.Type type = null;
+            if (!f.has("type")) {
+                f.missing("type", "the stream's type, kinesis or dynamodb");
+            } else {
+                int typeProblems = problems.count();
+                String label = f.choice("type", "kinesis", "kinesis", "dynamodb");
+                type = problems.count() > typeProblems ? null
+                        : label.equals("dynamodb") ? StreamSpec.Type.DYNAMODB : StreamSpec.Type.KINESIS;
+            }
+            int shards = 1;
+            if (!f.has("shards")) {
+                f.missing("shards", "the stream's number of shards, e.g. shards: 4");
+            } else {
+                shards = (int) limitedInteger(f, "shards", 1, 1, limits.shardsMax(), " (the default Kinesis shard quota of "
+                        + "most regions, platform.events.sources.shards.max)");
+            }
+            long retention = limits.streamRetentionDefaultMicros();
+            if (type == StreamSpec.Type.DYNAMODB && f.has("retention")) {
+                int parsed = problems.count();
+                long given = f.duration("retention", retention, 0, Long.MAX_VALUE);
+                if (problems.count() == parsed && given != retention) {
+                    problems.add(f.child("retention"), f.node("retention"), text(f.node("retention")).trim() + ": a DynamoDB "
+                            + "stream keeps its records " + Units.formatDuration(retention) + ", which cannot be changed "
+                            + "(DynamoDB Streams); remove retention");
+                }
+            } else if (type == StreamSpec.Type.KINESIS) {
+                retention = limitedDuration(f, "retention", retention, limits.streamRetentionDefaultMicros(),
+                        limits.kinesisRetentionMaxMicros(), " (Kinesis's limits)");
+            }
+            if (name != null && type != null && problems.count() == before) {
+                StreamSpec s = new StreamSpec(name, type, shards, retention);
+                streamSpecs.put(name, s);
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The name of the queue or stream defined at {@code path}, or null after reporting why not: a
+     * name SQS or Kinesis allows, and taken by no other queue or stream (messages, traffic and
+     * reports name each by it).
+     */
+    private String defineSource(Fields f, String path, boolean queue) {
+        String kind = queue ? "queue" : "stream";
+        String name = f.requiredText("name", "the " + kind + "'s name");
+        if (name == null) {
+            return null;
+        }
+        if (queue && !name.matches(QUEUE_NAME)) {
+            problems.add(f.child("name"), f.node("name"), "'" + name + "' is not an SQS queue name: 1 to 80 letters, "
+                    + "digits, '-' or '_' (SQS's rule)");
+            return null;
+        }
+        if (!queue && !name.matches(STREAM_NAME)) {
+            problems.add(f.child("name"), f.node("name"), "'" + name + "' is not a stream name: 1 to 128 letters, digits, "
+                    + "'-', '_' or '.' (the rule of Kinesis stream and DynamoDB table names)");
+            return null;
+        }
+        String sameKind = (queue ? queueNames : streamNames).get(name);
+        String otherKind = (queue ? streamNames : queueNames).get(name);
+        if (sameKind != null) {
+            problems.add(f.child("name"), f.node("name"), "a " + kind + " named '" + name + "' is already defined ("
+                    + sameKind + "); names must be unique");
+            return null;
+        }
+        if (otherKind != null) {
+            problems.add(f.child("name"), f.node("name"), "'" + name + "' already names a " + (queue ? "stream" : "queue")
+                    + " (" + otherKind + "); a queue and a stream cannot share a name (the reports name each by it)");
+            return null;
+        }
+        (queue ? queueNames : streamNames).put(name, path);
+        return name;
+    }
+
+    /**
+     * Whether {@code name}, written at {@code path}, is a queue (or a stream) of the scenario; if
+     * not, says so, with a "did you mean", or that it is the other kind.
+     */
+    private boolean knownSource(String path, YamlNode node, String name, boolean queue) {
+        Map<String, String> names = queue ? queueNames : streamNames;
+        if (names.containsKey(name)) {
+            return true;
+        }
+        String kind = queue ? "queue" : "stream";
+        String other = (queue ? streamNames : queueNames).get(name);
+        if (other != null) {
+            problems.add(path, node, "no " + kind + " named '" + name + "'; '" + name + "' is a " + (queue ? "stream" : "queue")
+                    + " (" + other + "): write " + (queue ? "stream: " : "queue: ") + name);
+        } else if (names.isEmpty()) {
+            problems.add(path, node, "no " + kind + " named '" + name + "'; the scenario defines no " + kind + "s (add "
+                    + kind + "s: [{name: " + name + (queue ? "}])" : ", type: kinesis, shards: 1}])"));
+        } else {
+            String hint = Fields.closest(name, names.keySet());
+            problems.add(path, node, "no " + kind + " named '" + name + "'" + (hint != null ? "; did you mean '" + hint + "'?"
+                    : names.size() <= MAX_LISTED_NAMES ? "; the " + kind + "s are " + String.join(", ", names.keySet())
+                    : " among the " + names.size() + " " + kind + "s"));
+        }
+        return false;
+    }
+
+    /**
+     * {@code eventSource: {queue: orders, batchSize: 10, ...}} or {@code {stream: clicks, ...}}: a
+     * mapping of CreateEventSourceMapping, each key optional but the source, within Lambda's limits
+     * (the platform's {@code events.sources}); the keys of the other kind of source are refused.
+     */
+    private EventSourceSpec bindEventSource(YamlNode node, String path, PlatformSpec.Limits limits) {
+        Fields f = new Fields(node, path, problems, EVENT_SOURCE_KEYS);
+        if (!(node instanceof YamlNode.Mapping)) {
+            return null;
+        }
+        boolean queue = f.has("queue");
+        if (queue && f.has("stream")) {
+            problems.add(path, node, "give queue (an SQS queue) or stream (a Kinesis or DynamoDB stream), not both: "
+                    + "a mapping reads one source");
+            return null;
+        }
+        if (!queue && !f.has("stream")) {
+            if (!f.explainedAbsence("queue") && !f.explainedAbsence("stream")) {
+                problems.add(path, node, "missing: the queue or stream the function reads, e.g. queue: orders or "
+                        + "stream: clicks");
+            }
+            return null;
+        }
+        String key = queue ? "queue" : "stream";
+        String name = f.text(key, null);
+        if (name == null) {
+            return null;
+        }
+        if (knownSource(f.child(key), f.node(key), name, queue)) {
+            consumed.add((queue ? "queue " : "stream ") + name);
+        }
+        for (String k : queue ? STREAM_ONLY_KEYS : QUEUE_ONLY_KEYS) {
+            if (f.has(k)) {
+                problems.add(f.child(k), f.node(k), k + " applies to " + (queue ? "streams (Kinesis, DynamoDB); this "
+                        + "mapping reads the SQS queue '" : "SQS queues; this mapping reads the stream '") + name + "'");
+            }
+        }
+        StreamSpec stream = queue ? null : streamSpecs.get(name);
+        boolean dynamodb = stream != null && stream.type() == StreamSpec.Type.DYNAMODB;
+        int batchMax = queue ? limits.sqsBatchSizeMax() : dynamodb ? limits.dynamodbBatchSizeMax() : limits.kinesisBatchSizeMax();
+        String what = queue ? "an SQS queue" : stream == null ? "a stream" : dynamodb ? "a DynamoDB stream" : "a Kinesis stream";
+        int before = problems.count();
+        int batch = (int) limitedInteger(f, "batchSize", queue ? limits.sqsBatchSizeDefault() : limits.streamBatchSizeDefault(),
+                1, batchMax, " (Lambda's limits for " + what + ")");
+        long window = limitedDuration(f, "maximumBatchingWindow", 0, 0, limits.maxBatchingWindowMicros(),
+                " (Lambda's limits)");
+        if (queue && problems.count() == before && batch > limits.sqsBatchSizeWithoutWindow() && window == 0) {
+            problems.add(f.child("batchSize"), f.node("batchSize"), "a batch of more than " + limits.sqsBatchSizeWithoutWindow()
+                    + " messages needs a maximumBatchingWindow above 0s (Lambda's rule for SQS queues)");
+        }
+        if (queue) {
+            int concurrency = (int) limitedInteger(f, "maximumConcurrency", 0, limits.maximumConcurrencyMin(),
+                    limits.maximumConcurrencyMax(), " (Lambda's limits of ScalingConfig.MaximumConcurrency; leave it out "
+                    + "for none)");
+            boolean report = f.bool("reportBatchItemFailures", false);
+            return EventSourceSpec.queue(name, batch, window, concurrency, report);
+        }
+        int parallel = (int) limitedInteger(f, "parallelizationFactor", 1, 1, limits.parallelizationFactorMax(),
+                " (Lambda's limits)");
+        boolean bisect = f.bool("bisectBatchOnFunctionError", false);
+        int retries = (int) limitedInteger(f, "maximumRetryAttempts", EventSourceSpec.UNLIMITED, -1,
+                limits.maximumRetryAttemptsMax(), " (Lambda's limits; -1 retries until the records expire)");
+        long age = EventSourceSpec.UNLIMITED;
+        if (f.node("maximumRecordAge") instanceof YamlNode.Scalar s && s.text.trim().equals("-1")) {
+            age = EventSourceSpec.UNLIMITED;
+        } else {
+            age = limitedDuration(f, "maximumRecordAge", EventSourceSpec.UNLIMITED, limits.maximumRecordAgeMinMicros(),
+                    limits.maximumRecordAgeMaxMicros(), " (Lambda's limits), or -1 for the stream's retention");
+        }
+        return EventSourceSpec.stream(name, batch, window, parallel, bisect, retries, age);
+    }
+
+    /**
+     * {@code send: {queue: orders, messages: 1, latency: 10ms}} or {@code {stream: clicks, records: 5}}:
+     * the count 1 by default, the latency none by default; or null after reporting why not.
+     */
+    private StepSpec.Send send(YamlNode body, String path) {
+        Fields f = new Fields(body, path, problems, SEND_KEYS);
+        if (!(body instanceof YamlNode.Mapping)) {
+            return null;
+        }
+        boolean queue = f.has("queue");
+        if (queue && f.has("stream")) {
+            problems.add(path, body, "give queue (messages sent to SQS) or stream (records put on a stream), not both; "
+                    + "use two send steps");
+            return null;
+        }
+        if (!queue && !f.has("stream")) {
+            if (!f.explainedAbsence("queue") && !f.explainedAbsence("stream")) {
+                problems.add(path, body, "missing: where to send, e.g. queue: orders or stream: clicks");
+            }
+            return null;
+        }
+        String key = queue ? "queue" : "stream";
+        String countKey = queue ? "messages" : "records";
+        String otherCount = queue ? "records" : "messages";
+        if (f.has(otherCount)) {
+            problems.add(f.child(otherCount), f.node(otherCount), queue ? "a queue receives messages: write messages: N"
+                    : "a stream receives records: write records: N");
+        }
+        int count = (int) f.integer(countKey, 1, 1, MAX_CALLS, "");
+        DistributionSpec latency = f.has("latency")
+                ? distribution(f.node("latency"), f.child("latency"), DistributionSpec.Unit.DURATION) : null;
+        String name = f.text(key, null);
+        if (name == null || !knownSource(f.child(key), f.node(key), name, queue)
+                || f.has("latency") && latency == null) {
+            return null;
+        }
+        return new StepSpec.Send(queue ? name : null, queue ? null : name, count, latency);
+    }
+
+    /**
+     * A whole number within [min, max], or the default when absent; a whole number outside, however
+     * large, is said with its range and where the range comes from ({@code source}, such as
+     * {@code " (Lambda's limits)"}).
+     */
+    private long limitedInteger(Fields f, String key, long defaultValue, long min, long max, String source) {
+        YamlNode n = f.node(key);
+        double wanted = n instanceof YamlNode.Scalar s && !s.isNull ? Fields.parseFiniteNumber(s.text) : Double.NaN;
+        if (wanted == Math.rint(wanted) && (wanted < min || wanted > max)) {
+            problems.add(f.child(key), n, text(n).trim() + " is out of range: expected " + min + " to " + max + source);
+            return defaultValue;
+        }
+        return f.integer(key, defaultValue, min, max, "");
+    }
+
+    /** A duration within [min, max], or the default when absent; one outside is said with its range and its source. */
+    private long limitedDuration(Fields f, String key, long defaultValue, long min, long max, String source) {
+        if (!f.has(key)) {
+            return defaultValue;
+        }
+        int before = problems.count();
+        long v = f.duration(key, defaultValue, 0, Long.MAX_VALUE);
+        if (problems.count() > before) {
+            return defaultValue;
+        }
+        if (v < min || v > max) {
+            problems.add(f.child(key), f.node(key), text(f.node(key)).trim() + " is out of range: expected "
+                    + Units.formatDuration(min) + " to " + Units.formatDuration(max) + source);
+            return defaultValue;
+        }
+        return v;
+    }
+
+    /** A note for each queue and stream no function's eventSource reads: what is sent there stays there. */
+    private void noteUnread(List<QueueSpec> queues, List<StreamSpec> streams) {
+        for (QueueSpec q : queues) {
+            if (!consumed.contains("queue " + q.name())) {
+                notes.add(queueNames.get(q.name()) + ": no function reads queue '" + q.name() + "' (eventSource: {queue: "
+                        + q.name() + "}): its messages accumulate, each kept " + Units.formatDuration(q.retentionMicros())
+                        + " (its retention)");
+            }
+        }
+        for (StreamSpec s : streams) {
+            if (!consumed.contains("stream " + s.name())) {
+                notes.add(streamNames.get(s.name()) + ": no function reads stream '" + s.name() + "' (eventSource: {stream: "
+                        + s.name() + "}): its records accumulate, each kept " + Units.formatDuration(s.retentionMicros())
+                        + " (its retention)");
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- traffic
 
     /** A traffic entry that replays every row of a trace as its own function: a trace with rows:, and no function:. */
     private static boolean replaysAccount(YamlNode node) {
-        return node instanceof YamlNode.Mapping m && !hasValue(m, "function")
-                && m.entries.get("trace") instanceof YamlNode.Mapping t && t.entries.containsKey("rows");
+        return node instanceof YamlNode.Mapping m && !hasValue(m, "function") && !hasValue(m, "queue")
+                && !hasValue(m, "stream") && m.entries.get("trace") instanceof YamlNode.Mapping t && t.entries.containsKey("rows");
     }
 
     private static boolean hasValue(YamlNode.Mapping m, String key) {
@@ -1718,8 +2151,9 @@ public final class ScenarioLoader {
     }
 
     /**
-     * The sources' names: the one given, or {@code <function>/<pattern>}, and {@code #2},
-     * {@code #3}... for the later unnamed sources of the same function and pattern, counted in
+     * The sources' names: the one given, or {@code <target>/<pattern>} (the function, queue or
+     * stream fed), and {@code #2},
+     * {@code #3}... for the later unnamed sources of the same target and pattern, counted in
      * file order: moving a named source, or any source of another function or pattern, renames
      * none, so reordering the traffic list keeps every source's arrivals.
      */
@@ -1732,7 +2166,7 @@ public final class ScenarioLoader {
                 named.add(t);
                 continue;
             }
-            String base = t.function() + "/" + t.pattern().kind();
+            String base = t.target() + "/" + t.pattern().kind();
             int n = seen.merge(base, 1, Integer::sum);
             String name = n == 1 ? base : base + "#" + n;
             byDefault.putIfAbsent(name, t.index());
@@ -1764,11 +2198,28 @@ public final class ScenarioLoader {
         if (!(node instanceof YamlNode.Mapping m)) {
             return null;
         }
+        List<String> targets = java.util.stream.Stream.of("function", "queue", "stream").filter(f::has).toList();
+        if (targets.size() > 1) {
+            problems.add(path, node, "give one of function, queue or stream per entry, found " + String.join(" and ", targets)
+                    + " (use several entries: they add up)");
+            return null;
+        }
+        boolean into = f.has("queue") || f.has("stream");
         String name = sourceName(f);
-        TrafficSpec.Invocation invocation = invocation(f);
-        String function = f.has("function") || !f.has("trace") ? f.requiredText("function",
+        TrafficSpec.Invocation invocation = into ? null : invocation(f);
+        TrafficSpec.Into intoSpec = into ? bindInto(f) : null;
+        if (!into) {
+            for (String key : new String[] {"partitionKey", "poisonRecords"}) {
+                if (f.has(key)) {
+                    problems.add(f.child(key), f.node(key), key + " applies to " + (key.equals("partitionKey")
+                            ? "records put on a stream (stream: NAME)" : "messages sent to a queue or records put on a stream "
+                            + "(queue: NAME or stream: NAME)") + "; this entry calls a function");
+                }
+            }
+        }
+        String function = into ? null : f.has("function") || !f.has("trace") ? f.requiredText("function",
                 "the name of the function these requests call") : null;
-        if (!f.has("function") && f.has("trace")) {
+        if (!into && !f.has("function") && f.has("trace")) {
             f.missing("function", "the name of the function these requests call (or rows: all under trace:, "
                     + "to replay every row as its own function)");
         }
@@ -1833,7 +2284,10 @@ public final class ScenarioLoader {
                 Fields p = new Fields(f.node(kind), at, problems, TRACE_KEYS);
                 String file = p.requiredText("file", "an invocations.csv of the Azure Functions 2019 trace");
                 String row = p.text("row", "0");
-                if (p.has("rows")) {
+                if (p.has("rows") && into) {
+                    problems.add(p.child("rows"), p.node("rows"), "rows: replays each row as its own function; give row: "
+                            + "to replay one row into the " + (f.has("queue") ? "queue" : "stream"));
+                } else if (p.has("rows")) {
                     problems.add(p.child("rows"), p.node("rows"), "rows: replays each row as its own function; remove "
                             + "function:" + (function == null ? "" : " " + function) + ", or give row: to replay one row for it");
                 }
@@ -1881,7 +2335,43 @@ public final class ScenarioLoader {
             }
             default -> throw new IllegalStateException(kind);
         };
+        if (into) {
+            return intoSpec == null ? null : TrafficSpec.into(intoSpec, index, name, pattern);
+        }
         return function == null ? null : new TrafficSpec(function, index, name, pattern, invocation);
+    }
+
+    /**
+     * Where an entry's messages or records go: {@code queue: orders} or {@code stream: clicks}, with
+     * {@code poisonRecords} (a share) and, for a stream, {@code partitionKey}; or null after
+     * reporting why not.
+     */
+    private TrafficSpec.Into bindInto(Fields f) {
+        boolean queue = f.has("queue");
+        String key = queue ? "queue" : "stream";
+        if (f.has("invocation")) {
+            problems.add(f.child("invocation"), f.node("invocation"), "invocation applies to a function's requests; "
+                    + (queue ? "messages sent to a queue" : "records put on a stream") + " invoke the functions whose "
+                    + "eventSource reads it, through Lambda's pollers; remove invocation");
+        }
+        String partitionKey = null;
+        if (queue && f.has("partitionKey")) {
+            problems.add(f.child("partitionKey"), f.node("partitionKey"), "partitionKey applies to records put on a stream "
+                    + "(it picks their shard); an SQS standard queue has no partitions");
+        } else if (f.has("partitionKey")) {
+            partitionKey = f.text("partitionKey", null);
+            if (partitionKey != null && (partitionKey.isEmpty() || partitionKey.codePointCount(0, partitionKey.length())
+                    > MAX_PARTITION_KEY)) {
+                problems.add(f.child("partitionKey"), f.node("partitionKey"), "a partition key is 1 to " + MAX_PARTITION_KEY
+                        + " characters (Kinesis's limit)");
+            }
+        }
+        double poison = f.number("poisonRecords", 0, 0, 1);
+        String target = f.text(key, null);
+        if (target == null || !knownSource(f.child(key), f.node(key), target, queue)) {
+            return null;
+        }
+        return new TrafficSpec.Into(queue ? target : null, queue ? null : target, partitionKey, poison);
     }
 
     /** How an entry's requests invoke their function: {@code invocation: sync} (the default) or {@code async}. */
@@ -1904,6 +2394,12 @@ public final class ScenarioLoader {
         if (f.has("name")) {
             problems.add(f.child("name"), f.node("name"), "an entry that replays every row gives each function's source "
                     + "the name <function>/trace; remove name:");
+        }
+        for (String key : new String[] {"partitionKey", "poisonRecords"}) {
+            if (f.has(key)) {
+                problems.add(f.child(key), f.node(key), key + " applies to messages or records sent to a queue or a stream; "
+                        + "this entry calls functions");
+            }
         }
         for (String pattern : PATTERNS) {
             if (!pattern.equals("trace") && f.has(pattern)) {

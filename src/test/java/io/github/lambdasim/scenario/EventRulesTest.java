@@ -34,28 +34,30 @@ class EventRulesTest {
         return e.problems().stream().map(Problem::format).collect(Collectors.joining("\n"));
     }
 
-    private static PlatformSpec.EventRules current(int recursionLimit, PlatformSpec.EventSourceRules sources) {
+    private static PlatformSpec.EventRules current(int recursionLimit) {
         return new PlatformSpec.EventRules(S, 300 * S, 0.5, List.of(60 * S, 120 * S), 2, 2, 60 * S, 6 * Units.MICROS_PER_HOUR,
-                recursionLimit, 3, S, 20 * S, DistributionSpec.LogNormal.ofMedianP99(15_000, 60_000), sources);
+                recursionLimit, 3, S, 20 * S, DistributionSpec.LogNormal.ofMedianP99(15_000, 60_000),
+                sources(recursionLimit > 0));
     }
 
-    /** The pollers' rules and the limits of queues, streams and mappings, as LAMBDA-FACTS.md gives them. */
-    private static PlatformSpec.EventSourceRules sources(int perMinute, int max, int sqsBatchMax, long kinesisRetentionMax) {
+    /**
+     * The pollers and the limits of queues, streams and mappings: since Nov 2023 (SQS scaling 300 a
+     * minute up to 1,250), or in 2019 (60 a minute up to 1,000, SQS batches of 10, Kinesis 7 days).
+     */
+    private static PlatformSpec.EventSourceRules sources(boolean current) {
         long day = Units.MICROS_PER_DAY;
         var limits = new PlatformSpec.Limits(30 * S, 12 * Units.MICROS_PER_HOUR, 1000, 4 * day, 60 * S, 14 * day, day,
-                kinesisRetentionMax, 10, sqsBatchMax, 10, 10_000, 1000, 100, 300 * S, 2, 1000, 10, 10_000, 60 * S, 7 * day, 500);
-        return new PlatformSpec.EventSourceRules(5, perMinute, max, 10 * Units.MICROS_PER_MS, S, S, 250 * Units.MICROS_PER_MS,
-                limits);
+                current ? 365 * day : 7 * day, 10, current ? 10_000 : 10, 10, 10_000, 1000, 100, 300 * S, 2, 1000, 10,
+                10_000, 60 * S, 7 * day, 500);
+        return new PlatformSpec.EventSourceRules(5, current ? 300 : 60, current ? 1250 : 1000, 10 * Units.MICROS_PER_MS, S,
+                S, 250 * Units.MICROS_PER_MS, limits);
     }
 
     @Test
     void thePresetsCarryTheDocumentedRules() {
-        var now = sources(300, 1250, 10_000, 365 * Units.MICROS_PER_DAY);
-        assertEquals(current(16, now), rules(YAML));
-        assertEquals(current(16, now), ScenarioLoader.preset("current", "us-east-1").events());
-        assertEquals(current(0, sources(60, 1000, 10, 7 * Units.MICROS_PER_DAY)),
-                ScenarioLoader.preset("2019", "us-east-1").events(),
-                "no loop detection before July 2023; SQS pollers +60 a minute up to 1,000; SQS batches of 10");
+        assertEquals(current(16), rules(YAML));
+        assertEquals(current(16), ScenarioLoader.preset("current", "us-east-1").events());
+        assertEquals(current(0), ScenarioLoader.preset("2019", "us-east-1").events(), "no loop detection before July 2023");
         DistributionSpec latency = rules(YAML).asyncInvokeLatencyMicros();
         assertEquals(15_000, latency.quantile(0.5), 1e-6);
         assertEquals(60_000, latency.quantile(0.99), 1e-6);
