@@ -87,7 +87,9 @@ public final class ReportHtml {
                 + "<a href=\"#files\">Files</a></nav>\n");
         accountNumbers(h, d);
         int accountCharts = 0;
-        while (accountCharts < charts.size() && !charts.get(accountCharts).name().startsWith("latency-")) {
+        // The account's charts come first, up to the first of a function (or of a queue or stream).
+        while (accountCharts < charts.size() && !charts.get(accountCharts).name().startsWith("latency-")
+                && !Charts.ofSource(d, charts.get(accountCharts))) {
             Html.figure(h, charts.get(accountCharts), svgs.get(charts.get(accountCharts).name()));
             accountCharts++;
         }

@@ -53,6 +53,12 @@ class SourcesRunTest {
         Cli again = Cli.run("report", out.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(html, Files.readString(out.resolve("report.html")), "report draws the same page from the files");
+
+        String queues = Files.readString(out.resolve("queues.csv"));
+        Files.writeString(out.resolve("queues.csv"), queues.replace("60,60,orders,", "60,60,invoices,"));
+        Cli broken = Cli.run("report", out.toString());
+        assertEquals(2, broken.exitCode(), broken.out());
+        assertTrue(broken.err().contains("queues.csv:3: queue 'invoices' is not in summary.json"), broken.err());
     }
 
     @Test
