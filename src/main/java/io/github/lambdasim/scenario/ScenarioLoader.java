@@ -2000,6 +2000,12 @@ public final class ScenarioLoader {
             return null;
         }
         if (knownSource(f.child(key), f.node(key), name, queue)) {
+            // Each stream mapping would read every record again (its own iterator): one reader per
+            // stream is what this version models. Consumers of one queue share its messages.
+            if (!queue && consumed.contains("stream " + name)) {
+                problems.add(f.child(key), f.node(key), "stream '" + name + "' is already read by another function's "
+                        + "eventSource: lambdasim models one consumer per stream (give each reader a stream of its own)");
+            }
             consumed.add((queue ? "queue " : "stream ") + name);
         }
         for (String k : queue ? STREAM_ONLY_KEYS : QUEUE_ONLY_KEYS) {
