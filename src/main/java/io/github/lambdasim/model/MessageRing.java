@@ -39,6 +39,19 @@ final class MessageRing {
     }
 
     void add(long message) {
+        growIfFull();
+        buffer[(head + size++) & (buffer.length - 1)] = message;
+    }
+
+    /** Adds a message at the head: the next one taken. */
+    void addFirst(long message) {
+        growIfFull();
+        head = (head - 1) & (buffer.length - 1);
+        buffer[head] = message;
+        size++;
+    }
+
+    private void growIfFull() {
         if (size == buffer.length) {
             long[] grown = new long[buffer.length * 2];
             for (int i = 0; i < size; i++) {
@@ -47,7 +60,6 @@ final class MessageRing {
             buffer = grown;
             head = 0;
         }
-        buffer[(head + size++) & (buffer.length - 1)] = message;
     }
 
     /** The {@code i}-th message from the head (0: the oldest). */

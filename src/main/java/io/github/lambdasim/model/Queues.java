@@ -19,14 +19,15 @@ import java.util.List;
  * moved to the dead-letter queue past {@code maxReceiveCount}).
  *
  * <p>A mapping runs at most its <em>target</em> batches at once: the platform's initial 5, plus
- * up to 300 a minute while messages remain (event {@link #POLL_SCALE}, once a minute), at most
- * 1,250 or the mapping's {@code maximumConcurrency}; back to the initial level when the queue is
- * empty. A poller woken by a message receives after the ReceiveMessage round trip
+ * up to 300 a minute while messages wait for room (event {@link #POLL_SCALE}, once a minute), at
+ * most 1,250 or the mapping's {@code maximumConcurrency}; after a minute in which none waited, down
+ * to the most batches that minute used (never below the initial level). A poller woken by a message receives after the ReceiveMessage round trip
  * ({@link #POLL}); with a batching window it waits for a full batch or the window
  * ({@link #BATCH_WINDOW}). Each batch is one invocation through {@link Invocations#start}, so the
  * function's reserved and the account's concurrency hold it: a throttled batch goes back (visible
  * after the visibility timeout, its receive counted), and the mapping stops adding batches for the
- * platform's backoff. Rules and sources: {@code platform-presets.yaml}, {@code events.sources}.
+ * platform's backoff. A message visible again goes back to the head of the FIFO (it is older than
+ * those waiting), so the age of the oldest message is read at the head. Rules and sources: {@code platform-presets.yaml}, {@code events.sources}.
  */
 final class Queues {
     static final int POLL = 11;
@@ -78,6 +79,9 @@ final class Queues {
     private final int[] mTarget;
     private final int[] mActive;
     private final int[] mActiveMax;
+    /** Since the last scaling tick: the most batches in flight, and whether messages waited for room. */
+    private final int[] mPeak;
+    private final boolean[] mBacklog;
     private final boolean[] mPollPending;
     private final boolean[] mWindowPending;
     private final int[] mWindowGeneration;
@@ -146,6 +150,8 @@ final class Queues {
         mTarget = new int[m];
         mActive = new int[m];
         mActiveMax = new int[m];
+        mPeak = new int[m];
+        mBacklog = new boolean[m];
         mPollPending = new boolean[m];
         mWindowPending = new boolean[m];
         mWindowGeneration = new int[m];
@@ -244,6 +250,9 @@ final class Queues {
     private void poll(int m) {
         int q = mQueue[m];
         MessageRing ring = visible[q];
+        if (mActive[m] >= mTarget[m] && !ring.isEmpty()) {
+            mBacklog[m] = true;
+        }
         while (mActive[m] < mTarget[m] && context.now >= mBackoffUntil[m]) {
             dropExpired(q);
             if (ring.isEmpty()) {
@@ -258,6 +267,9 @@ final class Queues {
             }
             if (!startBatch(m, Math.min(ring.size(), mBatchSize[m]))) {
                 return;
+            }
+            if (mActive[m] >= mTarget[m] && !ring.isEmpty()) {
+                mBacklog[m] = true;
             }
         }
     }
@@ -278,13 +290,19 @@ final class Queues {
         poll(m);
     }
 
-    /** Scales mapping {@code m}: up while messages remain, back to its initial level when the queue is empty. */
+    /**
+     * Scales mapping {@code m} once a minute: up by the platform's step when messages waited for
+     * room during the minute (or wait now), otherwise down to the most batches the minute used (at
+     * least the initial level), so a steady load keeps the pollers it needs.
+     */
     void onScale(int m) {
-        if (!visible[mQueue[m]].isEmpty()) {
+        if (mBacklog[m] || !visible[mQueue[m]].isEmpty()) {
             mTarget[m] = Math.min(mCap[m], mTarget[m] + perMinute);
         } else {
-            mTarget[m] = Math.max(mInitial[m], mActive[m]);
+            mTarget[m] = Math.max(mInitial[m], Math.max(mPeak[m], mActive[m]));
         }
+        mBacklog[m] = false;
+        mPeak[m] = mActive[m];
         context.queue.push(context.now + Units.MICROS_PER_MINUTE, POLL_SCALE, m, 0);
         wake(m);
     }
@@ -319,6 +337,7 @@ final class Queues {
         if (invocations.start(req)) {
             mActive[m]++;
             mActiveMax[m] = Math.max(mActiveMax[m], mActive[m]);
+            mPeak[m] = Math.max(mPeak[m], mActive[m]);
             mBatches[m]++;
             mRecords[m] += n;
             mRecordsMax[m] = Math.max(mRecordsMax[m], n);
@@ -428,7 +447,9 @@ final class Queues {
                 deadLettered[q]++;
                 periods[q].add(DEAD_LETTERED, context.now, 1);
             } else {
-                visible[q].add(msg);
+                // Back at the head, as the oldest: a standard queue gives no order, and a message that
+                // was received once is no likelier than any other to wait behind the whole backlog.
+                visible[q].addFirst(msg);
             }
         }
         inFlight[q] -= n;

@@ -1892,7 +1892,7 @@ public final class ScenarioLoader {
                 long given = f.duration("retention", retention, 0, Long.MAX_VALUE);
                 if (problems.count() == parsed && given != retention) {
                     problems.add(f.child("retention"), f.node("retention"), text(f.node("retention")).trim() + ": a DynamoDB "
-                            + "stream keeps its records " + Units.formatDuration(retention) + ", which cannot be changed "
+                            + "stream keeps its records " + span(retention) + ", which cannot be changed "
                             + "(DynamoDB Streams); remove retention");
                 }
             } else if (type == StreamSpec.Type.KINESIS) {
@@ -2000,6 +2000,12 @@ public final class ScenarioLoader {
             return null;
         }
         if (knownSource(f.child(key), f.node(key), name, queue)) {
+            // Each stream mapping would read every record again (its own iterator): one reader per
+            // stream is what this version models. Consumers of one queue share its messages.
+            if (!queue && consumed.contains("stream " + name)) {
+                problems.add(f.child(key), f.node(key), "stream '" + name + "' is already read by another function's "
+                        + "eventSource: lambdasim models one consumer per stream (give each reader a stream of its own)");
+            }
             consumed.add((queue ? "queue " : "stream ") + name);
         }
         for (String k : queue ? STREAM_ONLY_KEYS : QUEUE_ONLY_KEYS) {
@@ -2109,10 +2115,15 @@ public final class ScenarioLoader {
         }
         if (v < min || v > max) {
             problems.add(f.child(key), f.node(key), text(f.node(key)).trim() + " is out of range: expected "
-                    + Units.formatDuration(min) + " to " + Units.formatDuration(max) + source);
+                    + span(min) + " to " + span(max) + source);
             return defaultValue;
         }
         return v;
+    }
+
+    /** A limit or a retention as AWS writes it: 0s, 24h rather than 1d. */
+    private static String span(long micros) {
+        return micros == 0 ? "0s" : micros == Units.MICROS_PER_DAY ? "24h" : Units.formatDuration(micros);
     }
 
     /** A note for each queue and stream no function's eventSource reads: what is sent there stays there. */
@@ -2120,14 +2131,14 @@ public final class ScenarioLoader {
         for (QueueSpec q : queues) {
             if (!consumed.contains("queue " + q.name())) {
                 notes.add(queueNames.get(q.name()) + ": no function reads queue '" + q.name() + "' (eventSource: {queue: "
-                        + q.name() + "}): its messages accumulate, each kept " + Units.formatDuration(q.retentionMicros())
+                        + q.name() + "}): its messages accumulate, each kept " + span(q.retentionMicros())
                         + " (its retention)");
             }
         }
         for (StreamSpec s : streams) {
             if (!consumed.contains("stream " + s.name())) {
                 notes.add(streamNames.get(s.name()) + ": no function reads stream '" + s.name() + "' (eventSource: {stream: "
-                        + s.name() + "}): its records accumulate, each kept " + Units.formatDuration(s.retentionMicros())
+                        + s.name() + "}): its records accumulate, each kept " + span(s.retentionMicros())
                         + " (its retention)");
             }
         }
@@ -2366,7 +2377,15 @@ public final class ScenarioLoader {
                         + " characters (Kinesis's limit)");
             }
         }
-        double poison = f.number("poisonRecords", 0, 0, 1);
+        YamlNode poisonNode = f.node("poisonRecords");
+        double share = poisonNode instanceof YamlNode.Scalar p && !p.isNull ? Fields.parseFiniteNumber(p.text) : Double.NaN;
+        double poison = 0;
+        if (share < 0 || share > 1) {
+            problems.add(f.child("poisonRecords"), poisonNode, text(poisonNode).trim() + " is out of range: expected 0 to 1 "
+                    + "(the share of the " + (queue ? "messages" : "records") + " that fail every consumer, every time)");
+        } else {
+            poison = f.number("poisonRecords", 0, 0, 1);
+        }
         String target = f.text(key, null);
         if (target == null || !knownSource(f.child(key), f.node(key), target, queue)) {
             return null;

@@ -149,4 +149,42 @@ class ValidateCommandTest {
         // 36,000 of api, 72,000 calls of b, 36,000 + 3,600 events of c, 36,000 of d and 36,000 onSuccess events of b.
         assertEquals("  about 39,600 requests expected from traffic, 219,600 with the calls and events they cause", out.get(8));
     }
+
+    @Test
+    void queuesStreamsAndEventSourcesAreListedWithTheirSettings() throws IOException {
+        Path file = dir.resolve("sources.yaml");
+        Files.writeString(file, """
+                name: sources
+                duration: 1h
+                queues:
+                  - {name: orders, visibilityTimeout: 60s, maxReceiveCount: 3}
+                  - {name: receipts}
+                streams:
+                  - {name: clicks, type: kinesis, shards: 4}
+                functions:
+                  - name: worker
+                    eventSource: {queue: orders, batchSize: 100, maximumBatchingWindow: 2s, maximumConcurrency: 50}
+                    handler: {steps: [{cpu: {time: 1ms, perRecord: true}}, {send: {queue: receipts, messages: 2}}]}
+                  - name: enricher
+                    eventSource: {stream: clicks, parallelizationFactor: 2, bisectBatchOnFunctionError: true}
+                    handler: {duration: 5ms}
+                traffic:
+                  - {queue: orders, spike: {at: 10m, for: 1m, rate: 2000/s}, poisonRecords: 0.001}
+                  - {stream: clicks, poisson: {rate: 500/s}, partitionKey: user-42}
+                """);
+        List<String> out = withoutLimits(Cli.run("validate", file.toString()));
+        assertEquals(List.of(
+                "  queue orders: visibility timeout 1m, retention 4d, dead-letter queue after 3 receives",
+                "  queue receipts: visibility timeout 30s, retention 4d, no dead-letter queue",
+                "  stream clicks: kinesis, 4 shards, retention 1d",
+                "  function worker: nodejs20.x, 128 MB, x86_64, timeout 3s; reads queue orders: batches of up to 100, "
+                        + "window 2s, at most 50 concurrent batches; sends 2 messages to queue receipts",
+                "  function enricher: nodejs20.x, 128 MB, x86_64, timeout 3s; reads stream clicks: batches of up to 100, "
+                        + "window 0ms, 4 shards x 2 = 8 concurrent batches, bisects failing batches, retries until its "
+                        + "records expire",
+                "  traffic -> queue orders: spike 2000/s at 10m for 1m, poison records 0.1%",
+                "  traffic -> stream clicks: poisson 500/s, partition key user-42",
+                "  note: queues[1]: no function reads queue 'receipts' (eventSource: {queue: receipts}): its messages "
+                        + "accumulate, each kept 4d (its retention)"), out.subList(2, 10));
+    }
 }

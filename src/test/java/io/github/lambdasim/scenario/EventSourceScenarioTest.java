@@ -156,7 +156,7 @@ class EventSourceScenarioTest {
                 """);
         assertEquals(List.of("queues[0]: no function reads queue 'orders' (eventSource: {queue: orders}): its messages "
                 + "accumulate, each kept 4d (its retention)", "streams[0]: no function reads stream 'clicks' (eventSource: "
-                + "{stream: clicks}): its records accumulate, each kept 1d (its retention)"), s.notes());
+                + "{stream: clicks}): its records accumulate, each kept 24h (its retention)"), s.notes());
     }
 
     @Test
@@ -168,7 +168,7 @@ class EventSourceScenarioTest {
                 + "limits for an SQS queue)"), p);
         assertEquals(1, p.lines().count(), p);
         String kinesis = problems(in2019.replace("retention: 48h", "retention: 8d"));
-        assertTrue(kinesis.contains("streams[0].retention: 8d is out of range: expected 1d to 7d (Kinesis's limits)"), kinesis);
+        assertTrue(kinesis.contains("streams[0].retention: 8d is out of range: expected 24h to 7d (Kinesis's limits)"), kinesis);
     }
 
     @Test
