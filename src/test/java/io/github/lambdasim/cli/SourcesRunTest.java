@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdasim.report.EventSourceScenario;
+import io.github.lambdasim.report.data.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,12 +34,26 @@ class SourcesRunTest {
         assertEquals(0, r.exitCode(), r.err());
         String text = r.out();
         assertTrue(text.contains("queue orders (visibility timeout 30s, to the dead-letter queue after 3 receives)"), text);
-        assertTrue(text.contains("    Sent / deleted / to the DLQ / expired        27,017 / 26,889 / 77 / 0"), text);
-        assertTrue(text.contains("    Oldest message max                           62.1 s"), text);
+        // The figures printed are summary.json's, as the rest of the summary writes numbers.
+        JsonNode orders = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("queues").path("orders");
+        JsonNode clicks = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("streams").path("clicks");
+        assertTrue(text.contains(String.format(Locale.ROOT, "    %-44s %,d / %,d / %,d / %,d%n", "Sent / deleted / to the DLQ / expired",
+                orders.path("sent").asLong(), orders.path("deleted").asLong(), orders.path("deadLettered").asLong(),
+                orders.path("expired").asLong())), text);
+        assertTrue(orders.path("deadLettered").asLong() > 0 && orders.path("visibleMax").asLong() > 0, "poison, a backlog");
+        assertTrue(text.contains(String.format(Locale.ROOT, "    %-44s %s%n", "Oldest message max",
+                Format.seconds(orders.path("oldestAgeMaxSeconds").asDouble()))), text);
         assertTrue(text.contains("    consumer worker\n      Batches / records per batch / max"), text);
         assertTrue(text.contains("stream clicks (kinesis, 2 shards, consumed by enricher)"), text);
-        assertTrue(text.contains("    Concurrency max / limit                      2 / 2"), text);
-        assertTrue(text.contains("    Iterator age max                             1.44 s"), text);
+        assertTrue(text.contains(String.format(Locale.ROOT, "    %-44s %d / 2%n", "Concurrency max / limit",
+                clicks.path("concurrencyMax").asInt())), text);
+        assertTrue(text.contains(String.format(Locale.ROOT, "    %-44s %s%n", "Iterator age max",
+                Format.seconds(clicks.path("iteratorAgeMaxSeconds").asDouble()))), text);
+        assertTrue(text.contains(String.format(Locale.ROOT, "    %-44s %s / %s / %s / %s%n", "End to end p50 / p90 / p99 / max",
+                Format.ms(clicks.path("endToEndMs").path("p50").asDouble()),
+                Format.ms(clicks.path("endToEndMs").path("p90").asDouble()),
+                Format.ms(clicks.path("endToEndMs").path("p99").asDouble()),
+                Format.ms(clicks.path("endToEndMs").path("max").asDouble()))), text);
         for (String f : new String[] {"queues.csv", "streams.csv", "stream-shards.csv", "charts/queue-orders.png",
                 "charts/queue-orders.svg", "charts/stream-clicks.png", "charts/stream-clicks.svg"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
