@@ -24,8 +24,14 @@ import org.jfree.data.xy.XYSeriesCollection;
  * ({@code stream-<name>}).
  */
 public final class SourceCharts {
+    /**
+     * The colours of shards' lines, solid then dashed; none is the green of the batches in flight
+     * drawn below them, nor yellow, too pale on white.
+     */
+    private static final Color[] SHARD_COLOURS = {ChartStyle.BLUE, ChartStyle.ORANGE, ChartStyle.VERMILLION,
+        ChartStyle.SKY_BLUE, ChartStyle.PURPLE};
     /** Streams with at most this many shards get a line per shard; more get the max and median across shards. */
-    static final int SHARD_LINES = ChartStyle.PALETTE.length;
+    static final int SHARD_LINES = 2 * SHARD_COLOURS.length;
 
     private SourceCharts() {
     }
@@ -113,7 +119,7 @@ public final class SourceCharts {
 
     /**
      * A stream over time, in two panels: the iterator age of each shard (the max and median across
-     * shards past {@link #SHARD_LINES}); the batches in flight against their limit (shards x
+     * shards past {@link #SHARD_LINES}, 10); the batches in flight against their limit (shards x
      * parallelization factor), and the lane-seconds blocked behind failing batches.
      */
     static NamedChart stream(Context c, StreamData s) {
@@ -133,7 +139,7 @@ public final class SourceCharts {
             for (int k = 0; k < shards.length; k++) {
                 ages.addSeries(v.line("Shard " + k + (k == 0 ? " (iterator age, max per " + v.per + ")" : ""),
                         Series.scale(shards[k], 1 / unit.seconds)));
-                colours.add(ChartStyle.PALETTE[k]);
+                colours.add(SHARD_COLOURS[k % SHARD_COLOURS.length]);
             }
         } else {
             double[] max = new double[shards[0].length];
@@ -154,8 +160,12 @@ public final class SourceCharts {
             colours.add(ChartStyle.VERMILLION);
             colours.add(ChartStyle.BLUE);
         }
+        XYLineAndShapeRenderer ar = Charts.lines(colours.toArray(Color[]::new));
+        for (int k = SHARD_COLOURS.length; k < colours.size(); k++) {
+            ar.setSeriesStroke(k, ChartStyle.DASHED_LINE); // the second round of colours
+        }
         XYPlot top = new XYPlot(ages, null, ChartStyle.numberAxis("Iterator age (" + unit.name + ")",
-                Ticks.fromZero(highest / unit.seconds, 0.1, 5), ""), Charts.lines(colours.toArray(Color[]::new)));
+                Ticks.fromZero(highest / unit.seconds, 0.1, 5), ""), ar);
 
         double[] batches = v.merge(s.column("ConcurrentBatches"), Binning.Merge.MAX);
         double[] blocked = v.merge(s.column("BlockedSeconds"), Binning.Merge.SUM);
