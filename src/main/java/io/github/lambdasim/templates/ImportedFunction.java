@@ -10,9 +10,11 @@ import java.util.List;
  * @param name        the function's name in the scenario (its logical id, or the template's name key)
  * @param settings    scenario keys and values in order ({@code memorySize: 512}), each a literal or a placeholder
  * @param sources     how traffic reaches it, one per event of the template
+ * @param eventSource the keys of its {@code eventSource:} (the queue or stream first), empty when it reads none
  * @param notes       what the import could not carry over, one sentence each
  */
-public record ImportedFunction(String name, List<Setting> settings, List<Source> sources, List<String> notes) {
+public record ImportedFunction(String name, List<Setting> settings, List<Source> sources, List<Setting> eventSource,
+                               List<String> notes) {
 
     /** One key of the function: its YAML value, and where it came from. */
     public record Setting(String key, String yaml, String from) {
@@ -20,7 +22,9 @@ public record ImportedFunction(String name, List<Setting> settings, List<Source>
 
     /**
      * A traffic source: {@code sync} (API Gateway, function URL, ALB), {@code async} (S3, SNS,
-     * EventBridge, schedules) or an event source lambdasim does not model yet (a comment).
+     * EventBridge, schedules), {@code mapping} (an event source mapping: the function's
+     * {@code eventSource}, its traffic the queue's or stream's) or a source lambdasim does not
+     * model (a comment).
      *
      * @param yaml    the traffic entry, or null for a source written as a comment only
      * @param comment for a synchronous source its front door's type ({@code http-api}), else what

@@ -23,14 +23,35 @@ public final class ScenarioDraft {
         if (t.region() != null) {
             y.append("region: ").append(t.region()).append('\n');
         }
+        for (boolean queues : new boolean[] {true, false}) {
+            List<ImportedSource> some = t.sources().stream().filter(q -> q.queue() == queues).toList();
+            if (!some.isEmpty()) {
+                y.append(queues ? "queues:\n" : "streams:\n");
+            }
+            for (ImportedSource q : some) {
+                String indent = "  - ";
+                for (ImportedFunction.Setting s : q.settings()) {
+                    y.append(commented(indent + s.key() + ": " + s.yaml(), s.from()));
+                    indent = "    ";
+                }
+                for (String note : q.notes()) {
+                    y.append("    # ").append(note).append('\n');
+                }
+            }
+        }
         y.append("functions:\n");
         List<String> traffic = new ArrayList<>();
         List<String> comments = new ArrayList<>();
         for (ImportedFunction f : t.functions()) {
             y.append("  - name: ").append(f.name()).append('\n');
             for (ImportedFunction.Setting s : f.settings()) {
-                String line = "    " + s.key() + ": " + s.yaml();
-                y.append(String.format(Locale.ROOT, "%-44s # %s%n", line, s.from()));
+                y.append(commented("    " + s.key() + ": " + s.yaml(), s.from()));
+            }
+            if (!f.eventSource().isEmpty()) {
+                y.append("    eventSource:\n");
+                for (ImportedFunction.Setting s : f.eventSource()) {
+                    y.append(commented("      " + s.key() + ": " + s.yaml(), s.from()));
+                }
             }
             for (String note : f.notes()) {
                 y.append("    # ").append(note).append('\n');
@@ -43,11 +64,12 @@ public final class ScenarioDraft {
                     if (src.comment() != null && !src.kind().equals("sync")) {
                         comments.add("  # " + f.name() + ", " + src.comment());
                     }
-                } else {
+                } else if (src.comment() != null) {
                     comments.add("  # " + f.name() + ", " + src.comment());
                 }
             }
         }
+        t.sources().forEach(q -> traffic.add("  - " + q.traffic()));
         y.append("traffic:\n");
         if (traffic.isEmpty()) {
             traffic.add("  - {function: " + t.functions().get(0).name() + ", poisson: {rate: "
@@ -57,5 +79,10 @@ public final class ScenarioDraft {
         traffic.forEach(l -> y.append(l).append('\n'));
         comments.forEach(l -> y.append(l).append('\n'));
         return y.toString();
+    }
+
+    /** A line and, after it, where its value came from. */
+    private static String commented(String line, String from) {
+        return String.format(Locale.ROOT, "%-44s # %s%n", line, from);
     }
 }

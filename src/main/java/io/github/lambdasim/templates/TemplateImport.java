@@ -22,14 +22,18 @@ import java.util.regex.Pattern;
  * applied) or a Serverless Framework {@code serverless.yml}. Each function keeps every setting
  * the scenario has a key for (memory, timeout, runtime, architecture, ephemeral storage, reserved
  * and provisioned concurrency, SnapStart, asynchronous retries and event age); its events become
- * traffic sources. What a template cannot say (rates, durations) is a placeholder.
+ * traffic sources, its event source mappings of SQS queues and Kinesis and DynamoDB streams its
+ * {@code eventSource} and the queues and streams read ({@link EventSourceImport}). What a
+ * template cannot say (rates, durations) is a placeholder.
  *
  * @param kind      "AWS SAM / CloudFormation" or "Serverless Framework"
  * @param name      a name for the scenario (the serverless service, else null)
  * @param region    the region the template names, or null
  * @param functions the functions, in the template's order
+ * @param sources   the queues and streams the functions read, in the order first read
  */
-public record TemplateImport(String kind, String name, String region, List<ImportedFunction> functions) {
+public record TemplateImport(String kind, String name, String region, List<ImportedFunction> functions,
+                             List<ImportedSource> sources) {
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
 
     /** A template that cannot be read, with where and why. */
@@ -66,6 +70,9 @@ public record TemplateImport(String kind, String name, String region, List<Impor
     private static TemplateImport sam(String file, JsonNode root) {
         JsonNode globals = root.path("Globals").path("Function");
         JsonNode parameters = root.path("Parameters");
+        EventSourceImport mappings = new EventSourceImport(root.path("Resources"), "Resources",
+                (v, what) -> resolveSam(parameters, v, what));
+        Map<String, List<String>> mappingsOf = eventSourceMappings(root.path("Resources"), mappings);
         List<ImportedFunction> functions = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields();
         while (it.hasNext()) {
@@ -116,25 +123,87 @@ public record TemplateImport(String kind, String name, String region, List<Impor
             }
             String fn = e.getKey();
             List<Source> sources = new ArrayList<>();
+            List<Setting> eventSource = new ArrayList<>();
             Iterator<Map.Entry<String, JsonNode>> events = p.node("Events").fields();
             while (events.hasNext()) {
                 Map.Entry<String, JsonNode> ev = events.next();
-                sources.add(samEvent(fn, ev.getKey(), ev.getValue().path("Type").asText(""), ev.getValue().path("Properties")));
+                String evType = ev.getValue().path("Type").asText("");
+                String stream = evType.equals("SQS") ? "sqs" : evType.equals("Kinesis") ? "kinesis" : evType.equals("DynamoDB")
+                        ? "dynamodb" : null;
+                if (stream != null) {
+                    String eat = at + ".Events." + ev.getKey() + ".Properties";
+                    JsonNode ep = ev.getValue().path("Properties");
+                    String key = stream.equals("sqs") ? "Queue" : "Stream";
+                    sources.add(mapped(mappings, fn, ev.getKey(), stream, new EventSourceImport.Value(ep.path(key),
+                            eat + "." + key), samKeys(ep, eat), eventSource, notes));
+                } else {
+                    sources.add(samEvent(fn, ev.getKey(), evType, ev.getValue().path("Properties")));
+                }
+            }
+            for (String m : mappingsOf.getOrDefault(fn, List.of())) {
+                JsonNode mp = root.path("Resources").path(m).path("Properties");
+                String mat = "Resources." + m + ".Properties";
+                sources.add(mapped(mappings, fn, m, mp.has("SelfManagedEventSource") ? "kafka" : null,
+                        new EventSourceImport.Value(mp.path("EventSourceArn"), mat + ".EventSourceArn"), samKeys(mp, mat),
+                        eventSource, notes));
             }
             if (!p.node("FunctionUrlConfig").isMissingNode()) {
                 sources.add(sync(fn, "url", "its function URL"));
             }
             frontDoor(s, sources, at + ".Events");
             if (!serverless) {
-                notes.add("an AWS::Lambda::Function's triggers are other resources (event source mappings, permissions): "
-                        + "add its traffic by hand");
+                notes.add("an AWS::Lambda::Function's other triggers are other resources (permissions for S3, SNS, API "
+                        + "Gateway...): add their traffic by hand");
             }
-            functions.add(new ImportedFunction(fn, s, sources, notes));
+            functions.add(new ImportedFunction(fn, s, sources, eventSource, notes));
         }
         if (functions.isEmpty()) {
             throw new Invalid(file + ": no AWS::Serverless::Function or AWS::Lambda::Function under Resources");
         }
-        return new TemplateImport("AWS SAM / CloudFormation", null, null, functions);
+        return new TemplateImport("AWS SAM / CloudFormation", null, null, functions, mappings.sources());
+    }
+
+    /**
+     * The AWS::Lambda::EventSourceMapping resources by the logical id of the function each invokes
+     * (its FunctionName a {@code !Ref}, a {@code !GetAtt}, or a function's literal FunctionName or ARN).
+     */
+    private static Map<String, List<String>> eventSourceMappings(JsonNode resources, EventSourceImport mappings) {
+        Map<String, String> byName = new java.util.HashMap<>();
+        resources.fields().forEachRemaining(r -> {
+            JsonNode name = r.getValue().path("Properties").path("FunctionName");
+            if (name.isTextual() && r.getValue().path("Type").asText("").matches("AWS::(Serverless|Lambda)::Function")) {
+                byName.put(name.asText(), r.getKey());
+            }
+        });
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        resources.fields().forEachRemaining(r -> {
+            if (r.getValue().path("Type").asText("").equals("AWS::Lambda::EventSourceMapping")) {
+                JsonNode target = r.getValue().path("Properties").path("FunctionName");
+                String fn = mappings.resource(target);
+                if (fn == null && target.isTextual()) {
+                    fn = byName.get(target.asText().replaceFirst("^arn:.*:function:", "").replaceFirst(":.*", ""));
+                }
+                if (fn != null) {
+                    out.computeIfAbsent(fn, k -> new ArrayList<>()).add(r.getKey());
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The keys of a SAM event's or an EventSourceMapping's properties, by the scenario's names. */
+    private static Map<String, EventSourceImport.Value> samKeys(JsonNode p, String at) {
+        Map<String, EventSourceImport.Value> k = new java.util.LinkedHashMap<>();
+        String[][] names = {{"batchSize", "BatchSize"}, {"maximumBatchingWindow", "MaximumBatchingWindowInSeconds"},
+            {"functionResponseTypes", "FunctionResponseTypes"}, {"parallelizationFactor", "ParallelizationFactor"},
+            {"bisectBatchOnFunctionError", "BisectBatchOnFunctionError"}, {"maximumRetryAttempts", "MaximumRetryAttempts"},
+            {"maximumRecordAge", "MaximumRecordAgeInSeconds"}};
+        for (String[] n : names) {
+            k.put(n[0], new EventSourceImport.Value(p.path(n[1]), at + "." + n[1]));
+        }
+        k.put("maximumConcurrency", new EventSourceImport.Value(p.path("ScalingConfig").path("MaximumConcurrency"),
+                at + ".ScalingConfig.MaximumConcurrency"));
+        return k;
     }
 
     private static Source samEvent(String fn, String event, String type, JsonNode p) {
@@ -146,9 +215,9 @@ public record TemplateImport(String kind, String name, String region, List<Impor
                     async(fn, event, type);
             case "Schedule", "ScheduleV2" -> schedule(fn, event, p.path(type.equals("Schedule") ? "Schedule"
                     : "ScheduleExpression").asText(""));
-            case "SQS", "Kinesis", "DynamoDB", "MSK", "MQ", "SelfManagedKafka", "DocumentDB" -> new Source(event, "source", null,
-                    "event " + event + ": a " + type + " event source mapping; lambdasim does not model queues and streams yet, "
-                            + "so it has no traffic here");
+            case "MSK", "MQ", "SelfManagedKafka", "DocumentDB" -> new Source(event, "source", null,
+                    "event " + event + ": a " + type + " event source mapping; lambdasim models SQS queues and Kinesis and "
+                            + "DynamoDB streams only, so it has no traffic here");
             default -> new Source(event, "unknown", null, "event " + event + ": type " + type + " is not imported");
         };
     }
@@ -157,6 +226,8 @@ public record TemplateImport(String kind, String name, String region, List<Impor
 
     private static TemplateImport serverless(String file, JsonNode root) {
         JsonNode provider = root.path("provider");
+        EventSourceImport mappings = new EventSourceImport(root.path("resources").path("Resources"), "resources.Resources",
+                TemplateImport::resolveServerless);
         List<ImportedFunction> functions = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = root.path("functions").fields();
         while (it.hasNext()) {
@@ -194,11 +265,22 @@ public record TemplateImport(String kind, String name, String region, List<Impor
             }
             String fn = e.getKey();
             List<Source> sources = new ArrayList<>();
+            List<Setting> eventSource = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
             int i = 0;
             for (JsonNode ev : f.path("events")) {
                 String type = ev.isObject() && ev.fieldNames().hasNext() ? ev.fieldNames().next() : ev.asText();
                 String event = type + (i == 0 ? "" : "-" + i);
+                String eat = at + ".events[" + i + "]." + type;
                 i++;
+                if (type.equals("sqs") || type.equals("stream")) {
+                    JsonNode body = ev.path(type);
+                    JsonNode arn = body.isObject() ? body.path("arn") : body;
+                    String kind = type.equals("sqs") ? "sqs" : body.path("type").isTextual() ? body.path("type").asText() : null;
+                    sources.add(mapped(mappings, fn, event, kind, new EventSourceImport.Value(arn, body.isObject() ? eat + ".arn"
+                            : eat), slsKeys(body, eat), eventSource, notes));
+                    continue;
+                }
                 sources.add(switch (type) {
                     case "http" -> sync(fn, event, "its API Gateway REST API");
                     case "httpApi" -> sync(fn, event, "its API Gateway HTTP API");
@@ -208,9 +290,9 @@ public record TemplateImport(String kind, String name, String region, List<Impor
                     case "schedule" -> schedule(fn, event, ev.path("schedule").isObject()
                             ? ev.path("schedule").path("rate").isArray() ? ev.path("schedule").path("rate").get(0).asText("")
                             : ev.path("schedule").path("rate").asText("") : ev.path("schedule").asText(""));
-                    case "sqs", "stream", "kafka", "msk", "activemq", "rabbitmq" -> new Source(event, "source", null,
-                            "event " + event + ": a " + type + " event source; lambdasim does not model queues and streams "
-                                    + "yet, so it has no traffic here");
+                    case "kafka", "msk", "activemq", "rabbitmq" -> new Source(event, "source", null,
+                            "event " + event + ": a " + type + " event source; lambdasim models SQS queues and Kinesis and "
+                                    + "DynamoDB streams only, so it has no traffic here");
                     default -> new Source(event, "unknown", null, "event " + event + ": " + type + " is not imported");
                 });
             }
@@ -218,7 +300,7 @@ public record TemplateImport(String kind, String name, String region, List<Impor
                 sources.add(sync(fn, "url", "its function URL"));
             }
             frontDoor(s, sources, at + ".events");
-            functions.add(new ImportedFunction(fn, s, sources, List.of()));
+            functions.add(new ImportedFunction(fn, s, sources, eventSource, notes));
         }
         if (functions.isEmpty()) {
             throw new Invalid(file + ": no functions");
@@ -227,7 +309,31 @@ public record TemplateImport(String kind, String name, String region, List<Impor
                 .asText(null);
         String region = provider.path("region").isTextual() && !provider.path("region").asText().contains("${")
                 ? provider.path("region").asText() : null;
-        return new TemplateImport("Serverless Framework", service, region, functions);
+        return new TemplateImport("Serverless Framework", service, region, functions, mappings.sources());
+    }
+
+    /** The keys of a serverless.yml sqs or stream event, by the scenario's names (none for a bare ARN). */
+    private static Map<String, EventSourceImport.Value> slsKeys(JsonNode body, String at) {
+        Map<String, EventSourceImport.Value> k = new java.util.LinkedHashMap<>();
+        String[][] names = {{"batchSize", "batchSize"}, {"maximumBatchingWindow", "maximumBatchingWindow"},
+            {"maximumBatchingWindow", "batchWindow"}, {"maximumConcurrency", "maximumConcurrency"},
+            {"functionResponseTypes", "functionResponseType"}, {"parallelizationFactor", "parallelizationFactor"},
+            {"bisectBatchOnFunctionError", "bisectBatchOnFunctionError"}, {"maximumRetryAttempts", "maximumRetryAttempts"},
+            {"maximumRecordAge", "maximumRecordAgeInSeconds"}};
+        for (String[] n : names) {
+            if (body.has(n[1])) {
+                k.put(n[0], new EventSourceImport.Value(body.path(n[1]), at + "." + n[1]));
+            }
+        }
+        return k;
+    }
+
+    /** A serverless.yml value: its text, or a placeholder for a ${} variable or a CloudFormation intrinsic. */
+    private static String resolveServerless(JsonNode v, String what) {
+        if (!v.isValueNode()) {
+            return Placeholder.text(what + " (the template computes it)");
+        }
+        return v.asText().contains("${") ? Placeholder.text(what + " (the template says " + v.asText() + ")") : v.asText();
     }
 
     private static String slsLiteral(JsonNode f, JsonNode provider, String key, String what) {
@@ -253,6 +359,41 @@ public record TemplateImport(String kind, String name, String region, List<Impor
     }
 
     // ---------------------------------------------------------------- shared
+
+    /**
+     * An event source mapping of function {@code fn}: its {@code eventSource} (added to
+     * {@code eventSource}) when it has none yet, else a comment, as is a source lambdasim does not model.
+     */
+    private static Source mapped(EventSourceImport mappings, String fn, String event, String type,
+                                 EventSourceImport.Value source, Map<String, EventSourceImport.Value> keys,
+                                 List<Setting> eventSource, List<String> notes) {
+        if (!eventSource.isEmpty()) {
+            return new Source(event, "source", null, "event " + event + ": a second event source mapping; a function of a "
+                    + "scenario reads one queue or stream (eventSource): copy the function to model this one too");
+        }
+        EventSourceImport.Mapping m = mappings.mapping(fn, event, type, source, keys);
+        if (m.eventSource() == null) {
+            return new Source(event, "source", null, m.comment());
+        }
+        eventSource.addAll(m.eventSource());
+        notes.addAll(m.notes());
+        return new Source(event, "mapping", null, null);
+    }
+
+    /** A literal, a parameter's default (a short !Ref reads as the parameter's name), or a placeholder. */
+    private static String resolveSam(JsonNode parameters, JsonNode v, String what) {
+        if (v.isObject() && v.has("Ref")) {
+            v = v.path("Ref");
+        }
+        if (v.isTextual() && parameters.has(v.asText())) {
+            JsonNode d = parameters.path(v.asText()).path("Default");
+            return d.isMissingNode() ? Placeholder.text(what + " (parameter " + v.asText() + " has no default)") : d.asText();
+        }
+        if (v.isValueNode()) {
+            return v.asText();
+        }
+        return Placeholder.text(what + " (the template computes it)");
+    }
 
     private static void add(List<Setting> s, String key, String yaml, String from) {
         if (yaml != null) {
@@ -321,19 +462,8 @@ public record TemplateImport(String kind, String name, String region, List<Impor
             return node(key).asText("");
         }
 
-        /** A literal, a parameter's default (a short !Ref reads as the parameter's name), or a placeholder. */
         private String resolve(JsonNode v, String what) {
-            if (v.isObject() && v.has("Ref")) {
-                v = v.path("Ref");
-            }
-            if (v.isTextual() && parameters.has(v.asText())) {
-                JsonNode d = parameters.path(v.asText()).path("Default");
-                return d.isMissingNode() ? Placeholder.text(what + " (parameter " + v.asText() + " has no default)") : d.asText();
-            }
-            if (v.isValueNode()) {
-                return v.asText();
-            }
-            return Placeholder.text(what + " (the template computes it)");
+            return resolveSam(parameters, v, what);
         }
 
         String literal(String key, String what) {

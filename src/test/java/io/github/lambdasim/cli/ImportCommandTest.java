@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code lambdasim import}: the bundled SAM template (Globals, a parameter's default through
  * !Ref, !Sub and !GetAtt read without failing, HttpApi, S3, Schedule and SQS events) and a
  * serverless.yml (provider defaults, a ${} variable, httpApi, sns, schedule, a function URL and a
- * stream) give scenarios that keep every configuration value; what a template cannot say is
+ * DynamoDB stream) give scenarios that keep every configuration value; what a template cannot say is
  * refused by validate, each placeholder named, until filled in.
  */
 class ImportCommandTest {
@@ -34,17 +34,18 @@ class ImportCommandTest {
         Path out = dir.resolve("photo-app.yaml");
         Cli r = Cli.run("import", SAM.toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("4 functions from photo-app.template.yaml (AWS SAM / CloudFormation); 6 values to fill in"),
+        assertTrue(r.out().contains("4 functions from photo-app.template.yaml (AWS SAM / CloudFormation); 7 values to fill in"),
                 r.out());
         Cli validate = Cli.run("validate", out.toString());
         assertEquals(2, validate.exitCode());
-        assertTrue(validate.err().contains("(6 problems)"), validate.err());
-        assertTrue(validate.err().contains("photo-app.yaml:45: traffic[0].poisson.rate: to fill in: requests per second through "
+        assertTrue(validate.err().contains("(7 problems)"), validate.err());
+        assertTrue(validate.err().contains("photo-app.yaml:51: traffic[0].poisson.rate: to fill in: requests per second through "
                 + "its API Gateway HTTP API, such as 10/s"), validate.err());
 
         ScenarioSpec s = ScenarioLoader.load(out, List.of("functions.UploadApi.handler.duration=40ms",
                 "functions.Thumbnail.handler.duration=700ms", "functions.HourlyReport.handler.duration=20s",
-                "functions.Indexer.handler.duration=30ms", "traffic[0].poisson.rate=20/s", "traffic[1].poisson.rate=20/s"));
+                "functions.Indexer.handler.duration=30ms", "traffic[0].poisson.rate=20/s", "traffic[1].poisson.rate=20/s",
+                "traffic[3].poisson.rate=5/s"));
         FunctionSpec api = s.function("UploadApi");
         assertEquals(512, api.memoryMb(), "MemorySize: !Ref ApiMemory takes the parameter's Default");
         assertEquals(10_000_000, api.timeoutMicros(), "Globals.Function.Timeout");
@@ -69,8 +70,11 @@ class ImportCommandTest {
         TrafficSpec hourly = s.traffic().stream().filter(t -> t.function().equals("HourlyReport")).findFirst().orElseThrow();
         assertEquals(TrafficSpec.Invocation.ASYNC, hourly.invocation());
         assertEquals(1.0 / 3600, hourly.pattern().maxRate(), 1e-12);
-        assertTrue(Files.readString(out).contains("# Indexer, event Jobs: a SQS event source mapping; lambdasim does not model "
-                + "queues and streams yet"));
+        // The SQS event: the queue (SQS's default visibility timeout), Indexer's eventSource, the queue's traffic.
+        assertEquals("IndexQueue", s.function("Indexer").eventSource().queue());
+        assertEquals(10, s.function("Indexer").eventSource().batchSize());
+        assertEquals(30_000_000, s.queues().get(0).visibilityTimeoutMicros());
+        assertEquals("IndexQueue", s.traffic().get(3).into().queue());
     }
 
     @Test
@@ -85,7 +89,7 @@ class ImportCommandTest {
         ScenarioSpec s = ScenarioLoader.load(out, List.of("functions.createOrder.handler.duration=40ms",
                 "functions.notify.handler.duration=40ms", "functions.archive.handler.duration=40ms",
                 "functions.notify.timeout=20s", "traffic[0].poisson.rate=5/s", "traffic[1].poisson.rate=1/s",
-                "traffic[3].poisson.rate=1/s"));
+                "traffic[3].poisson.rate=1/s", "streams.orders.shards=1", "traffic[4].poisson.rate=10/s"));
         FunctionSpec create = s.function("createOrder");
         assertEquals(512, create.memoryMb());
         assertEquals(15_000_000, create.timeoutMicros(), "provider.timeout");
@@ -96,6 +100,7 @@ class ImportCommandTest {
         assertEquals(2048, s.function("archive").ephemeralStorageMb());
         assertEquals("function-url", s.function("archive").frontDoor().type().label());
         assertEquals(12.0 / 3600, s.traffic().get(2).pattern().maxRate(), 1e-12, "schedule: rate(5 minutes)");
+        assertEquals("orders", s.function("archive").eventSource().stream(), "the table of the stream's ARN");
     }
 
     @Test
