@@ -399,7 +399,7 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
         // The headline figures that have a better direction, and the scenario's monthly bill.
         // A function's event figures only where some scenario has events to show.
         boolean manyFunctions = names.stream().filter(n -> KeyFigures.entryPoint(n) == null
-                && !Figures.SCENARIO.contains(figure(n))).map(n -> n.substring(0, n.indexOf('.'))).distinct().count() > 1;
+                && !KeyFigures.isSourceFigure(n) && !Figures.SCENARIO.contains(figure(n))).map(n -> n.substring(0, n.indexOf('.'))).distinct().count() > 1;
         // A function's own monthly bill where there are several (with one, it is the scenario's).
         List<String> shown = names.stream().filter(n -> manyFunctions || Figures.SCENARIO.contains(figure(n))
                 || !(figure(n).source() instanceof Figure.Billed)).filter(n -> {
@@ -487,6 +487,10 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
         if (entry != null) {
             return "entry point " + entry + ": " + f.label();
         }
+        String source = KeyFigures.sourceOwner(name);
+        if (source != null) {
+            return source + ": " + f.label();
+        }
         if (Figures.SCENARIO.contains(f)) {
             return f.label();
         }
@@ -505,6 +509,7 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
             case SHARE -> sign + Format.percent(Math.abs(v), 1);
             case USD -> sign + String.format(Locale.ROOT, "$%,.2f", Math.abs(v));
             case MS -> sign + Format.ms(Math.abs(v));
+            case SECONDS -> sign + Format.seconds(Math.abs(v));
             default -> Format.number(v, 1);
         };
     }

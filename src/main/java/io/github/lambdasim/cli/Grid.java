@@ -120,6 +120,15 @@ final class Grid {
      * of the latencies at or below p99).
      */
     static Recommendation.Constraint slo(String function, String text) {
+        return slo(function + ".latencyMs", "latency", text, null);
+    }
+
+    /**
+     * An SLO on the distribution named {@code base} ({@code api.latencyMs}, or a queue consumer's
+     * {@code queues.q.consumers.worker.endToEndMs}), called {@code what}; {@code statistics}, when not
+     * null, the statistics it has.
+     */
+    static Recommendation.Constraint slo(String base, String what, String text, java.util.Set<String> statistics) {
         Matcher m = SLO.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("--slo: '" + text + "' is not like 'p99<=300ms' (" + SLO_STATISTICS + "; <= or <)");
@@ -131,7 +140,12 @@ final class Grid {
             throw new IllegalArgumentException("--slo: " + e.getMessage());
         }
         String statistic = m.group(1);
-        return new Recommendation.Constraint(function + ".latencyMs." + statistic.replace(".", ""), statistic + " latency",
+        String key = statistic.replace(".", "");
+        if (statistics != null && !statistics.contains(key)) {
+            throw new IllegalArgumentException("--slo: the " + what + " has " + String.join(", ", statistics) + ", not "
+                    + statistic);
+        }
+        return new Recommendation.Constraint(base + "." + key, statistic + " " + what,
                 m.group(2).equals("<"), micros / 1000.0, m.group(3).trim());
     }
 }

@@ -254,9 +254,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         String cost = Recommendation.sweepCost(base.functions().stream().map(FunctionSpec::name).toList(), fn,
                 grid.keySet());
+        List<String> figureNames = KeyFigures.names(base);
         Plan plan = new Plan(base.name(), base.description(), base.seed(), replications, grid, fn, cost, goal,
-                balancedWeight != null ? balancedWeight : Recommendation.DEFAULT_BALANCED_WEIGHT, constraints(fn, cost),
-                KeyFigures.names(base), axis);
+                balancedWeight != null ? balancedWeight : Recommendation.DEFAULT_BALANCED_WEIGHT,
+                constraints(fn, latencyBase(figureNames, fn), cost), figureNames, axis);
         int threadCount = threads != null ? threads : Experiment.defaultThreads();
         PrintWriter stdout = spec.commandLine().getOut();
         if (share != null) {
@@ -300,7 +301,8 @@ final class SweepCommand implements Callable<Integer> {
             estimated.add(new Recommendation.Point(combos.get(i), estimates(figures, replications.get(i))));
         }
         Recommendation.Result result = Recommendation.recommend(estimated, plan.goal(), plan.balancedWeight(),
-                plan.constraints(), plan.cost(), Recommendation.costFigure(plan.cost()), plan.function() + ".latencyMs.p99");
+                plan.constraints(), plan.cost(), Recommendation.costFigure(plan.cost()),
+                latencyBase(plan.figures(), plan.function()) + ".p99");
 
         List<String> varied = new ArrayList<>(plan.grid().keySet());
         try (OutputFolder folder = new OutputFolder(target)) {
@@ -337,10 +339,30 @@ final class SweepCommand implements Callable<Integer> {
         return m;
     }
 
-    private List<Recommendation.Constraint> constraints(String fn, String cost) {
+    /**
+     * The latency a sweep weighs: the function's, or for a function that consumes an SQS queue its
+     * messages' end-to-end latency (the wait in the queue and for the batch, then the batch's
+     * invocation), {@code queues.<queue>.consumers.<function>.endToEndMs}.
+     */
+    static String latencyBase(List<String> figures, String fn) {
+        String suffix = ".consumers." + fn + ".endToEndMs.p99";
+        for (String f : figures) {
+            if (f.startsWith("queues.") && f.endsWith(suffix)) {
+                return f.substring(0, f.length() - ".p99".length());
+            }
+        }
+        return fn + ".latencyMs";
+    }
+
+    private static boolean endToEnd(String latencyBase) {
+        return latencyBase.endsWith(".endToEndMs");
+    }
+
+    private List<Recommendation.Constraint> constraints(String fn, String latencyBase, String cost) {
         List<Recommendation.Constraint> list = new ArrayList<>();
         for (String slo : slos) {
-            list.add(Grid.slo(fn, slo));
+            list.add(endToEnd(latencyBase) ? Grid.slo(latencyBase, "end-to-end latency", slo,
+                    new java.util.LinkedHashSet<>(List.of("mean", "p50", "p90", "p99", "max"))) : Grid.slo(fn, slo));
         }
         if (maxThrottleRate != null) {
             list.add(new Recommendation.Constraint(fn + ".throttleRate", "throttle rate", false, maxThrottleRate,
@@ -379,12 +401,20 @@ final class SweepCommand implements Callable<Integer> {
         // A memory sweep: Power Tuning's two figures too, the mean duration and the cost of one invocation.
         boolean averages = varied.stream().anyMatch(v -> shortName(v).equals("memorySize"))
                 && points.stream().allMatch(p -> p.figures().containsKey(fn + ".durationMs.mean"));
-        boolean seconds = Format.inSeconds(points.stream().map(p -> p.figures().get(fn + ".latencyMs.p99")).toList());
+        // A queue's consumer: its messages' end-to-end latency and their cost per million (batching's two figures).
+        String latency = latencyBase(plan.figures(), fn) + ".p99";
+        boolean consumer = endToEnd(latency.substring(0, latency.length() - ".p99".length()));
+        String perMillionMessages = consumer
+                ? latency.substring(0, latency.length() - ".endToEndMs.p99".length()) + ".costPerMillionMessagesUsd" : null;
+        boolean seconds = Format.inSeconds(points.stream().map(p -> p.figures().get(latency)).toList());
         boolean durationSeconds = averages
                 && Format.inSeconds(points.stream().map(p -> p.figures().get(fn + ".durationMs.mean")).toList());
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(varied.stream().map(SweepCommand::shortName).toList());
-        header.addAll(List.of("latency p99", Recommendation.costLabel(plan.cost())));
+        header.addAll(List.of(consumer ? "end to end p99" : "latency p99", Recommendation.costLabel(plan.cost())));
+        if (consumer) {
+            header.add("per 1M messages");
+        }
         if (averages) {
             header.addAll(List.of("duration mean", "cost per invocation"));
         }
@@ -395,8 +425,11 @@ final class SweepCommand implements Callable<Integer> {
         rows.add(header);
         for (Recommendation.Point p : points) {
             List<String> row = new ArrayList<>(varied.stream().map(v -> p.values().get(v)).toList());
-            row.add(Format.ms(p.figures().get(fn + ".latencyMs.p99"), seconds));
+            row.add(Format.ms(p.figures().get(latency), seconds));
             row.add(Format.usd(p.figures().get(Recommendation.costFigure(plan.cost()))));
+            if (consumer) {
+                row.add(Format.usd(p.figures().get(perMillionMessages)));
+            }
             if (averages) {
                 Estimate perMillion = p.figures().get(fn + ".costPerMillionInvocationsUsd");
                 row.add(Format.ms(p.figures().get(fn + ".durationMs.mean"), durationSeconds));

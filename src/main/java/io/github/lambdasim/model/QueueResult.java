@@ -28,11 +28,17 @@ public record QueueResult(String name, long sent, long received, long deleted, l
      * @param failedBatches  invocations that failed (all their messages went back)
      * @param concurrencyMax the most batches in flight at once
      * @param endToEndMs     of each message deleted: from its send to the end of the invocation that processed it
+     * @param costUsd        the consuming function's cost of the run (its bill for the run's period)
      */
     public record Consumer(String function, long batches, long records, int recordsMax, long throttled,
-                           long failedBatches, int concurrencyMax, DistributionSummary endToEndMs) {
+                           long failedBatches, int concurrencyMax, DistributionSummary endToEndMs, double costUsd) {
         public double recordsPerBatch() {
             return batches == 0 ? 0 : records / (double) batches;
+        }
+
+        /** The function's cost of the run per million messages it processed (deleted). */
+        public double costPerMillionMessagesUsd() {
+            return endToEndMs.count() == 0 ? 0 : costUsd / endToEndMs.count() * 1e6;
         }
     }
 

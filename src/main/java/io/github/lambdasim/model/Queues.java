@@ -503,13 +503,14 @@ final class Queues {
     }
 
     /** What the run measured of each queue and its consumers. */
-    List<QueueResult> results(List<String> functionNames) {
+    List<QueueResult> results(List<String> functionNames, io.github.lambdasim.billing.Bill bill) {
         List<QueueResult> out = new ArrayList<>();
         for (int q = 0; q < queues.length; q++) {
             List<QueueResult.Consumer> cs = new ArrayList<>();
             for (int m : consumers[q]) {
                 cs.add(new QueueResult.Consumer(functionNames.get(mFunction[m]), mBatches[m], mRecords[m], mRecordsMax[m],
-                        mThrottled[m], mFailed[m], mActiveMax[m], mEndToEnd[m].summary()));
+                        mThrottled[m], mFailed[m], mActiveMax[m], mEndToEnd[m].summary(),
+                        bill.functions().get(mFunction[m]).period().exactUsd().total().doubleValue()));
             }
             PeriodFigures p = periods[q];
             out.add(new QueueResult(queues[q].name(), sent[q], received[q], deleted[q], deadLettered[q], expired[q],

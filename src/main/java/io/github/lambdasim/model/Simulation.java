@@ -208,7 +208,7 @@ public final class Simulation {
                 samples, bill, events, wallSeconds, entryPoints == null ? null
                 : entryPoints.results(bill, results, requests.openTreesByEntry(spec.traffic().size())),
                 tracer == null ? null : tracer.results(),
-                queues == null ? List.of() : queues.results(names),
-                streams == null ? List.of() : streams.results(names, end));
+                queues == null ? List.of() : queues.results(names, bill),
+                streams == null ? List.of() : streams.results(names, end, bill));
     }
 }

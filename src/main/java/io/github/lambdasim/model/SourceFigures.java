@@ -3,6 +3,8 @@ package io.github.lambdasim.model;
 import static io.github.lambdasim.model.Figure.Better.HIGHER;
 import static io.github.lambdasim.model.Figure.Better.LOWER;
 import static io.github.lambdasim.model.Figure.Better.NEITHER;
+import static io.github.lambdasim.model.Figure.Use.HEADLINE;
+import static io.github.lambdasim.model.Figure.Use.KEY;
 import static io.github.lambdasim.model.Figure.Use.TABLE;
 
 import io.github.lambdasim.stats.DistributionSummary;
@@ -44,10 +46,10 @@ public final class SourceFigures {
             queue("received", Unit.COUNT, "Received", "receives: a message received twice counts twice", NEITHER,
                     QueueResult::received, null),
             queue("deleted", Unit.COUNT, "Deleted", "messages processed and deleted", HIGHER, QueueResult::deleted,
-                    "Sent / deleted / to the DLQ / expired", TABLE),
+                    "Sent / deleted / to the DLQ / expired", TABLE, KEY),
             queue("deadLettered", Unit.COUNT, "To the DLQ", "messages moved to the dead-letter queue after "
                     + "maxReceiveCount receives", LOWER, QueueResult::deadLettered,
-                    "Sent / deleted / to the DLQ / expired", TABLE),
+                    "Sent / deleted / to the DLQ / expired", TABLE, KEY),
             queue("expired", Unit.COUNT, "Expired", "messages deleted by SQS past the queue's retention period", LOWER,
                     QueueResult::expired, "Sent / deleted / to the DLQ / expired", TABLE),
             queue("visibleAtEnd", Unit.COUNT, "Visible at the end", "messages waiting in the queue when the run ended",
@@ -56,29 +58,32 @@ public final class SourceFigures {
                     + "ended (in a batch, or waiting out the visibility timeout)", NEITHER, QueueResult::inFlightAtEnd,
                     "Left at the end: visible / in flight", TABLE),
             queue("visibleMax", Unit.COUNT, "Backlog max", "the most messages visible at once "
-                    + "(ApproximateNumberOfMessagesVisible)", LOWER, QueueResult::visibleMax, null, TABLE),
+                    + "(ApproximateNumberOfMessagesVisible)", LOWER, QueueResult::visibleMax, null, TABLE, KEY),
             queue("oldestAgeMaxSeconds", Unit.SECONDS, "Oldest message max", "the highest ApproximateAgeOfOldestMessage: "
                     + "how long the oldest message in the queue had waited", LOWER, QueueResult::oldestAgeMaxSeconds,
-                    null, TABLE));
+                    null, TABLE, KEY, HEADLINE));
 
     /** The figures of a function's event source mapping on a queue, in summary.json's order. */
     public static final List<Figure> CONSUMER = withDistribution(List.of(
             consumer("batches", Unit.COUNT, "Batches", "invocations with a batch of messages (throttled ones not counted)",
-                    NEITHER, QueueResult.Consumer::batches, "Batches / records per batch / max", TABLE),
+                    NEITHER, QueueResult.Consumer::batches, "Batches / records per batch / max", TABLE, KEY),
             consumer("records", Unit.COUNT, "Records", "messages in those batches", NEITHER,
                     QueueResult.Consumer::records, null),
             consumer("recordsPerBatch", Unit.LEVEL, "Records per batch", "messages per batch, on average", NEITHER,
-                    QueueResult.Consumer::recordsPerBatch, "Batches / records per batch / max", TABLE),
+                    QueueResult.Consumer::recordsPerBatch, "Batches / records per batch / max", TABLE, KEY),
             consumer("recordsMax", Unit.COUNT, "Most in a batch", "the most messages in one batch", NEITHER,
                     QueueResult.Consumer::recordsMax, "Batches / records per batch / max", TABLE),
             consumer("throttled", Unit.COUNT, "Throttled batches", "batches refused for want of concurrency (their "
                     + "messages went back to the queue)", LOWER, QueueResult.Consumer::throttled,
-                    "Batches throttled / failed", TABLE),
+                    "Batches throttled / failed", TABLE, KEY),
             consumer("failedBatches", Unit.COUNT, "Failed batches", "invocations that failed: their messages went back "
                     + "after the visibility timeout", LOWER, QueueResult.Consumer::failedBatches,
                     "Batches throttled / failed", TABLE),
             consumer("concurrencyMax", Unit.COUNT, "Concurrency max", "the most batches in flight at once (the pollers' "
-                    + "concurrency)", NEITHER, QueueResult.Consumer::concurrencyMax, null, TABLE)),
+                    + "concurrency)", NEITHER, QueueResult.Consumer::concurrencyMax, null, TABLE, KEY),
+            consumer("costPerMillionMessagesUsd", Unit.USD, "Cost per 1M messages", "the consuming function's cost "
+                    + "of the run per million messages it processed", LOWER,
+                    QueueResult.Consumer::costPerMillionMessagesUsd, null, TABLE, KEY, HEADLINE)),
             "endToEndMs", END_TO_END, QueueResult.Consumer::endToEndMs, Figure.ConsumerMeasured::new);
 
     /** The figures of a stream and its consumer, in summary.json's order. */
@@ -86,13 +91,13 @@ public final class SourceFigures {
             stream("recordsIn", Unit.COUNT, "Records in", "records put to the stream", NEITHER, StreamResult::recordsIn,
                     "Records in / processed / discarded / expired", TABLE),
             stream("processed", Unit.COUNT, "Processed", "records in batches that succeeded", HIGHER,
-                    StreamResult::processed, "Records in / processed / discarded / expired", TABLE),
+                    StreamResult::processed, "Records in / processed / discarded / expired", TABLE, KEY),
             stream("discarded", Unit.COUNT, "Discarded", "records of batches that ran out of retries", LOWER,
-                    StreamResult::discarded, "Records in / processed / discarded / expired", TABLE),
+                    StreamResult::discarded, "Records in / processed / discarded / expired", TABLE, KEY, HEADLINE),
             stream("expired", Unit.COUNT, "Expired", "records past the maximum record age or the stream's retention", LOWER,
-                    StreamResult::expired, "Records in / processed / discarded / expired", TABLE),
+                    StreamResult::expired, "Records in / processed / discarded / expired", TABLE, KEY),
             stream("remainingAtEnd", Unit.COUNT, "Left at the end", "records not yet processed when the run ended",
-                    LOWER, StreamResult::remainingAtEnd, null, TABLE),
+                    LOWER, StreamResult::remainingAtEnd, null, TABLE, KEY),
             stream("outOfOrder", Unit.COUNT, "Out of order", "records processed before one put earlier on the same lane "
                     + "(0: order kept)", LOWER, StreamResult::outOfOrder, null),
             stream("batches", Unit.COUNT, "Batches", "invocations with a batch of records", NEITHER,
@@ -107,13 +112,15 @@ public final class SourceFigures {
             stream("recordsMax", Unit.COUNT, "Most in a batch", "the most records in one batch", NEITHER,
                     StreamResult::recordsMax, "Records per batch / max", TABLE),
             stream("concurrencyMax", Unit.COUNT, "Concurrency max", "the most batches in flight at once", NEITHER,
-                    StreamResult::concurrencyMax, "Concurrency max / limit", TABLE),
+                    StreamResult::concurrencyMax, "Concurrency max / limit", TABLE, KEY),
             stream("concurrencyLimit", Unit.COUNT, "Concurrency limit", "shards x parallelization factor: the most "
                     + "batches at once", NEITHER, StreamResult::concurrencyLimit, "Concurrency max / limit", TABLE),
             stream("iteratorAgeMaxSeconds", Unit.SECONDS, "Iterator age max", "the highest IteratorAge: the age of the "
-                    + "last record of a batch when it was read", LOWER, StreamResult::iteratorAgeMaxSeconds, null, TABLE),
+                    + "last record of a batch when it was read", LOWER, StreamResult::iteratorAgeMaxSeconds, null, TABLE, KEY, HEADLINE),
             stream("blockedSeconds", Unit.SECONDS, "Blocked behind failing batches", "lane-seconds spent behind a failing batch", LOWER,
-                    StreamResult::blockedSeconds, null, TABLE)),
+                    StreamResult::blockedSeconds, null, TABLE, KEY),
+            stream("costPerMillionRecordsUsd", Unit.USD, "Cost per 1M records", "the consumer's cost of the run per "
+                    + "million records it processed", LOWER, StreamResult::costPerMillionRecordsUsd, null, TABLE, KEY, HEADLINE)),
             "endToEndMs", END_TO_END_RECORD, StreamResult::endToEndMs, Figure.StreamMeasured::new);
 
     // ---------------------------------------------------------------- per period
@@ -231,15 +238,15 @@ public final class SourceFigures {
         all.add(new Figure(key + ".count", Unit.COUNT, "End to end, count", meaning, NEITHER,
                 source.apply(r -> summary.apply(r).count()), Set.of(), null));
         all.add(new Figure(key + ".mean", Unit.MS, "End to end mean", meaning, LOWER,
-                source.apply(r -> summary.apply(r).mean()), Set.of(), null));
+                source.apply(r -> summary.apply(r).mean()), set(KEY), null));
         all.add(new Figure(key + ".p50", Unit.MS, "End to end p50", meaning, LOWER,
-                source.apply(r -> summary.apply(r).p50()), set(TABLE), END_TO_END_ROW));
+                source.apply(r -> summary.apply(r).p50()), set(TABLE, KEY), END_TO_END_ROW));
         all.add(new Figure(key + ".p90", Unit.MS, "End to end p90", meaning, LOWER,
-                source.apply(r -> summary.apply(r).p90()), set(TABLE), END_TO_END_ROW));
+                source.apply(r -> summary.apply(r).p90()), set(TABLE, KEY), END_TO_END_ROW));
         all.add(new Figure(key + ".p99", Unit.MS, "End to end p99", meaning, LOWER,
-                source.apply(r -> summary.apply(r).p99()), set(TABLE), END_TO_END_ROW));
+                source.apply(r -> summary.apply(r).p99()), set(TABLE, KEY, HEADLINE), END_TO_END_ROW));
         all.add(new Figure(key + ".max", Unit.MS, "End to end max", meaning, LOWER,
-                source.apply(r -> summary.apply(r).max()), set(TABLE), END_TO_END_ROW));
+                source.apply(r -> summary.apply(r).max()), set(TABLE, KEY), END_TO_END_ROW));
         return List.copyOf(all);
     }
 

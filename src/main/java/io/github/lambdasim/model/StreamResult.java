@@ -13,15 +13,21 @@ import io.github.lambdasim.stats.DistributionSummary;
  * @param iteratorAgeMaxSeconds the highest IteratorAge (the age of the last record of a batch read)
  * @param blockedSeconds        lane-seconds spent behind a failing batch
  * @param endToEndMs            of each record processed: from its put to the end of its batch's invocation
+ * @param costUsd               the consuming function's cost of the run (its bill for the run's period), 0 without one
  */
 public record StreamResult(String name, String type, int shards, String consumer, long recordsIn, long processed,
                            long discarded, long expired, long remainingAtEnd, long outOfOrder, long batches,
                            long failedBatches, long throttled, int recordsMax, int concurrencyMax, int concurrencyLimit,
                            double iteratorAgeMaxSeconds, double blockedSeconds, DistributionSummary endToEndMs,
-                           Periods periods) {
+                           Periods periods, double costUsd) {
 
     public double recordsPerBatch() {
         return batches == 0 ? 0 : processed / (double) batches;
+    }
+
+    /** The consumer's cost of the run per million records it processed. */
+    public double costPerMillionRecordsUsd() {
+        return processed == 0 ? 0 : costUsd / processed * 1e6;
     }
 
     /** The stream's figures per metrics period; {@code shardIteratorAgeMaxSeconds[shard][period]}. */

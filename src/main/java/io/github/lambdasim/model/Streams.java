@@ -379,7 +379,7 @@ final class Streams {
     }
 
     /** What the run measured of each stream and its consumer; lanes still blocked are counted up to {@code endMicros}. */
-    List<StreamResult> results(List<String> functionNames, long endMicros) {
+    List<StreamResult> results(List<String> functionNames, long endMicros, io.github.lambdasim.billing.Bill bill) {
         List<StreamResult> out = new ArrayList<>();
         for (int s = 0; s < streams.length; s++) {
             long blocked = blockedMicros[s];
@@ -403,7 +403,8 @@ final class Streams {
                     endToEnd[s].summary(),
                     new StreamResult.Periods(p.series(RECORDS_IN), p.series(PROCESSED), p.series(DISCARDED),
                             p.series(EXPIRED), p.series(ITERATOR_AGE_MAX_SECONDS), p.series(BLOCKED_SECONDS),
-                            p.series(BATCHES), p.series(CONCURRENCY_MAX), ages)));
+                            p.series(BATCHES), p.series(CONCURRENCY_MAX), ages),
+                    consumer[s] < 0 ? 0 : bill.functions().get(consumer[s]).period().exactUsd().total().doubleValue()));
         }
         return out;
     }

@@ -124,6 +124,10 @@ public record CompareData(int replications, double threshold, List<Side> sides) 
         if (entry != null) {
             return "entry point " + entry;
         }
+        String source = io.github.lambdasim.model.KeyFigures.sourceOwner(figure);
+        if (source != null) {
+            return source;
+        }
         io.github.lambdasim.model.Figure f = io.github.lambdasim.model.KeyFigures.figure(figure);
         if (f != null && figure.endsWith("." + f.path()) && figure.length() > f.path().length() + 1) {
             return "function " + figure.substring(0, figure.length() - f.path().length() - 1);

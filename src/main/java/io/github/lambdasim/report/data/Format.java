@@ -135,6 +135,7 @@ public final class Format {
     public static String value(Unit unit, Estimate e) {
         return switch (unit) {
             case MS -> ms(e);
+            case SECONDS -> ms(e.scaled(1000));
             case SHARE -> share(e);
             case USD -> usd(e);
             default -> level(e);
