@@ -659,6 +659,48 @@ final class FunctionStats {
         periodEnd = Long.MAX_VALUE;
     }
 
+    /**
+     * At the end of a run whose window ended earlier: what the window's requests did after it (their
+     * invocations ending, billed) goes to each function's last period, so that the periods still add
+     * up to the run's figures.
+     */
+    void closeLate() {
+        int last = series.periods() - 1;
+        Metric[] added = {Metric.BILLED_MS, Metric.PROVISIONED_BILLED_MS, Metric.GB_SECONDS, Metric.SPILLOVER_INVOCATIONS};
+        for (int f = 0; f < entries.length; f++) {
+            Entry e = entries[f];
+            if (e == null || e.atEnd == null) {
+                continue;
+            }
+            long[] counts = e.periodCounts;
+            double[] values = {e.periodBilledMicros / 1000.0, e.periodProvisionedBilledMicros / 1000.0,
+                functions[f].gbSeconds(e.periodBilledMicros + e.periodProvisionedBilledMicros),
+                counts[Metric.INVOCATIONS.ordinal()] - counts[Metric.PROVISIONED_INVOCATIONS.ordinal()]};
+            boolean any = false;
+            for (long c : counts) {
+                any |= c != 0;
+            }
+            if (!any && values[0] == 0 && values[1] == 0) {
+                continue;
+            }
+            int row = -1;
+            for (int r = series.rows() - 1; r >= 0 && series.rowPeriod(r) == last; r--) {
+                if (series.rowFunction(r) == f) {
+                    row = r;
+                }
+            }
+            if (row < 0) {
+                continue; // not reached: a function with requests in flight at the window's end has a row there
+            }
+            for (Metric m : COUNTS) {
+                series.set(row, m, series.get(row, m) + counts[m.ordinal()]);
+            }
+            for (int k = 0; k < added.length; k++) {
+                series.set(row, added[k], series.get(row, added[k]) + values[k]);
+            }
+        }
+    }
+
     /** When the period being filled ends: the loop closes periods when the clock reaches it. */
     long periodEndMicros() {
         return periodEnd;

@@ -162,6 +162,9 @@ public final class Simulation {
             }
         }
         stats.closePeriodsUpTo(end);
+        if (context.measureTo < end) {
+            stats.closeLate();
+        }
         context.now = end;
         for (int f = 0; f < functions.length; f++) {
             provisioned.closeInterval(f, end);
