@@ -84,6 +84,8 @@ class WarmupCliTest {
                 r.out());
         String json = Files.readString(out.resolve("compare.json"));
         assertTrue(json.contains("\"window\" : \"5m-6m (5m to 6m into the run)\""), json);
+        assertTrue(Files.readString(out.resolve("report.html")).contains(
+                "Measured: the requests arriving in 5m-6m (5m to 6m into the run); the whole run simulated."));
         // The spike's minute alone: 20/s + 200/s for 60 s, about 13,200 requests a run.
         String runSummary = Files.readString(out.resolve("runs/steady/summary.json"));
         assertTrue(runSummary.contains("\"simulatedSeconds\" : 60,"), runSummary);
