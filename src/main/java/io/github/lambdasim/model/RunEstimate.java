@@ -88,7 +88,8 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
         Map<String, double[]> byFunction = new HashMap<>();
         for (TrafficSpec t : spec.traffic()) {
             double[] sums = byFunction.computeIfAbsent(t.function(), k -> new double[2]);
-            sums[0] += t.pattern().expectedCount(duration);
+            // The warm-up's requests too: the source at its rate at time 0 for that long.
+            sums[0] += t.pattern().expectedCount(duration) + t.pattern().rateAt(0) * (spec.warmupMicros() / 1e6);
             sums[1] += t.pattern().maxRate();
         }
         Map<String, Double> caused = spec.eventDriven() ? causedRequests(spec, byFunction) : Map.of();
