@@ -76,6 +76,16 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
                     + "at least this share of the first scenario's value (default ${DEFAULT-VALUE}).")
     String threshold;
 
+    @Option(names = "--warmup", paramLabel = "DURATION",
+            description = "Simulate this long before each scenario and measure only after it, e.g. 10m (overrides the scenarios' warmup).")
+    String warmup;
+
+    @Option(names = "--window", paramLabel = "FROM-TO",
+            description = {"Measure only the requests arriving in this part of the run, e.g. 12:00-12:05 (a scenario with a "
+                + "start: clock: times of its first day; otherwise time since the start) or 12h-12h5m; the whole run is "
+                + "still simulated."})
+    String window;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: output/compare-<first>-vs-<second>...).")
     Path out;
 
@@ -105,7 +115,7 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
      */
     record Plan(List<String> labels, List<String> names, List<String> files, List<Long> seeds, List<String> descriptions,
                 int replications, List<String> figures, List<String> runFolders, List<List<String>> unpaired,
-                double threshold) {
+                double threshold, String window) {
         static final String KIND = "compare";
 
         String folderName() {
@@ -133,6 +143,9 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
             }
             o.put("replications", replications);
             o.put("threshold", threshold);
+            if (window != null) {
+                o.put("window", window);
+            }
             ArrayNode fs = o.putArray("figures");
             figures.forEach(fs::add);
             return o;
@@ -170,7 +183,8 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
                 throw new IllegalArgumentException(at + ": scenarios: fewer than 2");
             }
             return new Plan(labels, names, files, seeds, descriptions, Part.whole(o, "replications", at),
-                    Part.texts(o, "figures", at), runs, unpaired, ReportFiles.decimal(o, "threshold", at));
+                    Part.texts(o, "figures", at), runs, unpaired, ReportFiles.decimal(o, "threshold", at),
+                    o.path("window").isTextual() ? o.path("window").asText() : null);
         }
     }
 
@@ -178,10 +192,20 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
     public Integer call() throws IOException {
         Shard share = shard == null ? null : Shard.parse(shard);
         Grid.checkReplications(replications, 2);
+        if (warmup != null) {
+            overrides.add(ScenarioOptions.warmupOverride(warmup)); // every scenario's, and in the digest of a shard
+        }
         List<List<String>> perSide = CompareSides.overrides(overrides, scenarios.size());
         List<ScenarioSpec> specs = new ArrayList<>();
+        String windowText = null;
         for (int i = 0; i < scenarios.size(); i++) {
-            specs.add(ScenarioLoader.load(scenarios.get(i), perSide.get(i)));
+            ScenarioSpec s = ScenarioLoader.load(scenarios.get(i), perSide.get(i));
+            if (window != null) {
+                ScenarioSpec.Window w = WindowOption.parse(window, s);
+                s = s.withWindow(w);
+                windowText = WindowOption.describe(window, w);
+            }
+            specs.add(s);
         }
         Set<String> figures = new LinkedHashSet<>(KeyFigures.names(specs.get(0)));
         for (ScenarioSpec s : specs.subList(1, specs.size())) {
@@ -196,7 +220,7 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
         Plan plan = new Plan(sideLabels, specs.stream().map(ScenarioSpec::name).toList(),
                 scenarios.stream().map(Path::toString).toList(), specs.stream().map(ScenarioSpec::seed).toList(),
                 specs.stream().map(ScenarioSpec::description).collect(java.util.stream.Collectors.toList()), replications,
-                new ArrayList<>(figures), runFolders(sideLabels), unpaired, threshold(threshold));
+                new ArrayList<>(figures), runFolders(sideLabels), unpaired, threshold(threshold), windowText);
         int threadCount = threads != null ? threads : Experiment.defaultThreads();
         PrintWriter stdout = spec.commandLine().getOut();
         if (share != null) {
@@ -359,6 +383,9 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
         root.put("replications", plan.replications());
         root.put("confidence", Estimate.CONFIDENCE);
         root.put("threshold", plan.threshold());
+        if (plan.window() != null) {
+            root.put("window", plan.window());
+        }
         ArrayNode list = root.putArray("scenarios");
         for (int i = 0; i < plan.labels().size(); i++) {
             ObjectNode o = list.addObject();
@@ -396,6 +423,9 @@ final class CompareCommand implements Callable<Integer>, Errors.MissingPositiona
         List<String> scenarioNames = plan.labels();
         out.printf(Locale.ROOT, "%d scenarios x %d replications; differences from %s (95%% confidence intervals, paired)%n%n",
                 scenarioNames.size(), plan.replications(), scenarioNames.get(0));
+        if (plan.window() != null) {
+            out.printf(Locale.ROOT, "Measured: the requests arriving in %s; the whole run simulated%n%n", plan.window());
+        }
         // The headline figures that have a better direction, and the scenario's monthly bill.
         // A function's event figures only where some scenario has events to show.
         boolean manyFunctions = names.stream().filter(n -> KeyFigures.entryPoint(n) == null

@@ -21,15 +21,33 @@ final class ScenarioOptions {
         "  --set functions.checkout.memorySize=2048  --set traffic[0].poisson.rate=80/s"})
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--warmup", paramLabel = "DURATION", description = {
+        "Simulate this long first and measure only after it (statistics, metrics and the bill), e.g. 10m;",
+        "overrides the scenario's warmup."})
+    String warmup;
+
+    /** {@code --warmup}'s value as an override of the scenario's {@code warmup}, refused here when it is no duration. */
+    static String warmupOverride(String text) {
+        try {
+            io.github.lambdasim.scenario.Units.parseDurationMicros(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--warmup: " + e.getMessage());
+        }
+        return "warmup=" + text.strip();
+    }
+
     ScenarioSpec load() {
         return ScenarioLoader.load(scenario, allOverrides());
     }
 
-    /** The {@code --set} overrides, and the seed as one when given. */
+    /** The {@code --set} overrides, and the seed and the warm-up as ones when given. */
     List<String> allOverrides() {
         List<String> all = new ArrayList<>(overrides);
         if (seed != null) {
             all.add("seed=" + seed);
+        }
+        if (warmup != null) {
+            all.add(warmupOverride(warmup));
         }
         return all;
     }

@@ -36,8 +36,10 @@ final class TextSummary {
     static String render(RunResult run, Path folder, List<String> files) {
         StringBuilder sb = new StringBuilder();
         var s = run.scenario();
-        sb.append(String.format(Locale.ROOT, "%s: %s simulated (platform %s, %s, seed %d) in %.2f s, %,.0f invocations/s%n",
-                s.name(), Units.formatDuration(run.simulatedMicros()), s.platform().preset(), s.region(), run.seed(),
+        sb.append(String.format(Locale.ROOT, "%s: %s simulated%s (platform %s, %s, seed %d) in %.2f s, %,.0f invocations/s%n",
+                s.name(), Units.formatDuration(run.simulatedMicros()),
+                s.warmupMicros() > 0 ? " after a " + Format.duration(s.warmupMicros() / 1e6) + " warm-up" : "",
+                s.platform().preset(), s.region(), run.seed(),
                 run.wallSeconds(), run.invocationsPerSecond()));
         if (run.functions().size() <= DETAILED) {
             for (int i = 0; i < run.functions().size(); i++) {

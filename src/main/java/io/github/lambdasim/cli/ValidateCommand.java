@@ -50,6 +50,10 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %s simulated, seed %d, platform %s, region %s, account concurrency %d%n",
                 Units.formatDuration(s.durationMicros()), s.seed(), s.platform().preset(), s.region(),
                 s.account().concurrencyLimit());
+        if (s.warmupMicros() > 0) {
+            out.printf(Locale.ROOT, "  measured after a %s warm-up (simulated first, at the traffic's rates at time 0)%n",
+                    io.github.lambdasim.report.data.Format.duration(s.warmupMicros() / 1e6));
+        }
         for (QueueSpec q : s.queues()) {
             out.printf(Locale.ROOT, "  queue %s: visibility timeout %s, retention %s, %s%n", q.name(),
                     Units.formatDuration(q.visibilityTimeoutMicros()), Units.formatDuration(q.retentionMicros()),

@@ -12,6 +12,11 @@ import java.util.List;
  * source is pending at a time. An arrival becomes a synchronous request of the source's
  * function, placed by {@link Invocations} or throttled. A source's random stream is named after
  * the source ({@code arrivals:api/poisson}), so reordering the traffic list keeps every arrival.
+ *
+ * <p>A warm-up comes first: each source arrives at its rate at the scenario's time 0 (a trace: its
+ * first minute's), drawn from a stream of its own ({@code warmup:api/poisson}) so that the
+ * arrivals after it are those of the run without it. The patterns then read the scenario's time,
+ * the simulated time less the warm-up: the one place where the scenario's times are shifted.
  */
 final class Arrivals {
     static final int ARRIVAL = 0;
@@ -63,6 +68,14 @@ final class Arrivals {
     private final long[] remaining;
     private final long[] minuteTotal;
     private final double[] position;
+    /** The warm-up's length: the scenario's time 0 in simulated time. */
+    private final long warmup;
+    // During the warm-up (null without one): whether each source is still in it, its rate, its clock, its stream.
+    private final boolean[] warming;
+    private final double[] warmRate;
+    private final boolean[] warmEven;
+    private final double[] warmClock;
+    private final RandomStream[] warmRandom;
 
     Arrivals(Context context, ScenarioSpec spec, List<String> functionNames, Requests requests, Invocations invocations,
              FunctionStats stats) {
@@ -90,6 +103,12 @@ final class Arrivals {
         position = new double[n];
         hot = new double[n * HOT];
         occurrence = new long[n];
+        warmup = context.warmup;
+        warming = warmup > 0 ? new boolean[n] : null;
+        warmRate = warmup > 0 ? new double[n] : null;
+        warmEven = warmup > 0 ? new boolean[n] : null;
+        warmClock = warmup > 0 ? new double[n] : null;
+        warmRandom = warmup > 0 ? new RandomStream[n] : null;
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         for (int f = 0; f < functionNames.size(); f++) {
             index.put(functionNames.get(f), f);
@@ -120,7 +139,7 @@ final class Arrivals {
             hot[i * HOT + MEAN_GAP] = max > 0 ? 1e6 / max : Double.NaN;
             hot[i * HOT + START] = t.pattern().startMicros();
             long repeat = t.pattern().repeatMicros();
-            hot[i * HOT + END] = Math.min(context.endMicros, repeat > 0 ? Long.MAX_VALUE : t.pattern().endMicros());
+            hot[i * HOT + END] = Math.min(context.endMicros - warmup, repeat > 0 ? Long.MAX_VALUE : t.pattern().endMicros());
             hot[i * HOT + REPEAT] = repeat;
             occurrence[i] = t.pattern().endMicros() - t.pattern().startMicros();
             hot[i * HOT + HOMOGENEOUS] = t.pattern() instanceof TrafficSpec.Poisson
@@ -128,6 +147,13 @@ final class Arrivals {
             // The source's last arrival time, not cut to the microsecond: gaps are drawn from it, so
             // arrivals closer than a microsecond neither stall the clock nor make the rate too high.
             hot[i * HOT + CLOCK] = 0;
+            if (warming != null) {
+                warmRate[i] = t.pattern().rateAt(0);
+                warming[i] = warmRate[i] > 0;
+                warmEven[i] = t.pattern() instanceof TrafficSpec.Constant
+                        || t.pattern() instanceof TrafficSpec.Trace trace && trace.even();
+                warmRandom[i] = context.stream("warmup:" + t.name());
+            }
         }
     }
 
@@ -187,7 +213,7 @@ final class Arrivals {
         }
         int req = requests.create(f, Requests.SYNC, context.now);
         if (!invocations.start(req)) {
-            stats.throttle(f);
+            stats.throttle(f, context.now);
             requests.free(req);
         }
     }
@@ -199,17 +225,32 @@ final class Arrivals {
         }
         int req = trees.root(f, Requests.SYNC, source);
         if (!invocations.start(req)) {
-            stats.throttle(f);
+            stats.throttle(f, context.now);
             trees.throttled(req);
             trees.finish(req, Trees.FAILED);
         }
     }
 
     private void schedule(int source) {
+        if (warming != null && warming[source]) {
+            long w = nextWarm(source);
+            if (w < warmup) {
+                context.queue.push(w, ARRIVAL, source, 0);
+                return;
+            }
+            warming[source] = false;
+        }
         long next = next(source);
         if (next < hot[source * HOT + END]) {
-            context.queue.push(next, ARRIVAL, source, 0);
+            context.queue.push(next + warmup, ARRIVAL, source, 0);
         }
+    }
+
+    /** The next arrival of the warm-up, at the source's rate at the scenario's time 0: evenly spaced or Poisson. */
+    private long nextWarm(int source) {
+        double gap = 1e6 / warmRate[source];
+        warmClock[source] += warmEven[source] ? gap : warmRandom[source].nextExponential(gap);
+        return (long) warmClock[source];
     }
 
     /**

@@ -65,10 +65,10 @@ final class AsyncQueues {
             // destination outside the scenario (one that is a function would only carry the loop on).
             stats.asyncReceived(f);
             stats.recursionStopped(f);
-            stats.asyncDropped(f);
+            stats.asyncDropped(f, context.now);
             int destination = functions[f].onFailure;
             if (destination != FunctionModel.NO_DESTINATION && destination < 0) {
-                stats.asyncSentOn(f, false);
+                stats.asyncSentOn(f, false, context.now);
             }
             trees.finish(req, Trees.DROPPED);
             return;
@@ -96,7 +96,7 @@ final class AsyncQueues {
             stats.asyncAttemptStarted(f, age);
             return;
         }
-        stats.throttle(f);
+        stats.throttle(f, requests.arrivalMicros(req));
         trees.throttled(req);
         trees.retried(req);
         int before = requests.throttled(req);
@@ -125,7 +125,7 @@ final class AsyncQueues {
         if (retries < fm.maxRetryAttempts) {
             requests.retried(req);
             requests.nextAttempt(req);
-            stats.asyncRetried(f);
+            stats.asyncRetried(f, requests.arrivalMicros(req));
             trees.retried(req);
             stats.asyncWaiting(f, 1);
             retryAt(req, context.now + errorRetryDelaysMicros[Math.min(retries, errorRetryDelaysMicros.length - 1)]);
@@ -142,7 +142,7 @@ final class AsyncQueues {
 
     private void giveUp(int req) {
         int f = requests.function(req);
-        stats.asyncDropped(f);
+        stats.asyncDropped(f, requests.arrivalMicros(req));
         sendOn(req, functions[f].onFailure, false);
         trees.finish(req, Trees.DROPPED);
     }
@@ -151,7 +151,7 @@ final class AsyncQueues {
         if (destination == FunctionModel.NO_DESTINATION) {
             return;
         }
-        stats.asyncSentOn(requests.function(req), success);
+        stats.asyncSentOn(requests.function(req), success, requests.arrivalMicros(req));
         if (destination >= 0) {
             send(destination, req);
         }

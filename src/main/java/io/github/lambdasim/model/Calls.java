@@ -84,7 +84,7 @@ final class Calls {
             return;
         }
         int f = requests.function(req);
-        stats.throttle(f);
+        stats.throttle(f, requests.arrivalMicros(req));
         trees.throttled(req);
         int throttled = requests.throttled(req) + 1;
         if (throttled >= sdkMaxAttempts) {
@@ -107,7 +107,7 @@ final class Calls {
         int callerFunction = requests.function(caller);
         FunctionModel fm = functions[callerFunction];
         if (!ok) {
-            stats.callFailed(callerFunction);
+            stats.callFailed(callerFunction, requests.arrivalMicros(req));
             requests.set(caller, Requests.CALL_FAILED);
             if (fm.errorOnCallFailure) {
                 resume(caller);

@@ -17,15 +17,35 @@ final class Context {
             new int[] {Environments.TIMER, AsyncQueues.ASYNC_RETRY, Calls.CALL_RETRY, Invocations.CALL_TIMEOUT,
                     Queues.VISIBLE, Queues.POLL_SCALE});
     final long endMicros;
+    /**
+     * The measurement window {@code [measureFrom, measureTo)}: a request is measured when it
+     * arrives in it (after a warm-up, inside compare's {@code --window}); by default the whole run.
+     */
+    final long measureFrom;
+    final long measureTo;
+    /** The scenario's time 0 in simulated time: the warm-up's length. */
+    final long warmup;
     private final long seed;
     private final int replication;
     /** The simulated time of the event being handled, in microseconds since the start. */
     long now;
 
     Context(long seed, int replication, long endMicros) {
+        this(seed, replication, endMicros, 0, 0, endMicros);
+    }
+
+    Context(long seed, int replication, long endMicros, long warmup, long measureFrom, long measureTo) {
         this.seed = seed;
         this.replication = replication;
         this.endMicros = endMicros;
+        this.warmup = warmup;
+        this.measureFrom = measureFrom;
+        this.measureTo = measureTo;
+    }
+
+    /** Whether what arrived (or happened) at {@code micros} is measured: one comparison of longs each side. */
+    boolean measured(long micros) {
+        return micros >= measureFrom && micros < measureTo;
     }
 
     /** The random stream named {@code name} of this run's seed and replication. */

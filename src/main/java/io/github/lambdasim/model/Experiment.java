@@ -69,7 +69,7 @@ public final class Experiment {
         for (int p = 0; p < points.size(); p++) {
             for (int r = 0; r < replications; r++) {
                 if (owned.test(p * replications + r)) {
-                    total += points.get(p).durationMicros();
+                    total += points.get(p).runMicros();
                 }
             }
         }

@@ -18,6 +18,7 @@ import java.util.List;
  * @param concurrencyMean       time-weighted mean of requests in flight
  * @param environmentsReclaimed environments shut down after idling
  * @param environmentsRecycled  environments shut down at their maximum lifetime
+ * @param environmentsAliveAtStart environments alive when measuring started (after a warm-up; 0 otherwise)
  * @param environmentsReset     environments discarded after a timeout or crash
  * @param environmentsAliveMean time-weighted mean of environments alive (busy or idle)
  * @param billedMicros          billed duration on on-demand environments (init included where billed)
@@ -39,7 +40,8 @@ public record FunctionResult(String name, int memoryMb, Architecture architectur
                              long inFlightAtEnd, DistributionSummary latencyMs, DistributionSummary durationMs,
                              DistributionSummary initDurationMs, double concurrencyMean, long concurrencyMax,
                              long environmentsCreated, long environmentsReclaimed, long environmentsRecycled,
-                             long environmentsReset, long environmentsAliveAtEnd, double environmentsAliveMean,
+                             long environmentsAliveAtStart, long environmentsReset, long environmentsAliveAtEnd,
+                             double environmentsAliveMean,
                              long billedMicros, long billedInitMicros, long provisionedBilledMicros,
                              double gbSeconds, List<ProvisionedInterval> provisionedIntervals,
                              double provisionedLevelMean, long provisionedLevelMax, long provisionedConcurrencyMax,

@@ -19,6 +19,13 @@ import java.util.List;
  * an event in it, or environments alive, or provisioned concurrency configured). When the clock
  * passes the end of a period, only those get a row and any period work; a function whose levels
  * fell to zero leaves the set until its next event.
+ *
+ * <p>Only what the context measures is counted (see {@link Context#measured}): a request by its
+ * arrival, an invocation and its bill by its start, an environment's creation or end by when it
+ * happens. A warm-up is a period before the first that gets no row: at its end the levels'
+ * integrals and peaks start again ({@link #startMeasuring}). At the end of the window the levels
+ * are read once ({@link #stopMeasuring}), so that a window that ends before the run does not take
+ * in the time after it, while the invocations of its requests still end and are counted.
  */
 final class FunctionStats {
     /** The per-period percentiles, in the order of their metrics. */
@@ -42,6 +49,11 @@ final class FunctionStats {
     private final long[] active;
     private int period;
     private long periodEnd;
+    /** Simulated time of period 0's start: the start of the measurement window. */
+    private final long origin;
+    private boolean measuring;
+    private boolean stopped;
+    private long accountMaxAtEnd;
     private final long[] percentiles = new long[PERCENTILES.length];
     /** Holds a period's warm and cold values together while their percentiles are found. */
     private final PeriodRecorder scratch = new PeriodRecorder();
@@ -71,6 +83,12 @@ final class FunctionStats {
         long billedInitMicros;
         long provisionedInvocations;
         long provisionedBilledMicros;
+        /** Measured invocations started and not yet ended. */
+        long inFlight;
+        /** Environments alive when measuring started: they existed, they were not created in the window. */
+        long aliveAtStart;
+        /** The levels read at the end of the window, once ({@link #stopMeasuring}); null until then. */
+        Levels atEnd;
         /** Warm invocations: a warm start's latency is its duration, so one recorder holds both. */
         final Recorder warm = new Recorder();
         final Recorder latencyCold = new Recorder();
@@ -82,13 +100,15 @@ final class FunctionStats {
         long concurrency;
         long concurrencySince;
         double concurrencyArea;
+        /** The concurrency area when measuring started. */
+        double concurrencyStartArea;
         long concurrencyMax;
         long idle;
         long idleSince;
         double idleArea;
-        final TimeWeighted alive = new TimeWeighted(0);
-        final TimeWeighted provisionedConfigured = new TimeWeighted(0);
-        final TimeWeighted provisionedBusyLevel = new TimeWeighted(0);
+        final TimeWeighted alive;
+        final TimeWeighted provisionedConfigured;
+        final TimeWeighted provisionedBusyLevel;
 
         // The current period.
         final long[] periodCounts = new long[Metric.values().length];
@@ -115,9 +135,18 @@ final class FunctionStats {
         /** Requests, events and calls, in an event-driven run. */
         final Events events;
 
-        Entry(boolean eventDriven) {
-            events = eventDriven ? new Events() : null;
+        Entry(boolean eventDriven, long startMicros) {
+            events = eventDriven ? new Events(startMicros) : null;
+            alive = new TimeWeighted(startMicros);
+            provisionedConfigured = new TimeWeighted(startMicros);
+            provisionedBusyLevel = new TimeWeighted(startMicros);
         }
+    }
+
+    /** A function's levels at the end of the window. */
+    private record Levels(double concurrencyMean, long concurrencyMax, long aliveAtEnd, double aliveMean,
+                          double configuredMean, long configuredMax, long provisionedBusyMax, double waitingMean,
+                          long waitingMax) {
     }
 
     /** One function's requests, asynchronous events and calls (event-driven runs). */
@@ -136,7 +165,7 @@ final class FunctionStats {
         double ageSum;
         long ageMax;
         final Recorder latency = new Recorder();
-        final TimeWeighted waiting = new TimeWeighted(0);
+        final TimeWeighted waiting;
         long syncCalls;
         long asyncCalls;
         long callsFailed;
@@ -145,6 +174,10 @@ final class FunctionStats {
         double periodAgeSum;
         long periodAgeMax;
         double periodStartWaitingArea;
+
+        Events(long startMicros) {
+            waiting = new TimeWeighted(startMicros);
+        }
     }
 
     FunctionStats(Context context, FunctionModel[] functions, Admission admission, PeriodSeries.Builder series,
@@ -156,7 +189,10 @@ final class FunctionStats {
         this.entries = new Entry[functions.length];
         this.series = series;
         this.active = new long[(functions.length + 63) >>> 6];
-        this.periodEnd = Math.min(series.periodMicros(), context.endMicros);
+        this.origin = context.measureFrom;
+        // A warm-up is a period of its own, closed without a row.
+        this.measuring = origin == 0;
+        this.periodEnd = measuring ? Math.min(series.periodMicros(), context.measureTo) : origin;
         this.accountPeriodMaxes = new double[series.periods()];
         this.accountPeriodMeans = new double[series.periods()];
     }
@@ -165,7 +201,7 @@ final class FunctionStats {
     private Entry entry(int f) {
         Entry e = entries[f];
         if (e == null) {
-            e = new Entry(eventDriven);
+            e = new Entry(eventDriven, origin);
             entries[f] = e;
         }
         long bit = 1L << f;
@@ -173,14 +209,18 @@ final class FunctionStats {
             active[f >>> 6] |= bit;
             // Its period starts now, as far as its time-weighted means are concerned: it was
             // inactive since its last row, with every level at zero.
-            e.periodStartMicros = series.periodStartMicros(period);
+            e.periodStartMicros = origin + series.periodStartMicros(period);
         }
         return e;
     }
 
     // ---------------------------------------------------------------- requests and invocations
 
+    /** A request of the function arrives now. */
     void request(int f) {
+        if (!context.measured(context.now)) {
+            return;
+        }
         Entry e = entry(f);
         e.requests++;
         e.periodCounts[Metric.REQUESTS.ordinal()]++;
@@ -188,22 +228,32 @@ final class FunctionStats {
 
     /** A synchronous request came through the function's front door. */
     void frontDoorRequest(int f) {
-        entry(f).frontDoorRequests++;
+        if (context.measured(context.now)) {
+            entry(f).frontDoorRequests++;
+        }
     }
 
     /** The front door answered a request with 504 at its integration timeout (the function ran on). */
     void gatewayTimeout(int f) {
+        // Counted with its invocation, which the caller measured.
         entry(f).gatewayTimeouts++;
     }
 
-    void throttle(int f) {
+    /** An attempt of a request that arrived at {@code arrivalMicros} was throttled. */
+    void throttle(int f, long arrivalMicros) {
+        if (!context.measured(arrivalMicros)) {
+            return;
+        }
         Entry e = entry(f);
         e.throttles++;
         e.periodCounts[Metric.THROTTLES.ordinal()]++;
     }
 
     /** A throttle (counted by {@link #throttle} too) was for the requests-per-second quota. */
-    void throttleRps(int f) {
+    void throttleRps(int f, long arrivalMicros) {
+        if (!context.measured(arrivalMicros)) {
+            return;
+        }
         Entry e = entry(f);
         e.throttlesRps++;
         e.periodCounts[Metric.THROTTLES_RPS.ordinal()]++;
@@ -213,6 +263,9 @@ final class FunctionStats {
     void invocationStarted(int f, boolean onProvisioned, boolean cold) {
         Entry e = entry(f);
         long now = context.now;
+        if (context.measured(now)) {
+            e.inFlight++;
+        }
         if (onProvisioned) {
             e.provisionedBusyLevel.add(now, 1);
             int provisionedBusy = admission.provisionedBusy(f);
@@ -244,13 +297,20 @@ final class FunctionStats {
      * Records a completed invocation, which leaves its environment; returns its billed duration in
      * microseconds. Of its init, {@code unbilledInitMicros} (a SnapStart restore) is never billed.
      */
-    long invocationCompleted(int f, long latency, long initMicros, long unbilledInitMicros, long durationMicros,
-                             int flags) {
+    long invocationCompleted(int f, long startMicros, long latency, long initMicros, long unbilledInitMicros,
+                             long durationMicros, int flags) {
         Entry e = entry(f);
         e.concurrencyArea += (double) e.concurrency * (context.now - e.concurrencySince);
         e.concurrencySince = context.now;
         e.concurrency--;
         accountBusy--;
+        if ((flags & InvocationSample.FLAG_PROVISIONED) != 0) {
+            e.provisionedBusyLevel.add(context.now, -1);
+        }
+        if (!context.measured(startMicros)) {
+            return 0; // started before the window (or after it): neither measured nor billed
+        }
+        e.inFlight--;
         FunctionModel fm = functions[f];
         boolean cold = (flags & InvocationSample.FLAG_COLD) != 0;
         e.invocations++;
@@ -258,7 +318,6 @@ final class FunctionStats {
         long billed;
         if ((flags & InvocationSample.FLAG_PROVISIONED) != 0) {
             // Pre-initialized: no init to wait for or bill, and the lower provisioned duration rate.
-            e.provisionedBusyLevel.add(context.now, -1);
             e.provisionedInvocations++;
             e.periodCounts[Metric.PROVISIONED_INVOCATIONS.ordinal()]++;
             e.warm.record(durationMicros);
@@ -312,7 +371,10 @@ final class FunctionStats {
     // ---------------------------------------------------------------- requests, events and calls (event-driven runs)
 
     /** A request of the function ended: {@link Trees#DONE}, {@link Trees#FAILED} or {@link Trees#DROPPED}. */
-    void requestEnded(int f, int outcome) {
+    void requestEnded(int f, int outcome, long arrivalMicros) {
+        if (!context.measured(arrivalMicros)) {
+            return;
+        }
         Events v = entry(f).events;
         switch (outcome) {
             case Trees.DONE -> v.done++;
@@ -322,6 +384,9 @@ final class FunctionStats {
     }
 
     void asyncReceived(int f) {
+        if (!context.measured(context.now)) {
+            return;
+        }
         Entry e = entry(f);
         e.events.received++;
         e.periodCounts[Metric.ASYNC_EVENTS_RECEIVED.ordinal()]++;
@@ -329,6 +394,9 @@ final class FunctionStats {
 
     /** An attempt of an event starts an invocation, {@code ageMicros} after the event arrived. */
     void asyncAttemptStarted(int f, long ageMicros) {
+        if (!context.measured(context.now - ageMicros)) {
+            return;
+        }
         Events v = entry(f).events;
         v.ageCount++;
         v.ageSum += ageMicros;
@@ -345,25 +413,37 @@ final class FunctionStats {
 
     /** An event was processed, {@code latencyMicros} after it arrived. */
     void asyncSucceeded(int f, long latencyMicros) {
+        if (!context.measured(context.now - latencyMicros)) {
+            return;
+        }
         Events v = entry(f).events;
         v.succeeded++;
         v.latency.record(latencyMicros);
     }
 
-    void asyncRetried(int f) {
+    void asyncRetried(int f, long arrivalMicros) {
+        if (!context.measured(arrivalMicros)) {
+            return;
+        }
         Entry e = entry(f);
         e.events.retries++;
         e.periodCounts[Metric.ASYNC_RETRIES.ordinal()]++;
     }
 
-    void asyncDropped(int f) {
+    void asyncDropped(int f, long arrivalMicros) {
+        if (!context.measured(arrivalMicros)) {
+            return;
+        }
         Entry e = entry(f);
         e.events.eventsDropped++;
         e.periodCounts[Metric.ASYNC_EVENTS_DROPPED.ordinal()]++;
     }
 
     /** An event was sent on to the function's onSuccess or onFailure destination. */
-    void asyncSentOn(int f, boolean success) {
+    void asyncSentOn(int f, boolean success, long arrivalMicros) {
+        if (!context.measured(arrivalMicros)) {
+            return;
+        }
         Events v = entry(f).events;
         if (success) {
             v.toOnSuccess++;
@@ -373,11 +453,16 @@ final class FunctionStats {
     }
 
     void recursionStopped(int f) {
-        entry(f).events.recursionStopped++;
+        if (context.measured(context.now)) {
+            entry(f).events.recursionStopped++;
+        }
     }
 
     /** The function made {@code n} calls to other functions. */
     void callsMade(int f, boolean sync, int n) {
+        if (!context.measured(context.now)) {
+            return;
+        }
         Events v = entry(f).events;
         if (sync) {
             v.syncCalls += n;
@@ -386,27 +471,37 @@ final class FunctionStats {
         }
     }
 
-    void callFailed(int f) {
-        entry(f).events.callsFailed++;
+    /** A call that arrived at {@code arrivalMicros} failed. */
+    void callFailed(int f, long arrivalMicros) {
+        if (context.measured(arrivalMicros)) {
+            entry(f).events.callsFailed++;
+        }
     }
 
     // ---------------------------------------------------------------- environments
 
     void environmentCreated(int f) {
         Entry e = entry(f);
-        e.environmentsCreated++;
-        e.periodCounts[Metric.ENVIRONMENTS_CREATED.ordinal()]++;
         e.alive.add(context.now, 1);
+        if (context.measured(context.now)) {
+            e.environmentsCreated++;
+            e.periodCounts[Metric.ENVIRONMENTS_CREATED.ordinal()]++;
+        }
     }
 
     void environmentDestroyed(int f) {
         Entry e = entry(f);
         e.alive.add(context.now, -1);
-        e.periodCounts[Metric.ENVIRONMENTS_RECLAIMED.ordinal()]++;
+        if (context.measured(context.now)) {
+            e.periodCounts[Metric.ENVIRONMENTS_RECLAIMED.ordinal()]++;
+        }
     }
 
     /** A provisioned environment recycled or reset starts again: counted as shut down and created. */
     void environmentReinitialized(int f) {
+        if (!context.measured(context.now)) {
+            return;
+        }
         Entry e = entry(f);
         e.environmentsCreated++;
         e.periodCounts[Metric.ENVIRONMENTS_RECLAIMED.ordinal()]++;
@@ -424,13 +519,15 @@ final class FunctionStats {
     }
 
     void reclaimed(int f) {
-        entry(f).environmentsReclaimed++;
+        if (context.measured(context.now)) {
+            entry(f).environmentsReclaimed++;
+        }
     }
 
     /** A provisioned environment's init ran {@code micros} (to its end, its limit, or a scale-in): billed where the era says. */
     void provisionedInitRan(int f, long micros) {
         FunctionModel fm = functions[f];
-        if (micros <= 0 || !fm.billingEra.billsProvisionedInit()) {
+        if (micros <= 0 || !fm.billingEra.billsProvisionedInit() || !context.measured(context.now)) {
             return;
         }
         Entry e = entry(f);
@@ -440,11 +537,15 @@ final class FunctionStats {
     }
 
     void recycled(int f) {
-        entry(f).environmentsRecycled++;
+        if (context.measured(context.now)) {
+            entry(f).environmentsRecycled++;
+        }
     }
 
     void reset(int f) {
-        entry(f).environmentsReset++;
+        if (context.measured(context.now)) {
+            entry(f).environmentsReset++;
+        }
     }
 
     // ---------------------------------------------------------------- provisioned concurrency
@@ -462,6 +563,12 @@ final class FunctionStats {
 
     /** Closes every period that ends at or before {@code t}: a row for each function active in it. */
     void closePeriodsUpTo(long t) {
+        if (!measuring) {
+            if (t < periodEnd) {
+                return;
+            }
+            startMeasuring();
+        }
         while (t >= periodEnd && period < series.periods()) {
             for (int w = 0; w < active.length; w++) {
                 long bits = active[w];
@@ -476,7 +583,121 @@ final class FunctionStats {
             accountPeriodMeanSum = 0;
             accountPeriodMax = accountBusy;
             period++;
-            periodEnd = Math.min(periodEnd + series.periodMicros(), context.endMicros);
+            periodEnd = Math.min(periodEnd + series.periodMicros(), context.measureTo);
+        }
+        if (period == series.periods() && !stopped) {
+            stopMeasuring();
+        }
+    }
+
+    /**
+     * The warm-up ends: what was counted in it is forgotten (only levels and environments alive
+     * carry on), the levels' integrals and peaks start again, period 0 begins.
+     */
+    private void startMeasuring() {
+        long at = origin;
+        measuring = true;
+        for (int f = 0; f < entries.length; f++) {
+            Entry e = entries[f];
+            if (e == null) {
+                continue;
+            }
+            e.concurrencyArea += (double) e.concurrency * (at - e.concurrencySince);
+            e.concurrencySince = at;
+            e.concurrencyStartArea = e.concurrencyArea;
+            e.concurrencyMax = e.concurrency;
+            e.idleArea += (double) e.idle * (at - e.idleSince);
+            e.idleSince = at;
+            e.alive.restart(at);
+            e.provisionedConfigured.restart(at);
+            e.provisionedBusyLevel.restart(at);
+            e.aliveAtStart = e.alive.level();
+            e.periodStartConcurrencyArea = e.concurrencyArea;
+            e.periodStartIdleArea = e.idleArea;
+            e.periodStartAliveArea = e.alive.area(at);
+            e.periodStartConfiguredArea = e.provisionedConfigured.area(at);
+            e.periodStartProvisionedBusyArea = e.provisionedBusyLevel.area(at);
+            e.periodStartMicros = at;
+            java.util.Arrays.fill(e.periodCounts, 0);
+            e.periodWarm.reset();
+            if (e.periodColdLatency != null) {
+                e.periodColdLatency.reset();
+                e.periodColdDuration.reset();
+            }
+            e.periodConcurrencyMax = admission.busy(f);
+            e.periodProvisionedBusyMax = admission.provisionedBusy(f);
+            e.periodBilledMicros = 0;
+            e.periodProvisionedBilledMicros = 0;
+            if (e.events != null) {
+                e.events.waiting.restart(at);
+                e.events.periodStartWaitingArea = e.events.waiting.area(at);
+                e.events.periodAgeCount = 0;
+                e.events.periodAgeSum = 0;
+                e.events.periodAgeMax = 0;
+            }
+        }
+        accountMax = accountBusy;
+        accountPeriodMax = accountBusy;
+        periodEnd = Math.min(origin + series.periodMicros(), context.measureTo);
+    }
+
+    /** The window ends: each function's levels are read here, once; periods are over. */
+    private void stopMeasuring() {
+        stopped = true;
+        long at = context.measureTo;
+        double span = Math.max(1, at - origin);
+        for (Entry e : entries) {
+            if (e == null) {
+                continue;
+            }
+            double c = e.concurrencyArea + (double) e.concurrency * (at - e.concurrencySince) - e.concurrencyStartArea;
+            e.atEnd = new Levels(c / span, e.concurrencyMax, e.alive.level(), e.alive.mean(at),
+                    e.provisionedConfigured.mean(at), e.provisionedConfigured.max(), e.provisionedBusyLevel.max(),
+                    e.events == null ? 0 : e.events.waiting.mean(at), e.events == null ? 0 : e.events.waiting.max());
+        }
+        accountMaxAtEnd = accountMax;
+        periodEnd = Long.MAX_VALUE;
+    }
+
+    /**
+     * At the end of a run whose window ended earlier: what the window's requests did after it (their
+     * invocations ending, billed) goes to each function's last period, so that the periods still add
+     * up to the run's figures.
+     */
+    void closeLate() {
+        int last = series.periods() - 1;
+        Metric[] added = {Metric.BILLED_MS, Metric.PROVISIONED_BILLED_MS, Metric.GB_SECONDS, Metric.SPILLOVER_INVOCATIONS};
+        for (int f = 0; f < entries.length; f++) {
+            Entry e = entries[f];
+            if (e == null || e.atEnd == null) {
+                continue;
+            }
+            long[] counts = e.periodCounts;
+            double[] values = {e.periodBilledMicros / 1000.0, e.periodProvisionedBilledMicros / 1000.0,
+                functions[f].gbSeconds(e.periodBilledMicros + e.periodProvisionedBilledMicros),
+                counts[Metric.INVOCATIONS.ordinal()] - counts[Metric.PROVISIONED_INVOCATIONS.ordinal()]};
+            boolean any = false;
+            for (long c : counts) {
+                any |= c != 0;
+            }
+            if (!any && values[0] == 0 && values[1] == 0) {
+                continue;
+            }
+            int row = -1;
+            for (int r = series.rows() - 1; r >= 0 && series.rowPeriod(r) == last; r--) {
+                if (series.rowFunction(r) == f) {
+                    row = r;
+                }
+            }
+            if (row < 0) {
+                continue; // not reached: a function with requests in flight at the window's end has a row there
+            }
+            for (Metric m : COUNTS) {
+                series.set(row, m, series.get(row, m) + counts[m.ordinal()]);
+            }
+            for (int k = 0; k < added.length; k++) {
+                series.set(row, added[k], series.get(row, added[k]) + values[k]);
+            }
         }
     }
 
@@ -577,36 +798,36 @@ final class FunctionStats {
         for (FunctionResult f : functions) {
             mean += f.concurrencyMean();
         }
-        return new AccountResult(mean, accountMax, accountPeriodMaxes, accountPeriodMeans);
+        return new AccountResult(mean, accountMaxAtEnd, accountPeriodMaxes, accountPeriodMeans);
     }
 
     /**
      * @param unfinished the function's requests still in flight or waiting at the end, counted in
      *                   the request table (event-driven runs; 0 otherwise)
      */
-    FunctionResult result(int f, long endMicros, List<io.github.lambdasim.billing.ProvisionedInterval> intervals,
-                          long unfinished) {
+    FunctionResult result(int f, List<io.github.lambdasim.billing.ProvisionedInterval> intervals, long unfinished) {
         FunctionModel fm = functions[f];
-        Entry e = entries[f] != null ? entries[f] : new Entry(eventDriven);
+        Entry e = entries[f] != null ? entries[f] : new Entry(eventDriven, origin);
+        Levels l = e.atEnd != null ? e.atEnd : new Levels(0, 0, 0, 0, 0, 0, 0, 0, 0);
         Recorder latency = Recorder.merge(e.warm, e.latencyCold);
         Recorder duration = Recorder.merge(e.warm, e.durationCold);
         return new FunctionResult(fm.spec.name(), fm.spec.memoryMb(), fm.spec.architecture(), fm.spec.ephemeralStorageMb(),
                 e.requests, e.invocations, e.throttles, e.throttlesRps, e.errors, e.timeouts, e.coldStarts, e.provisionedInvocations,
-                e.invocations - e.provisionedInvocations, admission.busy(f),
-                latency.summary(), duration.summary(), e.init.summary(), (e.concurrencyArea + (double) e.concurrency * (endMicros - e.concurrencySince)) / endMicros,
-                e.concurrencyMax, e.environmentsCreated, e.environmentsReclaimed, e.environmentsRecycled,
-                e.environmentsReset, e.alive.level(), e.alive.mean(endMicros), e.billedMicros, e.billedInitMicros,
+                e.invocations - e.provisionedInvocations, e.inFlight,
+                latency.summary(), duration.summary(), e.init.summary(), l.concurrencyMean(),
+                l.concurrencyMax(), e.environmentsCreated, e.environmentsReclaimed, e.environmentsRecycled,
+                e.aliveAtStart, e.environmentsReset, l.aliveAtEnd(), l.aliveMean(), e.billedMicros, e.billedInitMicros,
                 e.provisionedBilledMicros, fm.gbSeconds(e.billedMicros + e.provisionedBilledMicros), new ArrayList<>(intervals),
-                e.provisionedConfigured.mean(endMicros), e.provisionedConfigured.max(), e.provisionedBusyLevel.max(),
-                e.warm.compressed(), e.latencyCold.compressed(), e.events == null ? null : events(e.events, endMicros, unfinished),
+                l.configuredMean(), l.configuredMax(), l.provisionedBusyMax(),
+                e.warm.compressed(), e.latencyCold.compressed(), e.events == null ? null : events(e.events, l, unfinished),
                 fm.spec.frontDoor() == null ? null
                         : new FrontDoorResult(fm.spec.frontDoor().type().label(), e.frontDoorRequests, e.gatewayTimeouts));
     }
 
-    private static FunctionEvents events(Events v, long endMicros, long unfinished) {
+    private static FunctionEvents events(Events v, Levels l, long unfinished) {
         return new FunctionEvents(v.done, v.failed, v.dropped, unfinished, v.received, v.succeeded, v.eventsDropped,
                 v.retries, v.toOnSuccess, v.toOnFailure, v.recursionStopped,
                 v.ageCount == 0 ? 0 : v.ageSum / v.ageCount / 1000, v.ageMax / 1000.0, v.latency.summary(),
-                v.waiting.mean(endMicros), v.waiting.max(), v.syncCalls, v.asyncCalls, v.callsFailed);
+                l.waitingMean(), l.waitingMax(), v.syncCalls, v.asyncCalls, v.callsFailed);
     }
 }

@@ -131,7 +131,7 @@ final class Invocations {
             return true;
         }
         if (sync && !admission.rpsAllows(f, false, context.now)) {
-            stats.throttleRps(f);
+            stats.throttleRps(f, requests.arrivalMicros(req));
             return false;
         }
         if (!admission.hasOnDemandCapacity(f)) {
@@ -205,7 +205,7 @@ final class Invocations {
             duration = fm.timeoutMicros;
             flag |= InvocationSample.FLAG_TIMEOUT | InvocationSample.FLAG_ERROR;
         }
-        if (fm.maxErrorRate > 0 && fm.errorRandom.nextDouble() < fm.errorRateAt(context.now)) {
+        if (fm.maxErrorRate > 0 && fm.errorRandom.nextDouble() < fm.errorRateAt(context.now - context.warmup)) {
             flag |= InvocationSample.FLAG_ERROR;
         }
         if (requests.isBatch(req) && batchFails(req)) {
@@ -389,24 +389,27 @@ final class Invocations {
         long duration = rec[base + DURATION];
         int flag = (int) rec[base + FLAGS];
         boolean cold = (flag & InvocationSample.FLAG_COLD) != 0;
-        long billed = stats.invocationCompleted(f, context.now - start, init, rec[base + MEMORY_USED] >>> MEMORY_BITS,
-                duration, flag);
+        long billed = stats.invocationCompleted(f, start, context.now - start, init,
+                rec[base + MEMORY_USED] >>> MEMORY_BITS, duration, flag);
+        // Measured by its start, as it is billed; REPORT lines count time from the window's start.
+        boolean measured = context.measured(start);
+        long reportedStart = start + init - context.measureFrom;
         // Behind API Gateway, a caller still waiting at the integration timeout got 504 then.
         long gateway = functions[f].frontDoorTimeoutMicros;
         boolean gatewayTimeout = gateway != Long.MAX_VALUE && requests.kind(req) == Requests.SYNC
                 && context.now - requests.arrivalMicros(req) > gateway;
-        if (gatewayTimeout) {
+        if (gatewayTimeout && measured) {
             stats.gatewayTimeout(f);
         }
-        if (entryPoints != null && !requests.isBatch(req)) {
+        if (entryPoints != null && measured && !requests.isBatch(req)) {
             entryPoints.used(requests.entry(req), f, billed);
         }
-        if (log != null) {
-            log.ended(f, requests.number(req), start + init, cold ? init : -1, duration, billed,
+        if (log != null && measured) {
+            log.ended(f, requests.number(req), reportedStart, cold ? init : -1, duration, billed,
                     (int) (rec[base + MEMORY_USED] & MEMORY_MASK), flag);
         }
-        if (samples.wants(requests.everyNth(req), flag)) {
-            samples.add(f, requests.number(req), start + init, cold ? init : -1, duration, billed,
+        if (measured && samples.wants(requests.everyNth(req), flag)) {
+            samples.add(f, requests.number(req), reportedStart, cold ? init : -1, duration, billed,
                     (int) (rec[base + MEMORY_USED] & MEMORY_MASK), flag);
         }
         boolean onProvisioned = environments.isProvisioned(env);

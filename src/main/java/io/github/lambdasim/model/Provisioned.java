@@ -66,7 +66,8 @@ final class Provisioned {
 
     /**
      * The level at the start of the run is ready from the start (environments initialized before
-     * the run); schedules and auto scaling then change it as the run goes.
+     * the run); schedules and auto scaling then change it as the run goes. A schedule's times are
+     * the scenario's: after the warm-up, during which the level is the one at the scenario's time 0.
      */
     void start(int f) {
         ProvisionedSpec spec = functions[f].spec.provisioned();
@@ -77,7 +78,7 @@ final class Provisioned {
             environments.makeIdle(env);
         }
         if (spec instanceof ProvisionedSpec.Schedule s && !s.changes().isEmpty()) {
-            context.queue.push(s.changes().get(0).atMicros(), SCHEDULE, f, 0);
+            context.queue.push(context.warmup + s.changes().get(0).atMicros(), SCHEDULE, f, 0);
         } else if (spec instanceof ProvisionedSpec.AutoScaling) {
             autoscalingLastArea[f] = 0;
             context.queue.push(Units.MICROS_PER_MINUTE, AUTOSCALING_TICK, f, 0);
@@ -97,7 +98,7 @@ final class Provisioned {
         }
         int next = n + 1;
         if (next < k || s.repeatMicros() > 0) {
-            long at = (next / k) * s.repeatMicros() + s.changes().get(next % k).atMicros();
+            long at = context.warmup + (next / k) * s.repeatMicros() + s.changes().get(next % k).atMicros();
             if (at < context.endMicros) {
                 context.queue.push(at, SCHEDULE, f, next);
             }

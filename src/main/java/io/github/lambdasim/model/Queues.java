@@ -61,7 +61,11 @@ final class Queues {
     private final long[] deleted;
     private final long[] deadLettered;
     private final long[] expired;
-    /** Messages received and neither deleted nor visible again: in running batches or waiting out their visibility timeout. */
+    /**
+     * Messages received and neither deleted nor visible again: in running batches or waiting out
+     * their visibility timeout (all of them, a level; the other counts are of the messages sent in
+     * the measurement window, and what became of them).
+     */
     private final long[] inFlight;
     private final long[] visibleMax;
     private final long[] oldestAgeMaxMicros;
@@ -130,7 +134,8 @@ final class Queues {
         periods = new PeriodFigures[n];
         for (int q = 0; q < n; q++) {
             visible[q] = new MessageRing();
-            periods[q] = new PeriodFigures(QUEUE_FIGURES, periodCount, periodMicros);
+            periods[q] = new PeriodFigures(QUEUE_FIGURES, periodCount, periodMicros, context.measureFrom,
+                    context.measureTo);
         }
         List<Integer> mapped = new ArrayList<>();
         for (int f = 0; f < functions.length; f++) {
@@ -221,8 +226,10 @@ final class Queues {
         for (int i = 0; i < count; i++) {
             ring.add(MessageRing.message(now, poison));
         }
-        sent[q] += count;
-        periods[q].add(SENT, now, count);
+        if (context.measured(now)) {
+            sent[q] += count;
+            periods[q].add(SENT, now, count);
+        }
         levels(q);
         wakeConsumers(q);
     }
@@ -311,9 +318,10 @@ final class Queues {
         MessageRing ring = visible[q];
         long retention = queues[q].retentionMicros();
         while (!ring.isEmpty() && context.now - MessageRing.sentMicros(ring.get(0)) >= retention) {
-            ring.removeFirst();
-            expired[q]++;
-            periods[q].add(EXPIRED, context.now, 1);
+            if (measured(ring.removeFirst())) {
+                expired[q]++;
+                periods[q].add(EXPIRED, context.now, 1);
+            }
         }
     }
 
@@ -326,31 +334,40 @@ final class Queues {
         oldestAge(q, now - MessageRing.sentMicros(ring.get(0)));
         int b = allocateBatch(m, n);
         long[] slot = bMessages[b];
+        int measuredCount = 0;
         for (int i = 0; i < n; i++) {
             slot[i] = MessageRing.received(ring.removeFirst());
+            if (measured(slot[i])) {
+                measuredCount++;
+            }
         }
-        received[q] += n;
+        received[q] += measuredCount;
+        periods[q].add(RECEIVED, now, measuredCount);
         inFlight[q] += n;
-        periods[q].add(RECEIVED, now, n);
         int req = requests.createBatch(f, Requests.QUEUE_BATCH, now, b);
         stats.request(f);
+        boolean counted = context.measured(now);
         if (invocations.start(req)) {
             mActive[m]++;
-            mActiveMax[m] = Math.max(mActiveMax[m], mActive[m]);
             mPeak[m] = Math.max(mPeak[m], mActive[m]);
-            mBatches[m]++;
-            mRecords[m] += n;
-            mRecordsMax[m] = Math.max(mRecordsMax[m], n);
-            periods[q].add(BATCHES, now, 1);
+            if (counted) {
+                mActiveMax[m] = Math.max(mActiveMax[m], mActive[m]);
+                mBatches[m]++;
+                mRecords[m] += n;
+                mRecordsMax[m] = Math.max(mRecordsMax[m], n);
+                periods[q].add(BATCHES, now, 1);
+            }
             periods[q].max(CONCURRENCY_MAX, now, mActive[m]);
             levels(q);
             return true;
         }
         // Throttled: the messages come back when their visibility timeout ends; the mapping backs off.
-        stats.throttle(f);
-        stats.requestEnded(f, Trees.FAILED);
+        stats.throttle(f, now);
+        stats.requestEnded(f, Trees.FAILED, now);
         requests.free(req);
-        mThrottled[m]++;
+        if (counted) {
+            mThrottled[m]++;
+        }
         returnLater(b);
         mTarget[m] = Math.max(1, mActive[m]);
         mBackoffUntil[m] = now + throttleBackoffMicros;
@@ -409,19 +426,20 @@ final class Queues {
         long[] slot = bMessages[b];
         int kept = 0;
         int n = bCount[b];
+        int measuredDone = 0;
         for (int i = 0; i < n; i++) {
             long msg = slot[i];
             if (!ok || (msg & MessageRing.FAILED) != 0) {
                 slot[kept++] = msg & ~MessageRing.FAILED;
-            } else {
+            } else if (measured(msg)) {
                 mEndToEnd[m].record(now - MessageRing.sentMicros(msg));
+                measuredDone++;
             }
         }
-        int done = n - kept;
-        deleted[q] += done;
-        inFlight[q] -= done;
-        periods[q].add(DELETED, now, done);
-        if (!ok) {
+        deleted[q] += measuredDone;
+        inFlight[q] -= n - kept;
+        periods[q].add(DELETED, now, measuredDone);
+        if (!ok && context.measured(requests.arrivalMicros(req))) {
             mFailed[m]++;
         }
         if (kept > 0) {
@@ -430,7 +448,7 @@ final class Queues {
         } else {
             freeBatch(b);
         }
-        stats.requestEnded(f, ok ? Trees.DONE : Trees.FAILED);
+        stats.requestEnded(f, ok ? Trees.DONE : Trees.FAILED, requests.arrivalMicros(req));
         mActive[m]--;
         wake(m);
     }
@@ -444,8 +462,10 @@ final class Queues {
         for (int i = 0; i < n; i++) {
             long msg = slot[i];
             if (maxReceive > 0 && MessageRing.receives(msg) >= maxReceive) {
-                deadLettered[q]++;
-                periods[q].add(DEAD_LETTERED, context.now, 1);
+                if (measured(msg)) {
+                    deadLettered[q]++;
+                    periods[q].add(DEAD_LETTERED, context.now, 1);
+                }
             } else {
                 // Back at the head, as the oldest: a standard queue gives no order, and a message that
                 // was received once is no likelier than any other to wait behind the whole backlog.
@@ -458,8 +478,16 @@ final class Queues {
         wakeConsumers(q);
     }
 
+    /** Whether a message was sent inside the measurement window (what becomes of it is counted). */
+    private boolean measured(long message) {
+        return context.measured(MessageRing.sentMicros(message));
+    }
+
     private void levels(int q) {
         long now = context.now;
+        if (!context.measured(now)) {
+            return;
+        }
         MessageRing ring = visible[q];
         visibleMax[q] = Math.max(visibleMax[q], ring.size());
         periods[q].max(VISIBLE_MAX, now, ring.size());
@@ -470,6 +498,9 @@ final class Queues {
     }
 
     private void oldestAge(int q, long ageMicros) {
+        if (!context.measured(context.now)) {
+            return;
+        }
         oldestAgeMaxMicros[q] = Math.max(oldestAgeMaxMicros[q], ageMicros);
         periods[q].max(OLDEST_AGE_MAX_SECONDS, context.now, ageMicros / 1e6);
     }
@@ -502,6 +533,37 @@ final class Queues {
         freeBatches[freeCount++] = b;
     }
 
+    /** The measured messages still visible in queue {@code q}. */
+    private long measuredVisible(int q) {
+        long n = 0;
+        MessageRing ring = visible[q];
+        for (int i = 0; i < ring.size(); i++) {
+            if (measured(ring.get(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The measured messages of queue {@code q} in batches: running, or waiting out their visibility timeout. */
+    private long measuredInFlight(int q) {
+        boolean[] free = new boolean[batchCount];
+        for (int i = 0; i < freeCount; i++) {
+            free[freeBatches[i]] = true;
+        }
+        long n = 0;
+        for (int b = 0; b < batchCount; b++) {
+            if (!free[b] && mQueue[bMapping[b]] == q) {
+                for (int i = 0; i < bCount[b]; i++) {
+                    if (measured(bMessages[b][i])) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     /** What the run measured of each queue and its consumers. */
     List<QueueResult> results(List<String> functionNames, io.github.lambdasim.billing.Bill bill) {
         List<QueueResult> out = new ArrayList<>();
@@ -514,7 +576,7 @@ final class Queues {
             }
             PeriodFigures p = periods[q];
             out.add(new QueueResult(queues[q].name(), sent[q], received[q], deleted[q], deadLettered[q], expired[q],
-                    visible[q].size(), inFlight[q], visibleMax[q], oldestAgeMaxMicros[q] / 1e6, cs,
+                    measuredVisible(q), measuredInFlight(q), visibleMax[q], oldestAgeMaxMicros[q] / 1e6, cs,
                     new QueueResult.Periods(p.series(SENT), p.series(RECEIVED), p.series(DELETED), p.series(DEAD_LETTERED),
                             p.series(EXPIRED), p.series(VISIBLE_MAX), p.series(IN_FLIGHT_MAX),
                             p.series(OLDEST_AGE_MAX_SECONDS), p.series(BATCHES), p.series(CONCURRENCY_MAX))));

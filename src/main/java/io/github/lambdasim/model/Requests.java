@@ -155,23 +155,23 @@ final class Requests {
         }
     }
 
-    /** Per entry point, the trees not done (their root's record still in use); in an event-driven run. */
-    long[] openTreesByEntry(int entries) {
+    /** Per entry point, the measured trees not done (their root's record still in use); in an event-driven run. */
+    long[] openTreesByEntry(int entries, Context context) {
         long[] out = new long[entries];
         for (int id = 0; id < count; id++) {
             int b = id * TREE_STRIDE;
-            if ((tree[b + FLAGS] & FREE) == 0 && tree[b + ROOT] == id) {
+            if ((tree[b + FLAGS] & FREE) == 0 && tree[b + ROOT] == id && context.measured(arrivalMicros(id))) {
                 out[tree[b + ENTRY]]++;
             }
         }
         return out;
     }
 
-    /** Per function, the requests not finished (still in flight or waiting); in an event-driven run. */
-    long[] unfinishedByFunction(int functions) {
+    /** Per function, the measured requests not finished (still in flight or waiting); in an event-driven run. */
+    long[] unfinishedByFunction(int functions, Context context) {
         long[] out = new long[functions];
         for (int id = 0; id < count; id++) {
-            if ((tree[id * TREE_STRIDE + FLAGS] & (FREE | FINISHED)) == 0) {
+            if ((tree[id * TREE_STRIDE + FLAGS] & (FREE | FINISHED)) == 0 && context.measured(arrivalMicros(id))) {
                 out[function(id)]++;
             }
         }

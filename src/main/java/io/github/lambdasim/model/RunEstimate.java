@@ -88,9 +88,10 @@ public record RunEstimate(double requests, double drawsPerRequest, double work, 
         Map<String, double[]> byFunction = new HashMap<>();
         for (TrafficSpec t : spec.traffic()) {
             // Messages and records reach their consumers in batches: at most one invocation each, as a bound.
+            // The warm-up's requests too: the source at its rate at time 0 for that long.
             for (String consumer : consumers(spec, t)) {
                 double[] sums = byFunction.computeIfAbsent(consumer, k -> new double[2]);
-                sums[0] += t.pattern().expectedCount(duration);
+                sums[0] += t.pattern().expectedCount(duration) + t.pattern().rateAt(0) * (spec.warmupMicros() / 1e6);
                 sums[1] += t.pattern().maxRate();
             }
         }

@@ -57,7 +57,9 @@ public final class Simulation {
 
     public Simulation(ScenarioSpec spec, int replication, Long periodMicros, ProgressListener progress) {
         this.spec = spec;
-        this.context = new Context(spec.seed(), replication, spec.durationMicros());
+        // The warm-up first, then the scenario's duration; measured: its window, by default all of it.
+        this.context = new Context(spec.seed(), replication, spec.runMicros(), spec.warmupMicros(), spec.measureFromMicros(),
+                spec.measureToMicros());
         this.progress = progress == null ? ProgressListener.NONE : progress;
 
         List<FunctionSpec> fs = spec.functions();
@@ -78,9 +80,10 @@ public final class Simulation {
         for (int i = 0; i < functions.length; i++) {
             functions[i] = new FunctionModel(fs.get(i), spec.platform(), context, ids, sourceIds);
         }
-        long period = periodMicros != null ? periodMicros : defaultPeriodMicros(context.endMicros);
+        long measured = spec.measuredMicros();
+        long period = periodMicros != null ? periodMicros : defaultPeriodMicros(measured);
         boolean eventDriven = spec.eventDriven();
-        series = new PeriodSeries.Builder(period, context.endMicros, names, eventDriven);
+        series = new PeriodSeries.Builder(period, measured, names, eventDriven);
         samples = new InvocationSample(SAMPLES + COLD_SAMPLES, COLD_SAMPLES,
                 (long) Math.ceil(spec.expectedRequests() / SAMPLES));
 
@@ -192,23 +195,49 @@ public final class Simulation {
             }
         }
         stats.closePeriodsUpTo(end);
+        if (context.measureTo < end) {
+            stats.closeLate();
+        }
         context.now = end;
         for (int f = 0; f < functions.length; f++) {
             provisioned.closeInterval(f, end);
         }
         progress.progress(end, end);
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-        long[] unfinished = entryPoints == null ? new long[functions.length] : requests.unfinishedByFunction(functions.length);
+        long[] unfinished = entryPoints == null ? new long[functions.length]
+                : requests.unfinishedByFunction(functions.length, context);
         List<FunctionResult> results = new ArrayList<>();
         for (int f = 0; f < functions.length; f++) {
-            results.add(stats.result(f, end, provisioned.intervals(f), unfinished[f]));
+            results.add(stats.result(f, window(provisioned.intervals(f)), unfinished[f]));
         }
-        Bill bill = RunBilling.bill(spec, results, series);
-        return new RunResult(spec, spec.seed(), context.replication(), end, results, stats.account(results), series.build(),
-                samples, bill, events, wallSeconds, entryPoints == null ? null
-                : entryPoints.results(bill, results, requests.openTreesByEntry(spec.traffic().size())),
+        long measured = spec.measuredMicros();
+        // Billed as a run as long as the window: its usage over its length.
+        ScenarioSpec billed = measured == spec.durationMicros() ? spec : spec.withDurationMicros(measured);
+        Bill bill = RunBilling.bill(billed, results, series);
+        return new RunResult(spec, spec.seed(), context.replication(), measured, results, stats.account(results),
+                series.build(), samples, bill, events, wallSeconds, entryPoints == null ? null
+                : entryPoints.results(bill, results, requests.openTreesByEntry(spec.traffic().size(), context)),
                 tracer == null ? null : tracer.results(),
                 queues == null ? List.of() : queues.results(names, bill),
                 streams == null ? List.of() : streams.results(names, end, bill));
+    }
+
+    /** Provisioned intervals clipped to the measurement window, their times counted from its start. */
+    private List<io.github.lambdasim.billing.ProvisionedInterval> window(
+            List<io.github.lambdasim.billing.ProvisionedInterval> intervals) {
+        long from = context.measureFrom;
+        long to = context.measureTo;
+        if (from == 0 && to == context.endMicros) {
+            return intervals;
+        }
+        List<io.github.lambdasim.billing.ProvisionedInterval> out = new ArrayList<>();
+        for (var i : intervals) {
+            long start = Math.max(from, i.startMicros());
+            long stop = Math.min(to, i.endMicros());
+            if (stop > start) {
+                out.add(new io.github.lambdasim.billing.ProvisionedInterval(i.level(), start - from, stop - from));
+            }
+        }
+        return out;
     }
 }

@@ -9,6 +9,7 @@ import io.github.lambdasim.stats.DistributionSummary;
  *
  * @param consumer              the consuming function, or null
  * @param outOfOrder            records processed before one put earlier on the same lane (0: order kept)
+ * @param records               records in the batches started (a record tried twice counts twice)
  * @param concurrencyLimit      shards x parallelization factor: the most batches at once
  * @param iteratorAgeMaxSeconds the highest IteratorAge (the age of the last record of a batch read)
  * @param blockedSeconds        lane-seconds spent behind a failing batch
@@ -17,12 +18,12 @@ import io.github.lambdasim.stats.DistributionSummary;
  */
 public record StreamResult(String name, String type, int shards, String consumer, long recordsIn, long processed,
                            long discarded, long expired, long remainingAtEnd, long outOfOrder, long batches,
-                           long failedBatches, long throttled, int recordsMax, int concurrencyMax, int concurrencyLimit,
+                           long records, long failedBatches, long throttled, int recordsMax, int concurrencyMax, int concurrencyLimit,
                            double iteratorAgeMaxSeconds, double blockedSeconds, DistributionSummary endToEndMs,
                            Periods periods, double costUsd) {
 
     public double recordsPerBatch() {
-        return batches == 0 ? 0 : processed / (double) batches;
+        return batches == 0 ? 0 : records / (double) batches;
     }
 
     /** The consumer's cost of the run per million records it processed. */

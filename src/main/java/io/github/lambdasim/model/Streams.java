@@ -61,6 +61,8 @@ final class Streams {
     private final long[] expired;
     private final long[] outOfOrder;
     private final long[] batches;
+    /** Records in the batches started (a record tried twice counts twice). */
+    private final long[] records;
     private final long[] failedBatches;
     private final long[] throttled;
     private final int[] recordsMax;
@@ -114,6 +116,7 @@ final class Streams {
         expired = new long[n];
         outOfOrder = new long[n];
         batches = new long[n];
+        records = new long[n];
         failedBatches = new long[n];
         throttled = new long[n];
         recordsMax = new int[n];
@@ -147,8 +150,10 @@ final class Streams {
             pollMicros[s] = st.type() == StreamSpec.Type.KINESIS ? rules.kinesisPollMicros() : rules.dynamodbPollMicros();
             keyRandom[s] = context.stream("partition-keys:" + st.name());
             endToEnd[s] = new Recorder();
-            periods[s] = new PeriodFigures(STREAM_FIGURES, periodCount, periodMicros);
-            shardAges[s] = new PeriodFigures(st.shards(), periodCount, periodMicros);
+            periods[s] = new PeriodFigures(STREAM_FIGURES, periodCount, periodMicros, context.measureFrom,
+                    context.measureTo);
+            shardAges[s] = new PeriodFigures(st.shards(), periodCount, periodMicros, context.measureFrom,
+                    context.measureTo);
             laneBase[s + 1] = laneBase[s] + st.shards() * lanesPerShard[s];
         }
         int lanes = laneBase[n];
@@ -214,8 +219,10 @@ final class Streams {
                 context.queue.push(next, SHARD_POLL, lane, 0);
             }
         }
-        recordsIn[s] += count;
-        periods[s].add(RECORDS_IN, context.now, count);
+        if (context.measured(context.now)) {
+            recordsIn[s] += count;
+            periods[s].add(RECORDS_IN, context.now, count);
+        }
     }
 
     /** Lane {@code lane} is polled: it invokes with its next batch, waits for its window, or goes idle. */
@@ -241,24 +248,32 @@ final class Streams {
         stats.request(f);
         // IteratorAge: the age of the last record of the batch read.
         double age = (now - MessageRing.sentMicros(r.get(n - 1))) / 1e6;
-        iteratorAgeMaxSeconds[s] = Math.max(iteratorAgeMaxSeconds[s], age);
+        boolean counted = context.measured(now);
+        if (counted) {
+            iteratorAgeMaxSeconds[s] = Math.max(iteratorAgeMaxSeconds[s], age);
+        }
         periods[s].max(ITERATOR_AGE_MAX_SECONDS, now, age);
         shardAges[s].max((lane - laneBase[s]) / lanesPerShard[s], now, age);
         inBatch[lane] = n; // read by the invocation as it starts (its records, which of them fail)
         if (!invocations.start(req)) {
-            stats.throttle(f);
-            stats.requestEnded(f, Trees.FAILED);
+            stats.throttle(f, now);
+            stats.requestEnded(f, Trees.FAILED, now);
             requests.free(req);
-            throttled[s]++;
+            if (counted) {
+                throttled[s]++;
+            }
             schedulePoll(lane, now + pollMicros[s]);
             return;
         }
         busy[lane] = true;
-        batches[s]++;
-        recordsMax[s] = Math.max(recordsMax[s], n);
         active[s]++;
-        activeMax[s] = Math.max(activeMax[s], active[s]);
-        periods[s].add(BATCHES, now, 1);
+        if (counted) {
+            batches[s]++;
+            records[s] += n;
+            recordsMax[s] = Math.max(recordsMax[s], n);
+            activeMax[s] = Math.max(activeMax[s], active[s]);
+            periods[s].add(BATCHES, now, 1);
+        }
         periods[s].max(CONCURRENCY_MAX, now, active[s]);
     }
 
@@ -276,10 +291,11 @@ final class Streams {
         long oldest = context.now - maxAgeMicros[s];
         boolean any = false;
         while (!r.isEmpty() && MessageRing.sentMicros(r.get(0)) <= oldest) {
-            r.removeFirst();
+            if (measured(r.removeFirst())) {
+                expired[s]++;
+                periods[s].add(EXPIRED, context.now, 1);
+            }
             consumed[lane]++;
-            expired[s]++;
-            periods[s].add(EXPIRED, context.now, 1);
             any = true;
         }
         if (any) {
@@ -290,6 +306,11 @@ final class Streams {
             }
             unblock(lane);
         }
+    }
+
+    /** Whether a record was put inside the measurement window (what becomes of it is counted). */
+    private boolean measured(long record) {
+        return context.measured(MessageRing.sentMicros(record));
     }
 
     int records(int req) {
@@ -322,25 +343,31 @@ final class Streams {
         busy[lane] = false;
         active[s]--;
         if (ok) {
+            int measuredDone = 0;
             for (int i = 0; i < n; i++) {
                 long sentAt = MessageRing.sentMicros(r.removeFirst());
                 if (sentAt < lastSentMicros[lane]) {
                     outOfOrder[s]++;
                 }
                 lastSentMicros[lane] = sentAt;
-                endToEnd[s].record(now - sentAt);
+                if (context.measured(sentAt)) {
+                    endToEnd[s].record(now - sentAt);
+                    measuredDone++;
+                }
             }
-            processed[s] += n;
-            periods[s].add(PROCESSED, now, n);
+            processed[s] += measuredDone;
+            periods[s].add(PROCESSED, now, measuredDone);
             done(lane, n);
-            stats.requestEnded(f, Trees.DONE);
+            stats.requestEnded(f, Trees.DONE, requests.arrivalMicros(req));
             if (!r.isEmpty()) {
                 schedulePoll(lane, now);
             }
             return;
         }
-        failedBatches[s]++;
-        stats.requestEnded(f, Trees.FAILED);
+        if (context.measured(requests.arrivalMicros(req))) {
+            failedBatches[s]++;
+        }
+        stats.requestEnded(f, Trees.FAILED, requests.arrivalMicros(req));
         if (blockedSince[lane] < 0) {
             blockedSince[lane] = now;
         }
@@ -348,11 +375,14 @@ final class Streams {
             limit[lane] = (n + 1) / 2;
             bisectEnd[lane] = Math.max(bisectEnd[lane], consumed[lane] + n);
         } else if (maxRetries[s] >= 0 && ++attempts[lane] > maxRetries[s]) {
+            int measuredGone = 0;
             for (int i = 0; i < n; i++) {
-                r.removeFirst();
+                if (measured(r.removeFirst())) {
+                    measuredGone++;
+                }
             }
-            discarded[s] += n;
-            periods[s].add(DISCARDED, now, n);
+            discarded[s] += measuredGone;
+            periods[s].add(DISCARDED, now, measuredGone);
             done(lane, n);
         }
         schedulePoll(lane, now + pollMicros[s]);
@@ -373,7 +403,7 @@ final class Streams {
         int s = laneStream[lane];
         if (blockedSince[lane] >= 0) {
             periods[s].addSeconds(BLOCKED_SECONDS, blockedSince[lane], context.now);
-            blockedMicros[s] += context.now - blockedSince[lane];
+            blockedMicros[s] += periods[s].clippedMicros(blockedSince[lane], context.now);
             blockedSince[lane] = -1;
         }
     }
@@ -385,10 +415,15 @@ final class Streams {
             long blocked = blockedMicros[s];
             long remaining = 0;
             for (int lane = laneBase[s]; lane < laneBase[s + 1]; lane++) {
-                remaining += ring[lane].size();
+                MessageRing r = ring[lane];
+                for (int i = 0; i < r.size(); i++) {
+                    if (measured(r.get(i))) {
+                        remaining++;
+                    }
+                }
                 if (blockedSince[lane] >= 0) {
                     periods[s].addSeconds(BLOCKED_SECONDS, blockedSince[lane], endMicros);
-                    blocked += endMicros - blockedSince[lane];
+                    blocked += periods[s].clippedMicros(blockedSince[lane], endMicros);
                 }
             }
             double[][] ages = new double[streams[s].shards()][];
@@ -398,7 +433,7 @@ final class Streams {
             PeriodFigures p = periods[s];
             out.add(new StreamResult(streams[s].name(), streams[s].type().label(), streams[s].shards(),
                     consumer[s] < 0 ? null : functionNames.get(consumer[s]), recordsIn[s], processed[s], discarded[s],
-                    expired[s], remaining, outOfOrder[s], batches[s], failedBatches[s], throttled[s], recordsMax[s],
+                    expired[s], remaining, outOfOrder[s], batches[s], records[s], failedBatches[s], throttled[s], recordsMax[s],
                     activeMax[s], streams[s].shards() * lanesPerShard[s], iteratorAgeMaxSeconds[s], blocked / 1e6,
                     endToEnd[s].summary(),
                     new StreamResult.Periods(p.series(RECORDS_IN), p.series(PROCESSED), p.series(DISCARDED),

@@ -211,19 +211,21 @@ final class TraceSampler {
         following--;
     }
 
+    /** A tree's record, its times counted from the start of the measurement window. */
     private TraceResult copy(int slot, String kind) {
+        long from = context.measureFrom;
         List<TraceResult.Request> rows = new ArrayList<>();
         for (int i = 0; i < slotRequests[slot]; i++) {
             int r = slot * MAX_REQUESTS + i;
             List<TraceResult.Attempt> attempts = new ArrayList<>();
             for (int a = slot * MAX_ATTEMPTS; a < slot * MAX_ATTEMPTS + slotAttempts[slot]; a++) {
                 if (attemptRow[a] == i && attemptEnd[a] >= 0) {
-                    attempts.add(new TraceResult.Attempt(attemptStart[a], attemptInit[a], attemptEnd[a],
+                    attempts.add(new TraceResult.Attempt(attemptStart[a] - from, attemptInit[a], attemptEnd[a] - from,
                             ATTEMPT_OUTCOMES[attemptOutcome[a]]));
                 }
             }
             rows.add(new TraceResult.Request(functions[rowFunction[r]].spec.name(), REQUEST_KINDS[rowKind[r]],
-                    rowCause[r], rowArrival[r], rowEnd[r], OUTCOMES[Math.max(0, rowOutcome[r])], attempts));
+                    rowCause[r], rowArrival[r] - from, rowEnd[r] < 0 ? rowEnd[r] : rowEnd[r] - from, OUTCOMES[Math.max(0, rowOutcome[r])], attempts));
         }
         return new TraceResult(entryNames.get(slotEntry[slot]), kind, requests.number(slotRoot[slot]), rows,
                 slotOmitted[slot]);

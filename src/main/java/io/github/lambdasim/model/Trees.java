@@ -39,8 +39,10 @@ final class Trees {
     int root(int f, int kind, int entry) {
         int req = requests.create(f, kind, context.now);
         requests.link(req, req, entry, Requests.NONE, 0, 1);
-        entryPoints.arrived(entry);
-        tracer.rootCreated(req, entry);
+        if (context.measured(context.now)) {
+            entryPoints.arrived(entry);
+            tracer.rootCreated(req, entry);
+        }
         return req;
     }
 
@@ -75,19 +77,21 @@ final class Trees {
     /** Request {@code req} ends: {@link #DONE}, {@link #FAILED} or {@link #DROPPED}. */
     void finish(int req, int outcome) {
         requests.set(req, Requests.FINISHED);
-        stats.requestEnded(requests.function(req), outcome);
+        stats.requestEnded(requests.function(req), outcome, requests.arrivalMicros(req));
         int root = requests.root(req);
         int entry = requests.entry(req);
+        // An entry point counts the trees whose root arrived in the window.
+        boolean measured = context.measured(requests.arrivalMicros(root));
         if (outcome != DONE) {
             requests.set(root, Requests.TREE_FAILED);
-            if (outcome == DROPPED) {
+            if (outcome == DROPPED && measured) {
                 entryPoints.dropped(entry);
             }
         }
         if (requests.has(req, Requests.TRACED)) {
             tracer.finished(req, outcome);
         }
-        if (req == root) {
+        if (req == root && measured) {
             entryPoints.rootFinished(entry, outcome == DONE, context.now - requests.arrivalMicros(req));
         }
         int parent = requests.parent(req);
@@ -112,8 +116,11 @@ final class Trees {
 
     /** Request {@code req} is tried again (after a throttle or an error). */
     void retried(int req) {
-        requests.set(requests.root(req), Requests.TREE_RETRIED);
-        entryPoints.retried(requests.entry(req));
+        int root = requests.root(req);
+        requests.set(root, Requests.TREE_RETRIED);
+        if (context.measured(requests.arrivalMicros(root))) {
+            entryPoints.retried(requests.entry(req));
+        }
     }
 
     /** An invocation of request {@code req} was a cold start. */
@@ -123,7 +130,7 @@ final class Trees {
 
     private void letGo(int req) {
         if (requests.release(req) == 0) {
-            if (requests.root(req) == req) {
+            if (requests.root(req) == req && context.measured(requests.arrivalMicros(req))) {
                 entryPoints.treeDone(requests.entry(req), !requests.has(req, Requests.TREE_FAILED),
                         requests.has(req, Requests.TREE_COLD), context.now - requests.arrivalMicros(req));
                 if (requests.has(req, Requests.TRACED)) {

@@ -36,7 +36,10 @@ public final class CompareHtml {
                 + "replication <i>r</i> of every scenario uses the same random substreams, so scenarios that share "
                 + "traffic are compared on the same arrivals, and their differences are sharper than their separate "
                 + "intervals suggest. Differences are from the first scenario, <b>").append(esc(d.sides().get(0).scenario()))
-                .append("</b>.</p>\n</header>\n");
+                .append("</b>.")
+                .append(d.window() == null ? "" : " Measured: the requests arriving in " + esc(d.window())
+                        + "; the whole run simulated.")
+                .append("</p>\n</header>\n");
         h.append("<nav><a href=\"#scenarios\">Scenarios</a> <a href=\"#figures\">Key figures</a> "
                 + "<a href=\"#charts\">Charts</a> <a href=\"#files\">Files</a></nav>\n");
         h.append("<section id=\"scenarios\">\n<h2>Scenarios</h2>\n<dl class=\"scenarios\">\n");

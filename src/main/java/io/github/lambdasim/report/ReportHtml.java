@@ -235,7 +235,9 @@ public final class ReportHtml {
         if (!r.description().isBlank()) {
             h.append("<p class=\"description\">").append(esc(r.description().strip())).append("</p>\n");
         }
-        h.append("<p class=\"meta\">").append(esc(Format.duration(r.simulatedSeconds()))).append(" of simulated time on the ")
+        h.append("<p class=\"meta\">").append(esc(Format.duration(r.simulatedSeconds()))).append(" of simulated time")
+                .append(r.warmupSeconds() > 0 ? " after a " + esc(Format.duration(r.warmupSeconds())) + " warm-up" : "")
+                .append(" on the ")
                 .append(esc(r.platform())).append(" platform in ").append(esc(r.region())).append(", seed ")
                 .append(r.seed()).append(r.replication() > 0 ? ", replication " + r.replication() : "")
                 .append("; metrics per ").append(esc(Format.period(d.periods().periodSeconds())));

@@ -50,6 +50,10 @@ public final class SummaryJson {
         if (run.scenario().warmStart()) {
             root.put("warmStart", true);
         }
+        if (run.scenario().warmupMicros() > 0) {
+            // Simulated before what is measured; written only then, so runs without one keep their files.
+            root.set("warmupSeconds", number(run.scenario().warmupMicros() / 1e6, 3));
+        }
         ObjectNode account = root.putObject("account");
         account.put("concurrencyLimit", run.scenario().account().concurrencyLimit());
         ObjectNode concurrency = account.putObject("concurrency");

@@ -57,9 +57,8 @@ public final class ScenarioLoader {
     public static final long DEFAULT_TIMEOUT_MICROS = 3 * Units.MICROS_PER_SECOND;
 
     private static final String PRESETS_RESOURCE = "platform-presets.yaml";
-    private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "start", "timeZone", "warmStart",
-        "platform",
-        "region", "account", "billing", "functionDefaults", "queues", "streams", "functions", "traffic"};
+    private static final String[] TOP_KEYS = {"name", "description", "duration", "seed", "start", "timeZone", "warmStart", "warmup",
+        "platform", "region", "account", "billing", "functionDefaults", "queues", "streams", "functions", "traffic"};
     private static final String[] FUNCTION_KEYS = {"name", "description", "runtime", "memorySize", "architecture",
         "timeout", "reservedConcurrency", "provisionedConcurrency", "packageSizeMb", "coldStart", "init", "handler",
         "ephemeralStorageSize", "async", "errorOnCallFailure", "snapStart", "frontDoor", "eventSource"};
@@ -293,6 +292,12 @@ public final class ScenarioLoader {
         clock = bindClock(top);
         // Not start: warm, because start: is the clock time the run begins at.
         boolean warmStart = top.bool("warmStart", false);
+        long warmup = top.duration("warmup", 0, 0, MAX_DURATION_MICROS);
+        if (duration > 0 && warmup + duration > MAX_DURATION_MICROS) {
+            problems.add("warmup", top.node("warmup"), "a warm-up of " + Units.formatDuration(warmup) + " and a duration of "
+                    + Units.formatDuration(duration) + " make a run longer than the " + Units.formatDuration(MAX_DURATION_MICROS)
+                    + " lambdasim simulates at most");
+        }
         BillingRules rules = BillingRules.get();
         String region = top.text("region", rules.defaultRegion());
         try {
@@ -392,7 +397,7 @@ public final class ScenarioLoader {
         noteUnread(queues, streams);
         return new ScenarioSpec(name, description, duration, seed, platform, region, new AccountSpec(accountLimit),
                 new BillingSpec(region, platform.billingEra(), freeTier, month, savingsPlan), functions, traffic, notes, clock,
-                warmStart, queues, streams);
+                warmStart, warmup, null, queues, streams);
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.TreeSet;
 public record ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
                            String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
                            List<TrafficSpec> traffic, List<String> notes, ScenarioClock clock,
-                           boolean warmStart, List<QueueSpec> queues, List<StreamSpec> streams) {
+                           boolean warmStart, long warmupMicros, Window window, List<QueueSpec> queues,
+                           List<StreamSpec> streams) {
     public ScenarioSpec {
         functions = List.copyOf(functions);
         traffic = List.copyOf(traffic);
@@ -33,9 +34,10 @@ public record ScenarioSpec(String name, String description, long durationMicros,
     /** A scenario without queues or streams. */
     public ScenarioSpec(String name, String description, long durationMicros, long seed, PlatformSpec platform,
                         String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
-                        List<TrafficSpec> traffic, List<String> notes, ScenarioClock clock, boolean warmStart) {
+                        List<TrafficSpec> traffic, List<String> notes, ScenarioClock clock, boolean warmStart,
+                        long warmupMicros, Window window) {
         this(name, description, durationMicros, seed, platform, region, account, billing, functions, traffic, notes, clock,
-                warmStart, List.of(), List.of());
+                warmStart, warmupMicros, window, List.of(), List.of());
     }
 
     /** A scenario without notes. */
@@ -43,7 +45,7 @@ public record ScenarioSpec(String name, String description, long durationMicros,
                         String region, AccountSpec account, BillingSpec billing, List<FunctionSpec> functions,
                         List<TrafficSpec> traffic) {
         this(name, description, durationMicros, seed, platform, region, account, billing, functions, traffic, List.of(), null,
-                false);
+                false, 0, null);
     }
 
     /**
@@ -110,7 +112,40 @@ public record ScenarioSpec(String name, String description, long durationMicros,
     /** The same scenario simulated for another length of time. */
     public ScenarioSpec withDurationMicros(long micros) {
         return new ScenarioSpec(name, description, micros, seed, platform, region, account, billing, functions, traffic, notes,
-                clock, warmStart, queues, streams);
+                clock, warmStart, warmupMicros, window, queues, streams);
+    }
+
+    /**
+     * A time window of the scenario, {@code [fromMicros, toMicros)} in the scenario's time (0 is its
+     * start, after any warm-up): only the requests arriving in it are measured.
+     */
+    public record Window(long fromMicros, long toMicros) {
+    }
+
+    /** The same scenario measured over {@code window} only (the whole run is still simulated); null measures all of it. */
+    public ScenarioSpec withWindow(Window window) {
+        return new ScenarioSpec(name, description, durationMicros, seed, platform, region, account, billing, functions, traffic,
+                notes, clock, warmStart, warmupMicros, window, queues, streams);
+    }
+
+    /** Simulated time: the warm-up, then the duration. */
+    public long runMicros() {
+        return warmupMicros + durationMicros;
+    }
+
+    /** When measuring starts, in simulated time: after the warm-up, at the window's start. */
+    public long measureFromMicros() {
+        return warmupMicros + (window == null ? 0 : window.fromMicros());
+    }
+
+    /** When measuring ends (arrivals from then on are not measured), in simulated time. */
+    public long measureToMicros() {
+        return warmupMicros + (window == null ? durationMicros : window.toMicros());
+    }
+
+    /** How long the measured window is. */
+    public long measuredMicros() {
+        return measureToMicros() - measureFromMicros();
     }
 
     /** The expected number of requests over the run, from the traffic's rates. */

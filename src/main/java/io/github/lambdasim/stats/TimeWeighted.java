@@ -9,7 +9,9 @@ public final class TimeWeighted {
     private long max;
     private long lastChangeMicros;
     private double area;
-    private final long startMicros;
+    private long startMicros;
+    /** The area at {@link #restart}: the mean counts from there. */
+    private double startArea;
 
     public TimeWeighted(long startMicros) {
         this.startMicros = startMicros;
@@ -23,6 +25,16 @@ public final class TimeWeighted {
         if (level > max) {
             max = level;
         }
+    }
+
+    /**
+     * Measures from {@code nowMicros} on (after a warm-up): the mean and the maximum start again
+     * there, the level carries on; {@link #area} stays continuous.
+     */
+    public void restart(long nowMicros) {
+        startArea = area(nowMicros);
+        startMicros = nowMicros;
+        max = level;
     }
 
     public long level() {
@@ -40,6 +52,6 @@ public final class TimeWeighted {
 
     public double mean(long nowMicros) {
         long span = nowMicros - startMicros;
-        return span <= 0 ? level : area(nowMicros) / span;
+        return span <= 0 ? level : (area(nowMicros) - startArea) / span;
     }
 }

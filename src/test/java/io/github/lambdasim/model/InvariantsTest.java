@@ -169,7 +169,7 @@ class InvariantsTest {
 
         List<String> lostEnvironment = Invariants.check(with(run, copy(f, "environmentsReclaimed", f.environmentsReclaimed() + 1)));
         assertTrue(lostEnvironment.stream().anyMatch(v -> v.startsWith(
-                "api: environments created = reclaimed + recycled + reset + aliveAtEnd does not hold")), lostEnvironment.toString());
+                "api: environments created + aliveAtStart = reclaimed + recycled + reset + aliveAtEnd does not hold")), lostEnvironment.toString());
     }
 
     private static RunResult with(RunResult r, FunctionResult f) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.lambdasim.report.data.Format;
 import io.github.lambdasim.scenario.ScenarioLoader;
 import io.github.lambdasim.stats.Metric;
+import io.github.lambdasim.stats.PeriodSeries;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -57,6 +58,22 @@ class ReadmeFiguresTest {
                     + Format.percent(f.coldStarts(), f.invocations()) + "), latency p50 " + Format.ms(f.latencyMs().p50())
                     + " / p99 " + Format.ms(f.latencyMs().p99()) + ", " + month(rs.get(0)) + " a month";
         }, run("quickstart")));
+        c.add(new Claim("quickstart's warm-up", false, rs -> {
+            FunctionResult warm = only(rs.get(0));
+            FunctionResult cold = only(rs.get(1));
+            return warm.environmentsAliveAtStart() + " environments alive, " + Format.count(warm.coldStarts())
+                    + " cold starts instead of " + Format.count(cold.coldStarts()) + ", "
+                    + Format.count((long) rs.get(0).series().get(0, Metric.COLD_STARTS, 0)) + " in its first minute instead of "
+                    + Format.count((long) rs.get(1).series().get(0, Metric.COLD_STARTS, 0)) + ";";
+        }, run("quickstart"), run("quickstart", "warmup=0s")));
+        c.add(new Claim("launch-day-none's warm-up", true, rs -> {
+            PeriodSeries warm = rs.get(0).series();
+            PeriodSeries cold = rs.get(1).series();
+            return "launch-day-none's first minute, " + Format.count((long) cold.get(0, Metric.COLD_STARTS, 0))
+                    + " cold starts and a p99 of " + Format.ms(cold.get(0, Metric.LATENCY_P99_MS, 0)) + ";\nafter the warm-up, "
+                    + Format.count((long) warm.get(0, Metric.COLD_STARTS, 0)) + " cold starts and a p99 of "
+                    + Format.ms(warm.get(0, Metric.LATENCY_P99_MS, 0)) + ".";
+        }, run("launch-day-none"), run("launch-day-none", "warmup=0s")));
         c.add(new Claim("launch-spike", false, rs -> {
             FunctionResult f = only(rs.get(0));
             return Format.percent(f.throttles(), f.requests()) + " of requests throttled (" + Format.count(f.throttles())

@@ -19,8 +19,9 @@ import java.util.Map;
  *
  * @param threshold the practical threshold: a difference matters when its interval excludes zero
  *                  and it is at least this share of the first scenario's value
+ * @param window    the part of the run measured ({@code --window}), as compare says it; null for all of it
  */
-public record CompareData(int replications, double threshold, List<Side> sides) {
+public record CompareData(int replications, double threshold, List<Side> sides, String window) {
     public static final String FILE = "compare.json";
     /** Where replication 0 of each scenario is written, one folder each. */
     public static final String RUNS = "runs/";
@@ -199,7 +200,8 @@ public record CompareData(int replications, double threshold, List<Side> sides) 
             throw new Invalid(FILE + ": no figure " + COST_FIGURE);
         }
         return new CompareData(replications, root.path("threshold").isNumber() ? root.path("threshold").asDouble()
-                : io.github.lambdasim.stats.Difference.DEFAULT_THRESHOLD, sides);
+                : io.github.lambdasim.stats.Difference.DEFAULT_THRESHOLD, sides,
+                root.path("window").isTextual() ? root.path("window").asText() : null);
     }
 
     private static double half(JsonNode n) {

@@ -281,10 +281,11 @@ public record ReportData(RunInfo run, List<FunctionData> functions, Account acco
      * @param accountConcurrencyLimit the account's concurrency limit, or null when the file does not say
      * @param start                   the clock time the run started at, in the scenario's time zone, or
      *                                null when the scenario set none (time since the start)
+     * @param warmupSeconds           the warm-up simulated before what was measured; 0 when none
      */
     public record RunInfo(String scenario, String description, long seed, int replication, String platform,
                           String region, double simulatedSeconds, Integer accountConcurrencyLimit, double monthHours,
-                          java.time.ZonedDateTime start) {
+                          java.time.ZonedDateTime start, double warmupSeconds) {
     }
 
     /** The components of a bill, in the order the bill lists them. */

@@ -425,7 +425,8 @@ public final class ReportFiles {
         return new RunInfo(string(s, "scenario", where), s.path("description").asText(""), integer(s, "seed", where),
                 (int) s.path("replication").asLong(0), string(s, "platform", where), string(s, "region", where),
                 decimal(s, "simulatedSeconds", where), account.isIntegralNumber() ? account.intValue() : null,
-                decimal(object(s, "costUsd", where), "monthHours", where + ": costUsd"), start(s, where));
+                decimal(object(s, "costUsd", where), "monthHours", where + ": costUsd"), start(s, where),
+                s.has("warmupSeconds") ? decimal(s, "warmupSeconds", where) : 0);
     }
 
     /** The run's start on the clock ({@code start} and {@code timeZone}), or null when summary.json has none. */
