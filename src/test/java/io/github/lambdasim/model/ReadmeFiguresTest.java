@@ -190,6 +190,52 @@ class ReadmeFiguresTest {
             return b.toString();
         }, run("retry-storm", "functions.process-order.async.maximumRetryAttempts=0"),
                 run("retry-storm", "functions.process-order.async.maximumRetryAttempts=1"), run("retry-storm")));
+        c.add(new Claim("queue-buffer", true, rs -> {
+            QueueResult q = rs.get(0).queues().get(0);
+            QueueResult.Consumer c0 = q.consumers().get(0);
+            QueueResult capped = rs.get(1).queues().get(0);
+            return "nothing is lost: " + Format.count(q.sent()) + " orders sent, " + Format.count(q.deleted())
+                    + " processed, " + Format.count(c0.throttled()) + " batches throttled (their messages came back after "
+                    + "the visibility timeout). The backlog peaks at " + Format.count(q.visibleMax()) + " messages, the "
+                    + "oldest waiting " + Format.seconds(q.oldestAgeMaxSeconds()) + "; half the orders are done within "
+                    + Format.seconds(c0.endToEndMs().p50() / 1000) + " of being sent, 1% wait more than "
+                    + Format.seconds(c0.endToEndMs().p99() / 1000) + ". With `maximumConcurrency: 200` the backlog peaks at "
+                    + Format.count(capped.visibleMax()) + ", the oldest message waits " + Format.seconds(capped.oldestAgeMaxSeconds())
+                    + " and " + Format.count(capped.visibleAtEnd() + capped.inFlightAtEnd()) + " orders are still queued "
+                    + "when the six hours end";
+        }, run("queue-buffer"), run("queue-buffer", "functions.checkout-worker.eventSource.maximumConcurrency=200")));
+        c.add(new Claim("batch-size", true, rs -> {
+            StringBuilder table = new StringBuilder();
+            int[] sizes = {1, 10, 100, 1000};
+            for (int i = 0; i < sizes.length; i++) {
+                QueueResult.Consumer c0 = rs.get(i).queues().get(0).consumers().get(0);
+                table.append("| ").append(Format.count(sizes[i])).append(" | ").append(Format.count(c0.batches()))
+                        .append(" | ").append(Format.number(c0.recordsPerBatch(), 1)).append(" | ")
+                        .append(Format.ms(c0.endToEndMs().p50())).append(" | ").append(Format.ms(c0.endToEndMs().p99()))
+                        .append(" | ").append(Format.usd(BigDecimal.valueOf(c0.costPerMillionMessagesUsd())))
+                        .append(" | ").append(month(rs.get(i))).append(" |\n");
+            }
+            return table.toString();
+        }, run("batch-size", "functions.store.eventSource.batchSize=1"), run("batch-size"),
+                run("batch-size", "functions.store.eventSource.batchSize=100"),
+                run("batch-size", "functions.store.eventSource.batchSize=1000")));
+        c.add(new Claim("poison-pill", true, rs -> {
+            StreamResult none = rs.get(0).streams().get(0);
+            StreamResult retries = rs.get(1).streams().get(0);
+            StreamResult bisect = rs.get(2).streams().get(0);
+            return "With the defaults each shard stops at its first bad record: the iterator age reaches "
+                    + Format.seconds(none.iteratorAgeMaxSeconds()) + ", " + Format.count(none.remainingAtEnd())
+                    + " of the " + Format.count(none.recordsIn()) + " records are still waiting when the three hours end, and "
+                    + "the shards spent " + Format.seconds(none.blockedSeconds()) + " blocked between them. With "
+                    + "`maximumRetryAttempts: 2` each bad record's batch is tried three times and dropped: "
+                    + Format.count(retries.discarded()) + " records lost for the bad ones among them, the iterator age at most "
+                    + Format.seconds(retries.iteratorAgeMaxSeconds()) + ". Splitting the failing batch as well "
+                    + "(`bisectBatchOnFunctionError: true`) loses only " + Format.count(bisect.discarded())
+                    + " records, the bad ones, for an iterator age of at most " + Format.seconds(bisect.iteratorAgeMaxSeconds())
+                    + " while the splits are retried";
+        }, run("poison-pill"), run("poison-pill", "functions.enricher.eventSource.maximumRetryAttempts=2"),
+                run("poison-pill", "functions.enricher.eventSource.maximumRetryAttempts=2",
+                        "functions.enricher.eventSource.bisectBatchOnFunctionError=true")));
         c.add(new Claim("arm-vs-x86", true, rs -> month(rs.get(0), "thumbnail-x86") + " against "
                 + month(rs.get(0), "thumbnail-arm") + " a month; with `--set 'platform={preset: \"2019\", "
                 + "allowAnachronisms: true}'` (100 ms rounding) " + month(rs.get(1)) + " in all instead of "
