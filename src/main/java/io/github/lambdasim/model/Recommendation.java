@@ -236,10 +236,12 @@ public final class Recommendation {
     private static String sentence(List<Point> points, Objective objective, double balancedWeight,
                                    List<Constraint> constraints, int best, int runnerUp, List<List<String>> uncertain,
                                    String sweepCost, String costFigure, String latencyFigure) {
+        // A queue consumer's sweep weighs its messages' end-to-end latency.
+        String latencyName = latencyFigure.contains(".endToEndMs.") ? "end-to-end p99" : "p99 latency";
         String goal = switch (objective) {
             case COST -> "the cheapest point";
-            case LATENCY -> "the point with the lowest p99 latency";
-            case BALANCED -> "the best balance of cost and p99 latency"
+            case LATENCY -> "the point with the lowest " + latencyName;
+            case BALANCED -> "the best balance of cost and " + latencyName
                     + (balancedWeight == DEFAULT_BALANCED_WEIGHT ? "" : " (weight of cost " + balancedWeight + ")");
         };
         String bounds = constraints.isEmpty() ? "" : " meeting " + String.join(" and ",
@@ -255,8 +257,8 @@ public final class Recommendation {
         String costText = sweepCost == null ? amount + " a month"
                 : costFunction(sweepCost) != null ? "cost of " + costFunction(sweepCost) + " " + amount + " a month"
                 : "cost " + amount + " a month (all functions)";
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Recommended: %s, %s%s: %s, p99 latency %s.",
-                p.label(), goal, bounds, costText, EstimateText.withInterval(EstimateText.ms(latency), latency)));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Recommended: %s, %s%s: %s, %s %s.",
+                p.label(), goal, bounds, costText, latencyName, EstimateText.withInterval(EstimateText.ms(latency), latency)));
         if (!uncertain.get(best).isEmpty()) {
             sb.append(" Not certain: its confidence interval straddles ").append(String.join(" and ", uncertain.get(best)))
                     .append("; run more replications.");

@@ -215,4 +215,18 @@ class QueuesTest {
         assertEquals(13, r.functions().get(0).durationMs().p50(), 0.5);
         assertEquals(q.sent(), q.deleted() + q.visibleAtEnd() + q.inFlightAtEnd());
     }
+
+    @Test
+    void aWarmUpMeasuresTheMessagesSentAfterIt() {
+        // 10 messages a second; a 2 min warm-up at the same rate first, then 5 measured minutes.
+        RunResult r = run(scenario("5m", "{name: orders}", "{queue: orders, batchSize: 10}",
+                "{duration: {constant: 100ms}}", "{queue: orders, constant: {rate: 10/s}}", "warmup: 2m"));
+        QueueResult q = r.queues().get(0);
+        assertEquals(3000, q.sent(), "the messages sent in the measured five minutes, not the warm-up's");
+        assertEquals(q.sent(), q.deleted() + q.visibleAtEnd() + q.inFlightAtEnd());
+        assertEquals(q.deleted(), q.consumers().get(0).endToEndMs().count());
+        // The pollers the warm-up scaled are there from the start: no message waits a minute.
+        assertTrue(q.oldestAgeMaxSeconds() < 1, "oldest " + q.oldestAgeMaxSeconds() + " s");
+        assertEquals(3000.0, Arrays.stream(q.periods().sent()).sum());
+    }
 }
