@@ -218,6 +218,76 @@ public final class ChartStyle {
         return m;
     }
 
+    /**
+     * Adds horizontal limit line {@code m} (from {@link #limitLine}) to {@code plot}, its label
+     * where no data point lies under it: above the line at the right (the usual place), below it,
+     * or at the left, the first of those clear of the plot's points and inside it; false when there
+     * is none, and the line goes unlabelled (the caller names it in the legend). A label's box is
+     * taken as a third of the plot's width and a tenth of its height, in data units, which covers a
+     * marker label's text at the charts' size.
+     */
+    public static boolean addLimitLineClearOfData(XYPlot plot, ValueMarker m) {
+        // The domain axis may be a combined plot's, set later: the points' own extent stands for it.
+        org.jfree.data.Range x = null;
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            if (plot.getDataset(d) != null) {
+                x = org.jfree.data.Range.combine(x, org.jfree.data.general.DatasetUtils.findDomainBounds(plot.getDataset(d)));
+            }
+        }
+        org.jfree.data.Range y = plot.getRangeAxis().getRange();
+        if (x == null) {
+            plot.addRangeMarker(m);
+            return true;
+        }
+        double w = x.getLength() * 0.36;
+        double h = y.getLength() * 0.10;
+        double v = m.getValue();
+        // {x from, x to, y from, y to} of each place, in order of preference.
+        double[][] boxes = {
+            {x.getUpperBound() - w, x.getUpperBound(), v, v + h},
+            {x.getUpperBound() - w, x.getUpperBound(), v - h, v},
+            {x.getLowerBound(), x.getLowerBound() + w, v, v + h},
+            {x.getLowerBound(), x.getLowerBound() + w, v - h, v}};
+        RectangleAnchor[] anchors = {RectangleAnchor.TOP_RIGHT, RectangleAnchor.BOTTOM_RIGHT, RectangleAnchor.TOP_LEFT,
+            RectangleAnchor.BOTTOM_LEFT};
+        TextAnchor[] texts = {TextAnchor.BOTTOM_RIGHT, TextAnchor.TOP_RIGHT, TextAnchor.BOTTOM_LEFT, TextAnchor.TOP_LEFT};
+        int place = -1;
+        for (int i = 0; i < boxes.length && place < 0; i++) {
+            // A place must lie inside the plot, and clear of its points.
+            if (boxes[i][2] >= y.getLowerBound() && boxes[i][3] <= y.getUpperBound() && !anyPointIn(plot, boxes[i])) {
+                place = i;
+            }
+        }
+        plot.addRangeMarker(m);
+        if (place < 0) {
+            m.setLabel(null);
+            return false;
+        }
+        m.setLabelAnchor(anchors[place]);
+        m.setLabelTextAnchor(texts[place]);
+        m.setLabelOffset(place % 2 == 0 ? new RectangleInsets(2, 8, 2, 8) : new RectangleInsets(4, 8, 4, 8));
+        return true;
+    }
+
+    private static boolean anyPointIn(XYPlot plot, double[] box) {
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            org.jfree.data.xy.XYDataset data = plot.getDataset(d);
+            if (data == null) {
+                continue;
+            }
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    double px = data.getXValue(s, i);
+                    double py = data.getYValue(s, i);
+                    if (px >= box[0] && px <= box[1] && py >= box[2] && py <= box[3]) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** A vertical line at a limit on the x axis, labelled at its top, right of the line. */
     public static ValueMarker verticalLimitLine(double value, String label, Paint paint) {
         ValueMarker m = limitLine(value, label, paint);

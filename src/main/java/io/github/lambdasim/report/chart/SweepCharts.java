@@ -133,9 +133,14 @@ public final class SweepCharts {
             }
         }
         XYPlot top1 = latency.plot(msAxis("p99 latency", latency.low, top));
+        List<String> unlabelled = new ArrayList<>();
         for (SweepData.Constraint c : d.constraints()) {
             if (c.figure().equals(d.latencyFigure()) && c.limit() <= top) {
-                top1.addRangeMarker(ChartStyle.limitLine(c.limit(), "SLO: " + c.text(), ChartStyle.VERMILLION));
+                // Labelled where no point lies under the label, or named in the legend.
+                if (!ChartStyle.addLimitLineClearOfData(top1, ChartStyle.limitLine(c.limit(), "SLO: " + c.text(),
+                        ChartStyle.VERMILLION))) {
+                    unlabelled.add("SLO: " + c.text());
+                }
             }
         }
         XYPlot bottom = cost.plot(ChartStyle.numberAxis("Cost per 1M invocations (USD)",
@@ -144,7 +149,7 @@ public final class SweepCharts {
         String caption = "The question AWS Lambda Power Tuning answers, simulated: how " + d.function()
                 + "'s p99 latency (top) and its cost per million invocations (bottom) change with its memory size, "
                 + "which also sets its share of CPU" + linesCaption(lines) + ". " + barsCaption(d);
-        return twoPanels(d, memoryPath, lines, top1, bottom, "power-tuning", title, caption);
+        return twoPanels(d, memoryPath, lines, top1, bottom, "power-tuning", title, caption, unlabelled);
     }
 
     /**
@@ -162,7 +167,7 @@ public final class SweepCharts {
                 + "'s mean duration (top; the time billed, without the wait for a cold start's init) and the cost of "
                 + "one invocation (bottom: requests, duration and the rest of its bill, over its invocations) at each "
                 + "memory size" + linesCaption(lines) + ". " + barsCaption(d);
-        return twoPanels(d, memoryPath, lines, top, bottom, "power-tuning-average", title, caption);
+        return twoPanels(d, memoryPath, lines, top, bottom, "power-tuning-average", title, caption, List.of());
     }
 
     /** Milliseconds from zero, or on a log scale when they span more than {@link Charts#LOG_SCALE_RATIO}. */
@@ -185,8 +190,9 @@ public final class SweepCharts {
     }
 
     /** Two panels over one memory axis, to scale or evenly spaced ({@link SweepData#categoricalMemory}). */
+    /** @param limits limit lines drawn without a label, named in the legend instead */
     private static NamedChart twoPanels(SweepData d, String memoryPath, Map<String, List<Integer>> lines, XYPlot top,
-                                        XYPlot bottom, String name, String title, String caption) {
+                                        XYPlot bottom, String name, String title, String caption, List<String> limits) {
         List<Double> memories = memories(d, memoryPath);
         ValueAxis x;
         if (d.categoricalMemory()) {
@@ -213,7 +219,13 @@ public final class SweepCharts {
         plot.add(bottom, 1);
         ChartStyle.style(top);
         ChartStyle.style(bottom);
-        plot.setFixedLegendItems(legend(lines.keySet(), d.recommended() >= 0, hasMisses(d)));
+        LegendItemCollection items = legend(lines.keySet(), d.recommended() >= 0, hasMisses(d));
+        for (String limit : limits) {
+            items.add(new LegendItem(limit, null, null, null, false, new Line2D.Double(), false, ChartStyle.VERMILLION, false,
+                    ChartStyle.VERMILLION, ChartStyle.LIMIT_LINE, true, new Line2D.Double(-14, 0, 14, 0),
+                    ChartStyle.LIMIT_LINE, ChartStyle.VERMILLION));
+        }
+        plot.setFixedLegendItems(items);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, capitalise(replicationsText(d)) + "; " + recommendedText(d));
         return new NamedChart(name, title, caption, chart);
