@@ -38,4 +38,19 @@ class IdleFunctionChartsTest {
         assertTrue(Files.readString(out.resolve("report.html")).contains("No request reached indexer in this run: it has no "
                 + "charts."));
     }
+
+    @Test
+    void theCumulativeCostChartNamesOnlyTheChargesTheRunHas() throws Exception {
+        // A run without a front door, SnapStart or a Savings Plan: none of them in the chart's text or legend
+        // (the first hour of a launch day named the front door, at $0.00: what CostUsd holds beyond the
+        // charges with columns of their own is rounding residue there).
+        Path out = dir.resolve("plain-out");
+        Cli r = Cli.run("run", "scenarios/launch-day-schedule.yaml", "--set", "duration=1h", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String svg = Files.readString(out.resolve("charts/cost-over-time.svg"));
+        assertTrue(svg.contains("Requests") && svg.contains("On-demand duration"), "the charges it has");
+        for (String absent : new String[] {"Front door", "front door", "SnapStart", "snapstart", "Savings plan"}) {
+            assertTrue(!svg.contains(absent), absent + " is not charged in this run");
+        }
+    }
 }

@@ -719,6 +719,15 @@ public final class Charts {
         List<CostComponent> charged = new ArrayList<>();
         List<double[]> perPeriod = new ArrayList<>();
         double[] rest = null;
+        // The charges without a column of their own (the front door, SnapStart) share what CostUsd
+        // holds beyond the others, in the bill's proportions (the residue of uncharged ones is rounding).
+        BigDecimal unlisted = BigDecimal.ZERO;
+        for (CostComponent component : CostComponent.values()) {
+            if (component.column() == null && component != CostComponent.SAVINGS_PLAN
+                    && d.periodCost().exactUsd().get(component).signum() > 0) {
+                unlisted = unlisted.add(d.periodCost().exactUsd().get(component));
+            }
+        }
         for (CostComponent component : CostComponent.values()) {
             double[] values;
             if (component.column() != null) {
@@ -727,10 +736,14 @@ public final class Charts {
             } else if (d.savingsPlan() != null) {
                 continue; // the front door and the plan share CostUsd's rest: the plan's chart has its hours
             } else {
-                // No column of its own (the front door): what CostUsd holds beyond the other components.
+                BigDecimal charge = d.periodCost().exactUsd().get(component);
+                if (charge.signum() <= 0) {
+                    continue;
+                }
                 values = Series.sum(c.periods.accountValues("CostUsd"), Series.scale(rest, -1));
+                double share = charge.doubleValue() / unlisted.doubleValue();
                 for (int p = 0; p < values.length; p++) {
-                    values[p] = Math.max(0, values[p]); // rounding noise of the other shares
+                    values[p] = Math.max(0, values[p]) * share; // max: rounding noise of the other shares
                 }
             }
             if (Series.total(values) > 1e-9) {
@@ -740,7 +753,7 @@ public final class Charts {
         }
         for (int i = 0; i < charged.size(); i++) {
             CostComponent component = charged.get(i);
-            parts.add(component.label().toLowerCase(java.util.Locale.ROOT) + " "
+            parts.add(inSentence(component.label()) + " "
                     + Format.usdExact(d.periodCost().exactUsd().get(component)));
             // A cumulative curve is exact at the end of any bin: wider bins lose nothing but detail.
             double[] cumulative = Series.cumulative(c.binned.merge(perPeriod.get(i), Binning.Merge.SUM));
@@ -785,6 +798,14 @@ public final class Charts {
                         + ": each period's share of each charge (metrics.csv's Cost*Usd columns), added up. The free "
                         + "tier and the price tiers are monthly, so they are pro-rated over the run: the curve ends "
                         + "at the run's bill, which is the monthly projection scaled to the run's length.", chart);
+    }
+
+    /** A label within a sentence: its first letter lower case, but a name's (SnapStart) kept. */
+    static String inSentence(String label) {
+        int space = label.indexOf(' ');
+        String first = space < 0 ? label : label.substring(0, space);
+        boolean name = first.chars().skip(1).anyMatch(Character::isUpperCase);
+        return name ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     /** Labels each bar with its total (all functions), at its end: only the last item with a value gets a label. */
