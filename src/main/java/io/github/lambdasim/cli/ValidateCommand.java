@@ -89,7 +89,11 @@ final class ValidateCommand implements Callable<Integer> {
             out.println("  note: " + note);
         }
         RunEstimate e = RunEstimate.of(s, Simulation.defaultPeriodMicros(s.durationMicros()));
-        if (s.eventDriven()) {
+        if (!s.queues().isEmpty() || !s.streams().isEmpty()) {
+            // Messages and records reach their consumers in batches: the invocations are a bound, at one a message.
+            out.printf(Locale.ROOT, "  about %,.0f requests, messages and records expected from traffic, at most %,.0f "
+                    + "invocations with the batches, calls and events they cause%n", s.expectedRequests(), e.requests());
+        } else if (s.eventDriven()) {
             out.printf(Locale.ROOT, "  about %,.0f requests expected from traffic, %,.0f with the calls and events they cause%n",
                     s.expectedRequests(), e.requests());
         } else {
