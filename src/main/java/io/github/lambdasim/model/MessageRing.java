@@ -24,6 +24,14 @@ final class MessageRing {
         return (sentMicros << TIME_SHIFT) | (poison ? POISON : 0);
     }
 
+    /**
+     * Whether a message fails the invocation given it: a poison one always, any other with
+     * probability {@code rate} (drawn only when it is above 0).
+     */
+    static boolean fails(long message, double rate, io.github.lambdasim.engine.RandomStream random) {
+        return (message & POISON) != 0 || (rate > 0 && random.nextDouble() < rate);
+    }
+
     static long sentMicros(long message) {
         return message >>> TIME_SHIFT;
     }

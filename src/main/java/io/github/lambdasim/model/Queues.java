@@ -403,7 +403,7 @@ final class Queues {
         boolean any = false;
         for (int i = 0, n = bCount[b]; i < n; i++) {
             long msg = slot[i] & ~MessageRing.FAILED;
-            if ((msg & MessageRing.POISON) != 0 || (rate > 0 && mRecordRandom[m].nextDouble() < rate)) {
+            if (MessageRing.fails(msg, rate, mRecordRandom[m])) {
                 msg |= MessageRing.FAILED;
                 any = true;
             }

@@ -325,7 +325,7 @@ final class Streams {
         MessageRing r = ring[lane];
         boolean any = false;
         for (int i = 0, n = inBatch[lane]; i < n; i++) {
-            if ((r.get(i) & MessageRing.POISON) != 0 || (rate > 0 && recordRandom[s].nextDouble() < rate)) {
+            if (MessageRing.fails(r.get(i), rate, recordRandom[s])) {
                 any = true;
             }
         }
