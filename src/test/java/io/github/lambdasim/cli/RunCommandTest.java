@@ -113,7 +113,9 @@ class RunCommandTest {
         ScenarioSpec spec = ScenarioLoader.load(file, List.of());
         List<String> options = new ArrayList<>();
         if (spec.expectedRequests() > 500_000) {
-            options.addAll(List.of("--set", spec.eventDriven() ? "duration=3m" : "duration=10m"));
+            // A stream of tens of thousands of records a second: a minute is millions of them.
+            options.addAll(List.of("--set", spec.expectedRequests() > 50e6 ? "duration=1m"
+                    : spec.eventDriven() ? "duration=3m" : "duration=10m"));
         } else if (spec.eventDriven() && spec.durationMicros() > 20 * 60_000_000L
                 && spec.functions().stream().allMatch(f -> f.handler().outages().isEmpty())) {
             // Each request of an event-driven scenario makes several: 20 minutes are plenty (outages

@@ -33,7 +33,7 @@ class BundledScenariosTest {
         // Long scenarios are cut to keep the suite fast; the invariants do not depend on length.
         long limit = 20L * 60 * 1_000_000;
         ScenarioSpec spec = full.durationMicros() > limit && full.expectedRequests() > 1e6
-                ? ScenarioLoader.load(file, List.of("duration=20m")) : full;
+                ? ScenarioLoader.load(file, List.of(Scenarios.shortened(full))) : full;
         RunResult run = Scenarios.run(spec, 0);
         for (int i = 0; i < run.functions().size(); i++) {
             FunctionResult f = run.functions().get(i);

@@ -20,4 +20,12 @@ final class Scenarios {
     static FunctionResult only(RunResult r) {
         return r.functions().get(0);
     }
+
+    /**
+     * The override that cuts a long bundled scenario for a test of what does not depend on length:
+     * 20 minutes, or 5 for one of tens of millions of requests or records (a stream's benchmark).
+     */
+    static String shortened(ScenarioSpec full) {
+        return full.expectedRequests() > 50e6 ? "duration=5m" : "duration=20m";
+    }
 }
