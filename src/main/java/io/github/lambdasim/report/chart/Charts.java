@@ -567,7 +567,7 @@ public final class Charts {
             }
             axisLabel = axisLabel + ", cut";
         }
-        plot.setRangeAxis(1, ChartStyle.numberAxis(axisLabel, Ticks.fromZero(top, 0.1, 8), ""));
+        plot.setRangeAxis(1, ChartStyle.numberAxis(axisLabel, Ticks.countsFromZero(top, 0.1, 8), ""));
         plot.mapDatasetToRangeAxis(1, 1);
     }
 

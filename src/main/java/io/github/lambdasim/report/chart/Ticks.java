@@ -46,6 +46,15 @@ public final class Ticks {
         return new Range(0, upper, step);
     }
 
+    /** Like {@link #fromZero}, for whole counts: ticks a whole number apart (no 0.5 cold starts). */
+    public static Range countsFromZero(double max, double headroom, int maxTicks) {
+        Range r = fromZero(max, headroom, maxTicks);
+        if (r.step() >= 1) {
+            return r;
+        }
+        return new Range(0, Math.max(1, Math.ceil(r.upper() - 1e-9)), 1);
+    }
+
     /** The largest value of 1, 2 or 5 x 10^k at or below {@code v} (v > 0). */
     public static double niceFloor(double v) {
         double magnitude = Math.pow(10, Math.floor(Math.log10(v)));

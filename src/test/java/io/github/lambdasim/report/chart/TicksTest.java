@@ -68,4 +68,12 @@ class TicksTest {
         assertEquals(2, Ticks.decimals(0.05));
         assertEquals(3, Ticks.decimals(0.005));
     }
+
+    @Test
+    void countsAreTickedAWholeNumberApart() {
+        // Three cold starts in the busiest minute: 0 to 4 by 1, not 0 to 3.5 by 0.5.
+        assertEquals(new Ticks.Range(0, 4, 1), Ticks.countsFromZero(3, 0.1, 8));
+        assertEquals(new Ticks.Range(0, 1, 1), Ticks.countsFromZero(0, 0.1, 8));
+        assertEquals(Ticks.fromZero(870, 0.1, 8), Ticks.countsFromZero(870, 0.1, 8), "large counts as before");
+    }
 }
