@@ -201,7 +201,7 @@ final class Queues {
     }
 
     /** The index of the queue named {@code name}. */
-    int index(String name) {
+    private int index(String name) {
         for (int q = 0; q < queues.length; q++) {
             if (queues[q].name().equals(name)) {
                 return q;

@@ -185,15 +185,6 @@ final class Streams {
         this.invocations = invocations;
     }
 
-    int index(String name) {
-        for (int s = 0; s < streams.length; s++) {
-            if (streams[s].name().equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("no stream " + name + " (the loader checks this)");
-    }
-
     // ---------------------------------------------------------------- producers
 
     /**
